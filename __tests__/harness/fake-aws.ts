@@ -1,0 +1,305 @@
+/**
+ * A local stand-in for AWS on 127.0.0.1 that speaks the real wire protocols: awsQuery (XML) for
+ * STS and IAM, restJson for Bedrock and Bedrock Runtime. The SDK reaches it only through the
+ * standard AWS_ENDPOINT_URL_<SERVICE> variables; tests script each operation's answer.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+
+export type FakeService = 'sts' | 'iam' | 'bedrock' | 'bedrock-runtime'
+
+export interface FakeRequest {
+  service: FakeService
+  operation: string
+  method: string
+  path: string
+  /** awsQuery form fields, or restJson path parameters plus query string. */
+  params: Record<string, string>
+  /** Parsed JSON body for restJson calls. */
+  json?: unknown
+  headers: IncomingMessage['headers']
+  /** Region from the SigV4 credential scope; undefined for unsigned calls. */
+  region?: string
+  /** Access key ID from the SigV4 credential scope. */
+  accessKeyId?: string
+  signed: boolean
+}
+
+export type FakeReply =
+  | { kind: 'response'; status: number; headers?: Record<string, string>; body: string }
+  | { kind: 'hang' }
+  | { kind: 'reset' }
+  | {
+      kind: 'drip'
+      status: number
+      headers?: Record<string, string>
+      body: string
+      everyMs: number
+    }
+
+export type Handler = (req: FakeRequest) => FakeReply | Promise<FakeReply>
+
+/** Handlers keyed `service:Operation`, e.g. `sts:GetCallerIdentity`. */
+export type Handlers = Partial<Record<string, Handler | FakeReply>>
+
+export interface FakeAwsOptions {
+  handlers?: Handlers
+  /** Added before every answer: the benchmark's stand-in for network distance. */
+  latencyMs?: number
+}
+
+const NS: Record<'sts' | 'iam', string> = {
+  sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
+  iam: 'https://iam.amazonaws.com/doc/2010-05-08/'
+}
+
+let requestCounter = 0
+const requestId = () => `0000aaaa-bbbb-4ccc-8ddd-${String(++requestCounter).padStart(12, '0')}`
+
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
+/** awsQuery answers (STS, IAM). */
+export const query = {
+  ok(service: 'sts' | 'iam', operation: string, resultXml: string): FakeReply {
+    return {
+      kind: 'response',
+      status: 200,
+      headers: { 'content-type': 'text/xml' },
+      body: `<${operation}Response xmlns="${NS[service]}"><${operation}Result>${resultXml}</${operation}Result><ResponseMetadata><RequestId>${requestId()}</RequestId></ResponseMetadata></${operation}Response>`
+    }
+  },
+  error(
+    code: string,
+    message: string,
+    status = 400,
+    type: 'Sender' | 'Receiver' = 'Sender'
+  ): FakeReply {
+    return {
+      kind: 'response',
+      status,
+      headers: { 'content-type': 'text/xml' },
+      body: `<ErrorResponse xmlns="${NS.sts}"><Error><Type>${type}</Type><Code>${xmlEscape(code)}</Code><Message>${xmlEscape(message)}</Message></Error><RequestId>${requestId()}</RequestId></ErrorResponse>`
+    }
+  }
+}
+
+/** restJson answers (Bedrock control plane and runtime). */
+export const rest = {
+  ok(body: unknown, status = 200): FakeReply {
+    return {
+      kind: 'response',
+      status,
+      headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId() },
+      body: JSON.stringify(body)
+    }
+  },
+  error(code: string, message: string, status: number): FakeReply {
+    return {
+      kind: 'response',
+      status,
+      headers: {
+        'content-type': 'application/json',
+        'x-amzn-errortype': `${code}:http://internal.amazon.com/coral/com.amazon.bedrock/`,
+        'x-amzn-requestid': requestId()
+      },
+      body: JSON.stringify({ message })
+    }
+  }
+}
+
+export const hang: FakeReply = { kind: 'hang' }
+export const reset: FakeReply = { kind: 'reset' }
+export function raw(status: number, body: string, headers: Record<string, string> = {}): FakeReply {
+  return { kind: 'response', status, headers, body }
+}
+
+/** restJson routes the preflight may call, from the SDK's operation schemas. */
+const REST_ROUTES: [FakeService, string, RegExp, string[], string][] = [
+  ['bedrock', 'GET', /^\/foundation-models\/([^/]+)$/, ['modelIdentifier'], 'GetFoundationModel'],
+  ['bedrock', 'GET', /^\/foundation-models$/, [], 'ListFoundationModels'],
+  [
+    'bedrock',
+    'GET',
+    /^\/foundation-model-availability\/([^/]+)$/,
+    ['modelId'],
+    'GetFoundationModelAvailability'
+  ],
+  [
+    'bedrock',
+    'GET',
+    /^\/inference-profiles\/([^/]+)$/,
+    ['inferenceProfileIdentifier'],
+    'GetInferenceProfile'
+  ],
+  ['bedrock', 'GET', /^\/inference-profiles$/, [], 'ListInferenceProfiles'],
+  ['bedrock', 'GET', /^\/use-case-for-model-access$/, [], 'GetUseCaseForModelAccess'],
+  [
+    'bedrock',
+    'GET',
+    /^\/list-foundation-model-agreement-offers\/([^/]+)$/,
+    ['modelId'],
+    'ListFoundationModelAgreementOffers'
+  ],
+  ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/converse$/, ['modelId'], 'Converse'],
+  ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/converse-stream$/, ['modelId'], 'ConverseStream'],
+  ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/invoke$/, ['modelId'], 'InvokeModel'],
+  ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/count-tokens$/, ['modelId'], 'CountTokens']
+]
+
+function restOperation(
+  service: FakeService,
+  method: string,
+  path: string
+): { operation: string; params: Record<string, string> } | undefined {
+  for (const [svc, m, re, names, operation] of REST_ROUTES) {
+    if (svc !== service || m !== method) continue
+    const match = re.exec(path)
+    if (!match) continue
+    const params: Record<string, string> = {}
+    names.forEach((n, i) => (params[n] = decodeURIComponent(match[i + 1] ?? '')))
+    return { operation, params }
+  }
+  return undefined
+}
+
+function scope(headers: IncomingMessage['headers']): { region?: string; accessKeyId?: string } {
+  const auth = headers.authorization
+  const m =
+    typeof auth === 'string' ? /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\//.exec(auth) : null
+  return m ? { accessKeyId: m[1], region: m[2] } : {}
+}
+
+export interface FakeAws {
+  /** Variables that point every SDK client here (and nowhere else). */
+  env: Record<string, string>
+  /** Every request received, in order. */
+  requests: FakeRequest[]
+  /** Replaces or adds handlers between runs. */
+  handle(handlers: Handlers): void
+  close(): Promise<void>
+}
+
+/** Starts the fake on an ephemeral port of 127.0.0.1. Unhandled operations answer 501 with a clear message. */
+export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAws> {
+  const handlers: Handlers = { ...(options.handlers ?? {}) }
+  const requests: FakeRequest[] = []
+  const sockets = new Set<Socket>()
+
+  const respond = async (req: IncomingMessage, res: ServerResponse, body: string) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const [, prefix, ...rest] = url.pathname.split('/')
+    const service = (['sts', 'iam', 'bedrock', 'bedrock-runtime'] as const).find(
+      (s) => s === prefix
+    )
+    const path = `/${rest.join('/')}`.replace(/\/$/, '') || '/'
+    if (!service) {
+      res.writeHead(404).end(`fake-aws: unknown service prefix ${prefix}`)
+      return
+    }
+    let operation: string
+    let params: Record<string, string> = {}
+    let json: unknown
+    if (service === 'sts' || service === 'iam') {
+      params = Object.fromEntries(new URLSearchParams(body))
+      operation = params.Action ?? 'Unknown'
+    } else {
+      const found = restOperation(service, req.method ?? 'GET', path)
+      operation = found?.operation ?? `${req.method} ${path}`
+      params = { ...(found?.params ?? {}), ...Object.fromEntries(url.searchParams) }
+      try {
+        json = body ? JSON.parse(body) : undefined
+      } catch {
+        json = undefined
+      }
+    }
+    const fakeReq: FakeRequest = {
+      service,
+      operation,
+      method: req.method ?? 'GET',
+      path,
+      params,
+      json,
+      headers: req.headers,
+      signed: typeof req.headers.authorization === 'string',
+      ...scope(req.headers)
+    }
+    requests.push(fakeReq)
+    const handler = handlers[`${service}:${operation}`]
+    let reply: FakeReply
+    if (!handler) {
+      reply = raw(501, `fake-aws: no handler for ${service}:${operation}`)
+    } else {
+      reply = typeof handler === 'function' ? await handler(fakeReq) : handler
+    }
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs))
+    switch (reply.kind) {
+      case 'hang':
+        return // keep the socket open, answer nothing
+      case 'reset':
+        req.socket.destroy()
+        return
+      case 'drip': {
+        res.writeHead(reply.status, reply.headers)
+        let i = 0
+        const timer = setInterval(() => {
+          if (i >= reply.body.length || res.destroyed) {
+            clearInterval(timer)
+            if (!res.destroyed) res.end()
+            return
+          }
+          res.write(reply.body[i++])
+        }, reply.everyMs)
+        res.on('close', () => clearInterval(timer))
+        return
+      }
+      case 'response':
+        res.writeHead(reply.status, {
+          'content-length': Buffer.byteLength(reply.body),
+          ...(reply.headers ?? {})
+        })
+        res.end(reply.body)
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      respond(req, res, Buffer.concat(chunks).toString('utf8')).catch((err: unknown) => {
+        if (!res.headersSent) res.writeHead(500)
+        res.end(`fake-aws handler error: ${String(err)}`)
+      })
+    })
+  })
+  server.on('connection', (s) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const base = `http://127.0.0.1:${port}`
+  return {
+    env: {
+      AWS_ENDPOINT_URL_STS: `${base}/sts`,
+      AWS_ENDPOINT_URL_IAM: `${base}/iam`,
+      AWS_ENDPOINT_URL_BEDROCK: `${base}/bedrock`,
+      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: `${base}/bedrock-runtime`,
+      // Any client we forget must still land here, never on AWS.
+      AWS_ENDPOINT_URL: `${base}/unknown`
+    },
+    requests,
+    handle(more) {
+      Object.assign(handlers, more)
+    },
+    async close() {
+      for (const s of sockets) s.destroy()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ES modules.
+// esbuild, not ncc: same single-file output, smaller and faster to start (see README, Development,
+// and `npm run bench`). `--outdir DIR` builds elsewhere (tests, bundle comparisons).
+import { build } from 'esbuild'
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+const outIndex = process.argv.indexOf('--outdir')
+const outdir = outIndex > 0 ? process.argv[outIndex + 1] : 'dist'
+mkdirSync(outdir, { recursive: true })
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
+const version = readFileSync('src/version.ts', 'utf8').match(/VERSION = '([^']+)'/)?.[1]
+if (version !== pkg.version) {
+  console.error(`src/version.ts says ${version}, package.json says ${pkg.version}: make them agree`)
+  process.exit(1)
+}
+
+const entryPoints = { index: 'src/index.ts' }
+if (existsSync('src/cli.ts')) entryPoints.cli = 'src/cli.ts'
+
+await build({
+  entryPoints,
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  minify: true,
+  keepNames: true,
+  legalComments: 'linked',
+  // Bundled CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __bpCreateRequire } from 'node:module'; const require = __bpCreateRequire(import.meta.url);"
+  },
+  // Prefer ES module builds of dependencies: smaller output, no CommonJS wrappers.
+  mainFields: ['module', 'main'],
+  logLevel: 'warning'
+})
+
+if (entryPoints.cli) {
+  const cli = join(outdir, 'cli.js')
+  const text = readFileSync(cli, 'utf8')
+  if (!text.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${text}`, { mode: 0o755 })
+}

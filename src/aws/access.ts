@@ -1,0 +1,242 @@
+import { STSClient } from '@aws-sdk/client-sts'
+import { IAMClient } from '@aws-sdk/client-iam'
+import { BedrockClient } from '@aws-sdk/client-bedrock'
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
+import { defaultProvider } from '@aws-sdk/credential-provider-node'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
+import { Agent as HttpsAgent } from 'node:https'
+import { Agent as HttpAgent } from 'node:http'
+import type { Logger } from '../config.js'
+import type { ObservedError } from '../engine/types.js'
+import { observeError } from './errors.js'
+
+/** What one AWS call ended with: a value, or the first real error (never a retry wrapper). */
+export type AwsResult<T> = { ok: true; value: T } | { ok: false; error: ObservedError }
+
+/** One attempt of one call, as RUNNER_DEBUG and the least-privilege tests see it. */
+export interface CallRecord {
+  operation: string
+  region: string
+  attempt: number
+  httpStatus?: number
+  errorCode?: string
+  ms: number
+}
+
+type AnyClient = STSClient | IAMClient | BedrockClient | BedrockRuntimeClient
+
+/** The part of the client configuration every service shares. */
+interface SharedClientConfig {
+  region: string
+  credentials: AwsCredentialIdentityProvider
+  requestHandler: NodeHttpHandler
+  maxAttempts: number
+}
+
+/** A command as the SDK clients accept it; kept structural so checks can pass any command. */
+interface SendableCommand<Out> {
+  readonly input: unknown
+  readonly middlewareStack: {
+    add(middleware: unknown, options: Record<string, unknown>): void
+  }
+  // Brand the output type so `send` can infer it.
+  readonly __out?: Out
+}
+
+export interface AwsAccessOptions {
+  log: Logger
+  profile?: string
+  /** Upper bound for one HTTP attempt; the run's deadline bounds the whole call. */
+  requestTimeoutMs: number
+  /** Attempts per call, the first included. Retries never stretch past the run deadline. */
+  maxAttempts: number
+}
+
+/** Names an SDK error the way IAM policies do: `sts:GetCallerIdentity`. */
+function operationName(client: AnyClient, command: object): string {
+  const service =
+    client instanceof STSClient
+      ? 'sts'
+      : client instanceof IAMClient
+        ? 'iam'
+        : client instanceof BedrockRuntimeClient
+          ? 'bedrock-runtime'
+          : 'bedrock'
+  return `${service}:${command.constructor.name.replace(/Command$/, '')}`
+}
+
+/**
+ * The one door to AWS: clients are created once per service and region and share one HTTP agent
+ * (connection reuse) and one credential resolution, every call carries the run's abort signal, and
+ * each attempt is recorded so the first real error survives the SDK's retries.
+ */
+export class AwsAccess {
+  readonly calls: CallRecord[] = []
+  /** Credential providers the SDK tried, in order, with what each said. */
+  readonly providerTrail: string[] = []
+  private readonly clients = new Map<string, AnyClient>()
+  private readonly handler: NodeHttpHandler
+  private readonly credentialProvider: AwsCredentialIdentityProvider
+  private credentialsPromise?: Promise<AwsCredentialIdentity>
+
+  constructor(private readonly options: AwsAccessOptions) {
+    const agentOptions = { keepAlive: true, maxSockets: 50 }
+    this.handler = new NodeHttpHandler({
+      connectionTimeout: Math.min(3000, options.requestTimeoutMs),
+      requestTimeout: options.requestTimeoutMs,
+      httpAgent: new HttpAgent(agentOptions),
+      httpsAgent: new HttpsAgent(agentOptions)
+    })
+    const trail = this.providerTrail
+    const log = options.log
+    const sdkLogger = {
+      debug: (...args: unknown[]) => {
+        const text = args.map(String).join(' ')
+        const m = /defaultProvider::(\w+)|remoteProvider::([\w/]+)/.exec(text)
+        if (m) trail.push(m[1] ?? m[2] ?? text)
+        log.debug(`credentials: ${text}`)
+      },
+      info: (...args: unknown[]) => log.debug(`credentials: ${args.map(String).join(' ')}`),
+      warn: (...args: unknown[]) => log.debug(`credentials: ${args.map(String).join(' ')}`),
+      error: (...args: unknown[]) => log.debug(`credentials: ${args.map(String).join(' ')}`)
+    }
+    const chain = defaultProvider({
+      profile: options.profile,
+      logger: sdkLogger,
+      timeout: options.requestTimeoutMs,
+      maxRetries: 0
+    })
+    // Resolve once for every client, and register what comes back as secret before anything logs.
+    this.credentialProvider = async () => {
+      this.credentialsPromise ??= chain().then((creds: AwsCredentialIdentity) => {
+        log.mask(creds.secretAccessKey)
+        if (creds.sessionToken) log.mask(creds.sessionToken)
+        return creds
+      })
+      return this.credentialsPromise
+    }
+  }
+
+  /** Resolves the credentials every client uses (once), as a result rather than a throw. */
+  async credentials(): Promise<AwsResult<AwsCredentialIdentity>> {
+    try {
+      return { ok: true, value: await this.credentialProvider() }
+    } catch (err) {
+      return { ok: false, error: observeError(err, 'credentials') }
+    }
+  }
+
+  sts(region: string): STSClient {
+    return this.client('sts', region, (c) => new STSClient(c))
+  }
+
+  iam(region: string): IAMClient {
+    // IAM is global; its endpoint is the same whatever region signs the request.
+    return this.client('iam', region, (c) => new IAMClient(c))
+  }
+
+  bedrock(region: string): BedrockClient {
+    return this.client('bedrock', region, (c) => new BedrockClient(c))
+  }
+
+  runtime(region: string): BedrockRuntimeClient {
+    return this.client('bedrock-runtime', region, (c) => new BedrockRuntimeClient(c))
+  }
+
+  private client<C extends AnyClient>(
+    service: string,
+    region: string,
+    create: (config: SharedClientConfig) => C
+  ): C {
+    const key = `${service}@${region}`
+    let client = this.clients.get(key) as C | undefined
+    if (!client) {
+      client = create({
+        region,
+        credentials: this.credentialProvider,
+        requestHandler: this.handler,
+        maxAttempts: this.options.maxAttempts
+      })
+      this.clients.set(key, client)
+    }
+    return client
+  }
+
+  /**
+   * Sends one command. Never throws: an error comes back as the first real error observed, with
+   * the attempt count and, when a later attempt ended differently, that last error too.
+   */
+  async send<Out>(
+    client: AnyClient,
+    command: SendableCommand<Out> | object,
+    signal: AbortSignal
+  ): Promise<AwsResult<Out>> {
+    const operation = operationName(client, command)
+    const region = typeof client.config.region === 'string' ? client.config.region : 'unknown'
+    const attempts: ObservedError[] = []
+    const calls = this.calls
+    const log = this.options.log
+    let attempt = 0
+    const recorder =
+      (next: (args: unknown) => Promise<{ response?: { statusCode?: number } }>) =>
+      async (args: unknown) => {
+        attempt += 1
+        const started = Date.now()
+        try {
+          const out = await next(args)
+          const status = out.response?.statusCode
+          calls.push({ operation, region, attempt, httpStatus: status, ms: Date.now() - started })
+          log.debug(`aws: ${operation} (${region}) attempt ${attempt} → HTTP ${status ?? '?'}`)
+          return out
+        } catch (err) {
+          const observed = observeError(err, operation)
+          attempts.push(observed)
+          calls.push({
+            operation,
+            region,
+            attempt,
+            httpStatus: observed.httpStatus,
+            errorCode: observed.code,
+            ms: Date.now() - started
+          })
+          log.debug(
+            `aws: ${operation} (${region}) attempt ${attempt} → ${observed.httpStatus ?? 'no response'} ${observed.code}`
+          )
+          throw err
+        }
+      }
+    const cmd = command as SendableCommand<Out>
+    // Inside the retry loop (finalizeRequest, low priority) and outside deserialisation, so each
+    // attempt's parsed error is seen.
+    cmd.middlewareStack.add(recorder, {
+      step: 'finalizeRequest',
+      priority: 'low',
+      name: 'bedrockPreflightAttemptRecorder',
+      override: true
+    })
+    try {
+      const value = (await (client as STSClient).send(cmd as never, { abortSignal: signal })) as Out
+      return { ok: true, value }
+    } catch (err) {
+      const final = observeError(err, operation)
+      const first = attempts[0] ?? final
+      const error: ObservedError = { ...first, operation, attempts: Math.max(attempt, 1) }
+      const last = attempts.length > 1 ? attempts[attempts.length - 1] : final
+      if (last && (last.code !== first.code || last.message !== first.message)) {
+        error.lastError = { code: last.code, message: last.message }
+      }
+      if (signal.aborted && attempts.length === 0) {
+        error.code = 'TimeoutError'
+        error.message = 'The run reached timeout-seconds before AWS answered'
+      }
+      return { ok: false, error }
+    }
+  }
+
+  /** Closes sockets so the process can exit at once, even when an endpoint never answered. */
+  destroy(): void {
+    for (const client of this.clients.values()) client.destroy()
+    this.handler.destroy()
+  }
+}

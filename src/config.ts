@@ -1,0 +1,84 @@
+/**
+ * What a preflight run is asked to verify. Both faces (the action and the CLI) build one of
+ * these from their own inputs; the engine reads nothing else.
+ */
+
+export type FailOn = 'error' | 'warning' | 'never'
+
+/** Where a run happens: fixes differ (re-run configure-aws-credentials vs `aws sso login`). */
+export type Surface = 'github-actions' | 'cli'
+
+export interface Logger {
+  /** Only a maintainer needs it: `core.debug` in the action, `--debug` in the CLI. */
+  debug(message: string): void
+  /** Registers a value that must never be printed (`core.setSecret` in the action). */
+  mask(secret: string): void
+}
+
+/** A value together with where it came from, so findings can say "from AWS_REGION". */
+export interface Sourced<T> {
+  value: T
+  /** `input aws-region`, `AWS_REGION`, `.env line 3`, `default`, … */
+  source: string
+}
+
+/** One `KEY=value` line of an InsightWorker `.env` file, kept with its position. */
+export interface EnvFileEntry {
+  key: string
+  value: string
+  line: number
+}
+
+/** A line the `.env` reader could not understand. */
+export interface EnvFileProblem {
+  line: number
+  message: string
+}
+
+export interface EnvFile {
+  path: string
+  /** The path as annotations should show it (relative to the workspace when inside it). */
+  displayPath: string
+  entries: EnvFileEntry[]
+  problems: EnvFileProblem[]
+}
+
+export interface PreflightConfig {
+  /** Regions to check, as given; empty when none is configured (the `region` check fails). */
+  regions: Sourced<string>[]
+  /** Model identifiers to check, as given (parsed and validated by the `model-id` check). */
+  models: Sourced<string>[]
+  /** Roles this job must be able to assume with `sts:AssumeRole`. */
+  assumeRoleArns: string[]
+  /** The role the job's GitHub OIDC token should assume. */
+  oidcRoleArn?: string
+  /** Make one real Converse call with maxTokens 1 (costs a fraction of a cent). */
+  invokeProbe: boolean
+  failOn: FailOn
+  /** Bound on the whole run; every AWS call gets a share of it. */
+  timeoutSeconds: number
+  /** The environment the checks look at: the process environment, plus an env file's values. */
+  env: Readonly<Record<string, string | undefined>>
+  envFile?: EnvFile
+  /** The AWS profile to use, when one was named (`--profile`, `AWS_PROFILE`). */
+  profile?: string
+  surface: Surface
+  /** Obtains a GitHub OIDC token for an audience (the action wires `core.getIDToken`). */
+  getIdToken?: (audience: string) => Promise<string>
+  log: Logger
+}
+
+export const DEFAULT_MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
+export const DEFAULT_TIMEOUT_SECONDS = 30
+
+/** Splits a list input: commas or newlines, blanks and surrounding spaces dropped. */
+export function splitList(raw: string | undefined): string[] {
+  if (!raw) return []
+  return raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+}
+
+/** A logger that drops everything: for library use and tests. */
+export const silentLogger: Logger = { debug: () => undefined, mask: () => undefined }

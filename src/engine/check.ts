@@ -1,0 +1,47 @@
+import type { PreflightConfig, Logger } from '../config.js'
+import type { AwsAccess } from '../aws/access.js'
+import type { CheckOutcome, Facts } from './types.js'
+
+/**
+ * What a check runs for. A run-scoped check runs once; the others once per region, model,
+ * region × model or role, so one summary section can speak of `eu-west-1 · us.anthropic…`.
+ */
+export type CheckScope = 'run' | 'region' | 'model' | 'region-model' | 'role' | 'oidc'
+
+export interface Subject {
+  /** Undefined for the one region subject of a run with no region configured. */
+  region?: string
+  model?: string
+  role?: string
+}
+
+export interface CheckContext {
+  config: PreflightConfig
+  subject: Subject
+  aws: AwsAccess
+  /** Aborted when the run's time-out is reached. */
+  signal: AbortSignal
+  /** Facts published by a dependency for this subject (or by a run-scoped one). */
+  facts<T extends Facts = Facts>(checkId: string): T | undefined
+  log: Logger
+}
+
+export interface CheckDefinition {
+  /** Stable id: file name, finding `checkId`, summary row. */
+  id: string
+  /** How the summary names it: "Caller identity". */
+  title: string
+  scope: CheckScope
+  /** Checks that must end in `pass` or `warn` first; otherwise this one is `skipped` with the reason. */
+  dependsOn: string[]
+  /**
+   * Starts together with its dependencies instead of after them, so independent AWS calls share a
+   * round trip; its result is thrown away (→ `skipped`) when a dependency does not pass.
+   */
+  speculative?: boolean
+  /** When this check cannot verify, nothing after it can: the run fails rather than warns. */
+  gate?: boolean
+  /** False when the configuration does not ask for this check (then it is not listed at all). */
+  applies?(config: PreflightConfig): boolean
+  run(ctx: CheckContext): Promise<CheckOutcome>
+}

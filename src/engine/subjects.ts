@@ -1,0 +1,35 @@
+import type { PreflightConfig } from '../config.js'
+import type { CheckScope, Subject } from './check.js'
+
+/** The subjects a check of a given scope runs for, from the configuration. */
+export function subjectsFor(scope: CheckScope, config: PreflightConfig): Subject[] {
+  // A run with no region still gets one region subject, so the `region` check can say so.
+  const regions = config.regions.length > 0 ? config.regions.map((r) => r.value) : [undefined]
+  const models = config.models.map((m) => m.value)
+  switch (scope) {
+    case 'run':
+      return [{}]
+    case 'region':
+      return regions.map((region) => ({ region }))
+    case 'model':
+      return models.map((model) => ({ model }))
+    case 'region-model':
+      return regions.flatMap((region) => models.map((model) => ({ region, model })))
+    case 'role':
+      return config.assumeRoleArns.map((role) => ({ role }))
+    case 'oidc':
+      return config.oidcRoleArn ? [{ role: config.oidcRoleArn }] : []
+  }
+}
+
+/** True when a task for `dep` is relevant to a task for `subject` (same region, model and role where both have one). */
+export function subjectCovers(dep: Subject, subject: Subject): boolean {
+  const keys: (keyof Subject)[] = ['region', 'model', 'role']
+  return keys.every((k) => !(k in dep) || !(k in subject) || dep[k] === subject[k])
+}
+
+/** The label a finding carries: `eu-west-1 · us.anthropic.claude-…`, a role ARN, or nothing. */
+export function subjectLabel(subject: Subject): string | undefined {
+  const parts = [subject.region, subject.model, subject.role].filter((p): p is string => !!p)
+  return parts.length > 0 ? parts.join(' · ') : undefined
+}

@@ -1,0 +1,16 @@
+import type { Finding } from './types.js'
+import { findingFromEntry } from '../catalog/match.js'
+
+/** A finding for an error that a check failed to turn into a finding itself: never a stack trace. */
+export function describeUnexpected(checkId: string, err: unknown): Finding {
+  const message = err instanceof Error ? err.message : String(err)
+  return findingFromEntry(
+    checkId,
+    'unexpected',
+    { surface: 'cli' },
+    {
+      title: 'Could not verify: the check stopped on an unexpected error',
+      observed: [`${err instanceof Error ? err.name : 'Error'}: ${message.split('\n')[0]}`]
+    }
+  )
+}

@@ -1,0 +1,6 @@
+import { run } from './main.js'
+
+// The runner executes this file. Exit once the report is published, even if an endpoint that
+// never answered left a socket or a retry timer behind.
+await run()
+process.exit()

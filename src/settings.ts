@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs'
+import { relative, isAbsolute, resolve } from 'node:path'
+import {
+  DEFAULT_MODEL,
+  DEFAULT_TIMEOUT_SECONDS,
+  splitList,
+  type EnvFile,
+  type FailOn,
+  type Logger,
+  type PreflightConfig,
+  type Sourced,
+  type Surface
+} from './config.js'
+import { parseDotenv } from './parse/dotenv.js'
+
+/** What a face collected from its inputs or flags, before defaults and the env file apply. */
+export interface RawSettings {
+  surface: Surface
+  regions?: string
+  models?: string
+  assumeRoleArns?: string
+  oidcRoleArn?: string
+  envFilePath?: string
+  /** Set when the env file path is a default (the CLI's ~/.insightworker/.env): a missing file is fine then. */
+  envFileOptional?: boolean
+  invokeProbe?: string | boolean
+  failOn?: string
+  timeoutSeconds?: string | number
+  profile?: string
+  processEnv: Record<string, string | undefined>
+  /** Directory annotations are relative to (GITHUB_WORKSPACE). */
+  workspace?: string
+  getIdToken?: (audience: string) => Promise<string>
+  log: Logger
+}
+
+/** An input that cannot be used: the face reports it and stops (exit 2 in the CLI). */
+export class SettingsError extends Error {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'SettingsError'
+  }
+}
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
+
+function parseBoolean(input: string, value: string | boolean | undefined): boolean {
+  if (typeof value === 'boolean') return value
+  const v = (value ?? '').trim().toLowerCase()
+  if (v === '' || v === 'false') return false
+  if (v === 'true') return true
+  throw new SettingsError(input, `${input} must be true or false, got "${value}"`)
+}
+
+function readEnvFile(
+  path: string,
+  optional: boolean,
+  workspace: string | undefined
+): EnvFile | undefined {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (err) {
+    if (optional) return undefined
+    const reason =
+      (err as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'it does not exist'
+        : (err as Error).message
+    throw new SettingsError('env-file', `env-file ${path} cannot be read: ${reason}`)
+  }
+  const absolute = resolve(path)
+  const rel = workspace ? relative(workspace, absolute) : undefined
+  const displayPath = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+  return { path: absolute, displayPath, ...parseDotenv(text) }
+}
+
+/**
+ * Builds the one configuration the engine reads. The env file fills variables the environment
+ * leaves unset (the environment wins, as with dotenv), and every value keeps its source so
+ * findings can say "from AWS_REGION" or point at `.env` line 3.
+ */
+export function buildConfig(raw: RawSettings): {
+  config: PreflightConfig
+  fileValues: Record<string, string>
+} {
+  const failOn = (raw.failOn?.trim() || 'error') as FailOn
+  if (!FAIL_ON.includes(failOn)) {
+    throw new SettingsError(
+      'fail-on',
+      `fail-on must be one of ${FAIL_ON.join(', ')}, got "${raw.failOn}"`
+    )
+  }
+  const timeoutText = String(raw.timeoutSeconds ?? '').trim()
+  const timeoutSeconds = timeoutText === '' ? DEFAULT_TIMEOUT_SECONDS : Number(timeoutText)
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 600) {
+    throw new SettingsError(
+      'timeout-seconds',
+      `timeout-seconds must be a number of seconds from 1 to 600, got "${raw.timeoutSeconds}"`
+    )
+  }
+  const invokeProbe = parseBoolean('invoke-probe', raw.invokeProbe)
+
+  const envFile = raw.envFilePath
+    ? readEnvFile(raw.envFilePath, raw.envFileOptional ?? false, raw.workspace)
+    : undefined
+  const env: Record<string, string | undefined> = { ...raw.processEnv }
+  const fileValues: Record<string, string> = {}
+  const sourceOf = new Map<string, string>()
+  for (const entry of envFile?.entries ?? []) {
+    if (env[entry.key] === undefined || env[entry.key] === '') {
+      env[entry.key] = entry.value
+      fileValues[entry.key] = entry.value
+      sourceOf.set(entry.key, `${envFile!.displayPath} line ${entry.line}`)
+    }
+  }
+  const labelled = (key: string): Sourced<string> | undefined => {
+    const value = env[key]?.trim()
+    return value ? { value, source: sourceOf.get(key) ?? key } : undefined
+  }
+
+  const regionInputs = splitList(raw.regions).map((value) => ({
+    value,
+    source: raw.surface === 'cli' ? '--region' : 'input aws-region'
+  }))
+  const regionFallback = labelled('AWS_REGION') ?? labelled('AWS_DEFAULT_REGION')
+  const regions = regionInputs.length > 0 ? regionInputs : regionFallback ? [regionFallback] : []
+
+  const modelInputs = splitList(raw.models).map((value) => ({
+    value,
+    source: raw.surface === 'cli' ? '--model' : 'input model-id'
+  }))
+  const modelEnv = labelled('BEDROCK_MODEL')
+  const models =
+    modelInputs.length > 0
+      ? modelInputs
+      : modelEnv
+        ? splitList(modelEnv.value).map((value) => ({ value, source: modelEnv.source }))
+        : [{ value: DEFAULT_MODEL, source: 'default (InsightWorker cross-region profile)' }]
+
+  const dedupe = <T extends { value: string }>(items: T[]): T[] =>
+    items.filter((item, i) => items.findIndex((o) => o.value === item.value) === i)
+
+  const config: PreflightConfig = {
+    regions: dedupe(regions),
+    models: dedupe(models),
+    assumeRoleArns: [...new Set(splitList(raw.assumeRoleArns))],
+    ...(raw.oidcRoleArn?.trim() ? { oidcRoleArn: raw.oidcRoleArn.trim() } : {}),
+    invokeProbe,
+    failOn,
+    timeoutSeconds,
+    env,
+    ...(envFile ? { envFile } : {}),
+    ...(raw.profile?.trim() ? { profile: raw.profile.trim() } : {}),
+    surface: raw.surface,
+    ...(raw.getIdToken ? { getIdToken: raw.getIdToken } : {}),
+    log: raw.log
+  }
+  return { config, fileValues }
+}
