@@ -21,8 +21,13 @@ export interface CheckContext {
   aws: AwsAccess
   /** Aborted when the run's time-out is reached. */
   signal: AbortSignal
-  /** Facts published by a dependency for this subject (or by a run-scoped one). */
+  /** Facts published by a finished, passing dependency for this subject (or a run-scoped one). */
   facts<T extends Facts = Facts>(checkId: string): T | undefined
+  /**
+   * Waits for a dependency (one this check starts alongside, see `speculative`) and returns its
+   * facts, or undefined when it did not pass. Lets a check start its independent calls at once.
+   */
+  waitFor<T extends Facts = Facts>(checkId: string): Promise<T | undefined>
   log: Logger
 }
 
@@ -35,10 +40,11 @@ export interface CheckDefinition {
   /** Checks that must end in `pass` or `warn` first; otherwise this one is `skipped` with the reason. */
   dependsOn: string[]
   /**
-   * Starts together with its dependencies instead of after them, so independent AWS calls share a
-   * round trip; its result is thrown away (→ `skipped`) when a dependency does not pass.
+   * Dependencies (ids from `dependsOn`) this check does not wait for: it starts alongside them, so
+   * independent AWS calls share one round trip, and its result is thrown away (→ `skipped`) when
+   * one of them does not pass. Use `ctx.waitFor` for their facts.
    */
-  speculative?: boolean
+  speculative?: readonly string[]
   /** When this check cannot verify, nothing after it can: the run fails rather than warns. */
   gate?: boolean
   /** False when the configuration does not ask for this check (then it is not listed at all). */

@@ -102,6 +102,12 @@ export async function runTasks(
     facts: <T extends Facts = Facts>(checkId: string): T | undefined => {
       const dep = task.deps.find((d) => d.check.id === checkId && d.status && PASSING.has(d.status))
       return dep?.facts as T | undefined
+    },
+    waitFor: async <T extends Facts = Facts>(checkId: string): Promise<T | undefined> => {
+      const dep = task.deps.find((d) => d.check.id === checkId)
+      if (!dep) return undefined
+      await dep.done
+      return dep.status && PASSING.has(dep.status) ? (dep.facts as T | undefined) : undefined
     }
   })
 
@@ -114,7 +120,8 @@ export async function runTasks(
   }
 
   const execute = async (task: Task): Promise<void> => {
-    const waitFirst = task.check.speculative ? [] : task.deps
+    const alongside = new Set(task.check.speculative ?? [])
+    const waitFirst = task.deps.filter((d) => !alongside.has(d.check.id))
     await Promise.all(waitFirst.map((d) => d.done))
     if (deadline.aborted) return
     const blocker = waitFirst.find((d) => !d.status || !PASSING.has(d.status))
@@ -130,9 +137,10 @@ export async function runTasks(
       // A check must turn every error into a finding; one that escapes is our bug, said plainly.
       outcome = { findings: [describeUnexpected(task.check.id, err)] }
     }
-    if (task.check.speculative) {
-      await Promise.all(task.deps.map((d) => d.done))
-      const late = task.deps.find((d) => !d.status || !PASSING.has(d.status))
+    if (alongside.size > 0) {
+      const speculativeDeps = task.deps.filter((d) => alongside.has(d.check.id))
+      await Promise.all(speculativeDeps.map((d) => d.done))
+      const late = speculativeDeps.find((d) => !d.status || !PASSING.has(d.status))
       if (late) outcome = { findings: skippedBecause(task, late) }
     }
     settle(task, outcome)

@@ -1,0 +1,107 @@
+import {
+  allEntries,
+  entryById,
+  findingFromError,
+  matchError,
+  matchText,
+  normalizeErrorText,
+  scanLog
+} from '../../src/catalog/match.js'
+import { BEDROCK_ERRORS, SEED_TEXTS, STS_AND_SDK_ERRORS } from '../fixtures/reference-errors.js'
+
+describe('the error catalog', () => {
+  it.each([...STS_AND_SDK_ERRORS, ...BEDROCK_ERRORS])(
+    'explains $code "$message" as $catalogId',
+    (e) => {
+      expect(matchError(e)?.id).toBe(e.catalogId)
+    }
+  )
+
+  it.each(SEED_TEXTS)('recognises the troubleshooting page text "$text"', ({ text, catalogId }) => {
+    expect(matchText(text)?.id).toBe(catalogId)
+  })
+
+  it('tolerates SDK prefixes and wrappers around the AWS message', () => {
+    const wrapped =
+      'An error occurred (AccessDeniedException) when calling the Converse operation: Model access is denied due to User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: aws-marketplace:ViewSubscriptions on resource: * because no identity-based policy allows the aws-marketplace:ViewSubscriptions action.'
+    expect(matchText(wrapped)?.id).toBe('marketplace-permission-missing')
+    expect(
+      matchText('Error: ExpiredToken: The security token included in the request is expired')?.id
+    ).toBe('expired-token')
+  })
+
+  it('matches straight and curly apostrophes alike', () => {
+    const straight = "Invocation of model ID x with on-demand throughput isn't supported."
+    expect(matchText(straight)?.id).toBe('on-demand-not-supported')
+    expect(normalizeErrorText('isn\u2019t\u00a0 supported')).toBe("isn't supported")
+  })
+
+  it('falls back to the generic entry for an unknown access denial, and to nothing for unknown text', () => {
+    expect(matchError({ code: 'AccessDeniedException', message: 'something new' })?.id).toBe(
+      'access-denied'
+    )
+    expect(matchText('the weather is nice')).toBeUndefined()
+  })
+
+  it('finds the first real error in a noisy log, past retries and the loop detector', () => {
+    const log = [
+      '12:00:01 starting agent',
+      '12:00:02 ERROR ExpiredToken: The security token included in the request is expired',
+      '12:00:03 ERROR ThrottlingException: Too many requests, please wait before trying again.',
+      '12:00:04 loop detector: same error 3 times, giving up'
+    ].join('\n')
+    const { first, hits } = scanLog(log)
+    expect(first?.entry.id).toBe('expired-token')
+    expect(first?.line).toBe(2)
+    expect(hits.map((h) => h.entry.id)).toContain('retries-hide-error')
+  })
+
+  it('has a cause, a fix and an https doc link for every entry, with unique ids', () => {
+    const ids = allEntries().map((e) => e.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const e of allEntries()) {
+      expect(e.cause.length).toBeGreaterThan(20)
+      expect(e.fix({ surface: 'cli' }).length).toBeGreaterThan(10)
+      expect(e.fix({ surface: 'github-actions' }).length).toBeGreaterThan(10)
+      expect(e.doc).toMatch(/^https:\/\//)
+    }
+  })
+
+  it('names the profile in the SSO fix and tells each surface how to restart', () => {
+    const fix = entryById('expired-token').fix({ surface: 'cli', profile: 'dev-sso' })
+    expect(fix).toContain('aws sso login --profile dev-sso')
+    expect(fix).toContain('Reload Window')
+    expect(fix).toContain('Cmd+Q')
+  })
+
+  it('turns an observed error into a finding with the first error, attempts and the later one', () => {
+    const f = findingFromError(
+      'identity',
+      {
+        code: 'ThrottlingException',
+        message: 'Too many requests, please wait before trying again.',
+        attempts: 2,
+        operation: 'sts:GetCallerIdentity',
+        lastError: { code: 'TimeoutError', message: 'socket timed out' }
+      },
+      { surface: 'github-actions' },
+      { title: 'STS failed' }
+    )
+    expect(f.status).toBe('unverified')
+    expect(f.catalogId).toBe('throttled')
+    expect(f.observed?.[0]).toContain('(first of 2 attempts)')
+    expect(f.observed?.[1]).toContain('TimeoutError')
+  })
+
+  it('reports an unknown AWS answer as a failure with its code, never as a pass', () => {
+    const f = findingFromError(
+      'x',
+      { code: 'BrandNewException', message: 'new' },
+      { surface: 'cli' },
+      { title: 't' }
+    )
+    expect(f.status).toBe('fail')
+    expect(f.catalogId).toBeUndefined()
+    expect(f.observed?.[0]).toContain('BrandNewException: new')
+  })
+})
