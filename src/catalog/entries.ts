@@ -290,7 +290,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     id: 'assume-role-denied',
     title: 'Could not assume role',
     seed: 'Could not assume role',
-    patterns: [/not authorized to perform: sts:AssumeRole\b(?!WithWebIdentity)/i],
+    patterns: [
+      /not authorized to perform: sts:AssumeRole\b(?!WithWebIdentity)/i,
+      /Could not assume role/i
+    ],
     cause:
       "Either the caller's own policies do not allow `sts:AssumeRole` on the role, or the role's trust policy does not name the caller as a principal. AWS's message does not say which; the `role-trust` check does.",
     fix: (ctx) =>

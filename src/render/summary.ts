@@ -22,8 +22,9 @@ function shortFix(f: Finding): string {
   return cell(firstLine)
 }
 
+/** Run-level findings first (identity, credentials), then one group per region, model or role. */
 function groupBySubject(findings: Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>()
+  const groups = new Map<string, Finding[]>([['', []]])
   for (const f of findings) {
     const key = f.subject ?? ''
     groups.set(key, [...(groups.get(key) ?? []), f])
@@ -89,6 +90,7 @@ export function renderSummary(report: Report): string {
   out.push(context.join(' · '), '')
 
   for (const [subject, findings] of groupBySubject(report.findings)) {
+    if (findings.length === 0) continue
     if (subject) out.push(`### ${subject}`, '')
     out.push(...table(findings), '')
   }
