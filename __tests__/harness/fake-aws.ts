@@ -29,6 +29,8 @@ export type FakeReply =
   | { kind: 'response'; status: number; headers?: Record<string, string>; body: string }
   | { kind: 'hang' }
   | { kind: 'reset' }
+  /** Sends the status, headers and the first half of the body, then drops the connection. */
+  | { kind: 'cut'; status: number; headers?: Record<string, string>; body: string }
   | {
       kind: 'drip'
       status: number
@@ -115,6 +117,10 @@ export const rest = {
 
 export const hang: FakeReply = { kind: 'hang' }
 export const reset: FakeReply = { kind: 'reset' }
+/** Drops the connection in the middle of an answer (headers sent, body half written). */
+export function cut(reply: FakeReply): FakeReply {
+  return reply.kind === 'response' ? { ...reply, kind: 'cut' } : reply
+}
 export function raw(status: number, body: string, headers: Record<string, string> = {}): FakeReply {
   return { kind: 'response', status, headers, body }
 }
@@ -139,6 +145,13 @@ const REST_ROUTES: [FakeService, string, RegExp, string[], string][] = [
   ],
   ['bedrock', 'GET', /^\/inference-profiles$/, [], 'ListInferenceProfiles'],
   ['bedrock', 'GET', /^\/use-case-for-model-access$/, [], 'GetUseCaseForModelAccess'],
+  [
+    'bedrock',
+    'GET',
+    /^\/provisioned-model-throughput\/([^/]+)$/,
+    ['provisionedModelId'],
+    'GetProvisionedModelThroughput'
+  ],
   [
     'bedrock',
     'GET',
@@ -243,6 +256,15 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
         return // keep the socket open, answer nothing
       case 'reset':
         req.socket.destroy()
+        return
+      case 'cut':
+        res.writeHead(reply.status, {
+          'content-length': Buffer.byteLength(reply.body),
+          ...(reply.headers ?? {})
+        })
+        res.write(reply.body.slice(0, Math.floor(reply.body.length / 2)), () =>
+          req.socket.destroy()
+        )
         return
       case 'drip': {
         res.writeHead(reply.status, reply.headers)

@@ -15,9 +15,26 @@ function target(args) {
   return typeof args[1] === 'string' ? args[1] : 'localhost'
 }
 
+// RFC 2606 reserves .invalid: tests use it to simulate a name that does not resolve. The error is
+// the one Node's resolver gives, synthesized here so no DNS query ever leaves the machine.
+const UNRESOLVABLE = /\.invalid\.?$/i
+
+function dnsFailure(host) {
+  return Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), {
+    errno: -3008,
+    code: 'ENOTFOUND',
+    syscall: 'getaddrinfo',
+    hostname: host
+  })
+}
+
 const connect = net.Socket.prototype.connect
 net.Socket.prototype.connect = function guardedConnect(...args) {
   const host = target(args)
+  if (host !== null && UNRESOLVABLE.test(host)) {
+    process.nextTick(() => this.destroy(dnsFailure(host)))
+    return this
+  }
   if (host !== null && !LOOPBACK.test(host)) {
     const line = `${new Date().toISOString()} blocked connection to ${host}\n`
     if (process.env.BP_NET_GUARD_LOG) fs.appendFileSync(process.env.BP_NET_GUARD_LOG, line)

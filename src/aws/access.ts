@@ -53,6 +53,11 @@ export interface AwsAccessOptions {
   maxAttempts: number
 }
 
+function emptyBody(response: { headers?: Record<string, string> } | undefined): boolean {
+  const length = response?.headers?.['content-length']
+  return length !== undefined && Number(length) === 0
+}
+
 /** Names an SDK error the way IAM policies do: `sts:GetCallerIdentity`. */
 function operationName(client: AnyClient, command: object): string {
   const service =
@@ -179,13 +184,25 @@ export class AwsAccess {
     const log = this.options.log
     let attempt = 0
     const recorder =
-      (next: (args: unknown) => Promise<{ response?: { statusCode?: number } }>) =>
+      (
+        next: (
+          args: unknown
+        ) => Promise<{ response?: { statusCode?: number; headers?: Record<string, string> } }>
+      ) =>
       async (args: unknown) => {
         attempt += 1
         const started = Date.now()
         try {
           const out = await next(args)
           const status = out.response?.statusCode
+          // Every operation we call answers 2xx with an XML or JSON document; an empty body is a
+          // proxy or a broken endpoint, and the SDK would turn it into an empty (falsely fine) result.
+          if (status && status < 300 && emptyBody(out.response)) {
+            throw Object.assign(
+              new Error(`The endpoint answered HTTP ${status} with an empty body`),
+              { name: 'MalformedResponse', $metadata: { httpStatusCode: status } }
+            )
+          }
           calls.push({ operation, region, attempt, httpStatus: status, ms: Date.now() - started })
           log.debug(`aws: ${operation} (${region}) attempt ${attempt} → HTTP ${status ?? '?'}`)
           return out

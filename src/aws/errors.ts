@@ -33,33 +33,48 @@ export function isTransient(error: ObservedError): boolean {
 }
 
 function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim().length > 0) ?? ''
+  const line = text.split(/\r\n|[\n\r\u2028\u2029]/).find((l) => l.trim().length > 0) ?? ''
   return line.trim()
 }
 
 interface SdkLikeError {
-  name?: string
-  code?: string
-  Code?: string
-  message?: string
-  errno?: string
-  $fault?: string
-  $metadata?: { httpStatusCode?: number; attempts?: number; requestId?: string }
-  $response?: { statusCode?: number }
+  name?: unknown
+  code?: unknown
+  Code?: unknown
+  message?: unknown
+  $metadata?: { httpStatusCode?: unknown; attempts?: unknown; requestId?: unknown } | null
+  $response?: { statusCode?: unknown } | null
   cause?: unknown
+}
+
+/** A string field, when it is one: thrown values come from SDKs, Node, proxies and our own bugs. */
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value : undefined
+}
+
+function integerOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined
+}
+
+/** `String(value)` throws for null-prototype objects and symbols in templates; this never does. */
+function describeThrown(value: unknown): string {
+  try {
+    return String(value)
+  } catch {
+    return Object.prototype.toString.call(value)
+  }
 }
 
 /**
  * Reduces whatever an SDK call threw to code, first message line and HTTP status. Deserialisation
- * failures (a body that is not the protocol's XML or JSON) become `MalformedResponse`.
+ * failures (a body that is not the protocol's XML or JSON) become `MalformedResponse`. Never
+ * throws, whatever was thrown.
  */
 export function observeError(err: unknown, operation?: string): ObservedError {
-  const e = (
-    typeof err === 'object' && err !== null ? err : { message: String(err) }
-  ) as SdkLikeError
-  const rawMessage = typeof e.message === 'string' ? e.message : String(err)
-  const httpStatus = e.$metadata?.httpStatusCode ?? e.$response?.statusCode
-  let code = e.Code ?? (typeof e.code === 'string' ? e.code : undefined) ?? e.name ?? 'Error'
+  const e = (typeof err === 'object' && err !== null ? err : {}) as SdkLikeError
+  const rawMessage = textOf(e.message) ?? describeThrown(err)
+  const httpStatus = integerOf(e.$metadata?.httpStatusCode) ?? integerOf(e.$response?.statusCode)
+  let code = textOf(e.Code) ?? textOf(e.code) ?? textOf(e.name) ?? 'Error'
   let message = firstLine(rawMessage)
 
   if (
@@ -78,14 +93,17 @@ export function observeError(err: unknown, operation?: string): ObservedError {
         : `HTTP ${httpStatus} with no AWS error in the body`
   }
   // Node wraps network failures; the useful code sits on the error or its cause.
-  const cause = e.cause as SdkLikeError | undefined
-  if (cause && typeof cause.code === 'string' && NETWORK_CODES.has(cause.code)) code = cause.code
+  const cause = (typeof e.cause === 'object' ? e.cause : undefined) as SdkLikeError | null | undefined
+  const causeCode = textOf(cause?.code)
+  if (causeCode && NETWORK_CODES.has(causeCode)) code = causeCode
   if (!message) message = code
 
   const observed: ObservedError = { code, message }
   if (httpStatus !== undefined) observed.httpStatus = httpStatus
-  if (e.$metadata?.attempts !== undefined) observed.attempts = e.$metadata.attempts
-  if (e.$metadata?.requestId) observed.requestId = e.$metadata.requestId
+  const attempts = integerOf(e.$metadata?.attempts)
+  if (attempts !== undefined) observed.attempts = attempts
+  const requestId = textOf(e.$metadata?.requestId)
+  if (requestId) observed.requestId = requestId
   if (operation) observed.operation = operation
   return observed
 }

@@ -53,7 +53,7 @@ const CONFIGURE_CREDENTIALS_STEP = [
   '  id-token: write   # lets the job request a GitHub OIDC token',
   '  contents: read',
   'steps:',
-  '  - uses: aws-actions/configure-aws-credentials@v4',
+  '  - uses: aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c # v6.2.3',
   '    with:',
   '      role-to-assume: arn:aws:iam::<account-id>:role/<role-name>',
   '      aws-region: us-east-1',
@@ -571,6 +571,17 @@ export const CATALOG: readonly CatalogEntry[] = [
     doc: DOC.regions,
     verdict: 'fail'
   },
+  {
+    id: 'count-tokens-unsupported',
+    title: 'Model does not support CountTokens',
+    patterns: [/(model )?doesn.t support counting tokens/i],
+    cause:
+      'CountTokens on `bedrock-runtime` accepts only base model IDs of some models; inference-profile IDs and the newest Claude models are refused.',
+    fix: () =>
+      'Call CountTokens with the base model ID, or skip it: it is no proof of invoke access (bedrock-preflight uses control-plane reads, IAM simulation and the optional invoke probe instead).',
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/count-tokens.html',
+    verdict: 'fail'
+  },
   // ── Bedrock: quotas and service health ────────────────────────────────────────────────────
   {
     id: 'daily-token-quota',
@@ -695,7 +706,12 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: 'resource-not-found',
     title: 'Resource not found',
-    codes: ['ResourceNotFoundException', 'NoSuchEntity', 'NoSuchEntityException'],
+    codes: [
+      'ResourceNotFoundException',
+      'ResourceNotFound',
+      'NoSuchEntity',
+      'NoSuchEntityException'
+    ],
     cause: 'The named resource does not exist in this account and region.',
     fix: () => 'Check the ARN or ID for typos, the account and the region.',
     doc: DOC.bedrockErrors,
@@ -705,6 +721,57 @@ export const CATALOG: readonly CatalogEntry[] = [
 
 /** Not errors AWS returns, but conditions the checks detect and explain from the same table. */
 export const CONDITIONS: readonly CatalogEntry[] = [
+  // ── Model checks (model-resolve, model-access): states read from the control plane ─────────
+  {
+    id: 'model-legacy',
+    title: 'Model is Legacy',
+    cause:
+      'The provider has moved this model version to Legacy: it still answers, but stops at its end-of-life date, costs more during public extended access, and accounts that have not used it recently lose access.',
+    fix: () =>
+      'Plan the move to an active Claude model before the end-of-life date: `aws bedrock list-inference-profiles` shows the current ones; update `BEDROCK_MODEL`.',
+    doc: DOC.lifecycle,
+    verdict: 'warn'
+  },
+  {
+    id: 'model-agreement-missing',
+    title: 'No Marketplace agreement yet',
+    cause:
+      '`GetFoundationModelAvailability` reports no AWS Marketplace agreement for this model in the account. Bedrock creates it on the first invocation, which needs `aws-marketplace:Subscribe` and `aws-marketplace:ViewSubscriptions` on the caller (or an administrator enabling the model once); without them the first call fails with "Model access is denied due to … AWS Marketplace actions".',
+    fix: () =>
+      'Either have an administrator enable the model once (`aws bedrock list-foundation-model-agreement-offers --model-id <id>` then `aws bedrock create-foundation-model-agreement --model-id <id> --offer-token <token>`), or give the calling role `aws-marketplace:Subscribe`, `aws-marketplace:Unsubscribe` and `aws-marketplace:ViewSubscriptions` (condition `aws:CalledViaLast` = `bedrock.amazonaws.com`). A valid payment method is needed either way.',
+    doc: DOC.modelAccess,
+    verdict: 'warn'
+  },
+  {
+    id: 'model-not-authorized',
+    title: 'Account not authorized for the model',
+    cause:
+      '`GetFoundationModelAvailability` reports `authorizationStatus: NOT_AUTHORIZED`. AWS does not document the field in detail; it is seen when an IAM or SCP deny covers the model or when the account is restricted.',
+    fix: () =>
+      'Look for a Deny on `bedrock:InvokeModel*` for this model (identity policies, SCPs; the invoke-permission check simulates them). If there is none, open an AWS Support case quoting the model ID.',
+    doc: DOC.modelAccess,
+    verdict: 'fail'
+  },
+  {
+    id: 'model-region-unavailable',
+    title: 'Model not offered in this region',
+    cause:
+      '`GetFoundationModelAvailability` reports `regionAvailability: NOT_AVAILABLE`: the model does not run in this region for the account.',
+    fix: (ctx) =>
+      `Use an inference profile that this region can call (\`aws bedrock list-inference-profiles --region ${ctx.region ?? '$AWS_REGION'}\`; the model-resolve check names it), or a region where the model runs.`,
+    doc: DOC.regions,
+    verdict: 'fail'
+  },
+  {
+    id: 'provisioned-not-in-service',
+    title: 'Provisioned throughput not in service',
+    cause:
+      'Calls through a provisioned-model ARN only work while its status is `InService`; it is still being created or updated, or it failed.',
+    fix: () =>
+      'Wait for `InService` (`aws bedrock get-provisioned-model-throughput --provisioned-model-id <arn>`); if it failed, read its failure message and create it again.',
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/prov-throughput.html',
+    verdict: 'fail'
+  },
   {
     id: 'static-key-shadows-profile',
     title: 'A static key shadows the profile',

@@ -33,7 +33,7 @@ export function normalizeErrorText(text: string): string {
 function codesIn(text: string): Set<string> {
   const codes = new Set<string>()
   for (const m of text.matchAll(
-    /\b([A-Z][A-Za-z]+(?:Exception|Error)|AccessDenied|ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch|NoSuchEntity|NotAuthorized)\b/g
+    /\b([A-Z][A-Za-z]+(?:Exception|Error)|AccessDenied|ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch|NoSuchEntity|NotAuthorized|InvalidAction|ResourceNotFound)\b/g
   )) {
     if (m[1]) codes.add(m[1].toLowerCase())
   }

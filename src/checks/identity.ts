@@ -44,6 +44,21 @@ export const identityCheck: CheckDefinition = {
       }
     }
     const { Account = '', Arn = '', UserId = '' } = result.value
+    if (!Arn || !Account) {
+      // A 200 without the caller (a proxy, a wrong endpoint override) proves nothing: never a pass.
+      const error = {
+        code: 'MalformedResponse',
+        message: 'GetCallerIdentity answered without the caller ARN or account',
+        operation: 'sts:GetCallerIdentity'
+      }
+      return {
+        findings: [
+          findingFromError('identity', error, fixContext(ctx, { region }), {
+            title: 'STS GetCallerIdentity answered without an identity'
+          })
+        ]
+      }
+    }
     const caller = describeCaller(Arn)
     const facts: IdentityFacts = {
       accountId: Account,

@@ -2,6 +2,20 @@ import type { CheckDefinition } from '../engine/check.js'
 import { regionCheck } from './region.js'
 import { credentialsCheck } from './credentials.js'
 import { identityCheck } from './identity.js'
+import { modelIdCheck } from './model-id.js'
+import { modelResolveCheck } from './model-resolve.js'
+import { modelAccessCheck } from './model-access.js'
+import { invokePermissionCheck } from './invoke-permission.js'
+import { invokeProbeCheck } from './invoke-probe.js'
 
 /** Every check, in the order the summary lists them. Dependencies decide the order they run in. */
-export const ALL_CHECKS: readonly CheckDefinition[] = [regionCheck, credentialsCheck, identityCheck]
+export const ALL_CHECKS: readonly CheckDefinition[] = [
+  regionCheck,
+  credentialsCheck,
+  identityCheck,
+  modelIdCheck,
+  modelResolveCheck,
+  modelAccessCheck,
+  invokePermissionCheck,
+  invokeProbeCheck
+]

@@ -1,0 +1,108 @@
+/**
+ * docs/preflight-policy.json is the policy the README tells users to attach to the job's role.
+ * It must allow every AWS call the source makes (read from the imports of each AWS SDK client),
+ * and nothing that writes: reads, sts:AssumeRole on named roles, and the opt-in probe's invoke.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+interface Statement {
+  Sid: string
+  Effect: string
+  Action: string | string[]
+  Resource: string | string[]
+}
+const policy = JSON.parse(readFileSync('docs/preflight-policy.json', 'utf8')) as {
+  Version: string
+  Statement: Statement[]
+}
+const list = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v])
+const allowed = new Set(policy.Statement.flatMap((s) => list(s.Action)))
+
+/** The IAM action each SDK command needs; `null` for calls that need no permission. */
+const SERVICE_PREFIX: Record<string, string> = {
+  '@aws-sdk/client-sts': 'sts',
+  '@aws-sdk/client-iam': 'iam',
+  '@aws-sdk/client-bedrock': 'bedrock',
+  '@aws-sdk/client-bedrock-runtime': 'bedrock'
+}
+const SPECIAL: Record<string, string | null> = {
+  // "No permissions are required to perform this operation." (STS API reference)
+  'sts:GetCallerIdentity': null,
+  // Authenticated by the web identity token, not by AWS credentials.
+  'sts:AssumeRoleWithWebIdentity': null,
+  // Converse is authorised as InvokeModel, ConverseStream as InvokeModelWithResponseStream.
+  'bedrock:Converse': 'bedrock:InvokeModel',
+  'bedrock:ConverseStream': 'bedrock:InvokeModelWithResponseStream'
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : []
+  })
+}
+
+/** `service:Operation` for every `new XCommand(` whose class is imported from an AWS SDK client. */
+function callsInSource(): Map<string, string> {
+  const calls = new Map<string, string>()
+  for (const file of sourceFiles('src')) {
+    const text = readFileSync(file, 'utf8')
+    for (const m of text.matchAll(
+      /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'(@aws-sdk\/client-[\w-]+)'/g
+    )) {
+      const prefix = SERVICE_PREFIX[m[2] ?? '']
+      if (!prefix) continue
+      for (const name of (m[1] ?? '').split(',').map((n) => n.trim().split(/\s+as\s+/)[0] ?? '')) {
+        if (!name.endsWith('Command') || !text.includes(`new ${name}(`)) continue
+        calls.set(`${prefix}:${name.replace(/Command$/, '')}`, file)
+      }
+    }
+  }
+  return calls
+}
+
+describe('the preflight IAM policy in docs/preflight-policy.json', () => {
+  it('is a valid identity policy with named statements', () => {
+    expect(policy.Version).toBe('2012-10-17')
+    for (const s of policy.Statement) {
+      expect(s.Sid).toMatch(/^[A-Za-z0-9]+$/)
+      expect(s.Effect).toBe('Allow')
+    }
+  })
+
+  it('allows every AWS call the source makes', () => {
+    const calls = callsInSource()
+    expect(calls.size).toBeGreaterThan(3)
+    const missing = [...calls]
+      .map(([call, file]) => [call in SPECIAL ? SPECIAL[call] : call, file] as const)
+      .filter(([action]) => typeof action === 'string' && !allowed.has(action))
+      .map(([action, file]) => `${action} (${file})`)
+    expect(missing).toEqual([])
+  })
+
+  it('allows nothing that writes: reads, sts:AssumeRole, and InvokeModel only for the probe', () => {
+    for (const s of policy.Statement) {
+      for (const action of list(s.Action)) {
+        if (action === 'sts:AssumeRole') continue
+        if (action === 'bedrock:InvokeModel') {
+          expect(s.Sid).toBe('OnlyWithInvokeProbe')
+          continue
+        }
+        expect(action).toMatch(/^(bedrock|iam):(Get|List|Simulate)[A-Za-z]+$/)
+      }
+    }
+  })
+
+  it('scopes IAM and STS actions to named roles, never to every resource', () => {
+    for (const s of policy.Statement) {
+      if (!list(s.Action).some((a) => a.startsWith('iam:') || a.startsWith('sts:'))) continue
+      for (const r of list(s.Resource)) expect(r).toMatch(/^arn:aws:iam::<ACCOUNT_ID>:role\//)
+    }
+  })
+
+  it('is the policy the README shows', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    expect(readme).toContain(readFileSync('docs/preflight-policy.json', 'utf8').trim())
+  })
+})

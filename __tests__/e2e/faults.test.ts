@@ -1,0 +1,267 @@
+/**
+ * Fault injection through the bundled action: whatever the network or an endpoint does, the run
+ * ends within timeout-seconds, the checks that could not read are `unverified` (never `pass`), the
+ * first real error is named, and the process exits 0 or 1 with no stack trace.
+ */
+import { createServer } from 'node:net'
+import {
+  cut,
+  hang,
+  query,
+  raw,
+  reset,
+  rest,
+  startFakeAws,
+  type FakeAws,
+  type FakeReply
+} from '../harness/fake-aws.js'
+import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
+import { callerIdentity, OIDC_SESSION_ENV } from '../harness/scenarios.js'
+import { healthyAccount } from '../harness/e2e-world.js'
+import type { Finding } from '../../src/engine/types.js'
+import { FULL_PROFILE } from '../property/runs.js'
+
+const TIMEOUT_SECONDS = 3
+
+let fake: FakeAws
+let closedPort: number
+beforeAll(async () => {
+  fake = await startFakeAws()
+  // A port that was just free: nothing listens there, so connections are refused.
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  closedPort = (probe.address() as { port: number }).port
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+})
+afterAll(async () => fake.close())
+beforeEach(() => {
+  fake.requests.splice(0)
+  fake.handle(healthyAccount())
+})
+
+async function runWith(endpoints: Record<string, string> = fake.env): Promise<ActionRun> {
+  return runAction({
+    endpoints,
+    env: { ...OIDC_SESSION_ENV, AWS_REGION: 'us-east-1' },
+    inputs: { 'timeout-seconds': String(TIMEOUT_SECONDS) },
+    timeoutMs: 30_000
+  })
+}
+
+/** What every faulted run must be, whatever the fault. */
+function expectCleanEnd(run: ActionRun): void {
+  expect(run.exitCode === 0 || run.exitCode === 1).toBe(true)
+  expect(run.stderr).not.toMatch(/^\s+at .+[:(]\d+:\d+\)?$/m)
+  expect(run.stdout).not.toMatch(/^\s+at .+[:(]\d+:\d+\)?$/m)
+  expect(run.report).toBeDefined()
+  // The engine's own clock: the deadline holds (one second of slack for the last abort to land).
+  expect(run.report!.durationMs).toBeLessThanOrEqual(TIMEOUT_SECONDS * 1000 + 1000)
+  expect(run.blocked).toEqual([])
+  expect(leakedSecrets(run)).toEqual([])
+}
+
+/** Real AWS texts (shared/reference/bedrock.md §4). */
+const INTERNAL_FAILURE = 'The request processing has failed due to a server error'
+const THROTTLED = 'Too many requests, please wait before trying again.'
+const HTML_PORTAL =
+  '<!DOCTYPE html><html><head><title>Sign in to the network</title></head><body><form action="/login"><input name="user"></form></body></html>'
+
+interface Fault {
+  name: string
+  /** The answer for an awsQuery (STS/IAM) call and for a restJson (Bedrock) call. */
+  query?: FakeReply
+  rest?: FakeReply
+  /** Replace the endpoint itself (connection refused, DNS). */
+  endpoint?: (port: number) => string
+  /** Catalog entries that may explain it (a truncated body may read as a cut or as unreadable). */
+  catalogId: string | RegExp
+  /** The observed error code, when the fault determines it exactly. */
+  code?: RegExp
+}
+
+const FAULTS: Fault[] = [
+  {
+    name: 'connection refused',
+    endpoint: (port) => `http://127.0.0.1:${port}`,
+    catalogId: 'network-unreachable',
+    code: /^ECONNREFUSED$/
+  },
+  {
+    name: 'DNS failure',
+    endpoint: () => 'http://endpoint.preflight.invalid',
+    catalogId: 'network-dns',
+    code: /^ENOTFOUND$/
+  },
+  {
+    name: 'connection reset before any answer',
+    query: reset,
+    rest: reset,
+    catalogId: 'network-unreachable',
+    code: /^ECONNRESET$/
+  },
+  {
+    name: 'connection reset in the middle of the answer',
+    query: cut(callerIdentity()),
+    rest: cut(rest.ok({ modelDetails: { modelId: 'x' }, padding: 'x'.repeat(200) })),
+    catalogId: /^(network-unreachable|malformed-response)$/
+  },
+  {
+    name: 'a server that never answers',
+    query: hang,
+    rest: hang,
+    catalogId: 'timeout',
+    code: /^TimeoutError$/
+  },
+  {
+    name: 'HTTP 500 InternalFailure',
+    query: query.error('InternalFailure', INTERNAL_FAILURE, 500, 'Receiver'),
+    rest: rest.error('InternalServerException', INTERNAL_FAILURE, 500),
+    catalogId: 'service-unavailable'
+  },
+  {
+    name: 'HTTP 503 with no body',
+    query: raw(503, ''),
+    rest: raw(503, ''),
+    catalogId: 'service-unavailable'
+  },
+  {
+    name: 'a ThrottlingException burst on every attempt',
+    query: query.error('ThrottlingException', THROTTLED, 400),
+    rest: rest.error('ThrottlingException', THROTTLED, 429),
+    catalogId: 'throttled',
+    code: /^ThrottlingException$/
+  },
+  {
+    name: 'malformed XML / JSON',
+    query: raw(200, '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:sts::', {
+      'content-type': 'text/xml'
+    }),
+    rest: raw(200, '{"modelDetails": {"modelId": "anthropic.', {
+      'content-type': 'application/json'
+    }),
+    catalogId: 'malformed-response',
+    code: /^MalformedResponse$/
+  },
+  {
+    name: 'an empty body',
+    query: raw(200, '', { 'content-type': 'text/xml' }),
+    rest: raw(200, '', { 'content-type': 'application/json' }),
+    catalogId: 'malformed-response'
+  },
+  {
+    name: 'a wrong content type (a captive portal page)',
+    query: raw(200, HTML_PORTAL, { 'content-type': 'text/html' }),
+    rest: raw(200, HTML_PORTAL, { 'content-type': 'text/html' }),
+    catalogId: 'malformed-response'
+  },
+  {
+    name: 'a slow drip that outlasts the deadline',
+    query: {
+      ...(callerIdentity() as Extract<FakeReply, { kind: 'response' }>),
+      kind: 'drip',
+      everyMs: 100
+    },
+    rest: {
+      kind: 'drip',
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ modelDetails: { modelId: 'x'.repeat(100) } }),
+      everyMs: 100
+    },
+    catalogId: 'timeout'
+  }
+]
+
+const findingsOf = (run: ActionRun, checkId: string): Finding[] =>
+  run.report?.findings.filter((f) => f.checkId === checkId) ?? []
+
+describe('faults on STS GetCallerIdentity (the identity gate)', () => {
+  it.each(FAULTS)(
+    '$name: identity is unverified, the error named, the run ends cleanly',
+    async (fault) => {
+      let run: ActionRun
+      if (fault.endpoint) {
+        run = await runWith({ ...fake.env, AWS_ENDPOINT_URL_STS: fault.endpoint(closedPort) })
+      } else {
+        fake.handle({ 'sts:GetCallerIdentity': fault.query! })
+        run = await runWith()
+      }
+      expectCleanEnd(run)
+      const [identity] = findingsOf(run, 'identity')
+      expect(identity?.status).toBe('unverified')
+      expect(identity?.catalogId).toMatch(fault.catalogId)
+      // The first real error is named; a call the deadline cut short is named by the deadline.
+      const named =
+        identity?.error?.code ??
+        (/timeout-seconds/.test(identity?.title ?? '') ? 'timeout-seconds' : '')
+      expect(named).not.toBe('')
+      if (fault.code && identity?.error) expect(identity.error.code).toMatch(fault.code)
+      expect(run.summary).toContain(named)
+      // Identity is the gate: nothing that needs it may pass.
+      const dependent = run.report!.findings.filter(
+        (f) => !['region', 'credentials', 'model-id'].includes(f.checkId)
+      )
+      expect(dependent.filter((f) => f.status === 'pass')).toEqual([])
+      expect(run.outputs.result).toBe('fail')
+      expect(run.exitCode).toBe(1)
+    }
+  )
+})
+
+describe('faults on every other AWS call the preflight makes', () => {
+  let calls: string[] = []
+  beforeAll(async () => {
+    fake.requests.splice(0)
+    fake.handle(healthyAccount())
+    const baseline = await runWith()
+    expect(baseline.outputs.result).toBe('pass')
+    calls = [...new Set(fake.requests.map((r) => `${r.service}:${r.operation}`))].filter(
+      (c) => c !== 'sts:GetCallerIdentity'
+    )
+  })
+
+  /**
+   * Calls whose transient failure is not reported today. GetFoundationModel only adds the model's
+   * lifecycle (Legacy/end-of-life dates) next to GetInferenceProfile's answer; model-resolution's
+   * lifecycleFromError drops transient errors, so that detail goes silently unverified. Listed
+   * here so the gap stays visible and any new silent call fails this test.
+   */
+  const SUPPLEMENTARY = new Set(['bedrock:GetFoundationModel'])
+  const SAMPLE = FAULTS.filter((f) => !f.endpoint)
+  it.each(SAMPLE)(
+    '$name: the check that made the call is unverified, never pass',
+    async (fault) => {
+      expect(calls.length).toBeGreaterThan(0)
+      // Faults that last until the deadline cost timeout-seconds each: the quick profile tries
+      // them on one call, the full profile on every call.
+      const slow = fault.query?.kind === 'hang' || fault.query?.kind === 'drip'
+      for (const call of slow && !FULL_PROFILE ? calls.slice(0, 1) : calls) {
+        fake.handle(healthyAccount())
+        const [service] = call.split(':')
+        fake.handle({ [call]: service === 'sts' || service === 'iam' ? fault.query! : fault.rest! })
+        const run = await runWith()
+        expectCleanEnd(run)
+        const affected = run.report!.findings.filter((f) => f.error?.operation === call)
+        for (const f of affected) {
+          expect(f.status).toBe('unverified')
+          expect(f.catalogId).toMatch(fault.catalogId)
+        }
+        // A call cut short by the deadline is reported by the deadline, on the checks still running.
+        const cutShort = run.report!.findings.some(
+          (f) => f.status === 'unverified' && f.catalogId === 'timeout'
+        )
+        if (SUPPLEMENTARY.has(call) && !cutShort) {
+          expect({ call, result: run.outputs.result }).toEqual({ call, result: 'pass' })
+          continue
+        }
+        // Someone reported the failed call as unverified, and the run does not claim a pass.
+        expect({ call, reported: affected.length > 0 || cutShort }).toEqual({
+          call,
+          reported: true
+        })
+        expect(run.outputs.result).not.toBe('pass')
+      }
+    },
+    120_000
+  )
+})

@@ -1,0 +1,134 @@
+/**
+ * The preflight only reads. Every scenario's AWS calls are recorded by the fake and checked: reads
+ * (Get*, List*, Simulate*), sts:GetCallerIdentity, the role assumptions whose credentials are
+ * discarded, and bedrock-runtime Converse only when invoke-probe asks for it. The published
+ * policy (docs/preflight-policy.json) must allow every recorded action and nothing that writes.
+ */
+import { readFileSync } from 'node:fs'
+import { startFakeAws, type FakeAws, type FakeRequest } from '../harness/fake-aws.js'
+import { runAction } from '../harness/run-action.js'
+import { healthyAccount, SCENARIOS, startTokenEndpoint } from '../harness/e2e-world.js'
+
+let fake: FakeAws
+let token: Awaited<ReturnType<typeof startTokenEndpoint>>
+beforeAll(async () => {
+  fake = await startFakeAws()
+  token = await startTokenEndpoint()
+})
+afterAll(async () => {
+  await fake.close()
+  await token.close()
+})
+
+const READ = /^(Get|List|Simulate)[A-Z]/
+const DISCARDED_ASSUMPTIONS = new Set(['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity'])
+/** Calls that need no IAM permission: GetCallerIdentity always works; web identity is unsigned. */
+const NO_PERMISSION_NEEDED = new Set(['sts:GetCallerIdentity', 'sts:AssumeRoleWithWebIdentity'])
+
+/** The IAM action that authorises an API call (Converse is authorised as bedrock:InvokeModel). */
+function iamAction(call: string): string {
+  if (call === 'bedrock-runtime:Converse' || call === 'bedrock-runtime:InvokeModel')
+    return 'bedrock:InvokeModel'
+  if (
+    call === 'bedrock-runtime:ConverseStream' ||
+    call === 'bedrock-runtime:InvokeModelWithResponseStream'
+  )
+    return 'bedrock:InvokeModelWithResponseStream'
+  return call.replace(/^bedrock-runtime:/, 'bedrock:')
+}
+
+const callName = (r: FakeRequest) => `${r.service}:${r.operation}`
+
+/** Every call every scenario made, by scenario; filled by the first test. */
+const recorded = new Map<string, Set<string>>()
+
+describe('least privilege: the preflight reads, and never writes', () => {
+  it.each(SCENARIOS)('$name: makes read-only calls', async (scenario) => {
+    fake.requests.splice(0)
+    fake.handle({ ...healthyAccount(), ...(scenario.handlers ?? {}) })
+    const run = await runAction({
+      endpoints: fake.env,
+      env: { ...scenario.env, ...(scenario.oidc ? token.env : {}) },
+      ...(scenario.inputs ? { inputs: scenario.inputs } : {}),
+      ...(scenario.files ? { files: scenario.files } : {})
+    })
+    expect(run.exitCode === 0 || run.exitCode === 1).toBe(true)
+    const calls = new Set(fake.requests.map(callName))
+    recorded.set(scenario.name, calls)
+    const probe = scenario.inputs?.['invoke-probe'] === 'true'
+    const writes = [...calls].filter((call) => {
+      const op = call.slice(call.indexOf(':') + 1)
+      if (READ.test(op) || DISCARDED_ASSUMPTIONS.has(call)) return false
+      if (call === 'bedrock-runtime:Converse') return !probe
+      return true
+    })
+    expect(writes).toEqual([])
+    // The probe is one call with maxTokens 1, never more.
+    const converse = fake.requests.filter((r) => callName(r) === 'bedrock-runtime:Converse')
+    expect(converse.length).toBeLessThanOrEqual(
+      probe ? (scenario.inputs?.['model-id']?.split(',').length ?? 1) : 0
+    )
+    for (const c of converse) {
+      expect(
+        (c.json as { inferenceConfig?: { maxTokens?: number } })?.inferenceConfig?.maxTokens
+      ).toBe(1)
+    }
+  })
+
+  it('exercises the calls the preflight exists for (the recording is not empty)', () => {
+    const all = new Set([...recorded.values()].flatMap((s) => [...s]))
+    expect(all.has('sts:GetCallerIdentity')).toBe(true)
+  })
+
+  describe('docs/preflight-policy.json', () => {
+    type Statement = {
+      Effect: string
+      Action: string | string[]
+      NotAction?: unknown
+      Resource: unknown
+    }
+    const policy = JSON.parse(readFileSync('docs/preflight-policy.json', 'utf8')) as {
+      Version: string
+      Statement: Statement[]
+    }
+    const allowed = policy.Statement.flatMap((s) =>
+      Array.isArray(s.Action) ? s.Action : [s.Action]
+    )
+    const matches = (pattern: string, action: string) =>
+      new RegExp(
+        `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`,
+        'i'
+      ).test(action)
+
+    it('is a valid IAM policy that only allows, by explicit action names', () => {
+      expect(policy.Version).toBe('2012-10-17')
+      for (const s of policy.Statement) {
+        expect(s.Effect).toBe('Allow')
+        expect(s.NotAction).toBeUndefined()
+      }
+      // No wildcards in actions: a wildcard would grant writes added to the service later.
+      expect(allowed.filter((a) => a.includes('*'))).toEqual([])
+    })
+
+    it('allows nothing that writes', () => {
+      const writes = allowed.filter((action) => {
+        const op = action.slice(action.indexOf(':') + 1)
+        return (
+          !READ.test(op) && !DISCARDED_ASSUMPTIONS.has(action) && action !== 'bedrock:InvokeModel'
+        )
+      })
+      expect(writes).toEqual([])
+    })
+
+    it('allows every call the scenarios recorded', () => {
+      const needed = new Set(
+        [...recorded.values()]
+          .flatMap((s) => [...s])
+          .filter((c) => !NO_PERMISSION_NEEDED.has(c))
+          .map(iamAction)
+      )
+      const missing = [...needed].filter((action) => !allowed.some((p) => matches(p, action)))
+      expect(missing).toEqual([])
+    })
+  })
+})

@@ -1,0 +1,215 @@
+/**
+ * A small Bedrock "world" for the fake AWS: which models each region knows, which inference
+ * profiles each source region can call and where they route. Routing data comes from AWS's own
+ * tables (shared/reference/bedrock.md §1.3); error texts are the real ones quoted there. The
+ * handlers answer per region, from the region in the request's SigV4 scope, like AWS does.
+ */
+import { rest, type FakeReply, type FakeRequest, type Handlers } from './fake-aws.js'
+import { FAKE } from './run-action.js'
+
+export const SONNET_45 = 'anthropic.claude-sonnet-4-5-20250929-v1:0'
+export const HAIKU_45 = 'anthropic.claude-haiku-4-5-20251001-v1:0'
+export const SONNET_4 = 'anthropic.claude-sonnet-4-20250514-v1:0'
+export const SONNET_37 = 'anthropic.claude-3-7-sonnet-20250219-v1:0'
+
+const E1 = 'us-east-1'
+const E2 = 'us-east-2'
+const W2 = 'us-west-2'
+const EU = ['eu-central-1', 'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-1', 'eu-west-3']
+const JP = ['ap-northeast-1', 'ap-northeast-3']
+
+/** Real answer texts (reference §4). */
+export const INVALID_IDENTIFIER = 'The provided model identifier is invalid.'
+export const FTU_MISSING =
+  'Model use case details have not been submitted for this account. Fill out the Anthropic use case details form before using the model. If you have already filled out the form, try again in 15 minutes.'
+export const MARKETPLACE_DENIED =
+  'Model access is denied due to IAM user or service role is not authorized to perform the required AWS Marketplace actions (aws-marketplace:ViewSubscriptions, aws-marketplace:Subscribe) to enable access to this model. Refer to the Amazon Bedrock documentation for further details. Your AWS Marketplace subscription for this model cannot be completed at this time. If you recently fixed this issue, try again after 5 minutes.'
+
+export interface FakeModel {
+  id: string
+  name: string
+  /** Regions whose control plane knows the model, with the inference types it reports there. */
+  regions: Record<string, string[]>
+  lifecycle?: { status: 'ACTIVE' | 'LEGACY'; legacyTime?: string; endOfLifeTime?: string }
+}
+
+export interface FakeProfile {
+  id: string
+  name: string
+  /** Source region → destination regions (`''` is the region-less global model ARN). */
+  sources: Record<string, string[]>
+}
+
+export interface BedrockWorld {
+  models: FakeModel[]
+  profiles: FakeProfile[]
+}
+
+const profileSources = (sources: string[], destinations: string[]) =>
+  Object.fromEntries(sources.map((s) => [s, destinations]))
+const globalSources = (sources: string[]) => Object.fromEntries(sources.map((s) => [s, [s, '']]))
+const ALL_TEST_REGIONS = [E1, E2, W2, ...EU, ...JP, 'ap-southeast-2']
+
+/** The world as AWS documents it for the models the scenarios use (≈ Dec 2025 tables). */
+export function documentedWorld(): BedrockWorld {
+  const crisOnly = (regions: string[]) =>
+    Object.fromEntries(regions.map((r) => [r, ['INFERENCE_PROFILE']]))
+  return {
+    models: [
+      { id: SONNET_45, name: 'Claude Sonnet 4.5', regions: crisOnly(ALL_TEST_REGIONS) },
+      {
+        id: HAIKU_45,
+        name: 'Claude Haiku 4.5',
+        regions: {
+          ...crisOnly(ALL_TEST_REGIONS),
+          // In-Region per the Haiku 4.5 model card.
+          [E1]: ['ON_DEMAND', 'INFERENCE_PROFILE'],
+          'eu-west-1': ['ON_DEMAND', 'INFERENCE_PROFILE'],
+          'ap-northeast-1': ['ON_DEMAND', 'INFERENCE_PROFILE']
+        }
+      },
+      {
+        id: SONNET_4,
+        name: 'Claude Sonnet 4',
+        regions: crisOnly(ALL_TEST_REGIONS),
+        // AWS UG model-lifecycle: Legacy since Apr 14 2026, end of life Oct 14 2026.
+        lifecycle: {
+          status: 'LEGACY',
+          legacyTime: '2026-04-14T00:00:00Z',
+          endOfLifeTime: '2026-10-14T00:00:00Z'
+        }
+      },
+      { id: SONNET_37, name: 'Claude 3.7 Sonnet', regions: crisOnly([E1, E2, W2]) }
+    ],
+    profiles: [
+      {
+        id: `us.${SONNET_45}`,
+        name: 'US Claude Sonnet 4.5',
+        sources: profileSources([E1, E2, W2], [E1, E2, W2])
+      },
+      { id: `eu.${SONNET_45}`, name: 'EU Claude Sonnet 4.5', sources: profileSources(EU, EU) },
+      { id: `jp.${SONNET_45}`, name: 'JP Claude Sonnet 4.5', sources: profileSources(JP, JP) },
+      {
+        id: `global.${SONNET_45}`,
+        name: 'Global Claude Sonnet 4.5',
+        sources: globalSources(ALL_TEST_REGIONS)
+      },
+      {
+        id: `us.${HAIKU_45}`,
+        name: 'US Claude Haiku 4.5',
+        sources: profileSources([E1, E2, W2], [E1, E2, W2])
+      },
+      { id: `jp.${HAIKU_45}`, name: 'JP Claude Haiku 4.5', sources: profileSources(JP, JP) },
+      {
+        id: `global.${HAIKU_45}`,
+        name: 'Global Claude Haiku 4.5',
+        sources: globalSources(ALL_TEST_REGIONS)
+      },
+      {
+        id: `us.${SONNET_4}`,
+        name: 'US Claude Sonnet 4',
+        sources: profileSources([E1, E2, W2], [E1, E2, W2])
+      },
+      {
+        id: `us.${SONNET_37}`,
+        name: 'US Claude 3.7 Sonnet',
+        sources: profileSources([E1, E2, W2], [E1, E2, W2])
+      }
+    ]
+  }
+}
+
+export const profileArn = (region: string, id: string) =>
+  `arn:aws:bedrock:${region}:${FAKE.account}:inference-profile/${id}`
+export const modelArn = (region: string, id: string) =>
+  `arn:aws:bedrock:${region}::foundation-model/${id}`
+
+function summary(p: FakeProfile, region: string) {
+  const base = p.id.slice(p.id.indexOf('.') + 1)
+  return {
+    inferenceProfileName: p.name,
+    description: `Routes requests to ${p.name}.`,
+    inferenceProfileArn: profileArn(region, p.id),
+    inferenceProfileId: p.id,
+    models: (p.sources[region] ?? []).map((d) => ({ modelArn: modelArn(d, base) })),
+    status: 'ACTIVE',
+    type: 'SYSTEM_DEFINED'
+  }
+}
+
+const invalid = (): FakeReply => rest.error('ValidationException', INVALID_IDENTIFIER, 400)
+
+/** Handlers for the Bedrock control plane reads and a successful Converse. */
+export function bedrockHandlers(world: BedrockWorld = documentedWorld()): Handlers {
+  const profileFor = (req: FakeRequest) => {
+    const ident = req.params.inferenceProfileIdentifier ?? ''
+    const id = ident.startsWith('arn:') ? ident.slice(ident.indexOf('/') + 1) : ident
+    const p = world.profiles.find((x) => x.id === id)
+    const region = req.region ?? ''
+    if (ident.startsWith('arn:') && !ident.startsWith(`arn:aws:bedrock:${region}:`))
+      return undefined
+    return p && p.sources[region] ? summary(p, region) : undefined
+  }
+  return {
+    'bedrock:GetInferenceProfile': (req) => {
+      const s = profileFor(req)
+      return s ? rest.ok(s) : invalid()
+    },
+    'bedrock:ListInferenceProfiles': (req) =>
+      rest.ok({
+        inferenceProfileSummaries: world.profiles
+          .filter((p) => p.sources[req.region ?? ''])
+          .map((p) => summary(p, req.region ?? ''))
+      }),
+    'bedrock:GetFoundationModel': (req) => {
+      const m = world.models.find((x) => x.id === req.params.modelIdentifier)
+      const types = m?.regions[req.region ?? '']
+      if (!m || !types) return invalid()
+      return rest.ok({
+        modelDetails: {
+          modelArn: modelArn(req.region ?? '', m.id),
+          modelId: m.id,
+          modelName: m.name,
+          providerName: 'Anthropic',
+          inputModalities: ['TEXT', 'IMAGE'],
+          outputModalities: ['TEXT'],
+          responseStreamingSupported: true,
+          inferenceTypesSupported: types,
+          modelLifecycle: m.lifecycle ?? { status: 'ACTIVE' }
+        }
+      })
+    },
+    'bedrock:GetFoundationModelAvailability': (req) =>
+      rest.ok({
+        modelId: req.params.modelId,
+        agreementAvailability: { status: 'AVAILABLE' },
+        authorizationStatus: 'AUTHORIZED',
+        entitlementAvailability: 'AVAILABLE',
+        regionAvailability: 'AVAILABLE'
+      }),
+    'bedrock:GetUseCaseForModelAccess': rest.ok({
+      formData: Buffer.from('{"companyName":"Example"}').toString('base64')
+    }),
+    'bedrock-runtime:Converse': rest.ok({
+      output: { message: { role: 'assistant', content: [{ text: 'Hi' }] } },
+      stopReason: 'max_tokens',
+      usage: { inputTokens: 8, outputTokens: 1, totalTokens: 9 },
+      metrics: { latencyMs: 120 }
+    })
+  }
+}
+
+/** The InsightWorker seed policy (foundation-model/* plus us.anthropic.claude-* profiles). */
+export const SEED_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow' as const,
+      Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+      Resource: [
+        'arn:aws:bedrock:*::foundation-model/*',
+        'arn:aws:bedrock:*:*:inference-profile/us.anthropic.claude-*'
+      ]
+    }
+  ]
+}

@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs'
+import prettier from 'prettier'
+import { CATALOG, CONDITIONS, UNEXPECTED } from '../../src/catalog/entries.js'
+import { readActionMetadata } from './action-metadata.js'
+import { replaceSection, sectionNames } from './markdown.js'
+import {
+  inputsTable,
+  outputsTable,
+  policyBlock,
+  sampleBlock,
+  troubleshootingDoc,
+  troubleshootingTable,
+  TROUBLESHOOTING_DOC,
+  usageBlock
+} from './sections.js'
+
+export const README = 'README.md'
+export const POLICY = 'docs/preflight-policy.json'
+
+/** Committed job summaries, produced by __tests__/docs/sample-summary.test.ts. */
+export const SAMPLES: Record<string, string> = {
+  'sample-summary': 'docs/sample-summary.md',
+  'sample-summary-model': 'docs/sample-summary-model.md'
+}
+const SAMPLE_TEST = '__tests__/docs/sample-summary.test.ts'
+
+/** Every entry the preflight can report, in catalog order. */
+export const ALL_ENTRIES = [...CATALOG, ...CONDITIONS, UNEXPECTED]
+
+/** Formats markdown exactly as `npm run format` would, so docs:check and format:check agree. */
+async function formatMarkdown(text: string, filepath: string): Promise<string> {
+  const options = (await prettier.resolveConfig(filepath)) ?? {}
+  return prettier.format(text, { ...options, filepath })
+}
+
+function sectionContent(name: string): string {
+  const meta = readActionMetadata()
+  switch (name) {
+    case 'usage':
+      return usageBlock(meta)
+    case 'inputs':
+      return inputsTable(meta)
+    case 'outputs':
+      return outputsTable(meta)
+    case 'troubleshooting':
+      return troubleshootingTable(ALL_ENTRIES)
+    case 'preflight-policy':
+      return policyBlock(readFileSync(POLICY, 'utf8'))
+    default: {
+      if (name.startsWith('example-')) {
+        const file = `examples/${name.slice('example-'.length)}.yml`
+        return ['```yaml', readFileSync(file, 'utf8').trim(), '```'].join('\n')
+      }
+      const sample = SAMPLES[name]
+      if (!sample) throw new Error(`README marks an unknown generated section "${name}"`)
+      if (!existsSync(sample)) return `_No sample yet: run \`npm run docs:samples\`._`
+      return sampleBlock(readFileSync(sample, 'utf8'), SAMPLE_TEST)
+    }
+  }
+}
+
+/** The documents `npm run docs` owns, as they should be now: path → expected content. */
+export async function expectedDocuments(): Promise<Map<string, string>> {
+  let readme = readFileSync(README, 'utf8')
+  for (const name of sectionNames(readme)) {
+    readme = replaceSection(readme, name, sectionContent(name))
+  }
+  return new Map([
+    [README, await formatMarkdown(readme, README)],
+    [
+      TROUBLESHOOTING_DOC,
+      await formatMarkdown(troubleshootingDoc(ALL_ENTRIES), TROUBLESHOOTING_DOC)
+    ]
+  ])
+}
