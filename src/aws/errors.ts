@@ -74,7 +74,7 @@ export function observeError(err: unknown, operation?: string): ObservedError {
   const e = (typeof err === 'object' && err !== null ? err : {}) as SdkLikeError
   const rawMessage = textOf(e.message) ?? describeThrown(err)
   const httpStatus = integerOf(e.$metadata?.httpStatusCode) ?? integerOf(e.$response?.statusCode)
-  let code = textOf(e.Code) ?? textOf(e.code) ?? textOf(e.name) ?? 'Error'
+  let code = firstLine(textOf(e.Code) ?? textOf(e.code) ?? textOf(e.name) ?? '') || 'Error'
   let message = firstLine(rawMessage)
 
   if (

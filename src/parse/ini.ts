@@ -15,7 +15,8 @@ export function parseIni(text: string): IniSections {
     const header = /^\[\s*([^\]]+?)\s*\]$/.exec(line)
     if (header?.[1]) {
       const name = header[1].replace(/\s+/g, ' ')
-      current = sections.get(name) ?? {}
+      // No prototype: a key named `__proto__` or `constructor` is read like any other.
+      current = sections.get(name) ?? (Object.create(null) as Record<string, string>)
       sections.set(name, current)
       continue
     }
