@@ -93,7 +93,8 @@ export function observeError(err: unknown, operation?: string): ObservedError {
         : `HTTP ${httpStatus} with no AWS error in the body`
   }
   // Node wraps network failures; the useful code sits on the error or its cause.
-  const cause = (typeof e.cause === 'object' ? e.cause : undefined) as SdkLikeError | null | undefined
+  const cause = (typeof e.cause === 'object' ? e.cause : undefined) as
+    SdkLikeError | null | undefined
   const causeCode = textOf(cause?.code)
   if (causeCode && NETWORK_CODES.has(causeCode)) code = causeCode
   if (!message) message = code
