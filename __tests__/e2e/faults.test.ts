@@ -220,13 +220,6 @@ describe('faults on every other AWS call the preflight makes', () => {
     )
   })
 
-  /**
-   * Calls whose transient failure is not reported today. GetFoundationModel only adds the model's
-   * lifecycle (Legacy/end-of-life dates) next to GetInferenceProfile's answer; model-resolution's
-   * lifecycleFromError drops transient errors, so that detail goes silently unverified. Listed
-   * here so the gap stays visible and any new silent call fails this test.
-   */
-  const SUPPLEMENTARY = new Set(['bedrock:GetFoundationModel'])
   const SAMPLE = FAULTS.filter((f) => !f.endpoint)
   it.each(SAMPLE)(
     '$name: the check that made the call is unverified, never pass',
@@ -250,10 +243,6 @@ describe('faults on every other AWS call the preflight makes', () => {
         const cutShort = run.report!.findings.some(
           (f) => f.status === 'unverified' && f.catalogId === 'timeout'
         )
-        if (SUPPLEMENTARY.has(call) && !cutShort) {
-          expect({ call, result: run.outputs.result }).toEqual({ call, result: 'pass' })
-          continue
-        }
         // Someone reported the failed call as unverified, and the run does not claim a pass.
         expect({ call, reported: affected.length > 0 || cutShort }).toEqual({
           call,

@@ -208,7 +208,16 @@ function lifecycleFromError(error: ObservedError, modelId: string, ctx: CheckCon
       })
     ]
   }
-  return []
+  // Routing is known from the profile, but a Legacy or end-of-life date could hide behind any
+  // other error: say it was not verified rather than letting the run pass silently.
+  return [
+    {
+      ...findingFromError(CHECK, error, fix, {
+        title: `Lifecycle of ${modelId} not verified: GetFoundationModel ended ${error.code}`
+      }),
+      status: 'unverified'
+    }
+  ]
 }
 
 async function resolve(ctx: CheckContext): Promise<Resolution> {
