@@ -8,6 +8,7 @@ import { renderSummary } from '../render/summary.js'
 import { annotationsFor } from '../render/annotations.js'
 import { renderJson } from '../render/json.js'
 import { verdictLine } from '../render/labels.js'
+import { shouldFail } from '../engine/result.js'
 
 /** Writes the JSON report under RUNNER_TEMP and returns its path (the `report` output). */
 function writeReport(report: Report): string {
@@ -18,12 +19,7 @@ function writeReport(report: Report): string {
   return path
 }
 
-/** Whether the job fails, by `fail-on`. */
-export function shouldFail(report: Report, failOn: FailOn): boolean {
-  if (failOn === 'never') return false
-  if (failOn === 'warning') return report.result !== 'pass'
-  return report.result === 'fail'
-}
+export { shouldFail }
 
 /** Summary, annotations, outputs and the verdict: everything the runner shows of a report. */
 export async function publishReport(report: Report, failOn: FailOn): Promise<void> {

@@ -824,6 +824,27 @@ export const CONDITIONS: readonly CatalogEntry[] = [
       'Run the preflight with `--debug` (CLI) or `RUNNER_DEBUG=1` (Actions, "Enable debug logging" on re-run): it lists each provider tried, in order, and each AWS request. In InsightWorker, `AWS_SDK_LOAD_CONFIG=1` and `AWS_LOG_LEVEL=DEBUG` in `~/.insightworker/.env` do the same.',
     doc: DOC.credentialChain,
     verdict: 'warn'
+  },
+  // ── Laptop (CLI): SSO token cache and the InsightWorker .env ────────────────────────────────
+  {
+    id: 'sso-not-logged-in',
+    title: 'No SSO session on this machine',
+    cause:
+      'The profile gets its credentials from AWS IAM Identity Center (SSO), but this machine has no SSO token for it in `~/.aws/sso/cache`: `aws sso login` was never run here for this profile (or the cache was cleared).',
+    fix: (ctx) =>
+      `\`\`\`sh\naws sso login --profile ${profileName(ctx)}\n\`\`\`\n\n${RESTART_SURFACES}`,
+    doc: DOC.sso,
+    verdict: 'fail'
+  },
+  {
+    id: 'env-file-line-unreadable',
+    title: 'Unreadable line in the .env file',
+    cause:
+      'The line is not `KEY=value`, so InsightWorker (and this preflight) ignore it: whatever it was meant to set is not set.',
+    fix: () =>
+      'Write it as `KEY=value` (quotes optional, closed on the same line), or comment it out with `#`.',
+    doc: 'https://github.com/motdotla/dotenv#what-rules-does-the-parsing-engine-follow',
+    verdict: 'warn'
   }
 ]
 

@@ -1,7 +1,9 @@
+import { homedir } from 'node:os'
 import type { CheckDefinition } from '../engine/check.js'
 import type { Finding, SourceLocation } from '../engine/types.js'
 import { findingFromEntry, findingFromError } from '../catalog/match.js'
 import { detectCredentialSource } from '../aws/credential-source.js'
+import { readSsoToken } from '../aws/sso-token.js'
 import { fixContext } from './fix-context.js'
 
 /** Minutes left under which a session may die before the job that follows it finishes. */
@@ -71,6 +73,42 @@ export const credentialsCheck: CheckDefinition = {
           observed: ['AWS_ACCESS_KEY_ID starts with AKIA (an IAM user key that never expires)']
         })
       )
+    }
+
+    // An SSO profile with no token, or an expired one the SDK cannot renew, fails before any
+    // network call: the token cache says so, and the fix differs ("log in" vs "log in again").
+    if (source.kind === 'profile-sso' && source.profile) {
+      const home = env.HOME ?? env.USERPROFILE ?? homedir()
+      const token = await readSsoToken(home, source.profile)
+      const name = source.profile.name
+      const sessionLabel = source.profile.ssoSession
+        ? `sso-session "${source.profile.ssoSession}"`
+        : `start URL ${source.profile.ssoStartUrl}`
+      if (token?.state === 'missing') {
+        findings.push(
+          findingFromEntry('credentials', 'sso-not-logged-in', fix, {
+            title: `No SSO session on this machine for profile "${name}"`,
+            observed: [
+              `source: ${source.label}`,
+              `${sessionLabel}: no token in ${token.file}`
+            ]
+          })
+        )
+        return { findings, facts: { source: source.kind } }
+      }
+      if (token?.state === 'expired') {
+        const ago = Math.max(1, Math.round((Date.now() - token.expiresAt.getTime()) / 60000))
+        findings.push(
+          findingFromEntry('credentials', 'sso-session-expired', fix, {
+            title: `SSO session expired at ${token.expiresAt.toISOString()} (profile "${name}")`,
+            observed: [
+              `source: ${source.label}`,
+              `${sessionLabel}: token in ${token.file} expired ${ago} min ago`
+            ]
+          })
+        )
+        return { findings, facts: { source: source.kind } }
+      }
     }
 
     // Resolve for real, through the same provider every client uses (resolved once).

@@ -15,6 +15,7 @@ import {
 import { findingFromRead, isReadDenied } from './read-denied.js'
 import { fixContext } from './fix-context.js'
 import type { ModelIdFacts } from './model-id.js'
+import { modelLocation } from './env-location.js'
 
 /** How a configured model reaches the model, learned from the control plane of the region. */
 export interface ResolveFacts extends Record<string, unknown> {
@@ -324,7 +325,8 @@ async function resolveSystemProfile(
               : `No profile for \`${base}\` is callable from ${region}. Use a region that offers it (\`aws bedrock list-inference-profiles --region <region>\`), or \`global.${base}\` where a global profile exists.`
           }),
           catalogId: 'invalid-model-identifier',
-          docUrl: entryById('invalid-model-identifier').doc
+          docUrl: entryById('invalid-model-identifier').doc,
+          ...modelLocation(ctx)
         }
       ]
     }

@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../engine/check.js'
 import { regionCheck } from './region.js'
 import { credentialsCheck } from './credentials.js'
+import { envFileCheck } from './env-file.js'
 import { identityCheck } from './identity.js'
 import { modelIdCheck } from './model-id.js'
 import { modelResolveCheck } from './model-resolve.js'
@@ -11,6 +12,7 @@ import { invokeProbeCheck } from './invoke-probe.js'
 /** Every check, in the order the summary lists them. Dependencies decide the order they run in. */
 export const ALL_CHECKS: readonly CheckDefinition[] = [
   regionCheck,
+  envFileCheck,
   credentialsCheck,
   identityCheck,
   modelIdCheck,

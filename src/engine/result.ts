@@ -1,4 +1,5 @@
-import type { CheckStatus, Finding, RunResult } from './types.js'
+import type { CheckStatus, Finding, Report, RunResult } from './types.js'
+import type { FailOn } from '../config.js'
 import type { Task } from './scheduler.js'
 
 export function countStatuses(findings: Finding[]): Record<CheckStatus, number> {
@@ -24,4 +25,11 @@ export function runResult(tasks: Task[]): RunResult {
   if (tasks.some((t) => t.check.gate && t.status !== 'pass' && t.status !== 'warn')) return 'fail'
   if (findings.some((f) => f.status === 'warn' || f.status === 'unverified')) return 'warn'
   return 'pass'
+}
+
+/** Whether the run counts as failed under `fail-on` (the action's step, the CLI's exit code 1). */
+export function shouldFail(report: Pick<Report, 'result'>, failOn: FailOn): boolean {
+  if (failOn === 'never') return false
+  if (failOn === 'warning') return report.result !== 'pass'
+  return report.result === 'fail'
 }

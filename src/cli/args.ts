@@ -1,0 +1,167 @@
+import { parseArgs } from 'node:util'
+
+/** A command line that cannot be used: the CLI prints the message and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+export interface RunArgs {
+  command: 'run'
+  /** Comma-joined, as the action's list inputs are (buildConfig splits them). */
+  regions?: string
+  models?: string
+  assumeRoleArns?: string
+  envFile?: string
+  invokeProbe: boolean
+  failOn?: string
+  timeout?: string
+  profile?: string
+  json: boolean
+  debug: boolean
+}
+
+export type CliArgs =
+  | RunArgs
+  | { command: 'explain'; text?: string; debug: boolean }
+  | { command: 'help' }
+  | { command: 'version' }
+
+const OPTIONS = {
+  region: { type: 'string', multiple: true },
+  model: { type: 'string', multiple: true },
+  'assume-role-arn': { type: 'string', multiple: true },
+  'env-file': { type: 'string' },
+  'invoke-probe': { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  timeout: { type: 'string' },
+  profile: { type: 'string' },
+  json: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' }
+} as const
+
+const FAIL_ON = ['error', 'warning', 'never']
+
+export const USAGE = `Usage: bedrock-preflight [options]
+       bedrock-preflight explain [error text]   (or pipe a log in)
+
+Checks that this machine can call Claude on Amazon Bedrock: credentials, identity,
+region, model access and permissions. Every problem comes with its cause and fix.
+
+Options:
+  --region <code>           region(s) to check; repeat or comma-separate
+                            (default: AWS_REGION, then AWS_DEFAULT_REGION)
+  --model <id>              model ID(s), inference profile(s) or ARN(s); repeat or
+                            comma-separate (default: BEDROCK_MODEL, then
+                            us.anthropic.claude-sonnet-4-5-20250929-v1:0)
+  --assume-role-arn <arn>   role(s) you must be able to assume; repeatable
+  --env-file <path>         InsightWorker settings (default: ~/.insightworker/.env
+                            when it exists); the environment wins over the file
+  --profile <name>          AWS profile to use (default: AWS_PROFILE)
+  --invoke-probe            make one real Converse call (maxTokens 1, a fraction of a cent)
+  --fail-on <level>         exit 1 on: error (default), warning, never
+  --timeout <seconds>       bound on the whole run, 1-600 (default 30)
+  --json                    print the JSON report (schema/report.schema.json) instead
+  --debug                   log providers tried and every AWS request to stderr
+                            (also AWS_LOG_LEVEL=DEBUG or RUNNER_DEBUG=1)
+  -h, --help                show this help
+  -v, --version             print the version
+
+Exit codes: 0 ready (or warnings only), 1 a check failed, 2 bad command line.
+Colour only on a terminal; NO_COLOR turns it off.
+`
+
+/** Turns node:util's parse errors into a sentence that names the flag. */
+function usageFrom(err: unknown): UsageError {
+  const e = err as { code?: string; message?: string }
+  const flag = /'(-{1,2}[^' ]+)/.exec(e.message ?? '')?.[1]
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError(`unknown option ${flag ?? ''}`.trim())
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(e.message ?? '')
+        ? new UsageError(`${flag ?? 'an option'} needs a value`)
+        : new UsageError(`${flag ?? 'an option'} does not take a value`)
+    default:
+      return new UsageError(e.message ?? String(err))
+  }
+}
+
+function joined(values: string[] | undefined): string | undefined {
+  return values && values.length > 0 ? values.join(',') : undefined
+}
+
+/** Reads the command line (without `node` and the script). Throws UsageError. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (err) {
+    throw usageFrom(err)
+  }
+  const { values, positionals } = parsed
+  if (values.help) return { command: 'help' }
+  if (values.version) return { command: 'version' }
+
+  const [command, ...rest] = positionals
+  if (command === 'explain') {
+    const text = rest.join(' ').trim()
+    return { command: 'explain', ...(text ? { text } : {}), debug: values.debug ?? false }
+  }
+  if (command === 'help') return { command: 'help' }
+  if (command !== undefined && command !== 'run') {
+    throw new UsageError(
+      `unknown command "${command.length > 40 ? `${command.slice(0, 40)}…` : command}" (commands: explain; options start with --)`
+    )
+  }
+  if (command === 'run' && rest.length > 0) {
+    throw new UsageError(`unexpected argument "${rest[0]}"`)
+  }
+
+  for (const [flag, list] of [
+    ['--region', values.region],
+    ['--model', values.model],
+    ['--assume-role-arn', values['assume-role-arn']]
+  ] as const) {
+    if (list?.some((v) => v.split(',').every((part) => part.trim() === ''))) {
+      throw new UsageError(`${flag} needs a value`)
+    }
+  }
+  const failOn = values['fail-on']?.trim()
+  if (failOn !== undefined && !FAIL_ON.includes(failOn)) {
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}"`)
+  }
+  const timeout = values.timeout?.trim()
+  if (timeout !== undefined) {
+    const n = Number(timeout)
+    if (timeout === '' || !Number.isFinite(n) || n < 1 || n > 600) {
+      throw new UsageError(`--timeout must be a number of seconds from 1 to 600, got "${timeout}"`)
+    }
+  }
+  for (const flag of ['env-file', 'profile'] as const) {
+    if (values[flag] !== undefined && values[flag].trim() === '') {
+      throw new UsageError(`--${flag} needs a value`)
+    }
+  }
+
+  const regions = joined(values.region)
+  const models = joined(values.model)
+  const assumeRoleArns = joined(values['assume-role-arn'])
+  return {
+    command: 'run',
+    ...(regions ? { regions } : {}),
+    ...(models ? { models } : {}),
+    ...(assumeRoleArns ? { assumeRoleArns } : {}),
+    ...(values['env-file'] ? { envFile: values['env-file'] } : {}),
+    invokeProbe: values['invoke-probe'] ?? false,
+    ...(failOn ? { failOn } : {}),
+    ...(timeout ? { timeout } : {}),
+    ...(values.profile ? { profile: values.profile.trim() } : {}),
+    json: values.json ?? false,
+    debug: values.debug ?? false
+  }
+}
