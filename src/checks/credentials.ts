@@ -80,6 +80,9 @@ export const credentialsCheck: CheckDefinition = {
     if (source.kind === 'profile-sso' && source.profile) {
       const home = env.HOME ?? env.USERPROFILE ?? homedir()
       const token = await readSsoToken(home, source.profile)
+      ctx.log.debug(
+        `sso: token cache ${token?.file ?? '(no sso_session or sso_start_url)'}: ${token?.state ?? 'not applicable'}`
+      )
       const name = source.profile.name
       const sessionLabel = source.profile.ssoSession
         ? `sso-session "${source.profile.ssoSession}"`
@@ -88,10 +91,7 @@ export const credentialsCheck: CheckDefinition = {
         findings.push(
           findingFromEntry('credentials', 'sso-not-logged-in', fix, {
             title: `No SSO session on this machine for profile "${name}"`,
-            observed: [
-              `source: ${source.label}`,
-              `${sessionLabel}: no token in ${token.file}`
-            ]
+            observed: [`source: ${source.label}`, `${sessionLabel}: no token in ${token.file}`]
           })
         )
         return { findings, facts: { source: source.kind } }

@@ -282,7 +282,8 @@ async function resolveSystemProfile(
             title: `Could not verify that ${region} can call ${model.profileId}`,
             observed: [
               `built-in table (a hint only): ${region} is usually served by ${hint.map((p) => `${p}.`).join(', ')} profiles${model.prefix && !hint.includes(model.prefix) ? `, not ${model.prefix}.` : ''}`
-            ]
+            ],
+            ...modelLocation(ctx)
           })
         ]
       }

@@ -17,7 +17,11 @@ export const regionCheck: CheckDefinition = {
         findings: [
           findingFromEntry('region', 'region-missing', fix, {
             title: 'No AWS region configured',
-            observed: ['aws-region input, AWS_REGION and AWS_DEFAULT_REGION are all unset']
+            observed: [
+              `${ctx.config.surface === 'cli' ? '--region' : 'aws-region input'}, AWS_REGION and AWS_DEFAULT_REGION are all unset${ctx.config.envFile ? ` (also in ${ctx.config.envFile.displayPath})` : ''}`
+            ],
+            // The seed page's fix is a line in the env file: point at the file it belongs in.
+            ...(ctx.config.envFile ? { location: { file: ctx.config.envFile.displayPath } } : {})
           })
         ]
       }

@@ -71,8 +71,30 @@ export async function explain(args: { text?: string }, io: CliIo): Promise<numbe
     const { first, hits } = scanLog(text)
     if (first) {
       entry = first.entry
-      out.push(`The first real error is on line ${first.line}:`, `  ${cutLine(first.text)}`, '')
-      const others = hits.filter((h) => h !== first)
+      // A generic match (a bare error code) may be one error wrapped over the next lines: read
+      // them together, and keep the more specific explanation.
+      let span = 1
+      if (!first.entry.patterns?.length) {
+        const all = text.split(/\r?\n/)
+        for (const extra of [1, 2]) {
+          const joined = matchText(all.slice(first.line - 1, first.line + extra).join(' '))
+          if (joined?.patterns?.length) {
+            entry = joined
+            span = extra + 1
+            break
+          }
+        }
+      }
+      out.push(
+        span > 1
+          ? `The first real error starts on line ${first.line}:`
+          : `The first real error is on line ${first.line}:`,
+        `  ${cutLine(first.text)}`,
+        ''
+      )
+      const others = hits.filter(
+        (h) => h !== first && (h.line < first.line || h.line >= first.line + span)
+      )
       const retries = others.filter((h) => h.entry.id === 'retries-hide-error')
       const later = others.filter((h) => h.entry.id !== 'retries-hide-error')
       const lineList = (hs: LogHit[]): string => hs.map((h) => h.line).join(', ')
@@ -82,7 +104,7 @@ export async function explain(args: { text?: string }, io: CliIo): Promise<numbe
         )
       }
       if (later.length) {
-        const sameKind = later.every((h) => h.entry.id === first.entry.id)
+        const sameKind = later.every((h) => h.entry.id === entry?.id)
         out.push(
           sameKind
             ? `Lines ${lineList(later)} repeat the same error.`
@@ -91,9 +113,9 @@ export async function explain(args: { text?: string }, io: CliIo): Promise<numbe
       }
       if (retries.length || later.length) out.push('')
     }
-  } else {
-    entry = matchText(text)
   }
+  // One error wrapped over several lines (a pasted JSON body, a terminal's line breaks).
+  entry ??= matchText(text)
 
   if (!entry) {
     io.stdout.write(

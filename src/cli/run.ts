@@ -47,7 +47,7 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
     stream.write(redactor.apply(text))
   }
   let debug = debugWanted(args, io.env)
-  const progress = new Progress(io.stderr, !args.debug && io.stderr.isTTY === true)
+  const progress = new Progress(io.stderr, io.stderr.isTTY === true)
   const log = {
     debug: (message: string): void => {
       progress.note(message)
@@ -104,7 +104,8 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
     log.debug(`models: ${config.models.map((m) => `${m.value} from ${m.source}`).join(', ')}`)
   }
 
-  progress.start()
+  // Debug lines and a redrawn progress line would garble each other.
+  if (!debug) progress.start()
   let report
   try {
     report = await runPreflight(config)
