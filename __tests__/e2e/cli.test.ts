@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020.js'
-import { startFakeAws, type FakeAws } from '../harness/fake-aws.js'
+import { useFakeAws } from '../harness/fake-aws.js'
 import { FAKE, leakedSecrets, runAction, type ActionRun } from '../harness/run-action.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV, STATIC_KEY_ENV } from '../harness/scenarios.js'
@@ -14,15 +14,7 @@ import { SEED_TEXTS } from '../fixtures/reference-errors.js'
 import { VERSION } from '../../src/version.js'
 import type { Report } from '../../src/engine/types.js'
 
-let fake: FakeAws
-beforeAll(async () => {
-  fake = await startFakeAws()
-})
-afterAll(async () => fake.close())
-beforeEach(() => {
-  fake.requests.splice(0)
-  fake.handle(healthyAccount())
-})
+const fake = useFakeAws(() => healthyAccount())
 
 /** The CLI as a laptop runs it: no GitHub variables, a HOME of its own. */
 function cli(

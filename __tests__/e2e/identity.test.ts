@@ -1,4 +1,4 @@
-import { startFakeAws, type FakeAws } from '../harness/fake-aws.js'
+import { useFakeAws } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, FAKE } from '../harness/run-action.js'
 import {
   callerIdentity,
@@ -8,12 +8,7 @@ import {
   STS_ERRORS
 } from '../harness/scenarios.js'
 
-let fake: FakeAws
-beforeAll(async () => {
-  fake = await startFakeAws()
-})
-afterAll(async () => fake.close())
-beforeEach(() => fake.requests.splice(0))
+const fake = useFakeAws()
 
 /** The run's row for a check, as the summary table shows it. */
 function row(summary: string, checkId: string): string | undefined {

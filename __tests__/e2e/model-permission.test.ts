@@ -1,4 +1,4 @@
-import { startFakeAws, query, type FakeAws } from '../harness/fake-aws.js'
+import { useFakeAws, query } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, FAKE, type ActionRun } from '../harness/run-action.js'
 import { callerIdentity, OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import {
@@ -14,15 +14,7 @@ import {
   type SimulatorPolicies
 } from '../harness/fake-iam-simulator.js'
 
-let fake: FakeAws
-beforeAll(async () => {
-  fake = await startFakeAws()
-})
-afterAll(async () => fake.close())
-beforeEach(() => {
-  fake.requests.splice(0)
-  fake.handle({ 'sts:GetCallerIdentity': callerIdentity(), ...bedrockHandlers() })
-})
+const fake = useFakeAws(() => ({ 'sts:GetCallerIdentity': callerIdentity(), ...bedrockHandlers() }))
 
 const ROLE_ARN = `arn:aws:iam::${FAKE.account}:role/github-actions-bedrock`
 const INVOKE = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream']

@@ -1,4 +1,4 @@
-import { startFakeAws, rest, type FakeAws } from '../harness/fake-aws.js'
+import { useFakeAws, rest } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, FAKE, type ActionRun } from '../harness/run-action.js'
 import { callerIdentity, OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import {
@@ -12,19 +12,11 @@ import {
 } from '../harness/fake-bedrock.js'
 import { simulatePrincipalPolicy } from '../harness/fake-iam-simulator.js'
 
-let fake: FakeAws
-beforeAll(async () => {
-  fake = await startFakeAws()
-})
-afterAll(async () => fake.close())
-beforeEach(() => {
-  fake.requests.splice(0)
-  fake.handle({
-    'sts:GetCallerIdentity': callerIdentity(),
-    ...bedrockHandlers(),
-    'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({ identity: { seed: SEED_POLICY } })
-  })
-})
+const fake = useFakeAws(() => ({
+  'sts:GetCallerIdentity': callerIdentity(),
+  ...bedrockHandlers(),
+  'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({ identity: { seed: SEED_POLICY } })
+}))
 
 function finding(run: ActionRun, checkId: string, subject?: string) {
   return run.report?.findings.find(

@@ -325,3 +325,27 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     }
   }
 }
+
+/**
+ * One fake AWS per test file: started before the tests, closed after, its request log cleared and
+ * `defaults()` handlers installed before each test. Returns a stand-in that always forwards to the
+ * running fake, so tests use it like the fake itself.
+ */
+export function useFakeAws(defaults: () => Handlers = () => ({})): FakeAws {
+  let current: FakeAws | undefined
+  beforeAll(async () => {
+    current = await startFakeAws()
+  })
+  afterAll(async () => current?.close())
+  beforeEach(() => {
+    current!.requests.splice(0)
+    current!.handle(defaults())
+  })
+  return new Proxy({} as FakeAws, {
+    get: (_target, key: keyof FakeAws) => {
+      if (!current) throw new Error('the fake AWS is used outside a test')
+      const value = current[key]
+      return typeof value === 'function' ? value.bind(current) : value
+    }
+  })
+}

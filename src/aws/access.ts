@@ -81,6 +81,8 @@ export class AwsAccess {
   /** Credential providers the SDK tried, in order, with what each said. */
   readonly providerTrail: string[] = []
   private readonly clients = new Map<string, AnyClient>()
+  /** The region each client was created for (the SDK keeps it only as an async provider). */
+  private readonly regionOf = new WeakMap<AnyClient, string>()
   private readonly handler: NodeHttpHandler
   private readonly credentialProvider: AwsCredentialIdentityProvider
   private credentialsPromise?: Promise<AwsCredentialIdentity>
@@ -164,6 +166,7 @@ export class AwsAccess {
         maxAttempts: this.options.maxAttempts
       })
       this.clients.set(key, client)
+      this.regionOf.set(client, region)
     }
     return client
   }
@@ -178,7 +181,7 @@ export class AwsAccess {
     signal: AbortSignal
   ): Promise<AwsResult<Out>> {
     const operation = operationName(client, command)
-    const region = typeof client.config.region === 'string' ? client.config.region : 'unknown'
+    const region = this.regionOf.get(client) ?? 'unknown'
     const attempts: ObservedError[] = []
     const calls = this.calls
     const log = this.options.log
