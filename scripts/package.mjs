@@ -16,6 +16,21 @@ if (version !== pkg.version) {
   process.exit(1)
 }
 
+// @actions/http-client imports undici (≈ 400 KB, ≈ 100 ms of start-up) only for the ProxyAgent of
+// HttpClient.getAgentDispatcher, which neither @actions/core nor our code calls (getIDToken goes
+// through node:https). Bundle a stand-in that says so if anything ever does (`npm run bench`).
+const withoutUndici = {
+  name: 'without-undici',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'bp-stub' }))
+    b.onLoad({ filter: /.*/, namespace: 'bp-stub' }, () => ({
+      loader: 'js',
+      contents:
+        "export class ProxyAgent { constructor() { throw new Error('bedrock-preflight: undici is not bundled; see scripts/package.mjs') } }"
+    }))
+  }
+}
+
 const entryPoints = { index: 'src/index.ts' }
 if (existsSync('src/cli.ts')) entryPoints.cli = 'src/cli.ts'
 
@@ -35,6 +50,7 @@ await build({
   },
   // Prefer ES module builds of dependencies: smaller output, no CommonJS wrappers.
   mainFields: ['module', 'main'],
+  plugins: [withoutUndici],
   logLevel: 'warning'
 })
 

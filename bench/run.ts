@@ -1,0 +1,315 @@
+/**
+ * `npm run bench`: how much a preflight costs a job. Builds nothing: it runs the bundle in dist/
+ * (or $BP_DIST_DIR) against the local fake AWS with an injected per-request latency, and prints
+ * each figure beside its target. A target that falls short is reported, not thrown: exit code 0.
+ *
+ *   npm run bench -- [--latency 50] [--runs 10] [--timeout-seconds 5] [--json]
+ */
+import { readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { cpus } from 'node:os'
+import {
+  firstRequestMs,
+  median,
+  startBenchFake,
+  startDarkEndpoint,
+  timedRun,
+  FULL_INPUTS,
+  type Timed,
+  type TimedRun
+} from './lib.js'
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`)
+  const value = i > 0 ? Number(process.argv[i + 1]) : fallback
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`--${name} needs a non-negative number`)
+    process.exit(2)
+  }
+  return value
+}
+
+const latency = flag('latency', 50)
+const runs = Math.max(1, Math.round(flag('runs', 10)))
+const darkTimeout = flag('timeout-seconds', 5)
+const asJson = process.argv.includes('--json')
+const distDir = resolve(process.env.BP_DIST_DIR ?? 'dist')
+
+/** Checks that never call AWS: the dark endpoint cannot make them unverified. */
+const LOCAL_CHECKS = new Set(['region', 'env-file', 'credentials', 'model-id', 'env-location'])
+
+const progress = (text: string) => {
+  if (!asJson) process.stderr.write(`${text}\n`)
+}
+
+function dirBytes(dir: string): number {
+  let total = 0
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    const st = statSync(path)
+    total += st.isDirectory() ? dirBytes(path) : st.size
+  }
+  return total
+}
+
+/**
+ * The longest chain of requests where each arrived only after the previous one was answered:
+ * the depth in round trips that the timestamps alone prove.
+ */
+function chainDepth(timeline: Timed[]): number {
+  const sorted = [...timeline].sort((a, b) => a.arrivedMs - b.arrivedMs)
+  const level = new Map<Timed, number>()
+  for (const t of sorted) {
+    const before = sorted.filter((q) => q.answeredMs <= t.arrivedMs).map((q) => level.get(q) ?? 1)
+    level.set(t, 1 + Math.max(0, ...before))
+  }
+  return Math.max(0, ...level.values())
+}
+
+interface PhaseFigures {
+  /** Spawn → exit, median. */
+  wallMs: number
+  /** First request arrives → last answer leaves, median. */
+  awsMs: number
+  coldStartMs: number
+  requests: number
+  chainDepth: number
+  peakRssMb: number
+  results: string[]
+  unhandled: string[]
+}
+
+async function measure(serial: boolean, count: number): Promise<PhaseFigures> {
+  const wall: number[] = []
+  const aws: number[] = []
+  const cold: number[] = []
+  const depth: number[] = []
+  const rss: number[] = []
+  const results = new Set<string>()
+  const unhandled = new Set<string>()
+  let requests = 0
+  for (let i = 0; i < count; i++) {
+    const bench = await startBenchFake(latency, serial)
+    let run: TimedRun
+    try {
+      run = await timedRun(distDir, bench.fake.env)
+    } finally {
+      await bench.close()
+    }
+    const answered = new Set(bench.timeline.map((t) => t.operation))
+    for (const r of bench.fake.requests) {
+      const key = `${r.service}:${r.operation}`
+      if (!answered.has(key)) unhandled.add(key)
+    }
+    if (run.blocked.length) throw new Error(`the run tried to leave 127.0.0.1: ${run.blocked[0]}`)
+    if (bench.timeline.length === 0)
+      throw new Error(`no AWS request reached the fake: ${run.stderr}`)
+    results.add(`${run.outputs.result ?? 'no result'} (exit ${run.exitCode})`)
+    const first = Math.min(...bench.timeline.map((t) => t.arrivedMs))
+    const last = Math.max(...bench.timeline.map((t) => t.answeredMs))
+    wall.push(run.wallMs)
+    aws.push(last - first)
+    cold.push(firstRequestMs(run, bench.timeline))
+    depth.push(chainDepth(bench.timeline))
+    if (run.peakRssMb) rss.push(run.peakRssMb)
+    requests = bench.timeline.length
+    progress(
+      `  ${serial ? 'sequential' : 'full run'} ${i + 1}/${count}: ${run.wallMs.toFixed(0)} ms, AWS phase ${(last - first).toFixed(0)} ms, ${requests} requests`
+    )
+  }
+  return {
+    wallMs: median(wall),
+    awsMs: median(aws),
+    coldStartMs: median(cold),
+    requests,
+    chainDepth: Math.max(...depth),
+    peakRssMb: Math.max(...rss),
+    results: [...results],
+    unhandled: [...unhandled]
+  }
+}
+
+async function measureDark() {
+  const dark = await startDarkEndpoint()
+  let run: TimedRun
+  try {
+    run = await timedRun(
+      distDir,
+      dark.env,
+      { ...FULL_INPUTS, 'timeout-seconds': String(darkTimeout) },
+      (darkTimeout + 30) * 1000
+    )
+  } finally {
+    await dark.close()
+  }
+  const statuses: Record<string, number> = {}
+  const falsePasses: string[] = []
+  for (const f of run.report?.findings ?? []) {
+    if (LOCAL_CHECKS.has(f.checkId)) continue
+    statuses[f.status] = (statuses[f.status] ?? 0) + 1
+    if (f.status !== 'unverified' && f.status !== 'skipped')
+      falsePasses.push(`${f.checkId}: ${f.status}`)
+  }
+  return {
+    timeoutSeconds: darkTimeout,
+    exitMs: run.wallMs,
+    exitCode: run.exitCode,
+    result: run.outputs.result ?? 'no result',
+    reportWritten: Boolean(run.report),
+    nonLocalStatuses: statuses,
+    notUnverified: falsePasses,
+    peakRssMb: run.peakRssMb ?? NaN
+  }
+}
+
+interface Target {
+  name: string
+  target: string
+  measured: string
+  met: boolean
+}
+
+progress(`bench: ${distDir}, latency ${latency} ms, ${runs} runs, ${cpus().length} CPUs`)
+const bundleBytes = dirBytes(distDir)
+const indexBytes = statSync(join(distDir, 'index.js')).size
+progress('full preflight (concurrent, as shipped):')
+const full = await measure(false, runs)
+progress('sequential baseline (the fake answers one request at a time):')
+const sequential = await measure(true, Math.max(3, Math.ceil(runs / 2)))
+progress(`dark endpoint (accepts, never answers), timeout-seconds ${darkTimeout}:`)
+const dark = await measureDark()
+
+const fullBudget = 3 * latency + 300
+const speedUp = sequential.awsMs / full.awsMs
+const wallSpeedUp = sequential.wallMs / full.wallMs
+const peakRss = Math.max(full.peakRssMb, sequential.peakRssMb, dark.peakRssMb || 0)
+const targets: Target[] = [
+  {
+    name: 'cold start (spawn → first AWS request, median)',
+    target: '≤ 150 ms',
+    measured: `${full.coldStartMs.toFixed(0)} ms`,
+    met: full.coldStartMs <= 150
+  },
+  {
+    name: 'full run (spawn → exit, median)',
+    target: `≤ 3 × ${latency} + 300 = ${fullBudget} ms`,
+    measured: `${full.wallMs.toFixed(0)} ms`,
+    met: full.wallMs <= fullBudget
+  },
+  {
+    name: 'faster than sequential (AWS phase)',
+    target: latency === 50 ? '≥ 3×' : '≥ 3× (target set at 50 ms)',
+    measured: `${speedUp.toFixed(2)}×`,
+    met: speedUp >= 3
+  },
+  {
+    name: 'dark endpoint ends, pending checks unverified',
+    target: `≤ ${darkTimeout} + 1 s, none passes`,
+    measured: `${(dark.exitMs / 1000).toFixed(2)} s, ${dark.notUnverified.length} not unverified/skipped`,
+    met:
+      dark.exitMs <= (darkTimeout + 1) * 1000 &&
+      dark.notUnverified.length === 0 &&
+      dark.reportWritten
+  },
+  {
+    name: 'peak RSS of the action process',
+    target: '≤ 150 MB',
+    measured: `${peakRss.toFixed(1)} MB`,
+    met: peakRss <= 150
+  }
+]
+
+const figures = {
+  when: new Date().toISOString(),
+  command: `npm run bench -- --latency ${latency} --runs ${runs} --timeout-seconds ${darkTimeout}`,
+  node: process.version,
+  cpus: cpus().length,
+  distDir,
+  latencyMs: latency,
+  runs,
+  bundle: { totalBytes: bundleBytes, indexJsBytes: indexBytes },
+  coldStartMs: full.coldStartMs,
+  full: {
+    wallMs: full.wallMs,
+    awsPhaseMs: full.awsMs,
+    requests: full.requests,
+    depthRoundTrips: full.awsMs / latency,
+    depthFromTimestamps: full.chainDepth,
+    results: full.results,
+    unhandledOperations: full.unhandled
+  },
+  sequential: {
+    wallMs: sequential.wallMs,
+    awsPhaseMs: sequential.awsMs,
+    requests: sequential.requests,
+    depthRoundTrips: sequential.awsMs / latency,
+    depthFromTimestamps: sequential.chainDepth,
+    speedUpAwsPhase: speedUp,
+    speedUpWall: wallSpeedUp
+  },
+  dark,
+  peakRssMb: peakRss,
+  targets,
+  allMet: targets.every((t) => t.met)
+}
+
+mkdirSync('bench/results', { recursive: true })
+writeFileSync('bench/results/latest.json', `${JSON.stringify(figures, null, 2)}\n`)
+
+if (asJson) {
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`)
+} else {
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
+  const ms = (n: number) => `${n.toFixed(0)} ms`
+  const rows: [string, string][] = [
+    ['dist/ bundle (all files)', kb(bundleBytes)],
+    ['dist/index.js', kb(indexBytes)],
+    ['cold start: spawn → first request (median)', ms(full.coldStartMs)],
+    ['full run: spawn → exit (median)', ms(full.wallMs)],
+    ['full run: first request → last answer', ms(full.awsMs)],
+    ['full run: requests', String(full.requests)],
+    ['full run: depth (AWS phase ÷ latency)', `${(full.awsMs / latency).toFixed(2)} round trips`],
+    ['full run: depth (chain in timestamps)', `${full.chainDepth} round trips`],
+    ['sequential: spawn → exit (median)', ms(sequential.wallMs)],
+    ['sequential: first request → last answer', ms(sequential.awsMs)],
+    [
+      'sequential: depth (AWS phase ÷ latency)',
+      `${(sequential.awsMs / latency).toFixed(2)} round trips`
+    ],
+    ['speed-up, AWS phase (sequential ÷ full)', `${speedUp.toFixed(2)}×`],
+    ['speed-up, spawn → exit', `${wallSpeedUp.toFixed(2)}×`],
+    [
+      `dark endpoint: exit (timeout-seconds ${darkTimeout})`,
+      `${(dark.exitMs / 1000).toFixed(2)} s, exit ${dark.exitCode}, result ${dark.result}`
+    ],
+    [
+      'dark endpoint: AWS checks by status',
+      Object.entries(dark.nonLocalStatuses)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ') || 'none'
+    ],
+    ['peak RSS (max over runs)', `${peakRss.toFixed(1)} MB`]
+  ]
+  const width = Math.max(...rows.map(([k]) => k.length))
+  console.log(
+    `\nbedrock-preflight benchmark — latency ${latency} ms, ${runs} runs, ${process.version}, ${cpus().length} CPUs\n`
+  )
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`)
+  if (full.unhandled.length)
+    console.log(
+      `\n  note: the scenario has no answer for ${full.unhandled.join(', ')} (fake said 501)`
+    )
+  if (full.results.some((r) => !r.startsWith('pass')))
+    console.log(`\n  note: the full scenario did not pass: ${full.results.join('; ')}`)
+  console.log('\nTargets')
+  for (const t of targets)
+    console.log(
+      `  ${t.met ? 'pass      ' : 'FALL SHORT'}  ${t.name}: ${t.measured} (target ${t.target})`
+    )
+  const short = targets.filter((t) => !t.met).length
+  console.log(
+    short
+      ? `\n${short} target(s) fall short on this machine (figures in bench/results/latest.json).`
+      : '\nAll targets met (figures in bench/results/latest.json).'
+  )
+}
