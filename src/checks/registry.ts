@@ -8,6 +8,8 @@ import { modelResolveCheck } from './model-resolve.js'
 import { modelAccessCheck } from './model-access.js'
 import { invokePermissionCheck } from './invoke-permission.js'
 import { invokeProbeCheck } from './invoke-probe.js'
+import { roleTrustCheck } from './role-trust.js'
+import { oidcTrustCheck } from './oidc-trust.js'
 
 /** Every check, in the order the summary lists them. Dependencies decide the order they run in. */
 export const ALL_CHECKS: readonly CheckDefinition[] = [
@@ -19,5 +21,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
   modelResolveCheck,
   modelAccessCheck,
   invokePermissionCheck,
-  invokeProbeCheck
+  invokeProbeCheck,
+  roleTrustCheck,
+  oidcTrustCheck
 ]

@@ -1,0 +1,251 @@
+import {
+  AssumeRoleCommand,
+  ExpiredTokenException,
+  GetCallerIdentityCommand,
+  RegionDisabledException
+} from '@aws-sdk/client-sts'
+import {
+  GetRoleCommand,
+  NoSuchEntityException,
+  SimulatePrincipalPolicyCommand
+} from '@aws-sdk/client-iam'
+import { STSServiceException } from '@aws-sdk/client-sts'
+import { runPreflight } from '../../src/engine/run-preflight.js'
+import { regionCheck } from '../../src/checks/region.js'
+import { credentialsCheck } from '../../src/checks/credentials.js'
+import { identityCheck } from '../../src/checks/identity.js'
+import { roleTrustCheck } from '../../src/checks/role-trust.js'
+import type { Report } from '../../src/engine/types.js'
+import {
+  sts,
+  iam,
+  resetMocks,
+  config,
+  findingsOf,
+  ACCOUNT,
+  ROLE_ARN,
+  SESSION_ARN
+} from './model-unit.js'
+
+const TARGET = `arn:aws:iam::${ACCOUNT}:role/bedrock-invoker`
+const CHECKS = [regionCheck, credentialsCheck, identityCheck, roleTrustCheck]
+
+function accessDenied(message: string) {
+  return new STSServiceException({
+    name: 'AccessDenied',
+    $fault: 'client',
+    message,
+    $metadata: { httpStatusCode: 403 }
+  })
+}
+
+const assumeDenied = (caller = SESSION_ARN) =>
+  accessDenied(
+    `User: ${caller} is not authorized to perform: sts:AssumeRole on resource: ${TARGET}`
+  )
+
+function trustDocument(...statements: object[]): string {
+  return encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: statements }))
+}
+
+function roleReturning(document: string) {
+  iam.on(GetRoleCommand).resolves({
+    Role: {
+      Path: '/',
+      RoleName: 'bedrock-invoker',
+      RoleId: 'AROAX',
+      Arn: TARGET,
+      CreateDate: new Date(0),
+      AssumeRolePolicyDocument: document
+    }
+  })
+}
+
+function simulation(decision: 'allowed' | 'implicitDeny' | 'explicitDeny') {
+  iam.on(SimulatePrincipalPolicyCommand).resolves({
+    EvaluationResults: [
+      { EvalActionName: 'sts:AssumeRole', EvalResourceName: TARGET, EvalDecision: decision }
+    ]
+  })
+}
+
+async function run(roles = [TARGET], masked: string[] = []): Promise<Report> {
+  return runPreflight(
+    config(['us-east-1'], [], {
+      assumeRoleArns: roles,
+      log: { debug: () => undefined, mask: (s) => masked.push(s) }
+    }),
+    { checks: CHECKS }
+  )
+}
+
+beforeEach(() => resetMocks())
+
+describe('role-trust', () => {
+  it('passes and masks the returned credentials at once', async () => {
+    sts.on(AssumeRoleCommand).resolves({
+      Credentials: {
+        AccessKeyId: 'ASIAUNITASSUMED00001',
+        SecretAccessKey: 'unit/assumed/secret',
+        SessionToken: 'unit-assumed-token',
+        Expiration: new Date()
+      },
+      AssumedRoleUser: {
+        Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/bedrock-invoker/bedrock-preflight`,
+        AssumedRoleId: 'AROAX:bp'
+      }
+    })
+    const masked: string[] = []
+    const report = await run([TARGET], masked)
+    expect(findingsOf(report, 'role-trust')[0]?.status).toBe('pass')
+    expect(masked).toEqual(
+      expect.arrayContaining(['ASIAUNITASSUMED00001', 'unit/assumed/secret', 'unit-assumed-token'])
+    )
+    expect(sts.commandCalls(AssumeRoleCommand)[0]?.args[0].input).toEqual({
+      RoleArn: TARGET,
+      RoleSessionName: 'bedrock-preflight',
+      DurationSeconds: 900
+    })
+    expect(JSON.stringify(report)).not.toContain('unit/assumed/secret')
+    expect(iam.calls()).toHaveLength(0)
+  })
+
+  it('blames the trust policy when it names another principal, simulating the role of the session', async () => {
+    sts.on(AssumeRoleCommand).rejects(assumeDenied())
+    roleReturning(
+      trustDocument({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/other` },
+        Action: 'sts:AssumeRole'
+      })
+    )
+    simulation('allowed')
+    const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.title).toContain("the role's trust policy refuses the caller")
+    expect(f?.cause).toContain(`does not admit \`${ROLE_ARN}\``)
+    expect(iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input).toMatchObject({
+      PolicySourceArn: ROLE_ARN,
+      ActionNames: ['sts:AssumeRole'],
+      ResourceArns: [TARGET]
+    })
+    expect(iam.commandCalls(GetRoleCommand)[0]?.args[0].input).toEqual({
+      RoleName: 'bedrock-invoker'
+    })
+  })
+
+  it('simulates an IAM user as itself', async () => {
+    const user = `arn:aws:iam::${ACCOUNT}:user/dev`
+    resetMocks(user)
+    sts.on(AssumeRoleCommand).rejects(assumeDenied(user))
+    roleReturning(
+      trustDocument({ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' })
+    )
+    simulation('implicitDeny')
+    const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.title).toContain("the caller's policies do not allow sts:AssumeRole")
+    expect(iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input.PolicySourceArn).toBe(
+      user
+    )
+    expect(f?.details?.[0]?.body).toContain(`Add to an identity policy of \`${user}\``)
+  })
+
+  it('does not blame the caller when the trust policy names it within one account', async () => {
+    sts.on(AssumeRoleCommand).rejects(assumeDenied())
+    roleReturning(
+      trustDocument({ Effect: 'Allow', Principal: { AWS: ROLE_ARN }, Action: 'sts:AssumeRole' })
+    )
+    simulation('implicitDeny')
+    const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.title).toContain('both sides appear to allow it')
+    expect(f?.observed?.join('\n')).toContain('the identity policy is not needed')
+    expect(f?.fix).toContain('session policy')
+  })
+
+  it('names the explicit Deny statement of the trust policy', async () => {
+    sts.on(AssumeRoleCommand).rejects(assumeDenied())
+    roleReturning(
+      trustDocument(
+        { Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' },
+        { Sid: 'NoCi', Effect: 'Deny', Principal: { AWS: ROLE_ARN }, Action: 'sts:*' }
+      )
+    )
+    simulation('allowed')
+    const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.fix).toContain('statement "NoCi" (#2)')
+    expect(f?.details?.[0]?.body).toContain('"Sid": "NoCi"')
+  })
+
+  it('reports a role that does not exist', async () => {
+    sts.on(AssumeRoleCommand).rejects(assumeDenied())
+    iam.on(GetRoleCommand).rejects(
+      new NoSuchEntityException({
+        message: 'The role with name bedrock-invoker cannot be found.',
+        $metadata: { httpStatusCode: 404 }
+      })
+    )
+    simulation('allowed')
+    const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.status).toBe('fail')
+    expect(f?.title).toBe(`${TARGET} does not exist`)
+  })
+
+  it('says what is wrong with a malformed trust policy, as unverified for that side', async () => {
+    sts.on(AssumeRoleCommand).rejects(assumeDenied())
+    roleReturning('%7B%22Statement%22%3A%20')
+    simulation('allowed')
+    const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.title).toContain('could not be fully verified')
+    expect(f?.observed?.join('\n')).toMatch(
+      /trust policy: unreadable \(the trust policy is not JSON/
+    )
+  })
+
+  it('reports the caller side unverified when iam:SimulatePrincipalPolicy is denied', async () => {
+    sts.on(AssumeRoleCommand).rejects(assumeDenied())
+    roleReturning(
+      trustDocument({ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' })
+    )
+    iam
+      .on(SimulatePrincipalPolicyCommand)
+      .rejects(
+        accessDenied(
+          `User: ${SESSION_ARN} is not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${ROLE_ARN} because no identity-based policy allows the iam:SimulatePrincipalPolicy action`
+        )
+      )
+    const findings = findingsOf(await run(), 'role-trust')
+    const unverified = findings.find((f) => f.status === 'unverified')
+    expect(unverified?.fix).toContain('iam:SimulatePrincipalPolicy')
+    expect(findings[0]?.status).toBe('fail')
+  })
+
+  it('maps other STS errors through the catalog without reading IAM', async () => {
+    sts.on(AssumeRoleCommand).rejects(
+      new RegionDisabledException({
+        message: `STS is not activated in this region for account ${ACCOUNT}`,
+        $metadata: { httpStatusCode: 403 }
+      })
+    )
+    const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.catalogId).toBe('sts-region-disabled')
+    expect(iam.calls()).toHaveLength(0)
+  })
+
+  it('rejects an input that is not a role ARN without calling AWS', async () => {
+    const [f] = findingsOf(await run(['arn:aws:iam::123:user/x']), 'role-trust')
+    expect(f?.status).toBe('fail')
+    expect(f?.title).toContain('is not an IAM role ARN')
+    expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(0)
+  })
+
+  it('is skipped when the caller identity is unknown', async () => {
+    sts.on(GetCallerIdentityCommand).rejects(
+      new ExpiredTokenException({
+        message: 'The security token included in the request is expired',
+        $metadata: { httpStatusCode: 400 }
+      })
+    )
+    sts.on(AssumeRoleCommand).rejects(assumeDenied())
+    const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.status).toBe('skipped')
+  })
+})
