@@ -81,14 +81,12 @@ describe('identity check', () => {
 
   it('maps ExpiredToken through the catalog with the CI fix', async () => {
     Object.assign(process.env, session)
-    sts
-      .on(GetCallerIdentityCommand)
-      .rejects(
-        new ExpiredTokenException({
-          message: 'The security token included in the request is expired',
-          $metadata: { httpStatusCode: 400 }
-        })
-      )
+    sts.on(GetCallerIdentityCommand).rejects(
+      new ExpiredTokenException({
+        message: 'The security token included in the request is expired',
+        $metadata: { httpStatusCode: 400 }
+      })
+    )
     const report = await runPreflight(config(session), { checks })
     const identity = report.findings.find((f) => f.checkId === 'identity')
     expect(identity).toMatchObject({ status: 'fail', catalogId: 'expired-token' })

@@ -16,24 +16,18 @@ const prefix = fc.constantFrom('us', 'eu', 'apac', 'jp', 'au', 'global', 'us-gov
 const validId = fc.oneof(
   baseModel.map((id) => ({ id, kind: 'foundation-model' })),
   fc.tuple(prefix, baseModel).map(([p, id]) => ({ id: `${p}.${id}`, kind: 'system-profile' })),
-  fc
-    .tuple(fc.constantFrom('us-east-1', 'eu-central-1', ''), baseModel)
-    .map(([r, id]) => ({
-      id: `arn:aws:bedrock:${r}::foundation-model/${id}`,
-      kind: 'foundation-model-arn'
-    })),
-  fc
-    .tuple(fc.stringMatching(/^\d{12}$/), prefix, baseModel)
-    .map(([a, p, id]) => ({
-      id: `arn:aws:bedrock:us-east-1:${a}:inference-profile/${p}.${id}`,
-      kind: 'inference-profile-arn'
-    })),
-  fc
-    .tuple(fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[a-z0-9]{12}$/))
-    .map(([a, id]) => ({
-      id: `arn:aws:bedrock:us-east-1:${a}:application-inference-profile/${id}`,
-      kind: 'application-profile-arn'
-    }))
+  fc.tuple(fc.constantFrom('us-east-1', 'eu-central-1', ''), baseModel).map(([r, id]) => ({
+    id: `arn:aws:bedrock:${r}::foundation-model/${id}`,
+    kind: 'foundation-model-arn'
+  })),
+  fc.tuple(fc.stringMatching(/^\d{12}$/), prefix, baseModel).map(([a, p, id]) => ({
+    id: `arn:aws:bedrock:us-east-1:${a}:inference-profile/${p}.${id}`,
+    kind: 'inference-profile-arn'
+  })),
+  fc.tuple(fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[a-z0-9]{12}$/)).map(([a, id]) => ({
+    id: `arn:aws:bedrock:us-east-1:${a}:application-inference-profile/${id}`,
+    kind: 'application-profile-arn'
+  }))
 )
 const modelLike = fc.oneof(
   anyText,
