@@ -1,3 +1,4 @@
+import { iamRegion } from '../aws/partition.js'
 import {
   GetRoleCommand,
   SimulatePrincipalPolicyCommand,
@@ -80,13 +81,6 @@ function contextEntries(r: SimulatedResource): ContextEntry[] {
         ]
       : [])
   ]
-}
-
-/** IAM is global: sign for the partition's home region so one client serves every subject. */
-function iamRegion(partition: string): string {
-  if (partition === 'aws-us-gov') return 'us-gov-west-1'
-  if (partition === 'aws-cn') return 'cn-north-1'
-  return 'us-east-1'
 }
 
 interface Evaluated {

@@ -1,3 +1,4 @@
+import { iamRegion, maskReturnedCredentials } from '../aws/partition.js'
 import {
   AssumeRoleWithWebIdentityCommand,
   type AssumeRoleWithWebIdentityCommandOutput
@@ -14,7 +15,7 @@ import {
   type TrustEvaluation
 } from '../policy/trust-policy.js'
 import { parseRegion } from '../parse/region.js'
-import { iamRegion, jsonBlock, parseRoleArn, SESSION_NAME, SESSION_SECONDS } from './role-trust.js'
+import { jsonBlock, parseRoleArn, SESSION_NAME, SESSION_SECONDS } from './role-trust.js'
 import { isReadDenied } from './read-denied.js'
 import { fixContext } from './fix-context.js'
 
@@ -272,10 +273,7 @@ export const oidcTrustCheck: CheckDefinition = {
       ctx.signal
     )
     if (assumed.ok) {
-      const c = assumed.value.Credentials
-      for (const secret of [c?.AccessKeyId, c?.SecretAccessKey, c?.SessionToken]) {
-        if (secret) ctx.log.mask(secret)
-      }
+      maskReturnedCredentials(ctx.log, assumed.value.Credentials)
       return {
         findings: [
           {

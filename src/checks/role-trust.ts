@@ -1,4 +1,5 @@
 import { AssumeRoleCommand, type AssumeRoleCommandOutput } from '@aws-sdk/client-sts'
+import { iamRegion, maskReturnedCredentials } from '../aws/partition.js'
 import {
   GetRoleCommand,
   SimulatePrincipalPolicyCommand,
@@ -36,13 +37,6 @@ export function parseRoleArn(
   return m
     ? { partition: m[1] as string, account: m[2] as string, name: m[3] as string }
     : undefined
-}
-
-/** IAM is global: sign for the partition's home region. */
-export function iamRegion(partition: string): string {
-  if (partition === 'aws-us-gov') return 'us-gov-west-1'
-  if (partition === 'aws-cn') return 'cn-north-1'
-  return 'us-east-1'
 }
 
 export function jsonBlock(value: unknown): string {
@@ -311,13 +305,7 @@ export const roleTrustCheck: CheckDefinition = {
         ctx.signal
       )
     ])
-    if (assumed.ok) {
-      const c = assumed.value.Credentials
-      // Register before anything can print them; the preflight never uses or exports them.
-      for (const secret of [c?.AccessKeyId, c?.SecretAccessKey, c?.SessionToken]) {
-        if (secret) ctx.log.mask(secret)
-      }
-    }
+    if (assumed.ok) maskReturnedCredentials(ctx.log, assumed.value.Credentials)
     if (!identity) return { findings: [] } // discarded: identity did not pass
     const fix = fixContext(ctx, { roleArn, callerArn: identity.arn })
     if (assumed.ok) {
