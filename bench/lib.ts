@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import {
+  endpointEnv,
   startFakeAws,
   type FakeAws,
   type Handler,
@@ -85,13 +86,7 @@ export async function startDarkEndpoint(): Promise<{
   const port = typeof address === 'object' && address ? address.port : 0
   const base = `http://127.0.0.1:${port}`
   return {
-    env: {
-      AWS_ENDPOINT_URL_STS: `${base}/sts`,
-      AWS_ENDPOINT_URL_IAM: `${base}/iam`,
-      AWS_ENDPOINT_URL_BEDROCK: `${base}/bedrock`,
-      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: `${base}/bedrock-runtime`,
-      AWS_ENDPOINT_URL: `${base}/unknown`
-    },
+    env: endpointEnv(base),
     async close() {
       for (const s of sockets) s.destroy()
       await new Promise<void>((r) => server.close(() => r()))

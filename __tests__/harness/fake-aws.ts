@@ -188,6 +188,18 @@ function scope(headers: IncomingMessage['headers']): { region?: string; accessKe
   return m ? { accessKeyId: m[1], region: m[2] } : {}
 }
 
+/** Variables that point every SDK client at a local base URL (service by path prefix), never AWS. */
+export function endpointEnv(base: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL_STS: `${base}/sts`,
+    AWS_ENDPOINT_URL_IAM: `${base}/iam`,
+    AWS_ENDPOINT_URL_BEDROCK: `${base}/bedrock`,
+    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: `${base}/bedrock-runtime`,
+    // Any client we forget must still land here, never on AWS.
+    AWS_ENDPOINT_URL: `${base}/unknown`
+  }
+}
+
 export interface FakeAws {
   /** Variables that point every SDK client here (and nowhere else). */
   env: Record<string, string>
@@ -307,14 +319,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const { port } = server.address() as AddressInfo
   const base = `http://127.0.0.1:${port}`
   return {
-    env: {
-      AWS_ENDPOINT_URL_STS: `${base}/sts`,
-      AWS_ENDPOINT_URL_IAM: `${base}/iam`,
-      AWS_ENDPOINT_URL_BEDROCK: `${base}/bedrock`,
-      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: `${base}/bedrock-runtime`,
-      // Any client we forget must still land here, never on AWS.
-      AWS_ENDPOINT_URL: `${base}/unknown`
-    },
+    env: endpointEnv(base),
     requests,
     handle(more) {
       Object.assign(handlers, more)
