@@ -20,7 +20,7 @@ import { parseOutputFile } from '../__tests__/harness/run-action.js'
 import type { Report } from '../src/engine/types.js'
 import { OIDC_SESSION_ENV } from '../__tests__/harness/scenarios.js'
 
-const RSS_PRELOAD = resolve('bench/peak-rss.cjs')
+const PROBE = resolve('bench/probe.cjs')
 const GUARD = resolve('__tests__/harness/net-guard.cjs')
 
 /** One request as the fake saw it: when it arrived and when its answer left. */
@@ -110,11 +110,13 @@ export interface TimedRun {
   wallMs: number
   /** Peak resident set of the action process, MB. */
   peakRssMb?: number
+  /** The child's own start (its performance.timeOrigin) on this process's performance.now() clock. */
+  processStartMs?: number
 }
 
 /**
  * Spawns `<distDir>/index.js` as the runner does (INPUT_* variables, GITHUB_OUTPUT, step summary)
- * with the tests' network guard and the peak-RSS preload, and times it from spawn to close.
+ * with the tests' network guard and the probe preload, and times it from spawn to close.
  */
 export async function timedRun(
   distDir: string,
@@ -139,9 +141,9 @@ export async function timedRun(
     AWS_SHARED_CREDENTIALS_FILE: file('aws-credentials'),
     AWS_REGION: 'us-east-1',
     ...OIDC_SESSION_ENV,
-    NODE_OPTIONS: `--require ${GUARD} --require ${RSS_PRELOAD}`,
+    NODE_OPTIONS: `--require ${GUARD} --require ${PROBE}`,
     BP_NET_GUARD_LOG: file('net-guard.log'),
-    BP_BENCH_RSS_FILE: file('rss'),
+    BP_BENCH_PROBE_FILE: file('probe.json'),
     ...endpoints,
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
   }
@@ -168,7 +170,13 @@ export async function timedRun(
       ? (JSON.parse(readFileSync(reportPath, 'utf8')) as Report)
       : undefined
   const read = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '')
-  const kb = Number(read('rss'))
+  let probe: { maxRssKb?: number; timeOrigin?: number } = {}
+  try {
+    probe = JSON.parse(read('probe.json') || '{}') as typeof probe
+  } catch {
+    // A run that died before exit leaves no probe: no RSS and no process-start figure.
+  }
+  const kb = probe.maxRssKb ?? 0
   const blocked = read('net-guard.log').split('\n').filter(Boolean)
   rmSync(home, { recursive: true, force: true })
   return {
@@ -179,7 +187,10 @@ export async function timedRun(
     blocked,
     startMs,
     wallMs,
-    ...(kb > 0 ? { peakRssMb: kb / 1024 } : {})
+    ...(kb > 0 ? { peakRssMb: kb / 1024 } : {}),
+    // Both processes' timeOrigin are epoch milliseconds: the difference maps the child's start
+    // onto this process's monotonic clock.
+    ...(probe.timeOrigin ? { processStartMs: probe.timeOrigin - performance.timeOrigin } : {})
   }
 }
 
@@ -194,4 +205,10 @@ export function median(values: number[]): number {
 export function firstRequestMs(run: TimedRun, timeline: Timed[]): number {
   const first = Math.min(...timeline.map((t) => t.arrivedMs))
   return first - run.startMs
+}
+
+/** The same, from the child's own start (excludes the parent's fork/exec): NaN without a probe. */
+export function firstRequestFromProcessStartMs(run: TimedRun, timeline: Timed[]): number {
+  if (run.processStartMs === undefined) return NaN
+  return Math.min(...timeline.map((t) => t.arrivedMs)) - run.processStartMs
 }

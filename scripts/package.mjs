@@ -2,12 +2,14 @@
 // esbuild, not ncc: same single-file output, smaller and faster to start (see README, Development,
 // and `npm run bench`). `--outdir DIR` builds elsewhere (tests, bundle comparisons).
 import { build } from 'esbuild'
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const outIndex = process.argv.indexOf('--outdir')
 const outdir = outIndex > 0 ? process.argv[outIndex + 1] : 'dist'
 mkdirSync(outdir, { recursive: true })
+// Chunk names carry a content hash: clear the old ones so dist/ holds exactly this build.
+rmSync(join(outdir, 'chunks'), { recursive: true, force: true })
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
 const version = readFileSync('src/version.ts', 'utf8').match(/VERSION = '([^']+)'/)?.[1]
@@ -41,6 +43,12 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // Code splitting: what only later checks need (the Bedrock, Bedrock Runtime and IAM clients, the
+  // SSO and web-identity credential providers) lives in dist/chunks/ and is imported when needed,
+  // so the first STS request leaves before that code is even parsed. The action and the CLI share
+  // the chunks instead of each carrying a copy.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   keepNames: true,
   legalComments: 'linked',

@@ -43,19 +43,24 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-/** `service:Operation` for every `new XCommand(` whose class is imported from an AWS SDK client. */
+/**
+ * `service:Operation` for every `new XCommand(` (or `new sdk.XCommand(`, for the SDK modules that
+ * load on demand) whose class is imported or re-exported from an AWS SDK client.
+ */
 function callsInSource(): Map<string, string> {
+  const files = sourceFiles('src').map((file) => ({ file, text: readFileSync(file, 'utf8') }))
   const calls = new Map<string, string>()
-  for (const file of sourceFiles('src')) {
-    const text = readFileSync(file, 'utf8')
+  for (const { file, text } of files) {
     for (const m of text.matchAll(
-      /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'(@aws-sdk\/client-[\w-]+)'/g
+      /(?:import|export)\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'(@aws-sdk\/client-[\w-]+)'/g
     )) {
       const prefix = SERVICE_PREFIX[m[2] ?? '']
       if (!prefix) continue
       for (const name of (m[1] ?? '').split(',').map((n) => n.trim().split(/\s+as\s+/)[0] ?? '')) {
-        if (!name.endsWith('Command') || !text.includes(`new ${name}(`)) continue
-        calls.set(`${prefix}:${name.replace(/Command$/, '')}`, file)
+        if (!name.endsWith('Command')) continue
+        const used = new RegExp(`new (?:[\\w.]+\\.)?${name}\\(`)
+        const user = files.find((f) => used.test(f.text))
+        if (user) calls.set(`${prefix}:${name.replace(/Command$/, '')}`, user.file ?? file)
       }
     }
   }

@@ -1,15 +1,16 @@
 import { STSClient } from '@aws-sdk/client-sts'
-import { IAMClient } from '@aws-sdk/client-iam'
-import { BedrockClient } from '@aws-sdk/client-bedrock'
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
 import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
-import { Agent as HttpsAgent } from 'node:https'
-import { Agent as HttpAgent } from 'node:http'
 import type { Logger } from '../config.js'
 import type { ObservedError } from '../engine/types.js'
 import { observeError } from './errors.js'
+import { WireAgents } from './wire.js'
+
+/** The SDK modules loaded on demand: each is its own chunk of dist/ (see `loadSdk`). */
+export type BedrockSdk = typeof import('./sdk/bedrock.js')
+export type IamSdk = typeof import('./sdk/iam.js')
+export type RuntimeSdk = typeof import('./sdk/bedrock-runtime.js')
 
 /** What one AWS call ended with: a value, or the first real error (never a retry wrapper). */
 export type AwsResult<T> = { ok: true; value: T } | { ok: false; error: ObservedError }
@@ -24,7 +25,31 @@ export interface CallRecord {
   ms: number
 }
 
-type AnyClient = STSClient | IAMClient | BedrockClient | BedrockRuntimeClient
+type ServiceName = 'sts' | 'iam' | 'bedrock' | 'bedrock-runtime'
+export type OnDemandSdk = Exclude<ServiceName, 'sts'>
+
+const SDK_LOADERS: { [S in OnDemandSdk]: () => Promise<SdkOf<S>> } = {
+  iam: () => import('./sdk/iam.js'),
+  bedrock: () => import('./sdk/bedrock.js'),
+  'bedrock-runtime': () => import('./sdk/bedrock-runtime.js')
+}
+type SdkOf<S extends OnDemandSdk> = S extends 'iam'
+  ? IamSdk
+  : S extends 'bedrock'
+    ? BedrockSdk
+    : RuntimeSdk
+
+/** What AwsAccess needs of any SDK client. */
+export interface SdkClient {
+  send(command: never, options?: { abortSignal?: AbortSignal }): Promise<unknown>
+  destroy(): void
+}
+
+/** A client for one service and region, with the SDK module its commands come from. */
+export interface Service<Sdk> {
+  client: SdkClient
+  sdk: Sdk
+}
 
 /** The part of the client configuration every service shares. */
 interface SharedClientConfig {
@@ -58,19 +83,6 @@ function emptyBody(response: { headers?: Record<string, string> } | undefined): 
   return length !== undefined && Number(length) === 0
 }
 
-/** Names an SDK error the way IAM policies do: `sts:GetCallerIdentity`. */
-function operationName(client: AnyClient, command: object): string {
-  const service =
-    client instanceof STSClient
-      ? 'sts'
-      : client instanceof IAMClient
-        ? 'iam'
-        : client instanceof BedrockRuntimeClient
-          ? 'bedrock-runtime'
-          : 'bedrock'
-  return `${service}:${command.constructor.name.replace(/Command$/, '')}`
-}
-
 /**
  * The one door to AWS: clients are created once per service and region and share one HTTP agent
  * (connection reuse) and one credential resolution, every call carries the run's abort signal, and
@@ -80,20 +92,24 @@ export class AwsAccess {
   readonly calls: CallRecord[] = []
   /** Credential providers the SDK tried, in order, with what each said. */
   readonly providerTrail: string[] = []
-  private readonly clients = new Map<string, AnyClient>()
-  /** The region each client was created for (the SDK keeps it only as an async provider). */
-  private readonly regionOf = new WeakMap<AnyClient, string>()
+  private readonly clients = new Map<string, SdkClient>()
+  /** The service and region each client was created for (the SDK keeps the region only as an async provider). */
+  private readonly origin = new WeakMap<SdkClient, { service: ServiceName; region: string }>()
+  private readonly sdks = new Map<string, Promise<unknown>>()
+  private readonly agents: WireAgents
+  private loadsMayStart: Promise<void>
   private readonly handler: NodeHttpHandler
   private readonly credentialProvider: AwsCredentialIdentityProvider
   private credentialsPromise?: Promise<AwsCredentialIdentity>
 
   constructor(private readonly options: AwsAccessOptions) {
-    const agentOptions = { keepAlive: true, maxSockets: 50 }
+    this.agents = new WireAgents({ keepAlive: true, maxSockets: 50 })
+    this.loadsMayStart = Promise.resolve()
     this.handler = new NodeHttpHandler({
       connectionTimeout: Math.min(3000, options.requestTimeoutMs),
       requestTimeout: options.requestTimeoutMs,
-      httpAgent: new HttpAgent(agentOptions),
-      httpsAgent: new HttpsAgent(agentOptions)
+      httpAgent: this.agents.http,
+      httpsAgent: this.agents.https
     })
     const trail = this.providerTrail
     const log = options.log
@@ -134,25 +150,54 @@ export class AwsAccess {
     }
   }
 
+  /**
+   * Holds back loading the on-demand SDK modules until the first request is on the wire or
+   * `gate` settles (the engine passes its gate checks: if they never send, nothing waits), then
+   * starts loading `preload`. Loading Bedrock and IAM costs tens of milliseconds of main-thread
+   * work; done while the first STS request travels, it delays neither that request nor the
+   * checks that need them (docs/performance.md).
+   */
+  loadSdksAfter(gate: Promise<unknown>, preload: readonly OnDemandSdk[] = []): void {
+    this.loadsMayStart = Promise.race([this.agents.firstConnection, gate.then(() => undefined)])
+    for (const name of preload) void this.loadSdk(name).catch(() => {})
+  }
+
+  /** STS is part of the first request, so its client is bundled with the entry and ready at once. */
   sts(region: string): STSClient {
     return this.client('sts', region, (c) => new STSClient(c))
   }
 
-  iam(region: string): IAMClient {
+  async iam(region: string): Promise<Service<IamSdk>> {
+    const sdk = await this.loadSdk('iam')
     // IAM is global; its endpoint is the same whatever region signs the request.
-    return this.client('iam', region, (c) => new IAMClient(c))
+    return { client: this.client('iam', region, (c) => new sdk.IAMClient(c)), sdk }
   }
 
-  bedrock(region: string): BedrockClient {
-    return this.client('bedrock', region, (c) => new BedrockClient(c))
+  async bedrock(region: string): Promise<Service<BedrockSdk>> {
+    const sdk = await this.loadSdk('bedrock')
+    return { client: this.client('bedrock', region, (c) => new sdk.BedrockClient(c)), sdk }
   }
 
-  runtime(region: string): BedrockRuntimeClient {
-    return this.client('bedrock-runtime', region, (c) => new BedrockRuntimeClient(c))
+  async runtime(region: string): Promise<Service<RuntimeSdk>> {
+    const sdk = await this.loadSdk('bedrock-runtime')
+    return {
+      client: this.client('bedrock-runtime', region, (c) => new sdk.BedrockRuntimeClient(c)),
+      sdk
+    }
   }
 
-  private client<C extends AnyClient>(
-    service: string,
+  /** Imports an on-demand SDK module once, after `loadSdksAfter`'s condition. */
+  private loadSdk<S extends OnDemandSdk>(name: S): Promise<SdkOf<S>> {
+    let pending = this.sdks.get(name) as Promise<SdkOf<S>> | undefined
+    if (!pending) {
+      pending = this.loadsMayStart.then(SDK_LOADERS[name] as () => Promise<SdkOf<S>>)
+      this.sdks.set(name, pending)
+    }
+    return pending
+  }
+
+  private client<C extends SdkClient>(
+    service: ServiceName,
     region: string,
     create: (config: SharedClientConfig) => C
   ): C {
@@ -166,7 +211,7 @@ export class AwsAccess {
         maxAttempts: this.options.maxAttempts
       })
       this.clients.set(key, client)
-      this.regionOf.set(client, region)
+      this.origin.set(client, { service, region })
     }
     return client
   }
@@ -176,12 +221,14 @@ export class AwsAccess {
    * the attempt count and, when a later attempt ended differently, that last error too.
    */
   async send<Out>(
-    client: AnyClient,
+    client: SdkClient,
     command: SendableCommand<Out> | object,
     signal: AbortSignal
   ): Promise<AwsResult<Out>> {
-    const operation = operationName(client, command)
-    const region = this.regionOf.get(client) ?? 'unknown'
+    const origin = this.origin.get(client)
+    const region = origin?.region ?? 'unknown'
+    // Named the way IAM policies name it: `sts:GetCallerIdentity`.
+    const operation = `${origin?.service ?? 'unknown'}:${command.constructor.name.replace(/Command$/, '')}`
     const attempts: ObservedError[] = []
     const calls = this.calls
     const log = this.options.log
@@ -236,7 +283,7 @@ export class AwsAccess {
       override: true
     })
     try {
-      const value = (await (client as STSClient).send(cmd as never, { abortSignal: signal })) as Out
+      const value = (await client.send(cmd as never, { abortSignal: signal })) as Out
       return { ok: true, value }
     } catch (err) {
       const final = observeError(err, operation)

@@ -1,14 +1,10 @@
-import {
-  GetFoundationModelCommand,
-  GetInferenceProfileCommand,
-  GetProvisionedModelThroughputCommand,
-  ListInferenceProfilesCommand,
-  type FoundationModelDetails,
-  type GetInferenceProfileCommandOutput,
-  type GetProvisionedModelThroughputCommandOutput,
-  type InferenceProfileSummary,
-  type ListInferenceProfilesCommandOutput,
-  type GetFoundationModelCommandOutput
+import type {
+  FoundationModelDetails,
+  GetInferenceProfileCommandOutput,
+  GetProvisionedModelThroughputCommandOutput,
+  InferenceProfileSummary,
+  ListInferenceProfilesCommandOutput,
+  GetFoundationModelCommandOutput
 } from '@aws-sdk/client-bedrock'
 import type { AwsAccess, AwsResult } from '../aws/access.js'
 import type { CheckContext } from '../engine/check.js'
@@ -43,13 +39,14 @@ export function getInferenceProfile(
   region: string,
   identifier: string
 ): Promise<AwsResult<GetInferenceProfileCommandOutput>> {
-  return once(ctx, `GetInferenceProfile@${region}/${identifier}`, () =>
-    ctx.aws.send<GetInferenceProfileCommandOutput>(
-      ctx.aws.bedrock(region),
-      new GetInferenceProfileCommand({ inferenceProfileIdentifier: identifier }),
+  return once(ctx, `GetInferenceProfile@${region}/${identifier}`, async () => {
+    const { client, sdk } = await ctx.aws.bedrock(region)
+    return ctx.aws.send<GetInferenceProfileCommandOutput>(
+      client,
+      new sdk.GetInferenceProfileCommand({ inferenceProfileIdentifier: identifier }),
       ctx.signal
     )
-  )
+  })
 }
 
 export function getFoundationModel(
@@ -58,9 +55,10 @@ export function getFoundationModel(
   modelId: string
 ): Promise<AwsResult<FoundationModelDetails>> {
   return once(ctx, `GetFoundationModel@${region}/${modelId}`, async () => {
+    const { client, sdk } = await ctx.aws.bedrock(region)
     const r = await ctx.aws.send<GetFoundationModelCommandOutput>(
-      ctx.aws.bedrock(region),
-      new GetFoundationModelCommand({ modelIdentifier: modelId }),
+      client,
+      new sdk.GetFoundationModelCommand({ modelIdentifier: modelId }),
       ctx.signal
     )
     return r.ok
@@ -78,13 +76,14 @@ export function listSystemProfiles(
   region: string
 ): Promise<AwsResult<InferenceProfileSummary[]>> {
   return once(ctx, `ListInferenceProfiles@${region}`, async () => {
+    const { client, sdk } = await ctx.aws.bedrock(region)
     const all: InferenceProfileSummary[] = []
     let nextToken: string | undefined
     // Bounded: a region has a few hundred profiles at most; 10 pages of 1000 is far beyond that.
     for (let page = 0; page < 10; page++) {
       const r = await ctx.aws.send<ListInferenceProfilesCommandOutput>(
-        ctx.aws.bedrock(region),
-        new ListInferenceProfilesCommand({
+        client,
+        new sdk.ListInferenceProfilesCommand({
           typeEquals: 'SYSTEM_DEFINED',
           maxResults: 1000,
           ...(nextToken ? { nextToken } : {})
@@ -105,13 +104,14 @@ export function getProvisionedModel(
   region: string,
   arn: string
 ): Promise<AwsResult<GetProvisionedModelThroughputCommandOutput>> {
-  return once(ctx, `GetProvisionedModelThroughput@${region}/${arn}`, () =>
-    ctx.aws.send<GetProvisionedModelThroughputCommandOutput>(
-      ctx.aws.bedrock(region),
-      new GetProvisionedModelThroughputCommand({ provisionedModelId: arn }),
+  return once(ctx, `GetProvisionedModelThroughput@${region}/${arn}`, async () => {
+    const { client, sdk } = await ctx.aws.bedrock(region)
+    return ctx.aws.send<GetProvisionedModelThroughputCommandOutput>(
+      client,
+      new sdk.GetProvisionedModelThroughputCommand({ provisionedModelId: arn }),
       ctx.signal
     )
-  )
+  })
 }
 
 /** The partition a region belongs to (for ARNs the preflight builds). */

@@ -25,6 +25,8 @@ export const identityCheck: CheckDefinition = {
   title: 'Caller identity',
   scope: 'run',
   dependsOn: ['credentials'],
+  // The SDK resolves the same (memoised) credentials itself: no need to wait for the local checks.
+  speculative: ['credentials'],
   gate: true,
   async run(ctx) {
     const firstValid = ctx.config.regions.map((r) => parseRegion(r.value)).find((r) => r.ok)

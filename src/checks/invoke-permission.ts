@@ -1,12 +1,5 @@
-import { iamRegion } from '../aws/partition.js'
-import {
-  GetRoleCommand,
-  SimulatePrincipalPolicyCommand,
-  type ContextEntry,
-  type EvaluationResult,
-  type GetRoleCommandOutput,
-  type SimulatePrincipalPolicyCommandOutput
-} from '@aws-sdk/client-iam'
+import type { ContextEntry, EvaluationResult } from '@aws-sdk/client-iam'
+import { getRole, simulatePrincipalPolicy } from './iam-reads.js'
 import type { AwsResult } from '../aws/access.js'
 import type { CheckContext, CheckDefinition } from '../engine/check.js'
 import type { Finding } from '../engine/types.js'
@@ -94,19 +87,14 @@ function simulate(
   principal: string,
   resources: SimulatedResource[]
 ): Promise<AwsResult<Evaluated[]>> {
-  const iam = ctx.aws.iam(iamRegion(partition))
   return Promise.all(
     resources.map(async (resource) => {
-      const r = await ctx.aws.send<SimulatePrincipalPolicyCommandOutput>(
-        iam,
-        new SimulatePrincipalPolicyCommand({
-          PolicySourceArn: principal,
-          ActionNames: [...INVOKE_ACTIONS],
-          ResourceArns: [resource.resource],
-          ContextEntries: contextEntries(resource)
-        }),
-        ctx.signal
-      )
+      const r = await simulatePrincipalPolicy(ctx, partition, {
+        PolicySourceArn: principal,
+        ActionNames: [...INVOKE_ACTIONS],
+        ResourceArns: [resource.resource],
+        ContextEntries: contextEntries(resource)
+      })
       return r.ok
         ? {
             ok: true as const,
@@ -162,6 +150,7 @@ export const invokePermissionCheck: CheckDefinition = {
   id: CHECK,
   title: 'Invoke permission',
   scope: 'region-model',
+  sdks: ['iam'],
   dependsOn: ['region', 'model-id', 'identity'],
   // Needs the caller ARN and the destinations: both come from calls already in flight.
   speculative: ['identity'],
@@ -209,11 +198,7 @@ export const invokePermissionCheck: CheckDefinition = {
     // A role with a path loses it in the session ARN; IAM then does not know `role/NAME`.
     if (!result.ok && /^NoSuchEntity/.test(result.error.code) && identity.kind === 'assumed-role') {
       const roleName = source.slice(source.lastIndexOf('/') + 1)
-      const role = await ctx.aws.send<GetRoleCommandOutput>(
-        ctx.aws.iam(iamRegion(facts.partition)),
-        new GetRoleCommand({ RoleName: roleName }),
-        ctx.signal
-      )
+      const role = await getRole(ctx, facts.partition, roleName)
       if (role.ok && role.value.Role?.Arn && role.value.Role.Arn !== source) {
         notes.push(`the session ARN drops the role path; GetRole gave ${role.value.Role.Arn}`)
         source = role.value.Role.Arn

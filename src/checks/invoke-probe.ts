@@ -1,4 +1,4 @@
-import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime'
+import type { ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime'
 import type { CheckDefinition } from '../engine/check.js'
 import { findingFromError, matchError } from '../catalog/match.js'
 import { fixContext } from './fix-context.js'
@@ -19,6 +19,7 @@ export const invokeProbeCheck: CheckDefinition = {
   id: CHECK,
   title: 'Invoke probe',
   scope: 'region-model',
+  sdks: ['bedrock-runtime'],
   dependsOn: ['region', 'model-id', 'identity'],
   speculative: ['identity'],
   applies: (config) => config.invokeProbe,
@@ -27,10 +28,11 @@ export const invokeProbeCheck: CheckDefinition = {
     const model = ctx.facts<ModelIdFacts>('model-id')?.model
     if (!model) return { findings: [] }
     const modelId = model.input
+    const runtime = await ctx.aws.runtime(region)
     const started = Date.now()
     const r = await ctx.aws.send<ConverseCommandOutput>(
-      ctx.aws.runtime(region),
-      new ConverseCommand({
+      runtime.client,
+      new runtime.sdk.ConverseCommand({
         modelId,
         messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
         inferenceConfig: { maxTokens: 1 }

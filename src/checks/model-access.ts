@@ -1,8 +1,6 @@
-import {
-  GetFoundationModelAvailabilityCommand,
-  GetUseCaseForModelAccessCommand,
-  type GetFoundationModelAvailabilityCommandOutput,
-  type GetUseCaseForModelAccessCommandOutput
+import type {
+  GetFoundationModelAvailabilityCommandOutput,
+  GetUseCaseForModelAccessCommandOutput
 } from '@aws-sdk/client-bedrock'
 import type { CheckDefinition } from '../engine/check.js'
 import type { Finding } from '../engine/types.js'
@@ -26,6 +24,7 @@ export const modelAccessCheck: CheckDefinition = {
   id: CHECK,
   title: 'Model access',
   scope: 'region-model',
+  sdks: ['bedrock'],
   dependsOn: ['region', 'model-id', 'identity'],
   speculative: ['identity'],
   async run(ctx) {
@@ -47,18 +46,18 @@ export const modelAccessCheck: CheckDefinition = {
       }
     }
     const anthropic = base.startsWith('anthropic.')
-    const bedrock = ctx.aws.bedrock(region)
+    const { client: bedrock, sdk } = await ctx.aws.bedrock(region)
     const fix = fixContext(ctx, { modelId: base })
     const [availability, useCase] = await Promise.all([
       ctx.aws.send<GetFoundationModelAvailabilityCommandOutput>(
         bedrock,
-        new GetFoundationModelAvailabilityCommand({ modelId: base }),
+        new sdk.GetFoundationModelAvailabilityCommand({ modelId: base }),
         ctx.signal
       ),
       anthropic
         ? ctx.aws.send<GetUseCaseForModelAccessCommandOutput>(
             bedrock,
-            new GetUseCaseForModelAccessCommand({}),
+            new sdk.GetUseCaseForModelAccessCommand({}),
             ctx.signal
           )
         : Promise.resolve(undefined)

@@ -12,6 +12,7 @@ export const modelResolveCheck: CheckDefinition = {
   id: 'model-resolve',
   title: 'Model in region',
   scope: 'region-model',
+  sdks: ['bedrock'],
   dependsOn: ['region', 'model-id', 'identity'],
   // Bedrock reads start alongside GetCallerIdentity; broken credentials discard them.
   speculative: ['identity'],

@@ -1,9 +1,9 @@
-import { iamRegion, maskReturnedCredentials } from '../aws/partition.js'
+import { maskReturnedCredentials } from '../aws/partition.js'
 import {
   AssumeRoleWithWebIdentityCommand,
   type AssumeRoleWithWebIdentityCommandOutput
 } from '@aws-sdk/client-sts'
-import { GetRoleCommand, type GetRoleCommandOutput } from '@aws-sdk/client-iam'
+import { getRole } from './iam-reads.js'
 import type { CheckContext, CheckDefinition } from '../engine/check.js'
 import type { Finding, FindingDetail, ObservedError } from '../engine/types.js'
 import { findingFromEntry, findingFromError, matchError } from '../catalog/match.js'
@@ -121,11 +121,7 @@ async function trustPolicyView(
       ]
     }
   }
-  const got = await ctx.aws.send<GetRoleCommandOutput>(
-    ctx.aws.iam(iamRegion(role.partition)),
-    new GetRoleCommand({ RoleName: role.name }),
-    ctx.signal
-  )
+  const got = await getRole(ctx, role.partition, role.name)
   if (!got.ok) {
     const why = isReadDenied(got.error)
       ? 'the credentials of this step may not call iam:GetRole'
@@ -200,6 +196,7 @@ export const oidcTrustCheck: CheckDefinition = {
   id: CHECK,
   title: 'OIDC trust',
   scope: 'oidc',
+  sdks: ['iam'],
   dependsOn: [],
   async run(ctx) {
     const roleArn = ctx.subject.role ?? ''

@@ -1,11 +1,7 @@
 import { AssumeRoleCommand, type AssumeRoleCommandOutput } from '@aws-sdk/client-sts'
-import { iamRegion, maskReturnedCredentials } from '../aws/partition.js'
-import {
-  GetRoleCommand,
-  SimulatePrincipalPolicyCommand,
-  type GetRoleCommandOutput,
-  type SimulatePrincipalPolicyCommandOutput
-} from '@aws-sdk/client-iam'
+import { maskReturnedCredentials } from '../aws/partition.js'
+import type { SimulatePrincipalPolicyCommandOutput } from '@aws-sdk/client-iam'
+import { getRole, simulatePrincipalPolicy } from './iam-reads.js'
 import type { AwsResult } from '../aws/access.js'
 import type { CheckContext, CheckDefinition } from '../engine/check.js'
 import type { Finding, FindingDetail, ObservedError } from '../engine/types.js'
@@ -94,11 +90,7 @@ async function readTrust(
       }
     }
   }
-  const got = await ctx.aws.send<GetRoleCommandOutput>(
-    ctx.aws.iam(iamRegion(role.partition)),
-    new GetRoleCommand({ RoleName: role.name }),
-    ctx.signal
-  )
+  const got = await getRole(ctx, role.partition, role.name)
   if (!got.ok) {
     if (/^NoSuchEntity/.test(got.error.code))
       return { side: { state: 'denies', lines: [] }, roleMissing: got.error }
@@ -191,15 +183,11 @@ async function simulate(
   source: string,
   roleArn: string
 ): Promise<AwsResult<SimulatePrincipalPolicyCommandOutput>> {
-  return ctx.aws.send<SimulatePrincipalPolicyCommandOutput>(
-    ctx.aws.iam(iamRegion(partition)),
-    new SimulatePrincipalPolicyCommand({
-      PolicySourceArn: source,
-      ActionNames: ['sts:AssumeRole'],
-      ResourceArns: [roleArn]
-    }),
-    ctx.signal
-  )
+  return simulatePrincipalPolicy(ctx, partition, {
+    PolicySourceArn: source,
+    ActionNames: ['sts:AssumeRole'],
+    ResourceArns: [roleArn]
+  })
 }
 
 async function readIdentity(
@@ -220,11 +208,7 @@ async function readIdentity(
   let result = await simulate(ctx, identity.partition, source, roleArn)
   // A role with a path loses it in the session ARN; GetRole on the caller's role gives the real one.
   if (!result.ok && /^NoSuchEntity/.test(result.error.code) && identity.kind === 'assumed-role') {
-    const got = await ctx.aws.send<GetRoleCommandOutput>(
-      ctx.aws.iam(iamRegion(identity.partition)),
-      new GetRoleCommand({ RoleName: source.slice(source.lastIndexOf('/') + 1) }),
-      ctx.signal
-    )
+    const got = await getRole(ctx, identity.partition, source.slice(source.lastIndexOf('/') + 1))
     if (got.ok && got.value.Role?.Arn && got.value.Role.Arn !== source) {
       source = got.value.Role.Arn
       result = await simulate(ctx, identity.partition, source, roleArn)
@@ -272,6 +256,7 @@ export const roleTrustCheck: CheckDefinition = {
   id: CHECK,
   title: 'Role trust',
   scope: 'role',
+  sdks: ['iam'],
   dependsOn: ['identity'],
   // AssumeRole needs only the credentials: it starts while identity is still in flight.
   speculative: ['identity'],

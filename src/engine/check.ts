@@ -1,5 +1,5 @@
 import type { PreflightConfig, Logger } from '../config.js'
-import type { AwsAccess } from '../aws/access.js'
+import type { AwsAccess, OnDemandSdk } from '../aws/access.js'
 import type { CheckOutcome, Facts } from './types.js'
 
 /**
@@ -45,6 +45,11 @@ export interface CheckDefinition {
    * one of them does not pass. Use `ctx.waitFor` for their facts.
    */
   speculative?: readonly string[]
+  /**
+   * SDK modules this check's calls need besides STS. The engine starts loading them the moment the
+   * first request is on the wire, so they are ready by the time the check asks for them.
+   */
+  sdks?: readonly OnDemandSdk[]
   /** When this check cannot verify, nothing after it can: the run fails rather than warns. */
   gate?: boolean
   /** False when the configuration does not ask for this check (then it is not listed at all). */

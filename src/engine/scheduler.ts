@@ -149,6 +149,10 @@ export async function runTasks(
   for (const task of tasks) task.done = Promise.resolve().then(() => execute(task))
   // Tasks were created before `done` was assigned; dependents must wait on the real promises.
   const all = Promise.all(tasks.map((t) => t.done))
+  // The gates' requests go out first; code only later checks need loads while they travel.
+  aws.loadSdksAfter(Promise.all(tasks.filter((t) => t.check.gate).map((t) => t.done)), [
+    ...new Set(tasks.flatMap((t) => t.check.sdks ?? []))
+  ])
 
   await new Promise<void>((resolve) => {
     const onDeadline = () => {
