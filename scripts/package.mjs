@@ -43,10 +43,10 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // Code splitting: what only later checks need (the Bedrock, Bedrock Runtime and IAM clients, the
-  // SSO and web-identity credential providers) lives in dist/chunks/ and is imported when needed,
-  // so the first STS request leaves before that code is even parsed. The action and the CLI share
-  // the chunks instead of each carrying a copy.
+  // Code splitting: what the first round trip does not need (the IAM and Bedrock Runtime clients,
+  // the SSO and web-identity credential providers) lives in dist/chunks/ and is imported when
+  // needed, so the first request leaves before that code is even parsed. The action and the CLI
+  // share the chunks instead of each carrying a copy.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   minify: true,

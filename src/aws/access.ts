@@ -6,6 +6,7 @@ import type { Logger } from '../config.js'
 import type { ObservedError } from '../engine/types.js'
 import { observeError } from './errors.js'
 import { WireAgents } from './wire.js'
+import * as bedrockSdk from './sdk/bedrock.js'
 
 /** The SDK modules loaded on demand: each is its own chunk of dist/ (see `loadSdk`). */
 export type BedrockSdk = typeof import('./sdk/bedrock.js')
@@ -28,9 +29,16 @@ export interface CallRecord {
 type ServiceName = 'sts' | 'iam' | 'bedrock' | 'bedrock-runtime'
 export type OnDemandSdk = Exclude<ServiceName, 'sts'>
 
+/**
+ * Where each SDK comes from. The Bedrock reads travel in the first round trip, beside
+ * GetCallerIdentity, so Bedrock is bundled with the entry: loading it on demand took about as long
+ * as one round trip and pushed those reads into a second one (`npm run bench`, depth). IAM is only
+ * asked in the second round and Bedrock Runtime only by the opt-in probe: both load on demand, as
+ * separate chunks, while the first round trip is in flight.
+ */
 const SDK_LOADERS: { [S in OnDemandSdk]: () => Promise<SdkOf<S>> } = {
   iam: () => import('./sdk/iam.js'),
-  bedrock: () => import('./sdk/bedrock.js'),
+  bedrock: () => Promise.resolve(bedrockSdk),
   'bedrock-runtime': () => import('./sdk/bedrock-runtime.js')
 }
 type SdkOf<S extends OnDemandSdk> = S extends 'iam'
@@ -153,9 +161,9 @@ export class AwsAccess {
   /**
    * Holds back loading the on-demand SDK modules until the first request is on the wire or
    * `gate` settles (the engine passes its gate checks: if they never send, nothing waits), then
-   * starts loading `preload`. Loading Bedrock and IAM costs tens of milliseconds of main-thread
-   * work; done while the first STS request travels, it delays neither that request nor the
-   * checks that need them (docs/performance.md).
+   * starts loading `preload`. Loading IAM costs tens of milliseconds of main-thread work; done
+   * while the first round trip travels, it delays neither that request nor the checks that need
+   * it (docs/performance.md). Requests for the other SDKs wait for the same moment.
    */
   loadSdksAfter(gate: Promise<unknown>, preload: readonly OnDemandSdk[] = []): void {
     this.loadsMayStart = Promise.race([this.agents.firstConnection, gate.then(() => undefined)])
