@@ -1,5 +1,12 @@
 import type { Logger } from '../config.js'
 
+/** The partition a region belongs to (for ARNs the preflight builds). */
+export function partitionOf(region: string): string {
+  if (region.startsWith('us-gov-')) return 'aws-us-gov'
+  if (region.startsWith('cn-')) return 'aws-cn'
+  return 'aws'
+}
+
 /** IAM is global per partition; this is the region its requests are signed for. */
 export function iamRegion(partition: string): string {
   if (partition === 'aws-us-gov') return 'us-gov-west-1'

@@ -19,6 +19,7 @@ function watch(socket: Duplex | null | undefined, event: string, onReady: () => 
  * (loading the Bedrock and IAM code) without holding the request back.
  */
 export class WireAgents {
+  // No destroy() of its own: NodeHttpHandler.destroy() (AwsAccess.destroy) closes both agents.
   readonly http: HttpAgent
   readonly https: HttpsAgent
   /** Settles when the first connection is ready or has failed. */
@@ -42,10 +43,5 @@ export class WireAgents {
         return socket
       }
     })(options)
-  }
-
-  destroy(): void {
-    this.http.destroy()
-    this.https.destroy()
   }
 }

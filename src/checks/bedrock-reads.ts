@@ -113,10 +113,3 @@ export function getProvisionedModel(
     )
   })
 }
-
-/** The partition a region belongs to (for ARNs the preflight builds). */
-export function partitionOf(region: string): string {
-  if (region.startsWith('us-gov-')) return 'aws-us-gov'
-  if (region.startsWith('cn-')) return 'aws-cn'
-  return 'aws'
-}

@@ -9,9 +9,9 @@ import {
   getFoundationModel,
   getInferenceProfile,
   getProvisionedModel,
-  listSystemProfiles,
-  partitionOf
+  listSystemProfiles
 } from './bedrock-reads.js'
+import { partitionOf } from '../aws/partition.js'
 import { findingFromRead, isReadDenied } from './read-denied.js'
 import { fixContext } from './fix-context.js'
 import type { ModelIdFacts } from './model-id.js'
