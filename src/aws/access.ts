@@ -6,7 +6,6 @@ import type { Logger } from '../config.js'
 import type { ObservedError } from '../engine/types.js'
 import { observeError } from './errors.js'
 import { WireAgents } from './wire.js'
-import * as bedrockSdk from './sdk/bedrock.js'
 
 /** The SDK modules loaded on demand: each is its own chunk of dist/ (see `loadSdk`). */
 export type BedrockSdk = typeof import('./sdk/bedrock.js')
@@ -30,15 +29,16 @@ type ServiceName = 'sts' | 'iam' | 'bedrock' | 'bedrock-runtime'
 export type OnDemandSdk = Exclude<ServiceName, 'sts'>
 
 /**
- * Where each SDK comes from. The Bedrock reads travel in the first round trip, beside
- * GetCallerIdentity, so Bedrock is bundled with the entry: loading it on demand took about as long
- * as one round trip and pushed those reads into a second one (`npm run bench`, depth). IAM is only
- * asked in the second round and Bedrock Runtime only by the opt-in probe: both load on demand, as
- * separate chunks, while the first round trip is in flight.
+ * Where each SDK comes from. Only STS is bundled with the entry: GetCallerIdentity is the first
+ * request. Bedrock, IAM and Bedrock Runtime are separate chunks of dist/, loaded while that request
+ * travels. Bedrock's chunk is small (its unused schemas are dropped at build time, see
+ * scripts/bundle.mjs), so its reads still leave before the first answer is back, inside the
+ * first round trip (`npm run bench`, depth by timestamps). IAM is only asked in the second round,
+ * and Bedrock Runtime only by the opt-in probe.
  */
 const SDK_LOADERS: { [S in OnDemandSdk]: () => Promise<SdkOf<S>> } = {
   iam: () => import('./sdk/iam.js'),
-  bedrock: () => Promise.resolve(bedrockSdk),
+  bedrock: () => import('./sdk/bedrock.js'),
   'bedrock-runtime': () => import('./sdk/bedrock-runtime.js')
 }
 type SdkOf<S extends OnDemandSdk> = S extends 'iam'

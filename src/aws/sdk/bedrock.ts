@@ -1,6 +1,6 @@
-// The Bedrock control-plane client and the commands the checks send, behind the same interface
-// as the on-demand SDKs (AwsAccess.bedrock). Bundled with the entry: these reads go out in the
-// first round trip (see SDK_LOADERS in ../access.ts). Only what is named here is bundled.
+// The Bedrock control-plane client and the commands the checks send, loaded on demand by
+// AwsAccess.bedrock while GetCallerIdentity travels; its reads still leave in the first round trip
+// (see SDK_LOADERS in ../access.ts). Only what is named here is bundled.
 export {
   BedrockClient,
   GetFoundationModelAvailabilityCommand,

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { staticGraph } from '../harness/bundle-graph.js'
+import { DIST_DIR } from '../harness/run-action.js'
+
+// What scripts/bundle.mjs promises about the bundle (the tests' global setup builds it, check-dist
+// proves the committed dist/ is that build). These guard its two esbuild plugins against SDK
+// upgrades that would silently undo them.
+const DIST = DIST_DIR
+const files = [
+  join(DIST, 'index.js'),
+  join(DIST, 'cli.js'),
+  ...readdirSync(join(DIST, 'chunks'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(DIST, 'chunks', f))
+]
+const text = (file: string) => readFileSync(file, 'utf8')
+const importsHttp2 = (file: string) =>
+  /from\s*["']node:http2["']|require\(["']http2["']\)/.test(text(file))
+
+describe('dist/ layout', () => {
+  for (const entry of ['index.js', 'cli.js']) {
+    describe(entry, () => {
+      const graph = staticGraph(join(DIST, entry))
+
+      it('loads only the STS client before its first request: Bedrock and IAM come on demand', () => {
+        const names = graph.map(text).join('\n')
+        expect(names).toContain('"STSClient"')
+        expect(names).not.toContain('"BedrockClient"')
+        expect(names).not.toContain('"IAMClient"')
+        expect(names).not.toContain('"BedrockRuntimeClient"')
+      })
+
+      it('does not load node:http2, which only Bedrock Runtime uses', () => {
+        expect(graph.filter(importsHttp2)).toEqual([])
+      })
+    })
+  }
+
+  it('keeps node:http2 in the Bedrock Runtime chunk alone', () => {
+    const users = files
+      .filter(importsHttp2)
+      .map((f) => f.replace(/.*\//, '').replace(/-\w+\.js$/, ''))
+    expect(users).toEqual(['bedrock-runtime'])
+  })
+
+  it('drops the schemas of operations we never send (literal trait keys let esbuild shake them)', () => {
+    // GetFoundationModel is sent; CreateGuardrail and ListFoundationModels are not, nor is any
+    // IAM write. Before scripts/bundle.mjs rewrote the SDK's computed trait keys, all were bundled.
+    const all = files.map(text).join('\n')
+    expect(all).toContain('"GetFoundationModelResponse"')
+    for (const unused of ['CreateGuardrail', 'ListFoundationModels', 'CreateUser', 'DeleteRole'])
+      expect(all).not.toContain(unused)
+  })
+})

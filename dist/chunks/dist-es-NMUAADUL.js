@@ -1,2 +1,0 @@
-import { createRequire as __bpCreateRequire } from 'node:module'; const require = __bpCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-HCTVB6QH.js";import"./chunk-DCROLMQK.js";import"./chunk-PDMF72SN.js";import"./chunk-BEEKJ7MQ.js";import"./chunk-JMSB55MS.js";export{f as ENV_ACCOUNT_ID,e as ENV_CREDENTIAL_SCOPE,d as ENV_EXPIRATION,a as ENV_KEY,b as ENV_SECRET,c as ENV_SESSION,g as fromEnv};
