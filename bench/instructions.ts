@@ -9,12 +9,9 @@
  *   npm run bench:instructions -- [--runs 3]
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { tmpdir } from 'node:os'
-import { build } from 'esbuild'
-import { FULL_INPUTS, median, startBenchFake } from './lib.js'
-import { OIDC_SESSION_ENV } from '../__tests__/harness/scenarios.js'
+import { buildSdkAlone, FULL_INPUTS, GUARD, median, runnerEnv, startBenchFake } from './lib.js'
 
 const runsIndex = process.argv.indexOf('--runs')
 const runs = runsIndex > 0 ? Math.max(1, Number(process.argv[runsIndex + 1]) || 3) : 3
@@ -24,11 +21,7 @@ if (spawnSync('valgrind', ['--version']).status !== 0) {
   process.exit(0)
 }
 
-const sdkAlone = mkdtempSync(join(tmpdir(), 'bench2-sdk-alone-'))
-const { bundleOptions } = (await import(resolve('scripts/bundle.mjs'))) as {
-  bundleOptions(entryPoints: Record<string, string>, outdir: string): Parameters<typeof build>[0]
-}
-await build(bundleOptions({ index: 'bench/floor/sdk-alone.ts' }, sdkAlone))
+const sdkAlone = await buildSdkAlone()
 
 const subjects: [string, string][] = [
   ['node alone (bench/floor)', resolve('bench/floor/index.js')],
@@ -41,29 +34,12 @@ const counts = new Map<string, number[]>()
 try {
   for (let i = 0; i < runs; i++) {
     for (const [name, entry] of subjects) {
-      const home = mkdtempSync(join(tmpdir(), 'bench2-instr-'))
-      const file = (n: string) => join(home, n)
-      writeFileSync(file('github_output'), '')
-      writeFileSync(file('step_summary'), '')
-      const env = {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: home,
-        RUNNER_TEMP: home,
-        GITHUB_OUTPUT: file('github_output'),
-        GITHUB_STEP_SUMMARY: file('step_summary'),
-        GITHUB_WORKSPACE: home,
-        GITHUB_ACTIONS: 'true',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_CONFIG_FILE: file('aws-config'),
-        AWS_SHARED_CREDENTIALS_FILE: file('aws-credentials'),
-        AWS_REGION: 'us-east-1',
-        ...OIDC_SESSION_ENV,
-        ...fake.fake.env,
-        NODE_OPTIONS: `--require ${resolve('bench/stop-at-connect.cjs')}`,
-        ...Object.fromEntries(
-          Object.entries(FULL_INPUTS).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
-        )
-      }
+      // The guard is required last, so it sees each connection before stop-at-connect ends the
+      // process: one to anything but 127.0.0.1 is refused, never opened.
+      const { home, env } = runnerEnv(fake.fake.env, FULL_INPUTS, [
+        resolve('bench/stop-at-connect.cjs'),
+        GUARD
+      ])
       const run = spawnSync(
         'valgrind',
         ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, entry],

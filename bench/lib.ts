@@ -15,13 +15,15 @@ import {
   type Handler,
   type Handlers
 } from '../__tests__/harness/fake-aws.js'
+import { build } from 'esbuild'
 import { healthyAccount, TARGET_ROLE_ARN } from '../__tests__/harness/e2e-world.js'
 import { parseOutputFile } from '../__tests__/harness/run-action.js'
 import type { Report } from '../src/engine/types.js'
 import { OIDC_SESSION_ENV } from '../__tests__/harness/scenarios.js'
 
 const PROBE = resolve('bench/probe.cjs')
-const GUARD = resolve('__tests__/harness/net-guard.cjs')
+/** The tests' network guard: the benchmarked process cannot reach anything but 127.0.0.1. */
+export const GUARD = resolve('__tests__/harness/net-guard.cjs')
 
 /** One request as the fake saw it: when it arrived and when its answer left. */
 export interface Timed {
@@ -115,15 +117,15 @@ export interface TimedRun {
 }
 
 /**
- * Spawns `<distDir>/index.js` as the runner does (INPUT_* variables, GITHUB_OUTPUT, step summary)
- * with the tests' network guard and the probe preload, and times it from spawn to close.
+ * A fresh home and the environment the runner gives a JavaScript action (INPUT_* variables,
+ * GITHUB_OUTPUT, the step summary, OIDC session credentials, every AWS endpoint on the fake), with
+ * `preloads` required through NODE_OPTIONS. The caller removes `home`.
  */
-export async function timedRun(
-  distDir: string,
+export function runnerEnv(
   endpoints: Record<string, string>,
-  inputs: Record<string, string> = FULL_INPUTS,
-  timeoutMs = 60_000
-): Promise<TimedRun> {
+  inputs: Record<string, string>,
+  preloads: string[]
+): { home: string; file(name: string): string; env: Record<string, string> } {
   const home = mkdtempSync(join(tmpdir(), 'bench2-run-'))
   const file = (name: string) => join(home, name)
   writeFileSync(file('github_output'), '')
@@ -141,12 +143,40 @@ export async function timedRun(
     AWS_SHARED_CREDENTIALS_FILE: file('aws-credentials'),
     AWS_REGION: 'us-east-1',
     ...OIDC_SESSION_ENV,
-    NODE_OPTIONS: `--require ${GUARD} --require ${PROBE}`,
-    BP_NET_GUARD_LOG: file('net-guard.log'),
-    BP_BENCH_PROBE_FILE: file('probe.json'),
+    NODE_OPTIONS: preloads.map((p) => `--require ${p}`).join(' '),
     ...endpoints,
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
   }
+  return { home, file, env }
+}
+
+/**
+ * Bundles bench/floor/sdk-alone.ts (the SDK's STS client alone) with dist/'s esbuild settings into
+ * a temporary directory and returns it; the caller removes it.
+ */
+export async function buildSdkAlone(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench2-sdk-alone-'))
+  // scripts/bundle.mjs is plain JavaScript shared with scripts/package.mjs; it has no types.
+  const { bundleOptions } = (await import(resolve('scripts/bundle.mjs'))) as {
+    bundleOptions(entryPoints: Record<string, string>, outdir: string): Parameters<typeof build>[0]
+  }
+  await build(bundleOptions({ index: 'bench/floor/sdk-alone.ts' }, dir))
+  return dir
+}
+
+/**
+ * Spawns `<distDir>/index.js` as the runner does (INPUT_* variables, GITHUB_OUTPUT, step summary)
+ * with the tests' network guard and the probe preload, and times it from spawn to close.
+ */
+export async function timedRun(
+  distDir: string,
+  endpoints: Record<string, string>,
+  inputs: Record<string, string> = FULL_INPUTS,
+  timeoutMs = 60_000
+): Promise<TimedRun> {
+  const { home, file, env } = runnerEnv(endpoints, inputs, [GUARD, PROBE])
+  env.BP_NET_GUARD_LOG = file('net-guard.log')
+  env.BP_BENCH_PROBE_FILE = file('probe.json')
   const startMs = performance.now()
   const child = spawn(process.execPath, [join(resolve(distDir), 'index.js')], {
     env,

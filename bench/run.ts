@@ -7,11 +7,11 @@
  *
  *   npm run bench -- [--latency 50] [--runs 10] [--timeout-seconds 5] [--json]
  */
-import { readdirSync, statSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, statSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { cpus, tmpdir } from 'node:os'
-import { build } from 'esbuild'
+import { cpus } from 'node:os'
 import {
+  buildSdkAlone,
   firstRequestFromProcessStartMs,
   firstRequestMs,
   median,
@@ -171,17 +171,6 @@ async function measureReference(dir: string, count: number) {
     coldOwn.push(firstRequestFromProcessStartMs(run, bench.timeline))
   }
   return { coldStartMs: median(cold), coldFromProcessStartMs: median(coldOwn) }
-}
-
-/** Bundles bench/floor/sdk-alone.ts with dist/'s esbuild settings into a temporary directory. */
-async function buildSdkAlone(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench2-sdk-alone-'))
-  // scripts/bundle.mjs is plain JavaScript shared with scripts/package.mjs; it has no types.
-  const { bundleOptions } = (await import(resolve('scripts/bundle.mjs'))) as {
-    bundleOptions(entryPoints: Record<string, string>, outdir: string): Parameters<typeof build>[0]
-  }
-  await build(bundleOptions({ index: 'bench/floor/sdk-alone.ts' }, dir))
-  return dir
 }
 
 async function measureDark() {
