@@ -2,6 +2,7 @@
  * What a preflight run is asked to verify. Both faces (the action and the CLI) build one of
  * these from their own inputs; the engine reads nothing else.
  */
+import type { SessionTagging } from './aws/session-tags.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
 
@@ -52,6 +53,8 @@ export interface PreflightConfig {
   assumeRoleArns: string[]
   /** The role the job's GitHub OIDC token should assume. */
   oidcRoleArn?: string
+  /** Whether the job's later AssumeRole of those roles passes session tags (absent: `auto`). */
+  roleSessionTags?: SessionTagging
   /** Make one real Converse call with maxTokens 1 (costs a fraction of a cent). */
   invokeProbe: boolean
   failOn: FailOn

@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
       oidcRoleArn: core.getInput('oidc-role-arn'),
       envFilePath: core.getInput('env-file'),
       invokeProbe: core.getInput('invoke-probe'),
+      roleSessionTags: core.getInput('role-session-tags'),
       failOn: core.getInput('fail-on'),
       timeoutSeconds: core.getInput('timeout-seconds'),
       processEnv: { ...process.env },

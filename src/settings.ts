@@ -12,6 +12,7 @@ import {
   type Surface
 } from './config.js'
 import { parseDotenv } from './parse/dotenv.js'
+import { SESSION_TAGGING, type SessionTagging } from './aws/session-tags.js'
 
 /** What a face collected from its inputs or flags, before defaults and the env file apply. */
 export interface RawSettings {
@@ -24,6 +25,7 @@ export interface RawSettings {
   /** Set when the env file path is a default (the CLI's ~/.insightworker/.env): a missing file is fine then. */
   envFileOptional?: boolean
   invokeProbe?: string | boolean
+  roleSessionTags?: string
   failOn?: string
   timeoutSeconds?: string | number
   profile?: string
@@ -102,6 +104,13 @@ export function buildConfig(raw: RawSettings): {
     )
   }
   const invokeProbe = parseBoolean('invoke-probe', raw.invokeProbe)
+  const roleSessionTags = (raw.roleSessionTags?.trim().toLowerCase() || 'auto') as SessionTagging
+  if (!SESSION_TAGGING.includes(roleSessionTags)) {
+    throw new SettingsError(
+      'role-session-tags',
+      `role-session-tags must be one of ${SESSION_TAGGING.join(', ')}, got "${raw.roleSessionTags}"`
+    )
+  }
 
   const envFile = raw.envFilePath
     ? readEnvFile(raw.envFilePath, raw.envFileOptional ?? false, raw.workspace)
@@ -148,6 +157,7 @@ export function buildConfig(raw: RawSettings): {
     models: dedupe(models),
     assumeRoleArns: [...new Set(splitList(raw.assumeRoleArns))],
     ...(raw.oidcRoleArn?.trim() ? { oidcRoleArn: raw.oidcRoleArn.trim() } : {}),
+    roleSessionTags,
     invokeProbe,
     failOn,
     timeoutSeconds,

@@ -249,3 +249,132 @@ describe('role-trust', () => {
     expect(f?.status).toBe('skipped')
   })
 })
+
+describe('role-trust with session tags (role-session-tags)', () => {
+  const ACTIONS_ENV = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'acme/insightworker',
+    GITHUB_WORKFLOW: 'Deploy (prod) #1',
+    GITHUB_ACTION: '__run_2',
+    GITHUB_ACTOR: 'dependabot[bot]',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REF: 'refs/heads/main'
+  }
+  // AWS's text for a refused tag (the form users of configure-aws-credentials report, see
+  // __tests__/fixtures/reference-errors.ts).
+  const tagDenied = accessDenied(
+    `User: ${SESSION_ARN} is not authorized to perform: sts:TagSession on resource: ${TARGET}`
+  )
+  const granted = {
+    Credentials: {
+      AccessKeyId: 'ASIAUNITUNTAGGED0001',
+      SecretAccessKey: 'unit/untagged/secret',
+      SessionToken: 'unit-untagged-token',
+      Expiration: new Date()
+    },
+    AssumedRoleUser: { Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/x/y`, AssumedRoleId: 'AROAX:y' }
+  }
+
+  async function runTagged(setting: 'auto' | 'true' | 'false' | undefined, env = ACTIONS_ENV) {
+    const masked: string[] = []
+    const report = await runPreflight(
+      config(['us-east-1'], [], {
+        assumeRoleArns: [TARGET],
+        env: { ...process.env, ...env },
+        ...(setting ? { roleSessionTags: setting } : {}),
+        log: { debug: () => undefined, mask: (s) => masked.push(s) }
+      }),
+      { checks: CHECKS }
+    )
+    return { report, masked }
+  }
+
+  const tagsSent = () => sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.Tags)
+
+  it('in GitHub Actions sends the tags configure-aws-credentials sends, cut to what STS accepts', async () => {
+    sts.on(AssumeRoleCommand).resolves(granted)
+    const { report } = await runTagged(undefined)
+    expect(findingsOf(report, 'role-trust')[0]?.status).toBe('pass')
+    expect(tagsSent()).toEqual([
+      [
+        { Key: 'GitHub', Value: 'Actions' },
+        { Key: 'Repository', Value: 'acme/insightworker' },
+        { Key: 'Workflow', Value: 'Deploy _prod_ _1' },
+        { Key: 'Action', Value: '__run_2' },
+        { Key: 'Actor', Value: 'dependabot_bot_' },
+        { Key: 'Commit', Value: ACTIONS_ENV.GITHUB_SHA },
+        { Key: 'Branch', Value: 'refs/heads/main' }
+      ]
+    ])
+    expect(findingsOf(report, 'role-trust')[0]?.observed?.[0]).toContain('7 session tags')
+  })
+
+  it('warns (auto) when only the tags are refused, after proving AssumeRole without them', async () => {
+    sts.on(AssumeRoleCommand).callsFake((input: { Tags?: unknown }) => {
+      if (input.Tags) throw tagDenied
+      return granted
+    })
+    const { report, masked } = await runTagged('auto')
+    const [f] = findingsOf(report, 'role-trust')
+    expect(f?.status).toBe('warn')
+    expect(f?.catalogId).toBe('tag-session-denied')
+    expect(f?.title).toBe(`${SESSION_ARN} can assume ${TARGET}, but not with session tags`)
+    expect(f?.fix).toContain('`sts:TagSession`')
+    expect(f?.fix).toContain('role-skip-session-tagging: true')
+    expect(f?.details?.[0]?.body).toContain('"sts:TagSession"')
+    expect(tagsSent().map((t) => t === undefined)).toEqual([false, true])
+    expect(masked).toEqual(expect.arrayContaining(['unit/untagged/secret', 'unit-untagged-token']))
+    expect(iam.calls()).toHaveLength(0)
+  })
+
+  it('fails (true) on the same refusal, and asks for the identity side across accounts', async () => {
+    const other = 'arn:aws:iam::444455556666:role/bedrock-invoker'
+    sts.on(AssumeRoleCommand).callsFake((input: { Tags?: unknown }) => {
+      if (input.Tags)
+        throw accessDenied(
+          `User: ${SESSION_ARN} is not authorized to perform: sts:TagSession on resource: ${other}`
+        )
+      return granted
+    })
+    const report = await runPreflight(
+      config(['us-east-1'], [], {
+        assumeRoleArns: [other],
+        env: { ...process.env, ...ACTIONS_ENV },
+        roleSessionTags: 'true'
+      }),
+      { checks: CHECKS }
+    )
+    const [f] = findingsOf(report, 'role-trust')
+    expect(f?.status).toBe('fail')
+    expect(f?.details?.map((d) => d.title)).toEqual([
+      `Trust statement admitting ${ROLE_ARN}, with session tags`,
+      `Identity statement for ${ROLE_ARN}`
+    ])
+  })
+
+  it('diagnoses AssumeRole itself when it is refused without tags too', async () => {
+    sts.on(AssumeRoleCommand).callsFake((input: { Tags?: unknown }) => {
+      throw input.Tags ? tagDenied : assumeDenied()
+    })
+    roleReturning(
+      trustDocument({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/other` },
+        Action: 'sts:AssumeRole'
+      })
+    )
+    simulation('allowed')
+    const { report } = await runTagged('auto')
+    const [f] = findingsOf(report, 'role-trust')
+    expect(f?.status).toBe('fail')
+    expect(f?.catalogId).toBe('assume-role-denied')
+    expect(f?.title).toContain("the role's trust policy refuses the caller")
+  })
+
+  it('sends no tags outside GitHub Actions (auto) or when told not to (false)', async () => {
+    sts.on(AssumeRoleCommand).resolves(granted)
+    await runTagged('auto', { ...ACTIONS_ENV, GITHUB_ACTIONS: '' })
+    await runTagged('false')
+    expect(tagsSent()).toEqual([undefined, undefined])
+  })
+})

@@ -28,6 +28,8 @@ describe('the command line', () => {
         'eu.anthropic.claude-sonnet-4-5-20250929-v1:0',
         '--assume-role-arn',
         'arn:aws:iam::111122223333:role/bedrock-invoker',
+        '--role-session-tags',
+        'TRUE',
         '--env-file',
         'my.env',
         '--invoke-probe',
@@ -45,6 +47,7 @@ describe('the command line', () => {
       regions: 'eu-west-1',
       models: 'eu.anthropic.claude-sonnet-4-5-20250929-v1:0',
       assumeRoleArns: 'arn:aws:iam::111122223333:role/bedrock-invoker',
+      roleSessionTags: 'true',
       envFile: 'my.env',
       invokeProbe: true,
       failOn: 'warning',
@@ -88,6 +91,10 @@ describe('the command line', () => {
     [['--fail-on', 'always'], '--fail-on must be one of error, warning, never, got "always"'],
     [['--timeout', '0'], '--timeout must be a number of seconds from 1 to 600, got "0"'],
     [['--timeout', '10m'], '--timeout must be a number of seconds from 1 to 600, got "10m"'],
+    [
+      ['--role-session-tags', 'yes'],
+      '--role-session-tags must be one of auto, true, false, got "yes"'
+    ],
     [['doctor'], 'unknown command "doctor" (commands: explain; options start with --)'],
     [['run', 'now'], 'unexpected argument "now"']
   ])('%j is a usage error: %s', (argv, message) => {

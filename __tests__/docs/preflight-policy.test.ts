@@ -90,6 +90,11 @@ describe('the preflight IAM policy in docs/preflight-policy.json', () => {
     for (const s of policy.Statement) {
       for (const action of list(s.Action)) {
         if (action === 'sts:AssumeRole') continue
+        // Only lets that discarded AssumeRole carry the session tags configure-aws-credentials sends.
+        if (action === 'sts:TagSession') {
+          expect(s.Sid).toBe('AssumeNamedRolesResultDiscarded')
+          continue
+        }
         if (action === 'bedrock:InvokeModel') {
           expect(s.Sid).toBe('OnlyWithInvokeProbe')
           continue

@@ -21,7 +21,12 @@ afterAll(async () => {
 })
 
 const READ = /^(Get|List|Simulate)[A-Z]/
-const DISCARDED_ASSUMPTIONS = new Set(['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity'])
+// sts:TagSession is not a call: it lets the discarded AssumeRole carry session tags.
+const DISCARDED_ASSUMPTIONS = new Set([
+  'sts:AssumeRole',
+  'sts:TagSession',
+  'sts:AssumeRoleWithWebIdentity'
+])
 /** Calls that need no IAM permission: GetCallerIdentity always works; web identity is unsigned. */
 const NO_PERMISSION_NEEDED = new Set(['sts:GetCallerIdentity', 'sts:AssumeRoleWithWebIdentity'])
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { useFakeAws, query } from '../harness/fake-aws.js'
+import { useFakeAws, query, type FakeRequest } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, FAKE, type ActionRun } from '../harness/run-action.js'
 import { CALLER_ROLE_ARN, OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import { healthyAccount, ISSUED, JOB_ROLE_ARN, TARGET_ROLE_ARN } from '../harness/e2e-world.js'
@@ -99,6 +99,77 @@ describe('role trust through the bundled action', () => {
     expect(run.masked).toEqual(expect.arrayContaining([ASSUMED.secret, ASSUMED.token]))
     expect(leakedSecrets(run, [ASSUMED.keyId, ASSUMED.secret, ASSUMED.token])).toEqual([])
     expect(run.blocked).toEqual([])
+  })
+
+  describe('session tags, as configure-aws-credentials sends them on a chained AssumeRole', () => {
+    // STS refuses a tagged AssumeRole when the trust policy lacks sts:TagSession; AWS's text as
+    // users of configure-aws-credentials report it (__tests__/fixtures/reference-errors.ts).
+    const refusesTags = (req: FakeRequest) =>
+      req.params['Tags.member.1.Key']
+        ? query.error(
+            'AccessDenied',
+            `User: ${CALLER_ROLE_ARN} is not authorized to perform: sts:TagSession on resource: ${TARGET_ROLE_ARN}`,
+            403
+          )
+        : query.ok(
+            'sts',
+            'AssumeRole',
+            `<Credentials><AccessKeyId>${ASSUMED.keyId}</AccessKeyId><SecretAccessKey>${ASSUMED.secret}</SecretAccessKey><SessionToken>${ASSUMED.token}</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAFAKEROLEID:bedrock-preflight</AssumedRoleId><Arn>arn:aws:sts::${FAKE.account}:assumed-role/bedrock-invoker/bedrock-preflight</Arn></AssumedRoleUser>`
+          )
+
+    const taggedRun = (setting?: string) =>
+      runAction({
+        endpoints: fake.env,
+        env: {
+          ...OIDC_SESSION_ENV,
+          AWS_REGION: 'us-east-1',
+          GITHUB_REPOSITORY: 'acme/insightworker',
+          GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567'
+        },
+        inputs: {
+          'assume-role-arn': TARGET_ROLE_ARN,
+          ...(setting ? { 'role-session-tags': setting } : {})
+        }
+      })
+
+    it('warns by default when the role admits the caller but not its session tags', async () => {
+      fake.handle({ 'sts:AssumeRole': refusesTags })
+      const run = await taggedRun()
+      const [f] = trustFindings(run, 'role-trust')
+      expect(f?.status).toBe('warn')
+      expect(f?.catalogId).toBe('tag-session-denied')
+      expect(run.outputs.result).toBe('warn')
+      expect(run.exitCode).toBe(0)
+      const calls = fake.requests.filter((r) => r.operation === 'AssumeRole')
+      expect(
+        calls.map((c) => [c.params['Tags.member.1.Key'], c.params['Tags.member.2.Value']])
+      ).toEqual([
+        ['GitHub', 'acme/insightworker'],
+        [undefined, undefined]
+      ])
+      expect(run.summary).toContain('sts:TagSession')
+      expect(run.annotations.find((a) => a.title?.includes('role-trust'))?.level).toBe('warning')
+      expect(leakedSecrets(run, [ASSUMED.keyId, ASSUMED.secret, ASSUMED.token])).toEqual([])
+    })
+
+    it('fails the job with role-session-tags: true', async () => {
+      fake.handle({ 'sts:AssumeRole': refusesTags })
+      const run = await taggedRun('true')
+      expect(trustFindings(run, 'role-trust')[0]?.status).toBe('fail')
+      expect(run.outputs.result).toBe('fail')
+      expect(run.exitCode).not.toBe(0)
+    })
+
+    it('sends no tags with role-session-tags: false, and rejects any other value by name', async () => {
+      fake.handle({ 'sts:AssumeRole': refusesTags })
+      const run = await taggedRun('false')
+      expect(trustFindings(run, 'role-trust')[0]?.status).toBe('pass')
+      const bad = await taggedRun('sometimes')
+      expect(bad.outputs.result).toBe('fail')
+      expect(bad.stdout).toContain(
+        'Input role-session-tags: role-session-tags must be one of auto, true, false'
+      )
+    })
   })
 
   it('names the trust policy as the refusing side when it does not admit the caller', async () => {

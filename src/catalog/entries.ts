@@ -36,7 +36,9 @@ const DOC = {
   quotas: 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html',
   scp: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html',
   simulate: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html',
-  accessDenied: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html'
+  accessDenied: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
+  sessionTags:
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required'
 } as const
 
 const profileName = (ctx: FixContext): string => ctx.profile ?? '<your-profile>'
@@ -285,6 +287,17 @@ export const CATALOG: readonly CatalogEntry[] = [
       'Re-run the job; if it persists, check https://www.githubstatus.com and that the job has `permissions: id-token: write`.',
     doc: DOC.githubOidc,
     verdict: 'unverified'
+  },
+  {
+    id: 'tag-session-denied',
+    title: 'Session tags refused (sts:TagSession)',
+    patterns: [/not authorized to perform:? sts:TagSession\b/i],
+    cause:
+      "AssumeRole was called with session tags, and the role's trust policy does not allow `sts:TagSession` (across accounts, the caller's own policy must allow it too). aws-actions/configure-aws-credentials tags every AssumeRole session (role chaining, access keys plus a role) unless `role-skip-session-tagging: true`; OIDC sessions are not tagged.",
+    fix: (ctx) =>
+      `Add \`sts:TagSession\` to the \`Action\` of the statement in the trust policy of ${ctx.roleArn ? `\`${ctx.roleArn}\`` : 'the role'} that admits ${ctx.callerArn ? `\`${ctx.callerArn}\`` : 'the caller'} (\`"Action": ["sts:AssumeRole", "sts:TagSession"]\`). If no policy reads the tags, set \`role-skip-session-tagging: true\` on the configure-aws-credentials step that assumes the role instead${inCi(ctx) ? ', and `role-session-tags: false` here' : ''}.`,
+    doc: DOC.sessionTags,
+    verdict: 'fail'
   },
   {
     id: 'assume-role-denied',

@@ -1,4 +1,5 @@
-import { AssumeRoleCommand, type AssumeRoleCommandOutput } from '@aws-sdk/client-sts'
+import { AssumeRoleCommand, type AssumeRoleCommandOutput, type Tag } from '@aws-sdk/client-sts'
+import { sessionTagPlan } from '../aws/session-tags.js'
 import { maskReturnedCredentials } from '../aws/partition.js'
 import type { SimulatePrincipalPolicyCommandOutput } from '@aws-sdk/client-iam'
 import { getRole, simulatePrincipalPolicy } from './iam-reads.js'
@@ -278,21 +279,43 @@ export const roleTrustCheck: CheckDefinition = {
       }
     }
     const region = ctx.subject.region ?? 'us-east-1'
-    const [identity, assumed] = await Promise.all([
-      ctx.waitFor<IdentityFacts>('identity'),
+    const tagging = sessionTagPlan(ctx.config.roleSessionTags ?? 'auto', ctx.config.env)
+    const assume = (tags: Tag[] | undefined) =>
       ctx.aws.send<AssumeRoleCommandOutput>(
         ctx.aws.sts(region),
         new AssumeRoleCommand({
           RoleArn: roleArn,
           RoleSessionName: SESSION_NAME,
-          DurationSeconds: SESSION_SECONDS
+          DurationSeconds: SESSION_SECONDS,
+          ...(tags ? { Tags: tags } : {})
         }),
         ctx.signal
       )
+    const [identity, tagged] = await Promise.all([
+      ctx.waitFor<IdentityFacts>('identity'),
+      assume(tagging?.tags)
     ])
-    if (assumed.ok) maskReturnedCredentials(ctx.log, assumed.value.Credentials)
+    if (tagged.ok) maskReturnedCredentials(ctx.log, tagged.value.Credentials)
     if (!identity) return { findings: [] } // discarded: identity did not pass
     const fix = fixContext(ctx, { roleArn, callerArn: identity.arn })
+    let assumed = tagged
+    // Refused for the tags alone? Ask once more without them: that tells "add sts:TagSession"
+    // apart from a role the caller cannot assume at all (a third round trip, on this path only).
+    const tagRefusal =
+      tagging &&
+      !tagged.ok &&
+      /not authorized to perform:? sts:TagSession/i.test(tagged.error.message)
+        ? tagged.error
+        : undefined
+    if (tagRefusal) {
+      assumed = await assume(undefined)
+      if (assumed.ok) {
+        maskReturnedCredentials(ctx.log, assumed.value.Credentials)
+        return {
+          findings: [tagSessionFinding(ctx, tagRefusal, roleArn, role, identity, tagging!)]
+        }
+      }
+    }
     if (assumed.ok) {
       return {
         findings: [
@@ -301,7 +324,7 @@ export const roleTrustCheck: CheckDefinition = {
             status: 'pass',
             title: `${identity.arn} can assume ${roleArn}`,
             observed: [
-              `sts:AssumeRole (session ${SESSION_NAME}, ${SESSION_SECONDS} s) succeeded as ${assumed.value.AssumedRoleUser?.Arn ?? roleArn}; the credentials were discarded`
+              `sts:AssumeRole (session ${SESSION_NAME}, ${SESSION_SECONDS} s${tagging ? `, ${tagging.tags.length} session tags as configure-aws-credentials sends them` : ''}) succeeded as ${assumed.value.AssumedRoleUser?.Arn ?? roleArn}; the credentials were discarded`
             ]
           }
         ]
@@ -318,6 +341,46 @@ export const roleTrustCheck: CheckDefinition = {
     }
     return { findings: await diagnose(ctx, role, roleArn, identity, assumed.error) }
   }
+}
+
+/**
+ * AssumeRole works, but not with the session tags the job's configure-aws-credentials step sends.
+ * Error in `true` (the user said that step tags), warning in `auto` (we only know it usually does).
+ */
+function tagSessionFinding(
+  ctx: CheckContext,
+  error: ObservedError,
+  roleArn: string,
+  role: { account: string },
+  identity: IdentityFacts,
+  tagging: { tags: Tag[]; severity: 'fail' | 'warn' }
+): Finding {
+  const who = principalArn(identity)
+  const crossAccount = role.account !== identity.accountId
+  const details: FindingDetail[] = [
+    {
+      title: `Trust statement admitting ${who}, with session tags`,
+      body: `In the trust policy of \`${roleArn}\`, the statement that admits the caller needs \`sts:TagSession\` next to \`sts:AssumeRole\`:\n\n${jsonBlock(suggestedTrustStatement({ AWS: who }, ['sts:AssumeRole', 'sts:TagSession']))}`
+    }
+  ]
+  if (crossAccount) {
+    details.push({
+      title: `Identity statement for ${who}`,
+      body: `Across accounts the caller's own policy must allow it too:\n\n${jsonBlock({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: roleArn }] })}`
+    })
+  }
+  return findingFromError(CHECK, error, fixContext(ctx, { roleArn, callerArn: identity.arn }), {
+    status: tagging.severity,
+    title: `${identity.arn} can assume ${roleArn}, but not with session tags`,
+    observed: [
+      `with ${tagging.tags.length} session tags (${tagging.tags.map((t) => t.Key).join(', ')}): refused, as above`,
+      'without session tags: sts:AssumeRole succeeded; the credentials were discarded',
+      tagging.severity === 'warn'
+        ? 'role-session-tags: auto (in GitHub Actions the preflight assumes the job chains roles with configure-aws-credentials, which tags sessions)'
+        : 'role-session-tags: true'
+    ],
+    details
+  })
 }
 
 async function diagnose(

@@ -16,6 +16,7 @@ export interface RunArgs {
   assumeRoleArns?: string
   envFile?: string
   invokeProbe: boolean
+  roleSessionTags?: string
   failOn?: string
   timeout?: string
   profile?: string
@@ -35,6 +36,7 @@ const OPTIONS = {
   'assume-role-arn': { type: 'string', multiple: true },
   'env-file': { type: 'string' },
   'invoke-probe': { type: 'boolean' },
+  'role-session-tags': { type: 'string' },
   'fail-on': { type: 'string' },
   timeout: { type: 'string' },
   profile: { type: 'string' },
@@ -45,6 +47,7 @@ const OPTIONS = {
 } as const
 
 const FAIL_ON = ['error', 'warning', 'never']
+const ROLE_SESSION_TAGS = ['auto', 'true', 'false']
 
 export const USAGE = `Usage: bedrock-preflight [options]
        bedrock-preflight explain [error text]   (or pipe a log in)
@@ -59,6 +62,9 @@ Options:
                             comma-separate (default: BEDROCK_MODEL, then
                             us.anthropic.claude-sonnet-4-5-20250929-v1:0)
   --assume-role-arn <arn>   role(s) you must be able to assume; repeatable
+  --role-session-tags <v>   does that AssumeRole pass session tags (as
+                            configure-aws-credentials does)? auto (default: only
+                            in GitHub Actions, a warning), true, false
   --env-file <path>         InsightWorker settings (default: ~/.insightworker/.env
                             when it exists); the environment wins over the file
   --profile <name>          AWS profile to use (default: AWS_PROFILE)
@@ -142,6 +148,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       throw new UsageError(`--timeout must be a number of seconds from 1 to 600, got "${timeout}"`)
     }
   }
+  const roleSessionTags = values['role-session-tags']?.trim().toLowerCase()
+  if (roleSessionTags !== undefined && !ROLE_SESSION_TAGS.includes(roleSessionTags)) {
+    throw new UsageError(
+      `--role-session-tags must be one of ${ROLE_SESSION_TAGS.join(', ')}, got "${roleSessionTags}"`
+    )
+  }
   for (const flag of ['env-file', 'profile'] as const) {
     if (values[flag] !== undefined && values[flag].trim() === '') {
       throw new UsageError(`--${flag} needs a value`)
@@ -158,6 +170,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     ...(assumeRoleArns ? { assumeRoleArns } : {}),
     ...(values['env-file'] ? { envFile: values['env-file'] } : {}),
     invokeProbe: values['invoke-probe'] ?? false,
+    ...(roleSessionTags ? { roleSessionTags } : {}),
     ...(failOn ? { failOn } : {}),
     ...(timeout ? { timeout } : {}),
     ...(values.profile ? { profile: values.profile.trim() } : {}),

@@ -26,7 +26,8 @@ const FLAG_OF: Record<string, string> = {
   'fail-on': '--fail-on',
   'timeout-seconds': '--timeout',
   'env-file': '--env-file',
-  'invoke-probe': '--invoke-probe'
+  'invoke-probe': '--invoke-probe',
+  'role-session-tags': '--role-session-tags'
 }
 
 function debugWanted(args: { debug: boolean }, env: Record<string, string | undefined>): boolean {
@@ -69,6 +70,7 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
       envFilePath,
       envFileOptional: args.envFile === undefined,
       invokeProbe: args.invokeProbe,
+      ...(args.roleSessionTags ? { roleSessionTags: args.roleSessionTags } : {}),
       ...(args.failOn ? { failOn: args.failOn } : {}),
       ...(args.timeout ? { timeoutSeconds: args.timeout } : {}),
       ...(args.profile ? { profile: args.profile } : {}),

@@ -344,7 +344,7 @@ export function assumeRoleContext(caller: TrustCaller, kind: string): RequestCon
 /** A trust statement that admits exactly this caller for `action`. */
 export function suggestedTrustStatement(
   principal: { AWS: string } | { Federated: string },
-  action: string,
+  action: string | string[],
   condition?: Record<string, Record<string, string | string[]>>
 ): Record<string, unknown> {
   return {
