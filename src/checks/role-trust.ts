@@ -250,8 +250,10 @@ async function readIdentity(
 }
 
 /**
- * `sts:AssumeRole` for each `assume-role-arn`; when refused, which side refuses: the role's trust
- * policy (iam:GetRole, evaluated here) or the caller's own policies (iam:SimulatePrincipalPolicy).
+ * `sts:AssumeRole` for each `assume-role-arn`, with the session tags the job's configure-aws-
+ * credentials step would send (`role-session-tags`); when refused, which side refuses: the role's
+ * trust policy (iam:GetRole, evaluated here) or the caller's own policies
+ * (iam:SimulatePrincipalPolicy), or only the tags (sts:TagSession).
  */
 export const roleTrustCheck: CheckDefinition = {
   id: CHECK,
@@ -301,18 +303,16 @@ export const roleTrustCheck: CheckDefinition = {
     let assumed = tagged
     // Refused for the tags alone? Ask once more without them: that tells "add sts:TagSession"
     // apart from a role the caller cannot assume at all (a third round trip, on this path only).
-    const tagRefusal =
+    if (
       tagging &&
       !tagged.ok &&
       /not authorized to perform:? sts:TagSession/i.test(tagged.error.message)
-        ? tagged.error
-        : undefined
-    if (tagRefusal) {
+    ) {
       assumed = await assume(undefined)
       if (assumed.ok) {
         maskReturnedCredentials(ctx.log, assumed.value.Credentials)
         return {
-          findings: [tagSessionFinding(ctx, tagRefusal, roleArn, role, identity, tagging!)]
+          findings: [tagSessionFinding(ctx, tagged.error, roleArn, role, identity, tagging)]
         }
       }
     }
