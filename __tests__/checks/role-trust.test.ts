@@ -369,6 +369,9 @@ describe('role-trust with session tags (role-session-tags)', () => {
     expect(f?.status).toBe('fail')
     expect(f?.catalogId).toBe('assume-role-denied')
     expect(f?.title).toContain("the role's trust policy refuses the caller")
+    expect(f?.observed).toContain(
+      `with 7 session tags: AccessDenied: User: ${SESSION_ARN} is not authorized to perform: sts:TagSession on resource: ${TARGET}`
+    )
   })
 
   it('sends no tags outside GitHub Actions (auto) or when told not to (false)', async () => {

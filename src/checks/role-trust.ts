@@ -6,7 +6,7 @@ import { getRole, simulatePrincipalPolicy } from './iam-reads.js'
 import type { AwsResult } from '../aws/access.js'
 import type { CheckContext, CheckDefinition } from '../engine/check.js'
 import type { Finding, FindingDetail, ObservedError } from '../engine/types.js'
-import { findingFromError } from '../catalog/match.js'
+import { findingFromError, matchError } from '../catalog/match.js'
 import {
   assumeRoleContext,
   evaluateTrustPolicy,
@@ -38,6 +38,14 @@ export function parseRoleArn(
 
 export function jsonBlock(value: unknown): string {
   return `\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\``
+}
+
+/** The identity policy that lets a caller take `actions` on one role, as a JSON block. */
+function identityPolicyBlock(actions: string | string[], roleArn: string): string {
+  return jsonBlock({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: roleArn }]
+  })
 }
 
 /** What one side (trust policy or caller's identity policy) says about the AssumeRole. */
@@ -231,7 +239,6 @@ async function readIdentity(
   const boundary = r?.PermissionsBoundaryDecisionDetail?.AllowedByPermissionsBoundary === false
   const line = `caller policies: sts:AssumeRole on ${roleArn} → ${decision}${scp ? ' (denied by an SCP)' : ''}${boundary ? ' (not allowed by the permissions boundary)' : ''} [simulated ${source}]`
   if (decision === 'allowed') return { state: 'allows', lines: [line] }
-  const statement = { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }
   const matched = (r?.MatchedStatements ?? []).map((m) => m.SourcePolicyId ?? '?')
   return {
     state: 'denies',
@@ -244,7 +251,7 @@ async function readIdentity(
         : `No policy of \`${source}\` allows \`sts:AssumeRole\` on \`${roleArn}\`${boundary ? ' within its permissions boundary' : ''}; add the statement below to it${boundary ? ' and to its boundary' : ''}.`,
     detail: {
       title: `Identity statement for ${source}`,
-      body: `Add to an identity policy of \`${source}\`:\n\n${jsonBlock({ Version: '2012-10-17', Statement: [statement] })}`
+      body: `Add to an identity policy of \`${source}\`:\n\n${identityPolicyBlock('sts:AssumeRole', roleArn)}`
     }
   }
 }
@@ -303,11 +310,9 @@ export const roleTrustCheck: CheckDefinition = {
     let assumed = tagged
     // Refused for the tags alone? Ask once more without them: that tells "add sts:TagSession"
     // apart from a role the caller cannot assume at all (a third round trip, on this path only).
-    if (
-      tagging &&
-      !tagged.ok &&
-      /not authorized to perform:? sts:TagSession/i.test(tagged.error.message)
-    ) {
+    // The catalog says what the refusal is, so the check and `explain` never disagree.
+    let tagRefused: string | undefined
+    if (tagging && !tagged.ok && matchError(tagged.error)?.id === 'tag-session-denied') {
       assumed = await assume(undefined)
       if (assumed.ok) {
         maskReturnedCredentials(ctx.log, assumed.value.Credentials)
@@ -315,6 +320,8 @@ export const roleTrustCheck: CheckDefinition = {
           findings: [tagSessionFinding(ctx, tagged.error, roleArn, role, identity, tagging)]
         }
       }
+      // Refused without tags too: that is the finding; the tag refusal stays on record.
+      tagRefused = `with ${tagging.tags.length} session tags: ${tagged.error.code}: ${tagged.error.message}`
     }
     if (assumed.ok) {
       return {
@@ -334,12 +341,15 @@ export const roleTrustCheck: CheckDefinition = {
       return {
         findings: [
           findingFromError(CHECK, assumed.error, fix, {
-            title: `sts:AssumeRole on ${roleArn} failed: ${assumed.error.code}`
+            title: `sts:AssumeRole on ${roleArn} failed: ${assumed.error.code}`,
+            ...(tagRefused ? { observed: [tagRefused] } : {})
           })
         ]
       }
     }
-    return { findings: await diagnose(ctx, role, roleArn, identity, assumed.error) }
+    const findings = await diagnose(ctx, role, roleArn, identity, assumed.error)
+    if (tagRefused) findings[0]?.observed?.push(tagRefused)
+    return { findings }
   }
 }
 
@@ -366,7 +376,7 @@ function tagSessionFinding(
   if (crossAccount) {
     details.push({
       title: `Identity statement for ${who}`,
-      body: `Across accounts the caller's own policy must allow it too:\n\n${jsonBlock({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: roleArn }] })}`
+      body: `Across accounts the caller's own policy must allow it too:\n\n${identityPolicyBlock(['sts:AssumeRole', 'sts:TagSession'], roleArn)}`
     })
   }
   return findingFromError(CHECK, error, fixContext(ctx, { roleArn, callerArn: identity.arn }), {
@@ -467,7 +477,7 @@ async function diagnose(
   if (crossAccount && !details.some((d) => d.title.startsWith('Identity statement'))) {
     details.push({
       title: `Identity statement for ${who}`,
-      body: `An identity policy of \`${who}\` (account ${identity.accountId}) must include:\n\n${jsonBlock({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }] })}`
+      body: `An identity policy of \`${who}\` (account ${identity.accountId}) must include:\n\n${identityPolicyBlock('sts:AssumeRole', roleArn)}`
     })
   }
   const cause = crossAccount

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { SESSION_TAGGING } from '../aws/session-tags.js'
 
 /** A command line that cannot be used: the CLI prints the message and exits 2. */
 export class UsageError extends Error {
@@ -47,7 +48,6 @@ const OPTIONS = {
 } as const
 
 const FAIL_ON = ['error', 'warning', 'never']
-const ROLE_SESSION_TAGS = ['auto', 'true', 'false']
 
 export const USAGE = `Usage: bedrock-preflight [options]
        bedrock-preflight explain [error text]   (or pipe a log in)
@@ -149,9 +149,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     }
   }
   const roleSessionTags = values['role-session-tags']?.trim().toLowerCase()
-  if (roleSessionTags !== undefined && !ROLE_SESSION_TAGS.includes(roleSessionTags)) {
+  if (
+    roleSessionTags !== undefined &&
+    !(SESSION_TAGGING as readonly string[]).includes(roleSessionTags)
+  ) {
     throw new UsageError(
-      `--role-session-tags must be one of ${ROLE_SESSION_TAGS.join(', ')}, got "${roleSessionTags}"`
+      `--role-session-tags must be one of ${SESSION_TAGGING.join(', ')}, got "${roleSessionTags}"`
     )
   }
   for (const flag of ['env-file', 'profile'] as const) {
