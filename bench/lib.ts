@@ -15,7 +15,6 @@ import {
   type Handler,
   type Handlers
 } from '../__tests__/harness/fake-aws.js'
-import { build } from 'esbuild'
 import { healthyAccount, TARGET_ROLE_ARN } from '../__tests__/harness/e2e-world.js'
 import { parseOutputFile } from '../__tests__/harness/run-action.js'
 import type { Report } from '../src/engine/types.js'
@@ -151,16 +150,16 @@ export function runnerEnv(
 }
 
 /**
- * Bundles bench/floor/sdk-alone.ts (the SDK's STS client alone) with dist/'s esbuild settings into
- * a temporary directory and returns it; the caller removes it.
+ * Bundles bench/floor/sdk-alone.ts (the SDK's STS client alone) the way dist/ is bundled
+ * (scripts/bundle.mjs) into a temporary directory and returns it; the caller removes it.
  */
 export async function buildSdkAlone(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'bench2-sdk-alone-'))
   // scripts/bundle.mjs is plain JavaScript shared with scripts/package.mjs; it has no types.
-  const { bundleOptions } = (await import(resolve('scripts/bundle.mjs'))) as {
-    bundleOptions(entryPoints: Record<string, string>, outdir: string): Parameters<typeof build>[0]
+  const { bundle } = (await import(resolve('scripts/bundle.mjs'))) as {
+    bundle(entries: Record<string, string>, outdir: string): Promise<unknown>
   }
-  await build(bundleOptions({ index: 'bench/floor/sdk-alone.ts' }, dir))
+  await bundle({ index: 'bench/floor/sdk-alone.ts' }, dir)
   return dir
 }
 

@@ -1,111 +1,174 @@
-// The esbuild settings every bundle of ours is built with: dist/ (scripts/package.mjs) and the
-// benchmark's reference builds (bench/). One place, so a comparison never measures other settings.
-import { readFileSync } from 'node:fs'
-import { dirname, relative, resolve, sep } from 'node:path'
+// How every bundle of ours is built: dist/ (scripts/package.mjs) and the benchmark's reference
+// builds (bench/). One place, so a comparison never measures other settings.
+//
+// Rollup, with esbuild only to strip types and minify. esbuild bundled dist/ until it was measured
+// against Rollup (`npm run bench:bundlers`, docs/performance.md): esbuild places a file in a chunk by
+// which entry reaches it, not by which of its exports are used (evanw/esbuild#3704), so a barrel
+// such as @smithy/core/protocols dragged the JSON protocols every lazily loaded client uses into
+// the chunks loaded before the first request, spread over ten files. Rollup follows re-exports to
+// the code actually used, keeps what the first request needs in a few files, and lets lazily
+// loaded chunks import from them. actions/typescript-action bundles with Rollup for the same kind
+// of output (ES modules, code splitting).
+import { readFileSync, existsSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import { dirname, join, relative, sep } from 'node:path'
+import { rollup } from 'rollup'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import { transform } from 'esbuild'
+
+const TARGET = 'node20'
 
 // @actions/http-client imports undici (≈ 400 KB, ≈ 100 ms of start-up) only for the ProxyAgent of
 // HttpClient.getAgentDispatcher, which neither @actions/core nor our code calls (getIDToken goes
-// through node:https). Bundle a stand-in that says so if anything ever does (`npm run bench`).
+// through node:https). Bundle a stand-in that says so if anything ever does.
 const withoutUndici = {
   name: 'without-undici',
-  setup(b) {
-    b.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'bp-stub' }))
-    b.onLoad({ filter: /.*/, namespace: 'bp-stub' }, () => ({
-      loader: 'js',
-      contents:
-        "export class ProxyAgent { constructor() { throw new Error('bedrock-preflight: undici is not bundled; see scripts/package.mjs') } }"
-    }))
-  }
+  resolveId: (id) => (id === 'undici' ? '\0bp-undici' : null),
+  load: (id) =>
+    id === '\0bp-undici'
+      ? "export class ProxyAgent { constructor() { throw new Error('bedrock-preflight: undici is not bundled; see scripts/bundle.mjs') } }"
+      : null
 }
 
-// The AWS SDK's generated schemas write trait keys as computed properties ({ [_e]: _c }, with
-// const _e = "error"). esbuild must assume a computed key may run code, so it keeps every schema
-// and, through them, the whole service: 75 KB of Bedrock schemas for the 6 commands we send, all
-// parsed before the first request. Known upstream (aws/aws-sdk-js-v3#7607; the generator fix is
-// smithy-lang/smithy-typescript#1889): until it ships, write those keys as the literal strings
-// they stand for, which is what that fix generates. Values, order and behaviour are unchanged.
-const literalSchemaKeys = {
-  name: 'literal-schema-keys',
-  setup(b) {
-    b.onLoad(
-      { filter: /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ },
-      (args) => {
-        const text = readFileSync(args.path, 'utf8')
-        const strings = new Map()
-        for (const m of text.matchAll(/^const (_\w+) = ("(?:[^"\\]|\\.)*");$/gm))
-          strings.set(m[1], m[2])
-        const contents = text.replace(/\[(_\w+)\]:/g, (whole, name) =>
-          strings.has(name) ? `${strings.get(name)}:` : whole
-        )
-        return { contents, loader: 'js' }
-      }
-    )
-  }
-}
-
-// With code splitting esbuild places files by what imports them, not by which of their exports
-// are used (evanw/esbuild#3704). Every SDK client imports @smithy/node-http-handler's index, which
-// also re-exports the HTTP/2 handler that only Bedrock Runtime uses, so node:http2 (≈ 19 million
-// instructions to load) landed in the chunk the entry needs before its first request. Everyone but
-// Bedrock Runtime gets the index without that line; a client that ever needs NodeHttp2Handler and
-// is not listed here fails the build ("No matching export"), never the run.
-const http2OnlyWhereUsed = {
-  name: 'http2-only-where-used',
-  setup(b) {
-    const again = Symbol('resolve normally')
-    b.onResolve({ filter: /^@smithy\/node-http-handler$/ }, async (args) => {
-      if (args.pluginData === again) return undefined
-      if (/[\\/]@aws-sdk[\\/]client-bedrock-runtime[\\/]/.test(args.importer)) return undefined
-      const found = await b.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: again
-      })
-      if (found.errors.length > 0) return { errors: found.errors }
-      // A path relative to the project: esbuild hashes it into chunk names, and an absolute one
-      // would make dist/ depend on where the checkout lives (check-dist on a clean clone).
-      return {
-        path: relative(process.cwd(), found.path).split(sep).join('/'),
-        namespace: 'bp-http1-handler'
-      }
+// TypeScript to JavaScript, one file at a time (tsc checks types separately: `npm run typecheck`).
+// Sources import each other as `./x.js` (NodeNext resolution), the file on disk is `x.ts`.
+const typescript = {
+  name: 'typescript',
+  resolveId(source, importer) {
+    if (!importer?.endsWith('.ts') || !source.startsWith('.') || !source.endsWith('.js'))
+      return null
+    const file = join(dirname(importer), `${source.slice(0, -3)}.ts`)
+    return existsSync(file) ? file : null
+  },
+  async transform(code, id) {
+    if (!id.endsWith('.ts')) return null
+    const out = await transform(code, {
+      loader: 'ts',
+      format: 'esm',
+      target: TARGET,
+      sourcefile: relative(process.cwd(), id)
     })
-    b.onLoad({ filter: /.*/, namespace: 'bp-http1-handler' }, (args) => ({
-      contents: readFileSync(resolve(args.path), 'utf8')
-        .split('\n')
-        .filter((line) => !/NodeHttp2Handler/.test(line))
-        .join('\n'),
-      loader: 'js',
-      resolveDir: dirname(resolve(args.path))
-    }))
+    return { code: out.code, map: null }
   }
 }
 
-/** esbuild options for `entryPoints` (name → source) written to `outdir`. */
-export function bundleOptions(entryPoints, outdir) {
-  return {
-    entryPoints,
-    outdir,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    // Code splitting: what the first request does not need (the Bedrock, IAM and Bedrock Runtime
-    // clients, the SSO and web-identity credential providers) lives in dist/chunks/ and is imported
-    // when needed, so the first request leaves before that code is even parsed. The action and
-    // the CLI share the chunks instead of each carrying a copy.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    minify: true,
-    keepNames: true,
-    legalComments: 'linked',
-    // Bundled CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
-    banner: {
-      js: "import { createRequire as __bpCreateRequire } from 'node:module'; const require = __bpCreateRequire(import.meta.url);"
-    },
-    // Prefer ES module builds of dependencies: smaller output, no CommonJS wrappers.
-    mainFields: ['module', 'main'],
-    plugins: [withoutUndici, literalSchemaKeys, http2OnlyWhereUsed],
-    logLevel: 'warning'
+// Minified chunks load faster: fewer bytes for V8 to scan. Names are not kept (no `keepNames`):
+// nothing of ours reads a function's name, and keeping them costs a defineProperty call per class
+// and function at load, ≈ 7 % of the instructions to the first request (docs/performance.md).
+const minify = {
+  name: 'minify',
+  async renderChunk(code) {
+    const out = await transform(code, {
+      minify: true,
+      format: 'esm',
+      target: TARGET,
+      legalComments: 'none'
+    })
+    return { code: out.code, map: null }
+  }
+}
+
+/** The package a bundled file belongs to: its directory and package.json, or undefined for ours. */
+function packageOf(file) {
+  const at = file.lastIndexOf(`${sep}node_modules${sep}`)
+  if (at < 0) return undefined
+  const rest = file.slice(at + '/node_modules/'.length).split(sep)
+  const name = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]
+  const dir = join(file.slice(0, at), 'node_modules', ...name.split('/'))
+  return { name, dir }
+}
+
+// Minifying drops license comments, so the licenses of everything bundled go to dist/licenses.txt
+// (what ncc writes too): name, version, license and the package's own licence text.
+const licenses = {
+  name: 'licenses',
+  generateBundle(_options, bundle) {
+    const packages = new Map()
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue
+      for (const id of Object.keys(chunk.modules)) {
+        const pkg = packageOf(id.replace(/^\0/, '').replace(/\?.*$/, ''))
+        if (pkg && !packages.has(pkg.name)) packages.set(pkg.name, pkg.dir)
+      }
+    }
+    // One section per distinct licence text (most of the SDK ships the same Apache-2.0 file).
+    const byText = new Map()
+    for (const name of [...packages.keys()].sort()) {
+      const dir = packages.get(name)
+      const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+      const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'].find((f) =>
+        existsSync(join(dir, f))
+      )
+      const text = file ? readFileSync(join(dir, file), 'utf8').trim() : '(no licence file shipped)'
+      const key = `${meta.license ?? 'UNKNOWN'}\n\n${text}`
+      byText.set(key, [...(byText.get(key) ?? []), `${name}@${meta.version}`])
+    }
+    const sections = [...byText].map(([key, names]) => `${names.join('\n')}\n\n${key}`)
+    this.emitFile({
+      type: 'asset',
+      fileName: 'licenses.txt',
+      source: `${sections.join('\n\n' + '-'.repeat(72) + '\n\n')}\n`
+    })
+  }
+}
+
+/** True for `node:fs`, `fs` and the like: Node.js provides them, nothing to bundle. */
+const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
+
+/**
+ * Bundles `entries` (name → source file) into `outdir` as ES modules: `<name>.js` per entry and
+ * shared or lazily loaded code in `outdir/chunks/`. Returns Rollup's output (chunks and assets).
+ */
+export async function bundle(entries, outdir) {
+  const build = await rollup({
+    input: entries,
+    external: isBuiltin,
+    logLevel: 'warn',
+    plugins: [
+      withoutUndici,
+      // Prefer the ES module builds of dependencies (smaller, no CommonJS wrappers); node builds
+      // over browser ones.
+      nodeResolve({
+        preferBuiltins: true,
+        exportConditions: ['node', 'import', 'module', 'default'],
+        mainFields: ['module', 'main']
+      }),
+      commonjs(),
+      json({ preferConst: true }),
+      typescript,
+      licenses
+    ],
+    // Importing a Node.js built-in has no effect worth keeping when none of its exports is used.
+    treeshake: { moduleSideEffects: (_id, external) => !external },
+    onwarn(warning, warn) {
+      // The SDK and @actions/* have import cycles and CommonJS `this` at top level; both are benign.
+      if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return
+      warn(warning)
+    }
+  })
+  try {
+    const { output } = await build.write({
+      dir: outdir,
+      format: 'es',
+      entryFileNames: '[name].js',
+      // A lazily loaded chunk is named after what it loads (bedrock, iam, credential-provider-sso…);
+      // the chunks merged from shared code are just `shared`.
+      chunkFileNames: (chunk) => {
+        if (!chunk.isDynamicEntry) return 'chunks/shared-[hash].js'
+        const pkg = chunk.facadeModuleId && packageOf(chunk.facadeModuleId)
+        const generic = ['index', 'dist-es'].includes(chunk.name)
+        return `chunks/${pkg && generic ? pkg.name.replace(/^@[^/]+\//, '') : '[name]'}-[hash].js`
+      },
+      // Merge chunks that only define things (no effect when loaded) into a chunk loaded under the
+      // same conditions: the entry then loads three files before its first request, not fifteen.
+      // Every file costs a read, a resolve and a link (≈ 1 ms each here, docs/performance.md).
+      experimentalMinChunkSize: 200_000,
+      plugins: [minify]
+    })
+    return output
+  } finally {
+    await build.close()
   }
 }

@@ -1,8 +1,7 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ES modules.
-// esbuild, not ncc: same single-file output, smaller and faster to start (see README, Development,
-// and `npm run bench`). `--outdir DIR` builds elsewhere (tests, bundle comparisons).
-import { build } from 'esbuild'
-import { bundleOptions } from './bundle.mjs'
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ES modules
+// with shared chunks (scripts/bundle.mjs says how and why). `--outdir DIR` builds elsewhere
+// (tests, bundle comparisons).
+import { bundle } from './bundle.mjs'
 import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -11,6 +10,7 @@ const outdir = outIndex > 0 ? process.argv[outIndex + 1] : 'dist'
 mkdirSync(outdir, { recursive: true })
 // Chunk names carry a content hash: clear the old ones so dist/ holds exactly this build.
 rmSync(join(outdir, 'chunks'), { recursive: true, force: true })
+rmSync(join(outdir, 'licenses.txt'), { force: true })
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
 const version = readFileSync('src/version.ts', 'utf8').match(/VERSION = '([^']+)'/)?.[1]
@@ -22,7 +22,7 @@ if (version !== pkg.version) {
 const entryPoints = { index: 'src/index.ts' }
 if (existsSync('src/cli.ts')) entryPoints.cli = 'src/cli.ts'
 
-await build(bundleOptions(entryPoints, outdir))
+await bundle(entryPoints, outdir)
 
 if (entryPoints.cli) {
   const cli = join(outdir, 'cli.js')

@@ -86,6 +86,17 @@ export interface AwsAccessOptions {
   maxAttempts: number
 }
 
+/**
+ * The operation a command sends, from the schema every SDK command carries (`[9, namespace, name,
+ * …]` or an object with `name`). Not the class name: the bundle is minified without keeping names.
+ */
+export function operationName(command: object): string {
+  const schema = (command as { schema?: unknown }).schema
+  if (Array.isArray(schema) && typeof schema[2] === 'string') return schema[2]
+  const named = schema as { name?: unknown } | undefined
+  return typeof named?.name === 'string' ? named.name : 'unknown'
+}
+
 function emptyBody(response: { headers?: Record<string, string> } | undefined): boolean {
   const length = response?.headers?.['content-length']
   return length !== undefined && Number(length) === 0
@@ -236,7 +247,7 @@ export class AwsAccess {
     const origin = this.origin.get(client)
     const region = origin?.region ?? 'unknown'
     // Named the way IAM policies name it: `sts:GetCallerIdentity`.
-    const operation = `${origin?.service ?? 'unknown'}:${command.constructor.name.replace(/Command$/, '')}`
+    const operation = `${origin?.service ?? 'unknown'}:${operationName(command)}`
     const attempts: ObservedError[] = []
     const calls = this.calls
     const log = this.options.log

@@ -1,2 +1,0 @@
-import { createRequire as __bpCreateRequire } from 'node:module'; const require = __bpCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-2V5XZZZ5.js";import"./chunk-ZQ7TSBX2.js";import"./chunk-YMNWNJX3.js";import"./chunk-7ZSNOCEY.js";import"./chunk-3MZPTHQE.js";export{f as ENV_ACCOUNT_ID,e as ENV_CREDENTIAL_SCOPE,d as ENV_EXPIRATION,a as ENV_KEY,b as ENV_SECRET,c as ENV_SESSION,g as fromEnv};
