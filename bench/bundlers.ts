@@ -18,7 +18,13 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { firstRequestFromProcessStartMs, median, startBenchFake, timedRun } from './lib.js'
+import {
+  firstRequestFromProcessStartMs,
+  markAsModules,
+  median,
+  startBenchFake,
+  timedRun
+} from './lib.js'
 
 const runsIndex = process.argv.indexOf('--runs')
 const runs = runsIndex > 0 ? Math.max(1, Number(process.argv[runsIndex + 1]) || 10) : 10
@@ -60,6 +66,7 @@ function build(bundler: string, file: string, args: string[], outdir: string): O
     renameSync(join(outdir, 'index.mjs'), join(outdir, 'index.js'))
   if (!existsSync(join(outdir, 'index.js')))
     return { bundler, command, ok: false, error: `no index.js in ${outdir}` }
+  markAsModules(outdir)
   return {
     bundler,
     command,

@@ -150,6 +150,14 @@ export function runnerEnv(
 }
 
 /**
+ * Marks a bundle outside the project as ES modules, as this package's `"type": "module"` marks
+ * dist/. Without it Node.js first tries each entry as CommonJS and parses it twice.
+ */
+export function markAsModules(dir: string): void {
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n')
+}
+
+/**
  * Bundles bench/floor/sdk-alone.ts (the SDK's STS client alone) the way dist/ is bundled
  * (scripts/bundle.mjs) into a temporary directory and returns it; the caller removes it.
  */
@@ -160,6 +168,7 @@ export async function buildSdkAlone(): Promise<string> {
     bundle(entries: Record<string, string>, outdir: string): Promise<unknown>
   }
   await bundle({ index: 'bench/floor/sdk-alone.ts' }, dir)
+  markAsModules(dir)
   return dir
 }
 

@@ -237,10 +237,12 @@ const wallSpeedUp = sequential.wallMs / full.wallMs
 const peakRss = Math.max(full.peakRssMb, sequential.peakRssMb, dark.peakRssMb || 0)
 const targets: Target[] = [
   {
-    name: 'cold start (spawn → first AWS request, median)',
+    // The issue's definition: "time from process start to the first AWS request". The process's
+    // own start is its performance.timeOrigin; from spawn adds this benchmark's fork and exec.
+    name: 'cold start (process start → first AWS request, median)',
     target: '≤ 150 ms',
-    measured: `${full.coldStartMs.toFixed(0)} ms (from the process's own start ${full.coldFromProcessStartMs.toFixed(0)} ms; node alone ${floor.coldStartMs.toFixed(0)} ms; the SDK's STS client alone ${sdkAlone.coldStartMs.toFixed(0)} ms)`,
-    met: full.coldStartMs <= 150
+    measured: `${full.coldFromProcessStartMs.toFixed(0)} ms (from spawn ${full.coldStartMs.toFixed(0)} ms; from their own start, node alone ${floor.coldFromProcessStartMs.toFixed(0)} ms and the SDK's STS client alone ${sdkAlone.coldFromProcessStartMs.toFixed(0)} ms)`,
+    met: full.coldFromProcessStartMs <= 150
   },
   {
     name: 'full run (spawn → exit, median)',
@@ -284,7 +286,7 @@ const figures = {
     indexJsBytes: indexBytes,
     loadedBeforeEntryRunsBytes: beforeStartBytes
   },
-  coldStartMs: full.coldStartMs,
+  coldStartMs: full.coldFromProcessStartMs,
   coldStart: {
     spawnMedianMs: full.coldStartMs,
     spawnMinMs: full.coldStartMinMs,
@@ -330,9 +332,9 @@ if (asJson) {
     ['dist/ bundle (all files)', kb(bundleBytes)],
     ['dist/index.js', kb(indexBytes)],
     ['loaded before the entry runs (static imports)', kb(beforeStartBytes)],
+    ['cold start: process start → first request (median)', ms(full.coldFromProcessStartMs)],
     ['cold start: spawn → first request (median)', ms(full.coldStartMs)],
     ['cold start: spawn → first request (best run)', ms(full.coldStartMinMs)],
-    ['cold start: process start → first request (median)', ms(full.coldFromProcessStartMs)],
     ['floor: node alone, spawn → first request (median)', ms(floor.coldStartMs)],
     ['floor: node alone, process start → first request (median)', ms(floor.coldFromProcessStartMs)],
     ["floor: the SDK's STS client alone, spawn → first request (median)", ms(sdkAlone.coldStartMs)],

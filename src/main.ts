@@ -1,50 +1,63 @@
-import * as core from '@actions/core'
 import { buildConfig, SettingsError } from './settings.js'
 import { runPreflight } from './engine/run-preflight.js'
-import { publishReport } from './action/publish.js'
+import { actionInput, RunnerLog } from './action/runner-log.js'
 
-/** Variables whose values must never reach a log, masked before anything runs. */
+/** Variables whose values must never reach a log, masked before anything is printed. */
 const SECRET_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
 
 /** The action: inputs → configuration → engine → summary, annotations and outputs. */
 export async function run(): Promise<void> {
+  const log = new RunnerLog()
+  // @actions/core and the renderers are not needed for the first request: they load while it
+  // travels (the engine's `meanwhile`), or when first needed if that moment never comes.
+  let corePromise: Promise<typeof import('@actions/core')> | undefined
+  const withCore = () =>
+    (corePromise ??= import('@actions/core').then((core) => {
+      log.attach(core)
+      return core
+    }))
   for (const name of SECRET_VARIABLES) {
     const value = process.env[name]
-    if (value) core.setSecret(value)
+    if (value) log.mask(value)
   }
   try {
     const { config, fileValues } = buildConfig({
       surface: 'github-actions',
-      regions: core.getInput('aws-region'),
-      models: core.getInput('model-id'),
-      assumeRoleArns: core.getInput('assume-role-arn'),
-      oidcRoleArn: core.getInput('oidc-role-arn'),
-      envFilePath: core.getInput('env-file'),
-      invokeProbe: core.getInput('invoke-probe'),
-      roleSessionTags: core.getInput('role-session-tags'),
-      failOn: core.getInput('fail-on'),
-      timeoutSeconds: core.getInput('timeout-seconds'),
+      regions: actionInput('aws-region'),
+      models: actionInput('model-id'),
+      assumeRoleArns: actionInput('assume-role-arn'),
+      oidcRoleArn: actionInput('oidc-role-arn'),
+      envFilePath: actionInput('env-file'),
+      invokeProbe: actionInput('invoke-probe'),
+      roleSessionTags: actionInput('role-session-tags'),
+      failOn: actionInput('fail-on'),
+      timeoutSeconds: actionInput('timeout-seconds'),
       processEnv: { ...process.env },
       ...(process.env.GITHUB_WORKSPACE ? { workspace: process.env.GITHUB_WORKSPACE } : {}),
-      getIdToken: (audience) => core.getIDToken(audience),
-      log: { debug: (m) => core.debug(m), mask: (s) => core.setSecret(s) }
+      getIdToken: async (audience) => (await withCore()).getIDToken(audience),
+      log
     })
     // The env file's values take part in credential resolution, as they would for InsightWorker.
     for (const [key, value] of Object.entries(fileValues)) {
-      if (SECRET_VARIABLES.includes(key)) core.setSecret(value)
+      if (SECRET_VARIABLES.includes(key)) log.mask(value)
       process.env[key] = value
     }
-    const report = await runPreflight(config)
+    const publishing = () => import('./action/publish.js')
+    const report = await runPreflight(config, {
+      meanwhile: () => void Promise.all([withCore(), publishing()]).catch(() => {})
+    })
+    await withCore()
+    const { publishReport } = await publishing()
     await publishReport(report, config.failOn)
   } catch (err) {
+    const loaded = await withCore()
+    loaded.setOutput('result', 'fail')
     if (err instanceof SettingsError) {
-      core.setOutput('result', 'fail')
-      core.setFailed(`Input ${err.input}: ${err.message}`)
+      loaded.setFailed(`Input ${err.input}: ${err.message}`)
       return
     }
     // Anything else is our bug: say so in one line, never a stack trace in the log.
-    core.setOutput('result', 'fail')
-    core.setFailed(
+    loaded.setFailed(
       `bedrock-preflight stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}`
     )
   }

@@ -22,7 +22,7 @@ describe('action.yml', () => {
 
   it('declares exactly the inputs the action reads', () => {
     const main = readFileSync('src/main.ts', 'utf8')
-    const read = [...main.matchAll(/core\.getInput\('([^']+)'\)/g)].map((m) => m[1])
+    const read = [...main.matchAll(/actionInput\('([^']+)'\)/g)].map((m) => m[1])
     expect(read.sort()).toEqual(meta.inputs.map((i) => i.name).sort())
   })
 

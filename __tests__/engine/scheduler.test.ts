@@ -20,8 +20,12 @@ function config(overrides: Partial<PreflightConfig> = {}): PreflightConfig {
   }
 }
 
-// The scheduler only tells AwsAccess when on-demand SDK code may load; these checks send nothing.
-const aws = { loadSdksAfter: () => undefined } as unknown as AwsAccess
+// The scheduler only asks AwsAccess when code may load (here: once the gates settle, as when no
+// request is ever sent); these checks send nothing.
+const aws = {
+  firstRequestOut: (gate: Promise<unknown>) => gate.then(() => undefined),
+  preloadSdks: () => Promise.resolve()
+} as unknown as AwsAccess
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function check(
@@ -63,7 +67,7 @@ async function run(checks: CheckDefinition[], cfg = config(), deadlineMs = 5000)
   const tasks = planTasks(checks, cfg)
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), deadlineMs)
-  await runTasks(tasks, cfg, aws, controller.signal)
+  await runTasks({ first: tasks }, cfg, aws, controller.signal)
   clearTimeout(timer)
   return tasks
 }
@@ -170,6 +174,67 @@ describe('the check scheduler', () => {
     ])
     expect(tasks[0]?.status).toBe('unverified')
     expect(tasks[0]?.findings?.[0]?.observed?.[0]).toBe('TypeError: cannot read x of undefined')
+  })
+
+  describe('checks loaded later', () => {
+    it('plans them once the first request is out, wired to the first tasks, listed after them', async () => {
+      const log: string[] = []
+      const first = planTasks([check('gate', { gate: true, delay: 20, log })], config())
+      let meanwhile = 0
+      const controller = new AbortController()
+      const tasks = await runTasks(
+        {
+          first,
+          meanwhile: () => {
+            meanwhile += 1
+            log.push('meanwhile')
+          },
+          later: [
+            async (planned) => {
+              log.push('load later')
+              return planTasks([check('after', { dependsOn: ['gate'], log })], config(), planned)
+            }
+          ]
+        },
+        config(),
+        aws,
+        controller.signal
+      )
+      expect(meanwhile).toBe(1)
+      expect(log).toEqual([
+        'start gate',
+        'end gate',
+        'load later',
+        'meanwhile',
+        'start after',
+        'end after'
+      ])
+      expect(tasks.map((t) => t.check.id)).toEqual(['gate', 'after'])
+      expect(tasks[1]?.deps).toEqual([first[0]])
+      expect(tasks[1]?.status).toBe('pass')
+    })
+
+    it('reports each later check when the deadline passes first, never drops one', async () => {
+      const controller = new AbortController()
+      setTimeout(() => controller.abort(), 30)
+      const tasks = await runTasks(
+        {
+          first: planTasks([check('gate', { gate: true, delay: 200 })], config()),
+          later: [
+            async (planned) =>
+              planTasks([check('after', { dependsOn: ['gate'] })], config(), planned)
+          ]
+        },
+        config({ timeoutSeconds: 1 }),
+        aws,
+        controller.signal
+      )
+      expect(tasks.map((t) => [t.check.id, t.status])).toEqual([
+        ['gate', 'unverified'],
+        ['after', 'unverified']
+      ])
+      expect(tasks[1]?.findings?.[0]?.title).toContain('was not reached within timeout-seconds')
+    })
   })
 
   it('rejects a dependency on a check that does not exist', () => {

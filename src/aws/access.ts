@@ -170,15 +170,23 @@ export class AwsAccess {
   }
 
   /**
-   * Holds back loading the on-demand SDK modules until the first request is on the wire or
-   * `gate` settles (the engine passes its gate checks: if they never send, nothing waits), then
-   * starts loading `preload`. Loading IAM costs tens of milliseconds of main-thread work; done
-   * while the first round trip travels, it delays neither that request nor the checks that need
-   * it (docs/performance.md). Requests for the other SDKs wait for the same moment.
+   * The moment code that is not needed for the first request may load: when the first request is
+   * on the wire, or when `gate` settles (the engine passes its gate checks: if they never send,
+   * nothing waits). Loading IAM costs tens of milliseconds of main-thread work; done while the
+   * first round trip travels, it delays neither that request nor the checks that need it
+   * (docs/performance.md). The on-demand SDKs wait for this moment too.
    */
-  loadSdksAfter(gate: Promise<unknown>, preload: readonly OnDemandSdk[] = []): void {
+  firstRequestOut(gate: Promise<unknown>): Promise<void> {
     this.loadsMayStart = Promise.race([this.agents.firstConnection, gate.then(() => undefined)])
-    for (const name of preload) void this.loadSdk(name).catch(() => {})
+    return this.loadsMayStart
+  }
+
+  /** Starts loading SDK modules that checks are about to ask for; settles when all have loaded. */
+  async preloadSdks(names: readonly OnDemandSdk[]): Promise<void> {
+    // One after another, in the order given: the first is compiled and its requests sent before
+    // the next competes for the main thread (Bedrock's reads before IAM, which waits for them).
+    // A module that fails to load fails the check that asks for it, with the reason; not here.
+    for (const name of names) await this.loadSdk(name).catch(() => undefined)
   }
 
   /** STS is part of the first request, so its client is bundled with the entry and ready at once. */
@@ -205,7 +213,7 @@ export class AwsAccess {
     }
   }
 
-  /** Imports an on-demand SDK module once, after `loadSdksAfter`'s condition. */
+  /** Imports an on-demand SDK module once, after `firstRequestOut`'s moment. */
   private loadSdk<S extends OnDemandSdk>(name: S): Promise<SdkOf<S>> {
     let pending = this.sdks.get(name) as Promise<SdkOf<S>> | undefined
     if (!pending) {

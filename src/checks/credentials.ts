@@ -1,7 +1,7 @@
 import { homedir } from 'node:os'
 import type { CheckDefinition } from '../engine/check.js'
 import type { Finding, SourceLocation } from '../engine/types.js'
-import { findingFromEntry, findingFromError } from '../catalog/match.js'
+import { findingFromEntry, findingFromError } from '../catalog/on-demand.js'
 import { detectCredentialSource } from '../aws/credential-source.js'
 import { readSsoToken } from '../aws/sso-token.js'
 import { fixContext } from './fix-context.js'
@@ -31,7 +31,7 @@ export const credentialsCheck: CheckDefinition = {
     if (source.secretMissing) {
       const location = lineOf('AWS_ACCESS_KEY_ID')
       findings.push(
-        findingFromEntry('credentials', 'secret-key-missing', fix, {
+        await findingFromEntry('credentials', 'secret-key-missing', fix, {
           title: 'AWS_ACCESS_KEY_ID is set without AWS_SECRET_ACCESS_KEY',
           observed: [
             `AWS_ACCESS_KEY_ID is set${location ? ` (${location.file}:${location.line})` : ''}; AWS_SECRET_ACCESS_KEY is not`
@@ -44,7 +44,7 @@ export const credentialsCheck: CheckDefinition = {
       const location = lineOf('AWS_ACCESS_KEY_ID')
       const profile = ctx.config.profile ?? env.AWS_PROFILE
       findings.push(
-        findingFromEntry('credentials', 'static-key-shadows-profile', fix, {
+        await findingFromEntry('credentials', 'static-key-shadows-profile', fix, {
           title: `A static AWS_ACCESS_KEY_ID is set together with profile "${profile}": one of them is ignored`,
           observed: [
             `AWS_ACCESS_KEY_ID is set${location ? ` at ${location.file}:${location.line}` : ' in the environment'}`,
@@ -68,7 +68,7 @@ export const credentialsCheck: CheckDefinition = {
     }
     if (ctx.config.surface === 'github-actions' && source.accessKeyType === 'long-term') {
       findings.push(
-        findingFromEntry('credentials', 'long-term-keys-in-ci', fix, {
+        await findingFromEntry('credentials', 'long-term-keys-in-ci', fix, {
           title: 'The job uses a long-term IAM user key (AKIA…): prefer GitHub OIDC',
           observed: ['AWS_ACCESS_KEY_ID starts with AKIA (an IAM user key that never expires)']
         })
@@ -89,7 +89,7 @@ export const credentialsCheck: CheckDefinition = {
         : `start URL ${source.profile.ssoStartUrl}`
       if (token?.state === 'missing') {
         findings.push(
-          findingFromEntry('credentials', 'sso-not-logged-in', fix, {
+          await findingFromEntry('credentials', 'sso-not-logged-in', fix, {
             title: `No SSO session on this machine for profile "${name}"`,
             observed: [`source: ${source.label}`, `${sessionLabel}: no token in ${token.file}`]
           })
@@ -99,7 +99,7 @@ export const credentialsCheck: CheckDefinition = {
       if (token?.state === 'expired') {
         const ago = Math.max(1, Math.round((Date.now() - token.expiresAt.getTime()) / 60000))
         findings.push(
-          findingFromEntry('credentials', 'sso-session-expired', fix, {
+          await findingFromEntry('credentials', 'sso-session-expired', fix, {
             title: `SSO session expired at ${token.expiresAt.toISOString()} (profile "${name}")`,
             observed: [
               `source: ${source.label}`,
@@ -120,7 +120,7 @@ export const credentialsCheck: CheckDefinition = {
     if (!resolved.ok) {
       const error = resolved.error
       findings.push(
-        findingFromError('credentials', error, fix, {
+        await findingFromError('credentials', error, fix, {
           title:
             error.code === 'CredentialsProviderError' && /any providers/i.test(error.message)
               ? 'No AWS credentials found'
@@ -141,7 +141,7 @@ export const credentialsCheck: CheckDefinition = {
       )
       if (minutes < 0) {
         findings.push(
-          findingFromEntry('credentials', 'expired-token', fix, {
+          await findingFromEntry('credentials', 'expired-token', fix, {
             title: `The credentials expired ${-minutes} minutes ago`,
             observed
           })

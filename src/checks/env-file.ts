@@ -1,5 +1,5 @@
 import type { CheckDefinition } from '../engine/check.js'
-import { findingFromEntry } from '../catalog/match.js'
+import { findingFromEntry } from '../catalog/on-demand.js'
 import { fixContext } from './fix-context.js'
 
 /**
@@ -29,12 +29,14 @@ export const envFileCheck: CheckDefinition = {
       }
     }
     return {
-      findings: envFile.problems.map((p) =>
-        findingFromEntry('env-file', 'env-file-line-unreadable', fix, {
-          title: `${envFile.displayPath}:${p.line} is ignored: ${p.message}`,
-          observed: [`${envFile.displayPath} line ${p.line}: ${p.message}`],
-          location: { file: envFile.displayPath, line: p.line }
-        })
+      findings: await Promise.all(
+        envFile.problems.map((p) =>
+          findingFromEntry('env-file', 'env-file-line-unreadable', fix, {
+            title: `${envFile.displayPath}:${p.line} is ignored: ${p.message}`,
+            observed: [`${envFile.displayPath} line ${p.line}: ${p.message}`],
+            location: { file: envFile.displayPath, line: p.line }
+          })
+        )
       )
     }
   }

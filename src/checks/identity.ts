@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, type GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts'
 import type { CheckDefinition } from '../engine/check.js'
-import { findingFromError } from '../catalog/match.js'
+import { findingFromError } from '../catalog/on-demand.js'
 import { describeCaller } from '../parse/arn.js'
 import { parseRegion } from '../parse/region.js'
 import { fixContext } from './fix-context.js'
@@ -39,7 +39,7 @@ export const identityCheck: CheckDefinition = {
     if (!result.ok) {
       return {
         findings: [
-          findingFromError('identity', result.error, fixContext(ctx, { region }), {
+          await findingFromError('identity', result.error, fixContext(ctx, { region }), {
             title: `STS GetCallerIdentity failed: ${result.error.code}`
           })
         ]
@@ -55,7 +55,7 @@ export const identityCheck: CheckDefinition = {
       }
       return {
         findings: [
-          findingFromError('identity', error, fixContext(ctx, { region }), {
+          await findingFromError('identity', error, fixContext(ctx, { region }), {
             title: 'STS GetCallerIdentity answered without an identity'
           })
         ]

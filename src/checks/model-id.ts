@@ -1,6 +1,6 @@
 import type { CheckDefinition } from '../engine/check.js'
 import type { Finding, SourceLocation } from '../engine/types.js'
-import { findingFromEntry } from '../catalog/match.js'
+import { findingFromEntry } from '../catalog/on-demand.js'
 import { parseModelId, type ModelId } from '../parse/model-id.js'
 import type { PreflightConfig } from '../config.js'
 import { fixContext } from './fix-context.js'
@@ -64,7 +64,7 @@ export const modelIdCheck: CheckDefinition = {
       }
       return {
         findings: [
-          findingFromEntry('model-id', 'model-id-format', fixContext(ctx), {
+          await findingFromEntry('model-id', 'model-id-format', fixContext(ctx), {
             ...base,
             ...(parsed.suggestion
               ? {

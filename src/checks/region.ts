@@ -1,5 +1,5 @@
 import type { CheckDefinition } from '../engine/check.js'
-import { findingFromEntry } from '../catalog/match.js'
+import { findingFromEntry } from '../catalog/on-demand.js'
 import { parseRegion } from '../parse/region.js'
 import { fixContext } from './fix-context.js'
 
@@ -15,7 +15,7 @@ export const regionCheck: CheckDefinition = {
     if (!configured) {
       return {
         findings: [
-          findingFromEntry('region', 'region-missing', fix, {
+          await findingFromEntry('region', 'region-missing', fix, {
             title: 'No AWS region configured',
             observed: [
               `${ctx.config.surface === 'cli' ? '--region' : 'aws-region input'}, AWS_REGION and AWS_DEFAULT_REGION are all unset${ctx.config.envFile ? ` (also in ${ctx.config.envFile.displayPath})` : ''}`
@@ -36,7 +36,7 @@ export const regionCheck: CheckDefinition = {
     if (!parsed.ok) {
       return {
         findings: [
-          findingFromEntry('region', 'region-invalid', fix, {
+          await findingFromEntry('region', 'region-invalid', fix, {
             title: `Malformed region from ${configured.source}: ${parsed.problem}`,
             observed: [`${configured.source} = ${JSON.stringify(configured.value.slice(0, 60))}`],
             ...(parsed.suggestion

@@ -4,24 +4,29 @@ import { credentialsCheck } from './credentials.js'
 import { envFileCheck } from './env-file.js'
 import { identityCheck } from './identity.js'
 import { modelIdCheck } from './model-id.js'
-import { modelResolveCheck } from './model-resolve.js'
-import { modelAccessCheck } from './model-access.js'
-import { invokePermissionCheck } from './invoke-permission.js'
-import { invokeProbeCheck } from './invoke-probe.js'
-import { roleTrustCheck } from './role-trust.js'
-import { oidcTrustCheck } from './oidc-trust.js'
 
-/** Every check, in the order the summary lists them. Dependencies decide the order they run in. */
-export const ALL_CHECKS: readonly CheckDefinition[] = [
+/**
+ * The checks on the way to the first request (GetCallerIdentity), bundled with the entry. The
+ * summary lists them first, in this order.
+ */
+export const FIRST_CHECKS: readonly CheckDefinition[] = [
   regionCheck,
   envFileCheck,
   credentialsCheck,
   identityCheck,
-  modelIdCheck,
-  modelResolveCheck,
-  modelAccessCheck,
-  invokePermissionCheck,
-  invokeProbeCheck,
-  roleTrustCheck,
-  oidcTrustCheck
+  modelIdCheck
+]
+
+/** Loads one group of checks (a separate chunk of dist/). */
+export type CheckGroupLoader = () => Promise<readonly CheckDefinition[]>
+
+/**
+ * Every other check, in summary order, as groups loaded one after another once the first request
+ * is on the wire (docs/performance.md). The model checks come first: Bedrock's reads must leave
+ * before GetCallerIdentity's answer is back, and IAM's wait for them. AssumeRole, which nothing
+ * waits for, can leave a few milliseconds later. Each check depends only on checks listed before it.
+ */
+export const LATER_CHECKS: readonly CheckGroupLoader[] = [
+  async () => (await import('./later-models.js')).MODEL_CHECKS,
+  async () => (await import('./later-trust.js')).TRUST_CHECKS
 ]

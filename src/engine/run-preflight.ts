@@ -1,15 +1,20 @@
 import type { PreflightConfig } from '../config.js'
 import { AwsAccess } from '../aws/access.js'
 import type { CheckDefinition } from './check.js'
-import { ALL_CHECKS } from '../checks/registry.js'
-import { planTasks, runTasks } from './scheduler.js'
+import { FIRST_CHECKS, LATER_CHECKS } from '../checks/registry.js'
+import { planTasks, runTasks, type Task } from './scheduler.js'
 import { countStatuses, runResult } from './result.js'
 import type { Report, ReportIdentity } from './types.js'
 import { VERSION } from '../version.js'
 
 export interface RunOptions {
-  /** The checks to run; all of them by default. */
+  /** The checks to run, all planned at once; by default every check, the later ones loaded late. */
   checks?: readonly CheckDefinition[]
+  /**
+   * Called once, after the first request is on the wire and the later checks have started: a face
+   * loads what it needs only after the run (renderers, @actions/core) while AWS answers.
+   */
+  meanwhile?: () => void
 }
 
 /** Attempts per AWS call: one retry absorbs a dropped connection without hiding the first error. */
@@ -37,9 +42,26 @@ export async function runPreflight(
   })
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), config.timeoutSeconds * 1000)
-  const tasks = planTasks([...(options.checks ?? ALL_CHECKS)], config)
+  let tasks: Task[] = []
   try {
-    await runTasks(tasks, config, aws, controller.signal)
+    tasks = await runTasks(
+      {
+        first: planTasks(options.checks ?? FIRST_CHECKS, config),
+        // The other checks' code is parsed while the first request travels, not before it.
+        ...(options.checks
+          ? {}
+          : {
+              later: LATER_CHECKS.map(
+                (load) => async (planned: readonly Task[]) =>
+                  planTasks(await load(), config, planned)
+              )
+            }),
+        ...(options.meanwhile ? { meanwhile: options.meanwhile } : {})
+      },
+      config,
+      aws,
+      controller.signal
+    )
   } finally {
     clearTimeout(timer)
     controller.abort() // cancels whatever is still in flight after the deadline

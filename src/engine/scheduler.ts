@@ -30,9 +30,17 @@ export function worstStatus(statuses: CheckStatus[]): CheckStatus {
   return statuses.reduce<CheckStatus>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), 'pass')
 }
 
-/** Expands definitions into tasks (one per subject) and wires each to the tasks it depends on. */
-export function planTasks(checks: CheckDefinition[], config: PreflightConfig): Task[] {
-  const byId = new Map(checks.map((c) => [c.id, c]))
+/**
+ * Expands definitions into tasks (one per subject) and wires each to the tasks it depends on,
+ * among its own and those `planned` earlier (the checks loaded later depend on the first ones).
+ * Returns the new tasks only.
+ */
+export function planTasks(
+  checks: readonly CheckDefinition[],
+  config: PreflightConfig,
+  planned: readonly Task[] = []
+): Task[] {
+  const known = new Set([...planned.map((t) => t.check.id), ...checks.map((c) => c.id)])
   const tasks: Task[] = []
   for (const check of checks) {
     if (check.applies && !check.applies(config)) continue
@@ -40,12 +48,13 @@ export function planTasks(checks: CheckDefinition[], config: PreflightConfig): T
       tasks.push({ check, subject, deps: [], done: Promise.resolve() })
     }
   }
+  const candidates = [...planned, ...tasks]
   for (const task of tasks) {
     for (const depId of task.check.dependsOn) {
-      if (!byId.has(depId))
+      if (!known.has(depId))
         throw new Error(`check ${task.check.id} depends on unknown check ${depId}`)
       task.deps.push(
-        ...tasks.filter((t) => t.check.id === depId && subjectCovers(t.subject, task.subject))
+        ...candidates.filter((t) => t.check.id === depId && subjectCovers(t.subject, task.subject))
       )
     }
   }
@@ -80,18 +89,38 @@ function timedOut(task: Task, seconds: number, started: boolean): Finding[] {
   ]
 }
 
+/** What runTasks runs: the first tasks, and how to plan the rest once the first request is out. */
+export interface TaskPlan {
+  first: Task[]
+  /**
+   * Plans the tasks of the checks that are loaded later (separate chunks of dist/), group by
+   * group, given every task planned so far. The first group is loaded once the first request is on
+   * the wire, or the gates have settled, or the deadline has passed; each next one once the
+   * previous group has started and the SDKs it needs have loaded. Every task returned is run or
+   * reported.
+   */
+  later?: ((planned: readonly Task[]) => Promise<Task[]>)[]
+  /**
+   * Called once the later checks have started and the SDKs they need have loaded: work the caller
+   * wants done while AWS answers.
+   */
+  meanwhile?: () => void
+}
+
 /**
  * Runs every task as soon as what it needs is known: independent tasks concurrently, speculative
  * ones alongside their dependencies. A task whose dependency did not pass is reported as skipped
  * with the reason; when the deadline passes, whatever has not finished is reported as unverified.
+ * Returns every task run, the first ones and those planned later, in that order.
  */
 export async function runTasks(
-  tasks: Task[],
+  plan: TaskPlan,
   config: PreflightConfig,
   aws: AwsAccess,
   deadline: AbortSignal
-): Promise<void> {
+): Promise<Task[]> {
   const started = new Set<Task>()
+  const tasks: Task[] = [...plan.first]
 
   const contextFor = (task: Task, signal: AbortSignal) => ({
     config,
@@ -135,7 +164,7 @@ export async function runTasks(
       outcome = await task.check.run(contextFor(task, deadline))
     } catch (err) {
       // A check must turn every error into a finding; one that escapes is our bug, said plainly.
-      outcome = { findings: [describeUnexpected(task.check.id, err)] }
+      outcome = { findings: [await describeUnexpected(task.check.id, err)] }
     }
     if (alongside.size > 0) {
       const speculativeDeps = task.deps.filter((d) => alongside.has(d.check.id))
@@ -146,27 +175,48 @@ export async function runTasks(
     settle(task, outcome)
   }
 
-  for (const task of tasks) task.done = Promise.resolve().then(() => execute(task))
-  // Tasks were created before `done` was assigned; dependents must wait on the real promises.
-  const all = Promise.all(tasks.map((t) => t.done))
-  // The gates' requests go out first; code only later checks need loads while they travel.
-  aws.loadSdksAfter(Promise.all(tasks.filter((t) => t.check.gate).map((t) => t.done)), [
-    ...new Set(tasks.flatMap((t) => t.check.sdks ?? []))
-  ])
+  const start = (batch: Task[]) => {
+    for (const task of batch) task.done = Promise.resolve().then(() => execute(task))
+  }
 
-  await new Promise<void>((resolve) => {
-    const onDeadline = () => {
-      const seconds = config.timeoutSeconds
-      for (const task of tasks) {
-        if (!task.findings) settle(task, { findings: timedOut(task, seconds, started.has(task)) })
-      }
-      resolve()
-    }
-    if (deadline.aborted) return onDeadline()
-    deadline.addEventListener('abort', onDeadline, { once: true })
-    void all.then(() => {
-      deadline.removeEventListener('abort', onDeadline)
-      resolve()
-    })
+  const deadlinePassed = new Promise<void>((resolve) => {
+    if (deadline.aborted) resolve()
+    else deadline.addEventListener('abort', () => resolve(), { once: true })
   })
+
+  start(plan.first)
+  // The gates' requests go out first; code that only later checks need loads while they travel.
+  const gates = Promise.all(plan.first.filter((t) => t.check.gate).map((t) => t.done))
+  const moment = Promise.race([aws.firstRequestOut(gates), deadlinePassed])
+  const more = moment.then(async () => {
+    const added: Task[] = []
+    for (const planGroup of plan.later ?? []) {
+      const batch = await planGroup(tasks)
+      tasks.push(...batch)
+      added.push(...batch)
+      start(batch)
+      // This group's requests go out before the next group's code competes for the main thread.
+      await aws.preloadSdks([...new Set(batch.flatMap((t) => t.check.sdks ?? []))])
+    }
+    // The caller's own loading (renderers, @actions/core) comes last, so it never holds back a
+    // check's request.
+    plan.meanwhile?.()
+    return added
+  })
+  const everything = (async () => {
+    await Promise.all(plan.first.map((t) => t.done))
+    const later = await more
+    await Promise.all(later.map((t) => t.done))
+  })()
+
+  await Promise.race([everything, deadlinePassed])
+  if (deadline.aborted) {
+    // Checks loaded later are planned even now, so each is reported, never dropped.
+    await more
+    const seconds = config.timeoutSeconds
+    for (const task of tasks) {
+      if (!task.findings) settle(task, { findings: timedOut(task, seconds, started.has(task)) })
+    }
+  }
+  return tasks
 }

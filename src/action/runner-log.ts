@@ -1,0 +1,46 @@
+import type { Logger } from '../config.js'
+
+/** What RunnerLog needs of @actions/core. */
+export interface RunnerCommands {
+  debug(message: string): void
+  setSecret(secret: string): void
+}
+
+/**
+ * The action's logger. @actions/core (with @actions/http-client behind it) is loaded only once the
+ * first request is on the wire; until then masks and debug lines wait here, and nothing is printed.
+ * When core arrives every mask is registered first, then the lines are printed in order, so no
+ * line ever reaches the log before a secret it might contain is masked.
+ */
+export class RunnerLog implements Logger {
+  private core?: RunnerCommands
+  private readonly masks: string[] = []
+  private readonly lines: string[] = []
+
+  // Arrow properties: the engine passes `log.debug` and `log.mask` around on their own.
+  readonly debug = (message: string): void => {
+    if (this.core) this.core.debug(message)
+    else this.lines.push(message)
+  }
+
+  readonly mask = (secret: string): void => {
+    if (this.core) this.core.setSecret(secret)
+    else this.masks.push(secret)
+  }
+
+  /** Hands the log to the runner: masks first, then whatever waited. Later calls go straight through. */
+  attach(core: RunnerCommands): void {
+    if (this.core) return
+    for (const secret of this.masks.splice(0)) core.setSecret(secret)
+    for (const line of this.lines.splice(0)) core.debug(line)
+    this.core = core
+  }
+}
+
+/**
+ * An action input as @actions/core's getInput reads it (INPUT_<NAME>, spaces as underscores,
+ * upper case, trimmed), without loading @actions/core before the first request.
+ */
+export function actionInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
