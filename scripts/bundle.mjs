@@ -5,7 +5,7 @@
 // against Rollup (`npm run bench:bundlers`, docs/performance.md): esbuild places a file in a chunk by
 // which entry reaches it, not by which of its exports are used (evanw/esbuild#3704), so a barrel
 // such as @smithy/core/protocols dragged the JSON protocols every lazily loaded client uses into
-// the chunks loaded before the first request, spread over ten files. Rollup follows re-exports to
+// the chunks loaded before the first request, spread over 13 files. Rollup follows re-exports to
 // the code actually used, keeps what the first request needs in a few files, and lets lazily
 // loaded chunks import from them. actions/typescript-action bundles with Rollup for the same kind
 // of output (ES modules, code splitting).
@@ -162,7 +162,7 @@ export async function bundle(entries, outdir) {
         return `chunks/${pkg && generic ? pkg.name.replace(/^@[^/]+\//, '') : '[name]'}-[hash].js`
       },
       // Merge chunks that only define things (no effect when loaded) into a chunk loaded under the
-      // same conditions: the entry then loads three files before its first request, not fifteen.
+      // same conditions: the entry then loads two files before its first request, not fourteen.
       // Every file costs a read, a resolve and a link (≈ 1 ms each here, docs/performance.md).
       experimentalMinChunkSize: 200_000,
       plugins: [minify]

@@ -41,6 +41,13 @@ describe('dist/ layout', () => {
     })
   }
 
+  it('leaves the later checks, the catalog and @actions/core out of the action before its first request', () => {
+    const start = staticGraph(join(DIST, 'index.js')).map(text).join('\n')
+    // Markers: a catalog entry only the catalog and role-trust name; core's mask command.
+    expect(start).not.toContain('tag-session-denied')
+    expect(start).not.toContain('add-mask')
+  })
+
   it('keeps node:http2 in the Bedrock Runtime chunk alone', () => {
     const users = files
       .filter(importsHttp2)

@@ -196,7 +196,9 @@ export async function runTasks(
       added.push(...batch)
       start(batch)
       // This group's requests go out before the next group's code competes for the main thread.
-      await aws.preloadSdks([...new Set(batch.flatMap((t) => t.check.sdks ?? []))])
+      // Past the deadline nothing will be sent: plan the group (to report it), load no SDK.
+      if (!deadline.aborted)
+        await aws.preloadSdks([...new Set(batch.flatMap((t) => t.check.sdks ?? []))])
     }
     // The caller's own loading (renderers, @actions/core) comes last, so it never holds back a
     // check's request.
@@ -209,6 +211,9 @@ export async function runTasks(
     await Promise.all(later.map((t) => t.done))
   })()
 
+  // When the deadline wins the race, a later failure of `everything` is reported through `more`
+  // below; it must not also surface as an unhandled rejection.
+  everything.catch(() => undefined)
   await Promise.race([everything, deadlinePassed])
   if (deadline.aborted) {
     // Checks loaded later are planned even now, so each is reported, never dropped.
