@@ -150,10 +150,12 @@ export function runnerEnv(
 }
 
 /**
- * Marks a bundle outside the project as ES modules, as this package's `"type": "module"` marks
- * dist/. Without it Node.js first tries each entry as CommonJS and parses it twice.
+ * Marks an ES module bundle outside the project (esbuild's, ncc's) as ES modules. Without it
+ * Node.js first tries each entry as CommonJS and parses it twice. scripts/bundle.mjs writes its
+ * own package.json (CommonJS), which this leaves alone.
  */
 export function markAsModules(dir: string): void {
+  if (existsSync(join(dir, 'package.json'))) return
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n')
 }
 
@@ -168,7 +170,6 @@ export async function buildSdkAlone(): Promise<string> {
     bundle(entries: Record<string, string>, outdir: string): Promise<unknown>
   }
   await bundle({ index: 'bench/floor/sdk-alone.ts' }, dir)
-  markAsModules(dir)
   return dir
 }
 

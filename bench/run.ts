@@ -73,7 +73,7 @@ function chainDepth(timeline: Timed[]): number {
 
 /**
  * Bytes of dist/ that Node.js must load before the entry runs: the entry and every chunk it
- * imports statically. Chunks imported with import() (Bedrock, IAM, ...) load later, on demand.
+ * requires as it loads. Chunks required lazily (Bedrock, IAM, ...) load later, on demand.
  */
 function staticBytes(entry: string): number {
   return staticGraph(entry).reduce((sum, file) => sum + statSync(file).size, 0)
@@ -331,7 +331,7 @@ if (asJson) {
   const rows: [string, string][] = [
     ['dist/ bundle (all files)', kb(bundleBytes)],
     ['dist/index.js', kb(indexBytes)],
-    ['loaded before the entry runs (static imports)', kb(beforeStartBytes)],
+    ['loaded before the entry runs (required at load)', kb(beforeStartBytes)],
     ['cold start: process start → first request (median)', ms(full.coldFromProcessStartMs)],
     ['cold start: spawn → first request (median)', ms(full.coldStartMs)],
     ['cold start: spawn → first request (best run)', ms(full.coldStartMinMs)],

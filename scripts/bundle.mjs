@@ -7,8 +7,14 @@
 // such as @smithy/core/protocols dragged the JSON protocols every lazily loaded client uses into
 // the chunks loaded before the first request, spread over 13 files. Rollup follows re-exports to
 // the code actually used, keeps what the first request needs in a few files, and lets lazily
-// loaded chunks import from them. actions/typescript-action bundles with Rollup for the same kind
-// of output (ES modules, code splitting).
+// loaded chunks import from them. actions/typescript-action bundles with Rollup too.
+//
+// The output is CommonJS (dist/package.json says so); our sources stay ES modules. Node.js starts
+// a CommonJS bundle faster: require() of a built-in hands over its exports as they are, where an
+// ES import first builds a module facade over all of them (running crypto's, util's and process's
+// lazy getters), and the CommonJS loader reads and runs a file in one synchronous step where the
+// ESM loader resolves, links and evaluates in separate asynchronous ones. Measured: 10 % fewer
+// instructions before the first request, 298 M to 269 M (`npm run bench:instructions`).
 import { readFileSync, existsSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { dirname, join, relative, sep } from 'node:path'
@@ -62,7 +68,7 @@ const minify = {
   async renderChunk(code) {
     const out = await transform(code, {
       minify: true,
-      format: 'esm',
+      format: 'cjs',
       target: TARGET,
       legalComments: 'none'
     })
@@ -114,12 +120,26 @@ const licenses = {
   }
 }
 
+// Every .js file under the output directory is CommonJS, whatever the package.json above it says
+// (ours says "module", for the sources and tests).
+const commonjsMarker = {
+  name: 'commonjs-marker',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'package.json',
+      source: `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`
+    })
+  }
+}
+
 /** True for `node:fs`, `fs` and the like: Node.js provides them, nothing to bundle. */
 const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
 
 /**
- * Bundles `entries` (name → source file) into `outdir` as ES modules: `<name>.js` per entry and
- * shared or lazily loaded code in `outdir/chunks/`. Returns Rollup's output (chunks and assets).
+ * Bundles `entries` (name → source file) into `outdir` as CommonJS: `<name>.js` per entry, shared
+ * or lazily loaded code in `outdir/chunks/`, and `outdir/package.json` marking the files CommonJS.
+ * Returns Rollup's output (chunks and assets).
  */
 export async function bundle(entries, outdir) {
   const build = await rollup({
@@ -138,7 +158,8 @@ export async function bundle(entries, outdir) {
       commonjs(),
       json({ preferConst: true }),
       typescript,
-      licenses
+      licenses,
+      commonjsMarker
     ],
     // Importing a Node.js built-in has no effect worth keeping when none of its exports is used.
     treeshake: { moduleSideEffects: (_id, external) => !external },
@@ -151,7 +172,17 @@ export async function bundle(entries, outdir) {
   try {
     const { output } = await build.write({
       dir: outdir,
-      format: 'es',
+      format: 'cjs',
+      // A chunk loaded on demand is require()d (synchronous, no ESM loader), not import()ed.
+      dynamicImportInCjs: false,
+      // No `Object.defineProperty(exports, '__esModule', …)` or interop helpers: nothing imports
+      // our chunks but our own chunks.
+      esModule: false,
+      // Built-ins are Node.js's own CommonJS modules: a default import is the module itself, a
+      // named import one of its properties, and none of them changes after loading.
+      interop: 'default',
+      externalLiveBindings: false,
+      generatedCode: 'es2015',
       entryFileNames: '[name].js',
       // A lazily loaded chunk is named after what it loads (bedrock, iam, credential-provider-sso…);
       // the chunks merged from shared code are just `shared`.

@@ -1,4 +1,4 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ES modules
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained CommonJS files
 // with shared chunks (scripts/bundle.mjs says how and why). `--outdir DIR` builds elsewhere
 // (tests, bundle comparisons).
 import { bundle } from './bundle.mjs'

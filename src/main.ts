@@ -10,9 +10,9 @@ export async function run(): Promise<void> {
   const log = new RunnerLog()
   // @actions/core and the renderers are not needed for the first request: they load while it
   // travels (the engine's `meanwhile`), or when first needed if that moment never comes.
-  let corePromise: Promise<typeof import('@actions/core')> | undefined
+  let corePromise: Promise<typeof import('./action/core.js')> | undefined
   const withCore = () =>
-    (corePromise ??= import('@actions/core').then((core) => {
+    (corePromise ??= import('./action/core.js').then((core) => {
       log.attach(core)
       return core
     }))

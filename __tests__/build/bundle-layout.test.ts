@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { staticGraph } from '../harness/bundle-graph.js'
+import { staticGraph, staticRequires } from '../harness/bundle-graph.js'
 import { DIST_DIR } from '../harness/run-action.js'
 
 // What scripts/bundle.mjs promises about the bundle (the tests' global setup builds it, check-dist
@@ -16,7 +16,7 @@ const files = [
 ]
 const text = (file: string) => readFileSync(file, 'utf8')
 const importsHttp2 = (file: string) =>
-  /from\s*["']node:http2["']|require\(["']http2["']\)/.test(text(file))
+  staticRequires(text(file)).some((m) => m === 'node:http2' || m === 'http2')
 
 describe('dist/ layout', () => {
   for (const entry of ['index.js', 'cli.js']) {
@@ -46,6 +46,17 @@ describe('dist/ layout', () => {
     // Markers: a catalog entry only the catalog and role-trust name; core's mask command.
     expect(start).not.toContain('tag-session-denied')
     expect(start).not.toContain('add-mask')
+  })
+
+  it('marks every file CommonJS, whatever the package.json above dist/ says', () => {
+    // Our package.json says "module" (sources, tests); without dist/package.json Node.js would
+    // load the CommonJS bundle as an ES module and fail on `require`.
+    expect(JSON.parse(text(join(DIST, 'package.json')))).toEqual({ type: 'commonjs' })
+    for (const file of files) expect(text(file)).not.toMatch(/^(?:#!.*\n)?import[\s{*]/)
+  })
+
+  it('bundles only the parts of @actions/core the action uses (no core.platform, no exec)', () => {
+    expect(files.map(text).join('\n')).not.toContain('getExecOutput')
   })
 
   it('keeps node:http2 in the Bedrock Runtime chunk alone', () => {

@@ -201,17 +201,54 @@ describe('the check scheduler', () => {
         controller.signal
       )
       expect(meanwhile).toBe(1)
+      // The later check starts (and would send its requests) before the caller's own loading.
       expect(log).toEqual([
         'start gate',
         'end gate',
         'load later',
-        'meanwhile',
         'start after',
+        'meanwhile',
         'end after'
       ])
       expect(tasks.map((t) => t.check.id)).toEqual(['gate', 'after'])
       expect(tasks[1]?.deps).toEqual([first[0]])
       expect(tasks[1]?.status).toBe('pass')
+    })
+
+    it("sends a group's ready requests before the next group's code loads", async () => {
+      // A check that is ready to send still runs through several promise continuations (client,
+      // middleware, signing) before its request is written; a chunk loaded with require() in
+      // between would hold it back for milliseconds.
+      const log: string[] = []
+      const sendsAfterTicks = (id: string): CheckDefinition =>
+        check(id, {
+          dependsOn: ['gate'],
+          run: async () => {
+            for (let i = 0; i < 50; i++) await Promise.resolve()
+            log.push(`send ${id}`)
+            return { findings: [{ checkId: id, status: 'pass', title: id }] }
+          }
+        })
+      await runTasks(
+        {
+          first: planTasks([check('gate', { gate: true })], config()),
+          meanwhile: () => log.push('meanwhile'),
+          later: [
+            async (planned) => {
+              log.push('load models')
+              return planTasks([sendsAfterTicks('models')], config(), planned)
+            },
+            async (planned) => {
+              log.push('load trust')
+              return planTasks([sendsAfterTicks('trust')], config(), planned)
+            }
+          ]
+        },
+        config(),
+        aws,
+        new AbortController().signal
+      )
+      expect(log).toEqual(['load models', 'send models', 'load trust', 'send trust', 'meanwhile'])
     })
 
     it('reports each later check when the deadline passes first, never drops one', async () => {

@@ -6,6 +6,7 @@ import type { Logger } from '../config.js'
 import type { ObservedError } from '../engine/types.js'
 import { observeError } from './errors.js'
 import { WireAgents } from './wire.js'
+import { nextTurn } from '../engine/next-turn.js'
 
 /** The SDK modules loaded on demand: each is its own chunk of dist/ (see `loadSdk`). */
 export type BedrockSdk = typeof import('./sdk/bedrock.js')
@@ -183,10 +184,14 @@ export class AwsAccess {
 
   /** Starts loading SDK modules that checks are about to ask for; settles when all have loaded. */
   async preloadSdks(names: readonly OnDemandSdk[]): Promise<void> {
-    // One after another, in the order given: the first is compiled and its requests sent before
-    // the next competes for the main thread (Bedrock's reads before IAM, which waits for them).
-    // A module that fails to load fails the check that asks for it, with the reason; not here.
-    for (const name of names) await this.loadSdk(name).catch(() => undefined)
+    // One after another, in the order given: the first is compiled and the requests of the checks
+    // waiting for it are sent (nextTurn) before the next competes for the main thread (Bedrock's
+    // reads before IAM, which waits for them). A module that fails to load fails the check that
+    // asks for it, with the reason; not here.
+    for (const [i, name] of names.entries()) {
+      if (i > 0) await nextTurn()
+      await this.loadSdk(name).catch(() => undefined)
+    }
   }
 
   /** STS is part of the first request, so its client is bundled with the entry and ready at once. */

@@ -4,6 +4,7 @@ import type { CheckDefinition, Subject } from './check.js'
 import type { CheckOutcome, CheckStatus, Facts, Finding } from './types.js'
 import { subjectCovers, subjectLabel, subjectsFor } from './subjects.js'
 import { describeUnexpected } from './unexpected.js'
+import { nextTurn } from './next-turn.js'
 
 /** One check for one subject: the unit the scheduler runs. */
 export interface Task {
@@ -199,6 +200,7 @@ export async function runTasks(
       // Past the deadline nothing will be sent: plan the group (to report it), load no SDK.
       if (!deadline.aborted)
         await aws.preloadSdks([...new Set(batch.flatMap((t) => t.check.sdks ?? []))])
+      await nextTurn()
     }
     // The caller's own loading (renderers, @actions/core) comes last, so it never holds back a
     // check's request.
