@@ -94,7 +94,9 @@ const licenses = {
     const packages = new Map()
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue
-      for (const id of Object.keys(chunk.modules)) {
+      for (const [id, module] of Object.entries(chunk.modules)) {
+        // A module whose code was all shaken out (renderedLength 0) ships nothing to license.
+        if (module.renderedLength === 0) continue
         const pkg = packageOf(id.replace(/^\0/, '').replace(/\?.*$/, ''))
         if (pkg && !packages.has(pkg.name)) packages.set(pkg.name, pkg.dir)
       }
