@@ -177,8 +177,7 @@ export async function bundle(entries, outdir) {
       format: 'cjs',
       // A chunk loaded on demand is require()d (synchronous, no ESM loader), not import()ed.
       dynamicImportInCjs: false,
-      // No `Object.defineProperty(exports, '__esModule', …)` or interop helpers: nothing imports
-      // our chunks but our own chunks.
+      // No `__esModule` marker on exports: nothing but our own chunks requires these files.
       esModule: false,
       // Built-ins are Node.js's own CommonJS modules: a default import is the module itself, a
       // named import one of its properties, and none of them changes after loading.
