@@ -61,6 +61,17 @@ function roleReturning(document: string) {
   })
 }
 
+/** GetRole answers with a trust policy that admits only another role of the account. */
+function roleTrustingAnotherRole() {
+  roleReturning(
+    trustDocument({
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/other` },
+      Action: 'sts:AssumeRole'
+    })
+  )
+}
+
 function simulation(decision: 'allowed' | 'implicitDeny' | 'explicitDeny') {
   iam.on(SimulatePrincipalPolicyCommand).resolves({
     EvaluationResults: [
@@ -112,13 +123,7 @@ describe('role-trust', () => {
 
   it('blames the trust policy when it names another principal, simulating the role of the session', async () => {
     sts.on(AssumeRoleCommand).rejects(assumeDenied())
-    roleReturning(
-      trustDocument({
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/other` },
-        Action: 'sts:AssumeRole'
-      })
-    )
+    roleTrustingAnotherRole()
     simulation('allowed')
     const [f] = findingsOf(await run(), 'role-trust')
     expect(f?.title).toContain("the role's trust policy refuses the caller")
@@ -356,13 +361,7 @@ describe('role-trust with session tags (role-session-tags)', () => {
     sts.on(AssumeRoleCommand).callsFake((input: { Tags?: unknown }) => {
       throw input.Tags ? tagDenied : assumeDenied()
     })
-    roleReturning(
-      trustDocument({
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/other` },
-        Action: 'sts:AssumeRole'
-      })
-    )
+    roleTrustingAnotherRole()
     simulation('allowed')
     const { report } = await runTagged('auto')
     const [f] = findingsOf(report, 'role-trust')
