@@ -44,7 +44,7 @@ export async function run(): Promise<void> {
     }
     const publishing = () => import('./action/publish.js')
     const report = await runPreflight(config, {
-      meanwhile: () => void Promise.all([withCore(), publishing()]).catch(() => {})
+      whileWaiting: () => void Promise.all([withCore(), publishing()]).catch(() => {})
     })
     await withCore()
     const { publishReport } = await publishing()

@@ -1,5 +1,5 @@
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import { envFileCheck } from '../../src/checks/env-file.js'
+import envFileCheck from '../../src/checks/env-file/index.js'
 import { silentLogger, type PreflightConfig } from '../../src/config.js'
 import { parseDotenv } from '../../src/parse/dotenv.js'
 
@@ -47,9 +47,9 @@ describe('env-file check', () => {
       { checks: [envFileCheck] }
     )
     expect(report.result).toBe('warn')
-    expect(report.findings.map((f) => [f.status, f.location, f.catalogId])).toEqual([
-      ['warn', { file: '.env', line: 2 }, 'env-file-line-unreadable'],
-      ['warn', { file: '.env', line: 3 }, 'env-file-line-unreadable']
+    expect(report.findings.map((f) => [f.status, f.location, f.messageId])).toEqual([
+      ['warn', { file: '.env', line: 2 }, 'lineUnreadable'],
+      ['warn', { file: '.env', line: 3 }, 'lineUnreadable']
     ])
     expect(report.findings[0]?.title).toBe('.env:2 is ignored: not of the form KEY=value (no "=")')
     expect(JSON.stringify(report)).not.toContain('zzHidden')

@@ -5,14 +5,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock'
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
 import { IAMClient } from '@aws-sdk/client-iam'
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import { regionCheck } from '../../src/checks/region.js'
-import { credentialsCheck } from '../../src/checks/credentials.js'
-import { identityCheck } from '../../src/checks/identity.js'
-import { modelIdCheck } from '../../src/checks/model-id.js'
-import { modelResolveCheck } from '../../src/checks/model-resolve.js'
-import { modelAccessCheck } from '../../src/checks/model-access.js'
-import { invokePermissionCheck } from '../../src/checks/invoke-permission.js'
-import { invokeProbeCheck } from '../../src/checks/invoke-probe.js'
+import { checkById } from '../../src/checks/registry.js'
 import { silentLogger, type PreflightConfig } from '../../src/config.js'
 import type { Finding, Report } from '../../src/engine/types.js'
 
@@ -63,15 +56,15 @@ export function config(
 
 /** The model checks and the ones they depend on (other teams' checks stay out of these tests). */
 export const MODEL_CHECKS = [
-  regionCheck,
-  credentialsCheck,
-  identityCheck,
-  modelIdCheck,
-  modelResolveCheck,
-  modelAccessCheck,
-  invokePermissionCheck,
-  invokeProbeCheck
-]
+  'region',
+  'credentials',
+  'identity',
+  'model-id',
+  'model-resolve',
+  'model-access',
+  'invoke-permission',
+  'invoke-probe'
+].map(checkById)
 
 export async function run(
   regions: string[],

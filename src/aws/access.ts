@@ -42,6 +42,8 @@ const SDK_LOADERS: { [S in OnDemandSdk]: () => Promise<SdkOf<S>> } = {
   bedrock: () => import('./sdk/bedrock.js'),
   'bedrock-runtime': () => import('./sdk/bedrock-runtime.js')
 }
+/** The order on-demand SDKs load in: Bedrock's reads are the first round trip's, IAM's the second's. */
+const SDK_ORDER: readonly OnDemandSdk[] = ['bedrock', 'iam', 'bedrock-runtime']
 type SdkOf<S extends OnDemandSdk> = S extends 'iam'
   ? IamSdk
   : S extends 'bedrock'
@@ -118,6 +120,8 @@ export class AwsAccess {
   private readonly sdks = new Map<string, Promise<unknown>>()
   private readonly agents: WireAgents
   private loadsMayStart: Promise<void>
+  private readonly planned = new Map<OnDemandSdk, { promise: Promise<void>; resolve: () => void }>()
+  private readonly reads = new Map<string, Promise<AwsResult<unknown>>>()
   private readonly handler: NodeHttpHandler
   private readonly credentialProvider: AwsCredentialIdentityProvider
   private credentialsPromise?: Promise<AwsCredentialIdentity>
@@ -171,27 +175,55 @@ export class AwsAccess {
   }
 
   /**
-   * The moment code that is not needed for the first request may load: when the first request is
-   * on the wire, or when `gate` settles (the engine passes its gate checks: if they never send,
-   * nothing waits). Loading IAM costs tens of milliseconds of main-thread work; done while the
-   * first round trip travels, it delays neither that request nor the checks that need it
-   * (docs/performance.md). The on-demand SDKs wait for this moment too.
+   * Plans the on-demand SDK loads of a run: every module in `names`, once the first request is on
+   * the wire or `gate` settles (the engine passes its gate checks: if they never send, nothing
+   * waits). Loading IAM costs tens of milliseconds of main-thread work; done while the first round
+   * trip travels, it delays neither that request nor the checks that need it
+   * (docs/performance.md). The modules load one after another in `SDK_ORDER`, one event-loop turn
+   * apart, so the requests of the checks waiting for one are written before the next competes for
+   * the main thread: Bedrock's reads leave before IAM loads, which waits for their answers anyway.
+   * Resolves once all have loaded (or failed to: a module that fails to load fails the check that
+   * asks for it, with the reason; not here).
    */
-  firstRequestOut(gate: Promise<unknown>): Promise<void> {
+  planLoads(names: readonly OnDemandSdk[], gate: Promise<unknown>): Promise<void> {
     this.loadsMayStart = Promise.race([this.agents.firstConnection, gate.then(() => undefined)])
-    return this.loadsMayStart
+    const wanted = SDK_ORDER.filter((name) => names.includes(name))
+    for (const name of wanted) {
+      let resolve = () => {}
+      const promise = new Promise<void>((r) => (resolve = r))
+      this.planned.set(name, { promise, resolve })
+    }
+    return (async () => {
+      for (const [i, name] of wanted.entries()) {
+        if (i > 0) await nextTurn()
+        await this.loadSdk(name).catch(() => undefined)
+        this.planned.get(name)?.resolve()
+      }
+      await nextTurn()
+    })()
   }
 
-  /** Starts loading SDK modules that checks are about to ask for; settles when all have loaded. */
-  async preloadSdks(names: readonly OnDemandSdk[]): Promise<void> {
-    // One after another, in the order given: the first is compiled and the requests of the checks
-    // waiting for it are sent (nextTurn) before the next competes for the main thread (Bedrock's
-    // reads before IAM, which waits for them). A module that fails to load fails the check that
-    // asks for it, with the reason; not here.
-    for (const [i, name] of names.entries()) {
-      if (i > 0) await nextTurn()
-      await this.loadSdk(name).catch(() => undefined)
+  /** Settles when these SDK modules have loaded (or failed to), in the planned order. */
+  async sdksLoaded(names: readonly OnDemandSdk[]): Promise<void> {
+    await Promise.all(
+      names.map(
+        (name) => this.planned.get(name)?.promise ?? this.loadSdk(name).catch(() => undefined)
+      )
+    )
+  }
+
+  /**
+   * One answer for identical reads within a run: the model checks of one region and model start
+   * together, and the same GetInferenceProfile or GetFoundationModel is sent once (in flight or
+   * answered), not once per check. `key` names the operation and everything it reads.
+   */
+  shared<T>(key: string, call: () => Promise<AwsResult<T>>): Promise<AwsResult<T>> {
+    let pending = this.reads.get(key) as Promise<AwsResult<T>> | undefined
+    if (!pending) {
+      pending = call()
+      this.reads.set(key, pending)
     }
+    return pending
   }
 
   /** STS is part of the first request, so its client is bundled with the entry and ready at once. */
@@ -218,7 +250,7 @@ export class AwsAccess {
     }
   }
 
-  /** Imports an on-demand SDK module once, after `firstRequestOut`'s moment. */
+  /** Imports an on-demand SDK module once, after `planLoads`'s moment. */
   private loadSdk<S extends OnDemandSdk>(name: S): Promise<SdkOf<S>> {
     let pending = this.sdks.get(name) as Promise<SdkOf<S>> | undefined
     if (!pending) {

@@ -82,7 +82,7 @@ export const SEED_INVOKE_POLICY = JSON.stringify(
   2
 )
 
-export const CATALOG: readonly CatalogEntry[] = [
+export const CATALOG = [
   // ── Credentials and identity ────────────────────────────────────────────────────────────────
   {
     id: 'no-credentials',
@@ -695,6 +695,41 @@ export const CATALOG: readonly CatalogEntry[] = [
     doc: DOC.endpoints,
     verdict: 'unverified'
   },
+  // ── Seed-page advice and texts of tools around the SDK ────────────────────────────────────
+  {
+    id: 'static-key-shadows-profile',
+    title: 'A static key shadows the profile',
+    seed: '.env has AWS_ACCESS_KEY_ID but I want to use SSO',
+    patterns: [/Multiple credential sources detected/i],
+    cause:
+      "Both `AWS_ACCESS_KEY_ID` and `AWS_PROFILE` are set. Many SDKs (boto3, the AWS CLI, older JavaScript SDKs, InsightWorker's) use the environment key and never fall through to the profile; the current JavaScript SDK prefers the profile instead. Either way one of the two is stale and ignored: the most common subtle SSO failure.",
+    fix: () =>
+      'Comment the static key out so the SDK falls through to your profile:\n\n```sh\n# AWS_ACCESS_KEY_ID=AKIA...\n# AWS_SECRET_ACCESS_KEY=...\n# This makes the SDK fall through to:\nAWS_PROFILE=my-sso-profile\nAWS_REGION=us-east-1\n```',
+    doc: DOC.credentialChain,
+    verdict: 'warn'
+  },
+  {
+    id: 'retries-hide-error',
+    title: 'Retries hide the real error',
+    seed: 'SDK retries hide the real error',
+    patterns: [/loop detector/i, /same error \d+ times/i, /reached max retries/i],
+    cause:
+      "The same error repeated by retries (or by InsightWorker's loop detector) is a symptom; the first error message is the real one.",
+    fix: () =>
+      'Read the first error before the retries or the loop-detector message; `bedrock-preflight explain` finds it in a pasted log.',
+    doc: DOC.bedrockErrors,
+    verdict: 'warn'
+  },
+  {
+    id: 'debug-logging',
+    title: 'Seeing which credential provider was used',
+    seed: 'Debug logging',
+    cause: 'The SDK tries credential providers in a fixed order; the first that answers wins.',
+    fix: () =>
+      'Run the preflight with `--debug` (CLI) or `RUNNER_DEBUG=1` (Actions, "Enable debug logging" on re-run): it lists each provider tried, in order, and each AWS request. In InsightWorker, `AWS_SDK_LOAD_CONFIG=1` and `AWS_LOG_LEVEL=DEBUG` in `~/.insightworker/.env` do the same.',
+    doc: DOC.credentialChain,
+    verdict: 'warn'
+  },
   // ── Catch-alls: least specific, last ──────────────────────────────────────────────────────
   {
     id: 'access-denied',
@@ -730,145 +765,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     doc: DOC.bedrockErrors,
     verdict: 'fail'
   }
-]
+] as const satisfies readonly CatalogEntry[]
 
-/** Not errors AWS returns, but conditions the checks detect and explain from the same table. */
-export const CONDITIONS: readonly CatalogEntry[] = [
-  // ── Model checks (model-resolve, model-access): states read from the control plane ─────────
-  {
-    id: 'model-legacy',
-    title: 'Model is Legacy',
-    cause:
-      'The provider has moved this model version to Legacy: it still answers, but stops at its end-of-life date, costs more during public extended access, and accounts that have not used it recently lose access.',
-    fix: () =>
-      'Plan the move to an active Claude model before the end-of-life date: `aws bedrock list-inference-profiles` shows the current ones; update `BEDROCK_MODEL`.',
-    doc: DOC.lifecycle,
-    verdict: 'warn'
-  },
-  {
-    id: 'model-agreement-missing',
-    title: 'No Marketplace agreement yet',
-    cause:
-      '`GetFoundationModelAvailability` reports no AWS Marketplace agreement for this model in the account. Bedrock creates it on the first invocation, which needs `aws-marketplace:Subscribe` and `aws-marketplace:ViewSubscriptions` on the caller (or an administrator enabling the model once); without them the first call fails with "Model access is denied due to … AWS Marketplace actions".',
-    fix: () =>
-      'Either have an administrator enable the model once (`aws bedrock list-foundation-model-agreement-offers --model-id <id>` then `aws bedrock create-foundation-model-agreement --model-id <id> --offer-token <token>`), or give the calling role `aws-marketplace:Subscribe`, `aws-marketplace:Unsubscribe` and `aws-marketplace:ViewSubscriptions` (condition `aws:CalledViaLast` = `bedrock.amazonaws.com`). A valid payment method is needed either way.',
-    doc: DOC.modelAccess,
-    verdict: 'warn'
-  },
-  {
-    id: 'model-not-authorized',
-    title: 'Account not authorized for the model',
-    cause:
-      '`GetFoundationModelAvailability` reports `authorizationStatus: NOT_AUTHORIZED`. AWS does not document the field in detail; it is seen when an IAM or SCP deny covers the model or when the account is restricted.',
-    fix: () =>
-      'Look for a Deny on `bedrock:InvokeModel*` for this model (identity policies, SCPs; the invoke-permission check simulates them). If there is none, open an AWS Support case quoting the model ID.',
-    doc: DOC.modelAccess,
-    verdict: 'fail'
-  },
-  {
-    id: 'model-region-unavailable',
-    title: 'Model not offered in this region',
-    cause:
-      '`GetFoundationModelAvailability` reports `regionAvailability: NOT_AVAILABLE`: the model does not run in this region for the account.',
-    fix: (ctx) =>
-      `Use an inference profile that this region can call (\`aws bedrock list-inference-profiles --region ${ctx.region ?? '$AWS_REGION'}\`; the model-resolve check names it), or a region where the model runs.`,
-    doc: DOC.regions,
-    verdict: 'fail'
-  },
-  {
-    id: 'provisioned-not-in-service',
-    title: 'Provisioned throughput not in service',
-    cause:
-      'Calls through a provisioned-model ARN only work while its status is `InService`; it is still being created or updated, or it failed.',
-    fix: () =>
-      'Wait for `InService` (`aws bedrock get-provisioned-model-throughput --provisioned-model-id <arn>`); if it failed, read its failure message and create it again.',
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/prov-throughput.html',
-    verdict: 'fail'
-  },
-  {
-    id: 'static-key-shadows-profile',
-    title: 'A static key shadows the profile',
-    seed: '.env has AWS_ACCESS_KEY_ID but I want to use SSO',
-    patterns: [/Multiple credential sources detected/i],
-    cause:
-      "Both `AWS_ACCESS_KEY_ID` and `AWS_PROFILE` are set. Many SDKs (boto3, the AWS CLI, older JavaScript SDKs, InsightWorker's) use the environment key and never fall through to the profile; the current JavaScript SDK prefers the profile instead. Either way one of the two is stale and ignored: the most common subtle SSO failure.",
-    fix: () =>
-      'Comment the static key out so the SDK falls through to your profile:\n\n```sh\n# AWS_ACCESS_KEY_ID=AKIA...\n# AWS_SECRET_ACCESS_KEY=...\n# This makes the SDK fall through to:\nAWS_PROFILE=my-sso-profile\nAWS_REGION=us-east-1\n```',
-    doc: DOC.credentialChain,
-    verdict: 'warn'
-  },
-  {
-    id: 'retries-hide-error',
-    title: 'Retries hide the real error',
-    seed: 'SDK retries hide the real error',
-    patterns: [/loop detector/i, /same error \d+ times/i, /reached max retries/i],
-    cause:
-      "The same error repeated by retries (or by InsightWorker's loop detector) is a symptom; the first error message is the real one.",
-    fix: () =>
-      'Read the first error before the retries or the loop-detector message; `bedrock-preflight explain` finds it in a pasted log.',
-    doc: DOC.bedrockErrors,
-    verdict: 'warn'
-  },
-  {
-    id: 'long-term-keys-in-ci',
-    title: 'Long-term access keys in CI',
-    cause:
-      'The job uses an IAM user access key (`AKIA…`): it never expires, and if it leaks it works until someone deletes it.',
-    fix: () =>
-      `Switch to GitHub OIDC: no stored secret, credentials that expire in an hour.\n\n${CONFIGURE_CREDENTIALS_STEP}`,
-    doc: DOC.githubOidc,
-    verdict: 'warn'
-  },
-  {
-    id: 'secret-key-missing',
-    title: 'Access key without its secret',
-    cause:
-      '`AWS_ACCESS_KEY_ID` is set but `AWS_SECRET_ACCESS_KEY` is not, so the environment credentials are unusable (the SDK silently moves on to other sources).',
-    fix: () => 'Set both variables, or remove `AWS_ACCESS_KEY_ID` and use a profile or OIDC.',
-    doc: DOC.credentialChain,
-    verdict: 'fail'
-  },
-  {
-    id: 'debug-logging',
-    title: 'Seeing which credential provider was used',
-    seed: 'Debug logging',
-    cause: 'The SDK tries credential providers in a fixed order; the first that answers wins.',
-    fix: () =>
-      'Run the preflight with `--debug` (CLI) or `RUNNER_DEBUG=1` (Actions, "Enable debug logging" on re-run): it lists each provider tried, in order, and each AWS request. In InsightWorker, `AWS_SDK_LOAD_CONFIG=1` and `AWS_LOG_LEVEL=DEBUG` in `~/.insightworker/.env` do the same.',
-    doc: DOC.credentialChain,
-    verdict: 'warn'
-  },
-  // ── Laptop (CLI): SSO token cache and the InsightWorker .env ────────────────────────────────
-  {
-    id: 'sso-not-logged-in',
-    title: 'No SSO session on this machine',
-    cause:
-      'The profile gets its credentials from AWS IAM Identity Center (SSO), but this machine has no SSO token for it in `~/.aws/sso/cache`: `aws sso login` was never run here for this profile (or the cache was cleared).',
-    fix: (ctx) =>
-      `\`\`\`sh\naws sso login --profile ${profileName(ctx)}\n\`\`\`\n\n${RESTART_SURFACES}`,
-    doc: DOC.sso,
-    verdict: 'fail'
-  },
-  {
-    id: 'env-file-line-unreadable',
-    title: 'Unreadable line in the .env file',
-    cause:
-      'The line is not `KEY=value`, so InsightWorker (and this preflight) ignore it: whatever it was meant to set is not set.',
-    fix: () =>
-      'Write it as `KEY=value` (quotes optional, closed on the same line), or comment it out with `#`.',
-    doc: 'https://github.com/motdotla/dotenv#what-rules-does-the-parsing-engine-follow',
-    verdict: 'warn'
-  }
-]
-
-/** For errors a check did not expect: said plainly, never as a stack trace. */
-export const UNEXPECTED: CatalogEntry = {
-  id: 'unexpected',
-  title: 'Unexpected error in the preflight',
-  cause:
-    'bedrock-preflight met a situation it does not handle yet, so it cannot say whether this part is ready.',
-  fix: () =>
-    'Re-run with `RUNNER_DEBUG=1` (or `--debug`) and open an issue with the debug log; nothing was changed in your account.',
-  doc: 'https://github.com/org/bedrock-preflight/issues',
-  verdict: 'unverified'
-}
+/** The id of an entry: a misspelt id fails the compiler, not a user. */
+export type CatalogId = (typeof CATALOG)[number]['id']

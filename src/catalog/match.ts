@@ -1,15 +1,13 @@
-import type { Finding, ObservedError, CheckStatus } from '../engine/types.js'
-import { CATALOG, CONDITIONS, UNEXPECTED } from './entries.js'
-import type { CatalogEntry, FixContext } from './types.js'
+import type { ObservedError } from '../engine/types.js'
+import { CATALOG, type CatalogId } from './entries.js'
+import type { CatalogEntry } from './types.js'
 
-const ALL: readonly CatalogEntry[] = [...CATALOG, ...CONDITIONS, UNEXPECTED]
-const BY_ID = new Map(ALL.map((e) => [e.id, e]))
+const ALL: readonly CatalogEntry[] = CATALOG
+const BY_ID = new Map<string, CatalogEntry>(ALL.map((e) => [e.id, e]))
 
-/** Looks an entry up by id; an unknown id is a programming error in a check. */
-export function entryById(id: string): CatalogEntry {
-  const entry = BY_ID.get(id)
-  if (!entry) throw new Error(`no catalog entry '${id}'`)
-  return entry
+/** Looks an entry up by its (typed) id. */
+export function entryById(id: CatalogId): CatalogEntry {
+  return BY_ID.get(id) as CatalogEntry
 }
 
 export function allEntries(): readonly CatalogEntry[] {
@@ -78,7 +76,7 @@ export function matchError(
 /** The catalog entry that explains a pasted error text (one message, any wrapper around it). */
 export function matchText(text: string): CatalogEntry | undefined {
   const normalized = normalizeErrorText(text)
-  return best(normalized, codesIn(normalized), [...CATALOG, ...CONDITIONS])
+  return best(normalized, codesIn(normalized), ALL)
 }
 
 export interface LogHit {
@@ -97,71 +95,21 @@ export function scanLog(log: string): { first?: LogHit; hits: LogHit[] } {
   log.split(/\r?\n/).forEach((raw, i) => {
     const normalized = normalizeErrorText(raw)
     if (!normalized) return
-    const entry = best(normalized, codesIn(normalized), [...CATALOG, ...CONDITIONS])
+    const entry = best(normalized, codesIn(normalized), ALL)
     if (entry) hits.push({ line: i + 1, text: raw.trim(), entry })
   })
   const first = hits.find((h) => h.entry.id !== 'retries-hide-error') ?? hits[0]
   return { first, hits }
 }
 
-const VERDICT_STATUS: Record<CatalogEntry['verdict'], CheckStatus> = {
-  fail: 'fail',
-  unverified: 'unverified',
-  warn: 'warn'
-}
-
-/**
- * Turns an observed error into a finding, explained by the catalog. Unknown errors stay honest:
- * `fail` for an answer AWS gave, the code and message shown as they came.
- */
-export function findingFromError(
-  checkId: string,
-  error: ObservedError,
-  ctx: FixContext,
-  base: Partial<Finding> & { title: string }
-): Finding {
-  const entry = matchError(error)
+/** How an observed error reads in a finding's Observed list: operation, status, code, message, attempts. */
+export function observedErrorLines(error: ObservedError): string[] {
   const attempts =
     error.attempts && error.attempts > 1 ? ` (first of ${error.attempts} attempts)` : ''
-  const observed = [
+  return [
     `${error.operation ? `${error.operation} → ` : ''}${error.httpStatus ? `HTTP ${error.httpStatus} ` : ''}${error.code}: ${error.message}${attempts}`,
     ...(error.lastError
       ? [`last attempt ended with ${error.lastError.code}: ${error.lastError.message}`]
-      : []),
-    ...(base.observed ?? [])
+      : [])
   ]
-  return {
-    checkId,
-    status: entry ? VERDICT_STATUS[entry.verdict] : 'fail',
-    ...base,
-    observed,
-    error,
-    ...(entry
-      ? {
-          catalogId: entry.id,
-          cause: base.cause ?? entry.cause,
-          fix: base.fix ?? entry.fix(ctx),
-          docUrl: base.docUrl ?? entry.doc
-        }
-      : {})
-  }
-}
-
-/** A finding for a condition the checks detect themselves (no AWS error involved). */
-export function findingFromEntry(
-  checkId: string,
-  id: string,
-  ctx: FixContext,
-  base: Partial<Finding> & { title: string }
-): Finding {
-  const entry = entryById(id)
-  return {
-    checkId,
-    status: VERDICT_STATUS[entry.verdict],
-    catalogId: entry.id,
-    cause: entry.cause,
-    fix: entry.fix(ctx),
-    docUrl: entry.doc,
-    ...base
-  }
 }

@@ -1,5 +1,7 @@
 import type { Surface } from '../config.js'
 
+export type { CatalogId } from './entries.js'
+
 /** What a fix may name to be exact: the profile to log in with, the caller ARN to trust, … */
 export interface FixContext {
   surface: Surface
@@ -15,20 +17,24 @@ export interface FixContext {
 /** How an error of this kind ends the check that saw it. */
 export type CatalogVerdict = 'fail' | 'unverified' | 'warn'
 
+/**
+ * One AWS (or SDK, or tool) error as users meet it: what `explain` matches, and what a check
+ * reporting that error says about it.
+ */
 export interface CatalogEntry {
-  id: string
+  readonly id: string
   /** Short name for tables: "Expired security token". */
-  title: string
+  readonly title: string
   /** Error codes that identify it on their own (used only when `patterns` is absent). */
-  codes?: string[]
+  readonly codes?: readonly string[]
   /** Message patterns, tried against `code: message` after normalisation; any one matching is enough. */
-  patterns?: RegExp[]
+  readonly patterns?: readonly RegExp[]
   /** The heading of the InsightWorker troubleshooting page this entry answers. */
-  seed?: string
-  cause: string
+  readonly seed?: string
+  readonly cause: string
   /** Markdown; exact commands and values where the context gives them. */
-  fix: (ctx: FixContext) => string
-  doc: string
+  readonly fix: (ctx: FixContext) => string
+  readonly doc: string
   /** `unverified`: the error means the preflight could not find out, not that the job is broken. */
-  verdict: CatalogVerdict
+  readonly verdict: CatalogVerdict
 }

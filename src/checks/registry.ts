@@ -1,32 +1,39 @@
-import type { CheckDefinition } from '../engine/check.js'
-import { regionCheck } from './region.js'
-import { credentialsCheck } from './credentials.js'
-import { envFileCheck } from './env-file.js'
-import { identityCheck } from './identity.js'
-import { modelIdCheck } from './model-id.js'
+import type { CheckEntry } from '../engine/check.js'
+import region from './region/index.js'
+import envFile from './env-file/index.js'
+import credentials from './credentials/index.js'
+import identity from './identity/index.js'
+import modelId from './model-id/index.js'
+import modelResolve from './model-resolve/index.js'
+import modelAccess from './model-access/index.js'
+import invokePermission from './invoke-permission/index.js'
+import invokeProbe from './invoke-probe/index.js'
+import roleTrust from './role-trust/index.js'
+import oidcTrust from './oidc-trust/index.js'
 
 /**
- * The checks on the way to the first request (GetCallerIdentity), bundled with the entry. The
- * summary lists them first, in this order.
+ * Every check, in the order the summary lists them. Each entry is the check's meta (loaded now:
+ * the engine plans the whole run from it) and a loader for its run (loaded when its task starts).
+ * A check depends only on checks listed before it. Which runs share a file of dist/ is said once,
+ * in scripts/bundle.mjs (CHECK_CHUNKS).
  */
-export const FIRST_CHECKS: readonly CheckDefinition[] = [
-  regionCheck,
-  envFileCheck,
-  credentialsCheck,
-  identityCheck,
-  modelIdCheck
+export const CHECKS: readonly CheckEntry[] = [
+  region,
+  envFile,
+  credentials,
+  identity,
+  modelId,
+  modelResolve,
+  modelAccess,
+  invokePermission,
+  invokeProbe,
+  roleTrust,
+  oidcTrust
 ]
 
-/** Loads one group of checks (a separate chunk of dist/). */
-export type CheckGroupLoader = () => Promise<readonly CheckDefinition[]>
-
-/**
- * Every other check, in summary order, as groups loaded one after another once the first request
- * is on the wire (docs/performance.md). The model checks come first: Bedrock's reads must leave
- * before GetCallerIdentity's answer is back, and IAM's wait for them. AssumeRole, which nothing
- * waits for, can leave a few milliseconds later. Each check depends only on checks listed before it.
- */
-export const LATER_CHECKS: readonly CheckGroupLoader[] = [
-  async () => (await import('./later-models.js')).MODEL_CHECKS,
-  async () => (await import('./later-trust.js')).TRUST_CHECKS
-]
+/** The registry entry of a check, by id (tests and docs). */
+export function checkById(id: string): CheckEntry {
+  const entry = CHECKS.find((c) => c.meta.id === id)
+  if (!entry) throw new Error(`no check '${id}'`)
+  return entry
+}

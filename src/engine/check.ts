@@ -1,6 +1,14 @@
-import type { PreflightConfig, Logger } from '../config.js'
+import type { PreflightConfig, Logger, Surface } from '../config.js'
 import type { AwsAccess, OnDemandSdk } from '../aws/access.js'
-import type { CheckOutcome, Facts } from './types.js'
+import type { CatalogEntry, CatalogId, FixContext } from '../catalog/types.js'
+import type { StatementId } from '../checks/preflight-policy.js'
+import type {
+  CheckStatus,
+  Facts,
+  FindingDetail,
+  ObservedError,
+  SourceLocation
+} from './types.js'
 
 /**
  * What a check runs for. A run-scoped check runs once; the others once per region, model,
@@ -15,44 +23,164 @@ export interface Subject {
   role?: string
 }
 
-export interface CheckContext {
-  config: PreflightConfig
-  subject: Subject
-  aws: AwsAccess
-  /** Aborted when the run's time-out is reached. */
-  signal: AbortSignal
-  /** Facts published by a finished, passing dependency for this subject (or a run-scoped one). */
-  facts<T extends Facts = Facts>(checkId: string): T | undefined
+/**
+ * Wording that may differ between a job and a laptop (re-run configure-aws-credentials there,
+ * `aws sso login` here). A plain string is the same on both.
+ */
+export type Template = string | { readonly [S in Surface]: string }
+
+/**
+ * One state a check can report, in the style of ESLint's `meta.messages`: `{{name}}` placeholders
+ * are filled from the data the check reports with.
+ */
+export interface MessageSpec {
   /**
-   * Waits for a dependency (one this check starts alongside, see `speculative`) and returns its
-   * facts, or undefined when it did not pass. Lets a check start its independent calls at once.
+   * How the state ends the check. `catalog`: as the catalog entry that explains the reported AWS
+   * error decides (a denial is `unverified`, an expired token `fail`, …).
    */
-  waitFor<T extends Facts = Facts>(checkId: string): Promise<T | undefined>
-  log: Logger
+  readonly status: CheckStatus | 'catalog'
+  /** One line: what a person reads first. */
+  readonly title: string
+  /** Why. Absent only for `pass`, or where `catalog` (or the explained error) supplies it. */
+  readonly cause?: Template
+  /** What to do, in Markdown. Absent only for `pass`, or where the catalog supplies it. */
+  readonly fix?: Template
+  readonly doc?: string
+  /**
+   * The AWS error this state is, when it has a catalogued text of its own: cause, fix and doc
+   * come from that entry unless given here, and the finding carries its id (what `explain` says
+   * for the same text).
+   */
+  readonly catalog?: CatalogId
 }
 
-export interface CheckDefinition {
-  /** Stable id: file name, finding `checkId`, summary row. */
-  id: string
+export type Messages = { readonly [id: string]: MessageSpec }
+
+/** One permission a check's AWS calls need, and the statement of the preflight's policy granting it. */
+export interface Permission {
+  /** `bedrock:GetFoundationModel`: the IAM action, exactly as a policy names it. */
+  readonly action: string
+  readonly statement: StatementId
+  /** What the check learns with it, for the docs' permission table. */
+  readonly why: string
+}
+
+export interface CheckMeta<M extends Messages = Messages> {
+  /** Stable id: folder name, finding `checkId`, summary row. */
+  readonly id: string
   /** How the summary names it: "Caller identity". */
-  title: string
-  scope: CheckScope
+  readonly title: string
+  /** One line for the README's check table: what a pass proves. */
+  readonly description: string
+  readonly scope: CheckScope
   /** Checks that must end in `pass` or `warn` first; otherwise this one is `skipped` with the reason. */
-  dependsOn: string[]
+  readonly dependsOn: readonly string[]
   /**
    * Dependencies (ids from `dependsOn`) this check does not wait for: it starts alongside them, so
    * independent AWS calls share one round trip, and its result is thrown away (→ `skipped`) when
    * one of them does not pass. Use `ctx.waitFor` for their facts.
    */
-  speculative?: readonly string[]
+  readonly speculative?: readonly string[]
   /**
-   * SDK modules this check's calls need besides STS. The engine starts loading them the moment the
-   * first request is on the wire, so they are ready by the time the check asks for them.
+   * Checks whose facts this one may use (`ctx.waitFor`) when they pass, without depending on them:
+   * it is neither held back nor skipped by them.
    */
-  sdks?: readonly OnDemandSdk[]
+  readonly uses?: readonly string[]
+  /** SDK modules its calls need besides STS; its run starts once they have loaded. */
+  readonly sdks?: readonly OnDemandSdk[]
+  /** AWS permissions its calls need (the generated preflight policy is their union). */
+  readonly permissions: readonly Permission[]
   /** When this check cannot verify, nothing after it can: the run fails rather than warns. */
-  gate?: boolean
+  readonly gate?: boolean
   /** False when the configuration does not ask for this check (then it is not listed at all). */
   applies?(config: PreflightConfig): boolean
-  run(ctx: CheckContext): Promise<CheckOutcome>
+  readonly messages: M
 }
+
+// ── Placeholders, typed: `ctx.report('id', data)` must supply every `{{name}}` of that message ──
+
+type Holes<S> = S extends `${string}{{${infer K}}}${infer Rest}` ? K | Holes<Rest> : never
+type TemplateHoles<T> = T extends string
+  ? Holes<T>
+  : T extends { readonly [S in Surface]: string }
+    ? Holes<T[Surface]>
+    : never
+export type MessageHoles<S extends MessageSpec> =
+  | Holes<S['title']>
+  | TemplateHoles<S['cause']>
+  | TemplateHoles<S['fix']>
+
+/** Values for a message's placeholders. */
+export type MessageData<S extends MessageSpec> = { readonly [K in MessageHoles<S>]: string | number }
+
+/** What a report adds to its message: what was seen, and where. */
+export interface ReportExtra {
+  observed?: string[]
+  details?: FindingDetail[]
+  location?: SourceLocation
+  /** The AWS error behind this state; the catalog explains it where the message does not. */
+  error?: ObservedError
+  /**
+   * The IAM action of a read this state is about. When `error` is a denial, the finding is
+   * `unverified` ("could not verify, allow this permission") whatever the message says.
+   */
+  permission?: string
+  /** What the catalog's fix for `error` may name, beyond the defaults of `ctx.fixContext()`. */
+  fixContext?: Partial<FixContext>
+}
+
+type ReportArgs<S extends MessageSpec> = [MessageHoles<S>] extends [never]
+  ? [data?: Record<string, never>, extra?: ReportExtra]
+  : [data: MessageData<S>, extra?: ReportExtra]
+
+export interface CheckContext<M extends Messages = Messages> {
+  config: PreflightConfig
+  subject: Subject
+  aws: AwsAccess
+  /** Aborted when the run's time-out is reached. */
+  signal: AbortSignal
+  log: Logger
+  /** Reports one finding in one of this check's states. */
+  report<K extends keyof M & string>(messageId: K, ...args: ReportArgs<M[K]>): void
+  /** The catalog entry that explains an AWS error, if any (the catalog loads on first use). */
+  explain(error: Pick<ObservedError, 'code' | 'message'>): Promise<CatalogEntry | undefined>
+  /** What fixes may name: the profile, the region, the caller ARN learned by `identity`, … */
+  fixContext(extra?: Partial<FixContext>): FixContext
+  /** Facts published by a finished, passing dependency for this subject (or a run-scoped one). */
+  facts<T extends Facts = Facts>(checkId: string): T | undefined
+  /**
+   * Waits for a dependency (one this check starts alongside, see `speculative`, or one it `uses`)
+   * and returns its facts, or undefined when it did not pass.
+   */
+  waitFor<T extends Facts = Facts>(checkId: string): Promise<T | undefined>
+}
+
+/** A check's run: reports through `ctx.report`, returns the facts its dependents read. */
+export type CheckRun<M extends Messages = Messages> = (
+  ctx: CheckContext<M>
+) => Promise<Facts | void>
+
+/**
+ * A registry entry: the meta, loaded at start (the engine plans with it), and the run, loaded when
+ * its task starts. Which runs share a file of dist/ is said in scripts/bundle.mjs, not here.
+ */
+export interface CheckEntry<M extends Messages = Messages> {
+  readonly meta: CheckMeta<M>
+  load(): Promise<CheckRun<M>>
+}
+
+/** Declares a check's meta with its messages' literal types kept, so ids and placeholders are checked. */
+export function defineMeta<const M extends Messages>(meta: CheckMeta<M>): CheckMeta<M> {
+  return meta
+}
+
+/** A registry entry from a meta and the loader of its run module (`() => import('./run.js')`). */
+export function defineCheck<M extends Messages>(
+  meta: CheckMeta<M>,
+  load: () => Promise<{ run: CheckRun<M> }>
+): CheckEntry {
+  return { meta, load: async () => (await load()).run } as unknown as CheckEntry
+}
+
+/** What the helpers shared between checks (AWS reads, file locations) may use of a check's context. */
+export type ReadContext = Pick<CheckContext, 'config' | 'subject' | 'aws' | 'signal' | 'log'>

@@ -22,7 +22,7 @@ export function countStatuses(findings: Finding[]): Record<CheckStatus, number> 
 export function runResult(tasks: Task[]): RunResult {
   const findings = tasks.flatMap((t) => t.findings ?? [])
   if (findings.some((f) => f.status === 'fail')) return 'fail'
-  if (tasks.some((t) => t.check.gate && t.status !== 'pass' && t.status !== 'warn')) return 'fail'
+  if (tasks.some((t) => t.meta.gate && t.status !== 'pass' && t.status !== 'warn')) return 'fail'
   if (findings.some((f) => f.status === 'warn' || f.status === 'unverified')) return 'warn'
   return 'pass'
 }

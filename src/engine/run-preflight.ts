@@ -1,20 +1,21 @@
 import type { PreflightConfig } from '../config.js'
 import { AwsAccess } from '../aws/access.js'
-import type { CheckDefinition } from './check.js'
-import { FIRST_CHECKS, LATER_CHECKS } from '../checks/registry.js'
+import type { CheckEntry } from './check.js'
+import { CHECKS } from '../checks/registry.js'
 import { planTasks, runTasks, type Task } from './scheduler.js'
 import { countStatuses, runResult } from './result.js'
 import type { Report, ReportIdentity } from './types.js'
 import { VERSION } from '../version.js'
 
 export interface RunOptions {
-  /** The checks to run, all planned at once; by default every check, the later ones loaded late. */
-  checks?: readonly CheckDefinition[]
+  /** The checks to run (registry entries, in summary order); by default every check. */
+  checks?: readonly CheckEntry[]
   /**
-   * Called once, after the first request is on the wire and the later checks have started: a face
-   * loads what it needs only after the run (renderers, @actions/core) while AWS answers.
+   * Called once, when the SDKs the run needs have loaded and the requests waiting for them are
+   * out: a face loads what it needs only after the run (renderers, @actions/core) while AWS
+   * answers, not before the first request.
    */
-  meanwhile?: () => void
+  whileWaiting?: () => void
 }
 
 /** Attempts per AWS call: one retry absorbs a dropped connection without hiding the first error. */
@@ -42,33 +43,16 @@ export async function runPreflight(
   })
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), config.timeoutSeconds * 1000)
-  let tasks: Task[] = []
+  const tasks: Task[] = planTasks(options.checks ?? CHECKS, config)
   try {
-    tasks = await runTasks(
-      {
-        first: planTasks(options.checks ?? FIRST_CHECKS, config),
-        // The other checks' code is parsed while the first request travels, not before it.
-        ...(options.checks
-          ? {}
-          : {
-              later: LATER_CHECKS.map(
-                (load) => async (planned: readonly Task[]) =>
-                  planTasks(await load(), config, planned)
-              )
-            }),
-        ...(options.meanwhile ? { meanwhile: options.meanwhile } : {})
-      },
-      config,
-      aws,
-      controller.signal
-    )
+    await runTasks(tasks, config, aws, controller.signal, options.whileWaiting)
   } finally {
     clearTimeout(timer)
     controller.abort() // cancels whatever is still in flight after the deadline
     aws.destroy()
   }
   const findings = tasks.flatMap((t) => t.findings ?? [])
-  const identityTask = tasks.find((t) => t.check.id === 'identity' && t.facts)
+  const identityTask = tasks.find((t) => t.meta.id === 'identity' && t.facts)
   const identity: ReportIdentity | undefined = identityTask?.facts
     ? {
         accountId: identityTask.facts.accountId as string,

@@ -1,20 +1,27 @@
 import type { PreflightConfig } from '../config.js'
 import type { AwsAccess } from '../aws/access.js'
-import type { CheckDefinition, Subject } from './check.js'
-import type { CheckOutcome, CheckStatus, Facts, Finding } from './types.js'
+import type { FixContext } from '../catalog/types.js'
+import type { CheckContext, CheckEntry, CheckMeta, ReportExtra, Subject } from './check.js'
+import type { CheckStatus, Facts, Finding } from './types.js'
 import { subjectCovers, subjectLabel, subjectsFor } from './subjects.js'
+import { findingsFrom, type Reported } from './messages.js'
 import { describeUnexpected } from './unexpected.js'
-import { nextTurn } from './next-turn.js'
 
 /** One check for one subject: the unit the scheduler runs. */
 export interface Task {
-  check: CheckDefinition
+  entry: CheckEntry
+  meta: CheckMeta
   subject: Subject
+  /** The tasks it depends on (`dependsOn`), for the same subject or a wider one. */
   deps: Task[]
+  /** The tasks whose facts it may use without depending on them (`uses`). */
+  used: Task[]
   findings?: Finding[]
   facts?: Facts
   /** The status that decides whether dependents may run (the worst of its findings). */
   status?: CheckStatus
+  /** Whether its run was started (a task never started is "not reached" at the deadline). */
+  started: boolean
   done: Promise<void>
 }
 
@@ -31,199 +38,196 @@ export function worstStatus(statuses: CheckStatus[]): CheckStatus {
   return statuses.reduce<CheckStatus>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), 'pass')
 }
 
+const passed = (task: Task): boolean => task.status !== undefined && PASSING.has(task.status)
+
 /**
- * Expands definitions into tasks (one per subject) and wires each to the tasks it depends on,
- * among its own and those `planned` earlier (the checks loaded later depend on the first ones).
- * Returns the new tasks only.
+ * Plans the run once: one task per check and subject, each wired to the tasks it depends on and
+ * the tasks whose facts it uses. A dependency on a check that is not in the registry is our bug.
  */
-export function planTasks(
-  checks: readonly CheckDefinition[],
-  config: PreflightConfig,
-  planned: readonly Task[] = []
-): Task[] {
-  const known = new Set([...planned.map((t) => t.check.id), ...checks.map((c) => c.id)])
+export function planTasks(entries: readonly CheckEntry[], config: PreflightConfig): Task[] {
+  const known = new Set(entries.map((e) => e.meta.id))
   const tasks: Task[] = []
-  for (const check of checks) {
-    if (check.applies && !check.applies(config)) continue
-    for (const subject of subjectsFor(check.scope, config)) {
-      tasks.push({ check, subject, deps: [], done: Promise.resolve() })
+  for (const entry of entries) {
+    const meta = entry.meta
+    if (meta.applies && !meta.applies(config)) continue
+    for (const subject of subjectsFor(meta.scope, config)) {
+      tasks.push({ entry, meta, subject, deps: [], used: [], started: false, done: Promise.resolve() })
     }
   }
-  const candidates = [...planned, ...tasks]
+  const relevant = (task: Task, id: string) =>
+    tasks.filter((t) => t.meta.id === id && subjectCovers(t.subject, task.subject))
   for (const task of tasks) {
-    for (const depId of task.check.dependsOn) {
-      if (!known.has(depId))
-        throw new Error(`check ${task.check.id} depends on unknown check ${depId}`)
-      task.deps.push(
-        ...candidates.filter((t) => t.check.id === depId && subjectCovers(t.subject, task.subject))
-      )
+    for (const id of [...task.meta.dependsOn, ...(task.meta.uses ?? [])]) {
+      if (!known.has(id)) throw new Error(`check ${task.meta.id} depends on unknown check ${id}`)
     }
+    task.deps = task.meta.dependsOn.flatMap((id) => relevant(task, id))
+    task.used = (task.meta.uses ?? []).flatMap((id) => relevant(task, id))
   }
   return tasks
 }
 
-function skippedBecause(task: Task, blocker: Task): Finding[] {
+function skippedBecause(task: Task, blocker: Task): Finding {
   const what = subjectLabel(blocker.subject)
-  return [
-    {
-      checkId: task.check.id,
-      subject: subjectLabel(task.subject),
-      status: 'skipped',
-      title: `${task.check.title}: skipped because "${blocker.check.title}"${what ? ` (${what})` : ''} ended ${blocker.status}`,
-      cause: `This check needs "${blocker.check.title}" to pass first; see that row for the cause and fix.`
-    }
-  ]
+  const subject = subjectLabel(task.subject)
+  return {
+    checkId: task.meta.id,
+    ...(subject ? { subject } : {}),
+    status: 'skipped',
+    title: `${task.meta.title}: skipped because "${blocker.meta.title}"${what ? ` (${what})` : ''} ended ${blocker.status}`,
+    cause: `This check needs "${blocker.meta.title}" to pass first; see that row for the cause and fix.`
+  }
 }
 
-function timedOut(task: Task, seconds: number, started: boolean): Finding[] {
-  return [
-    {
-      checkId: task.check.id,
-      subject: subjectLabel(task.subject),
-      status: 'unverified',
-      title: `${task.check.title}: could not verify, ${started ? 'did not finish' : 'was not reached'} within timeout-seconds (${seconds} s)`,
-      cause:
-        'The run reached its time limit before this check had an answer from AWS: an endpoint that does not answer, a very slow network, or a time-out set too short.',
-      fix: `Look at the first error reported by the other checks; if AWS is only slow here, raise \`timeout-seconds\` (now ${seconds}).`,
-      catalogId: 'timeout'
-    }
-  ]
+function timedOut(task: Task, seconds: number): Finding {
+  const subject = subjectLabel(task.subject)
+  return {
+    checkId: task.meta.id,
+    ...(subject ? { subject } : {}),
+    status: 'unverified',
+    title: `${task.meta.title}: could not verify, ${task.started ? 'did not finish' : 'was not reached'} within timeout-seconds (${seconds} s)`,
+    cause:
+      'The run reached its time limit before this check had an answer from AWS: an endpoint that does not answer, a very slow network, or a time-out set too short.',
+    fix: `Look at the first error reported by the other checks; if AWS is only slow here, raise \`timeout-seconds\` (now ${seconds}).`,
+    catalogId: 'timeout'
+  }
 }
 
-/** What runTasks runs: the first tasks, and how to plan the rest once the first request is out. */
-export interface TaskPlan {
-  first: Task[]
-  /**
-   * Plans the tasks of the checks that are loaded later (separate chunks of dist/), group by
-   * group, given every task planned so far. The first group is loaded once the first request is on
-   * the wire, or the gates have settled, or the deadline has passed; each next one once the
-   * previous group has started and the SDKs it needs have loaded. Every task returned is run or
-   * reported.
-   */
-  later?: ((planned: readonly Task[]) => Promise<Task[]>)[]
-  /**
-   * Called once the later checks have started and the SDKs they need have loaded: work the caller
-   * wants done while AWS answers.
-   */
-  meanwhile?: () => void
+/** What fixes may name, from the configuration, the subject and what earlier checks learned. */
+function fixContextFor(
+  config: PreflightConfig,
+  subject: Subject,
+  facts: (id: string) => Facts | undefined
+): FixContext {
+  const identity = facts('identity') as { arn?: string } | undefined
+  const credentials = facts('credentials') as { source?: string } | undefined
+  return {
+    surface: config.surface,
+    profile: config.profile ?? config.env.AWS_PROFILE,
+    region: subject.region,
+    modelId: subject.model,
+    roleArn: subject.role,
+    callerArn: identity?.arn,
+    credentialSource: credentials?.source
+  }
 }
 
 /**
- * Runs every task as soon as what it needs is known: independent tasks concurrently, speculative
- * ones alongside their dependencies. A task whose dependency did not pass is reported as skipped
- * with the reason; when the deadline passes, whatever has not finished is reported as unverified.
- * Returns every task run, the first ones and those planned later, in that order.
+ * Runs every planned task as soon as what it needs is known: independent tasks concurrently,
+ * speculative ones alongside their dependencies. A task starts when its (non-speculative)
+ * dependencies have passed and the SDK modules it declares have loaded (AwsAccess loads those
+ * once the first request is on the wire); its run's code loads then. A task whose dependency did
+ * not pass is reported as skipped with the reason; when the deadline passes, whatever has not
+ * finished is reported as unverified. Every task ends with at least one finding.
  */
 export async function runTasks(
-  plan: TaskPlan,
+  tasks: readonly Task[],
   config: PreflightConfig,
   aws: AwsAccess,
-  deadline: AbortSignal
-): Promise<Task[]> {
-  const started = new Set<Task>()
-  const tasks: Task[] = [...plan.first]
-
-  const contextFor = (task: Task, signal: AbortSignal) => ({
-    config,
-    subject: task.subject,
-    aws,
-    signal,
-    log: config.log,
-    facts: <T extends Facts = Facts>(checkId: string): T | undefined => {
-      const dep = task.deps.find((d) => d.check.id === checkId && d.status && PASSING.has(d.status))
-      return dep?.facts as T | undefined
-    },
-    waitFor: async <T extends Facts = Facts>(checkId: string): Promise<T | undefined> => {
-      const dep = task.deps.find((d) => d.check.id === checkId)
-      if (!dep) return undefined
-      await dep.done
-      return dep.status && PASSING.has(dep.status) ? (dep.facts as T | undefined) : undefined
-    }
-  })
-
-  const settle = (task: Task, outcome: CheckOutcome) => {
+  deadline: AbortSignal,
+  whileWaiting?: () => void
+): Promise<void> {
+  const settle = (task: Task, findings: Finding[], facts?: Facts) => {
     if (task.findings) return // already settled by the deadline
-    const subject = subjectLabel(task.subject)
-    task.findings = outcome.findings.map((f) => ({ ...f, subject: f.subject ?? subject }))
-    task.facts = outcome.facts
-    task.status = worstStatus(task.findings.map((f) => f.status))
+    task.findings = findings
+    if (facts) task.facts = facts
+    task.status = worstStatus(findings.map((f) => f.status))
+  }
+
+  const contextFor = (task: Task, reports: Reported[]): CheckContext => {
+    const among = [...task.deps, ...task.used]
+    const factsOf = (id: string): Facts | undefined => {
+      const dep = among.find((d) => d.meta.id === id && passed(d))
+      return dep?.facts
+    }
+    const fixContext = (extra: Partial<FixContext> = {}): FixContext => ({
+      ...fixContextFor(config, task.subject, factsOf),
+      ...extra
+    })
+    return {
+      config,
+      subject: task.subject,
+      aws,
+      signal: deadline,
+      log: config.log,
+      report: (messageId: string, data?: Record<string, string | number>, extra?: ReportExtra) => {
+        reports.push({
+          messageId,
+          data: data ?? {},
+          extra: extra ?? {},
+          fixContext: fixContext(extra?.fixContext)
+        })
+      },
+      explain: async (error) => (await import('../catalog/match.js')).matchError(error),
+      fixContext,
+      facts: <T extends Facts = Facts>(id: string) => factsOf(id) as T | undefined,
+      waitFor: async <T extends Facts = Facts>(id: string): Promise<T | undefined> => {
+        const dep = among.find((d) => d.meta.id === id)
+        if (!dep) return undefined
+        await dep.done
+        return passed(dep) ? (dep.facts as T | undefined) : undefined
+      }
+    } as CheckContext
   }
 
   const execute = async (task: Task): Promise<void> => {
-    const alongside = new Set(task.check.speculative ?? [])
-    const waitFirst = task.deps.filter((d) => !alongside.has(d.check.id))
+    const alongside = new Set(task.meta.speculative ?? [])
+    const waitFirst = task.deps.filter((d) => !alongside.has(d.meta.id))
     await Promise.all(waitFirst.map((d) => d.done))
     if (deadline.aborted) return
-    const blocker = waitFirst.find((d) => !d.status || !PASSING.has(d.status))
-    if (blocker) {
-      settle(task, { findings: skippedBecause(task, blocker) })
-      return
-    }
-    started.add(task)
-    let outcome: CheckOutcome
+    const blocker = waitFirst.find((d) => !passed(d))
+    if (blocker) return settle(task, [skippedBecause(task, blocker)])
+    await aws.sdksLoaded(task.meta.sdks ?? [])
+    if (deadline.aborted) return
+    task.started = true
+    const reports: Reported[] = []
+    const label = subjectLabel(task.subject)
+    let findings: Finding[]
+    let facts: Facts | undefined
     try {
-      outcome = await task.check.run(contextFor(task, deadline))
+      const run = await task.entry.load()
+      facts = (await run(contextFor(task, reports))) ?? undefined
+      findings = await findingsFrom(task.meta, reports, config.surface, label)
     } catch (err) {
       // A check must turn every error into a finding; one that escapes is our bug, said plainly.
-      outcome = { findings: [await describeUnexpected(task.check.id, err)] }
+      findings = [describeUnexpected(task.meta.id, label, err)]
     }
-    if (alongside.size > 0) {
-      const speculativeDeps = task.deps.filter((d) => alongside.has(d.check.id))
+    const speculativeDeps = task.deps.filter((d) => alongside.has(d.meta.id))
+    if (speculativeDeps.length > 0) {
       await Promise.all(speculativeDeps.map((d) => d.done))
-      const late = speculativeDeps.find((d) => !d.status || !PASSING.has(d.status))
-      if (late) outcome = { findings: skippedBecause(task, late) }
+      const late = speculativeDeps.find((d) => !passed(d))
+      if (late) return settle(task, [skippedBecause(task, late)])
     }
-    settle(task, outcome)
+    if (findings.length === 0) {
+      // Silence would read as nothing wrong: a check that reports nothing is our bug, said so.
+      findings = [describeUnexpected(task.meta.id, label, new Error('the check reported no finding'))]
+    }
+    settle(task, findings, facts)
   }
 
-  const start = (batch: Task[]) => {
-    for (const task of batch) task.done = Promise.resolve().then(() => execute(task))
-  }
+  // The SDKs every planned task will need load once the first request is on the wire (or the
+  // gates settle without one), so they are ready by the time the tasks ask for them.
+  const gates = Promise.all(tasks.filter((t) => t.meta.gate).map((t) => t.done))
+  const loaded = aws.planLoads(
+    tasks.flatMap((t) => t.meta.sdks ?? []),
+    gates
+  )
+  for (const task of tasks) task.done = Promise.resolve().then(() => execute(task))
+  // The caller's own loading (renderers, @actions/core) comes last, so it never holds back a
+  // check's request.
+  if (whileWaiting) void loaded.then(whileWaiting)
 
   const deadlinePassed = new Promise<void>((resolve) => {
     if (deadline.aborted) resolve()
     else deadline.addEventListener('abort', () => resolve(), { once: true })
   })
-
-  start(plan.first)
-  // The gates' requests go out first; code that only later checks need loads while they travel.
-  const gates = Promise.all(plan.first.filter((t) => t.check.gate).map((t) => t.done))
-  const moment = Promise.race([aws.firstRequestOut(gates), deadlinePassed])
-  const more = moment.then(async () => {
-    const added: Task[] = []
-    for (const planGroup of plan.later ?? []) {
-      const batch = await planGroup(tasks)
-      tasks.push(...batch)
-      added.push(...batch)
-      start(batch)
-      // This group's requests go out before the next group's code competes for the main thread.
-      // Past the deadline nothing will be sent: plan the group (to report it), load no SDK.
-      if (!deadline.aborted)
-        await aws.preloadSdks([...new Set(batch.flatMap((t) => t.check.sdks ?? []))])
-      await nextTurn()
-    }
-    // The caller's own loading (renderers, @actions/core) comes last, so it never holds back a
-    // check's request.
-    plan.meanwhile?.()
-    return added
-  })
-  const everything = (async () => {
-    await Promise.all(plan.first.map((t) => t.done))
-    const later = await more
-    await Promise.all(later.map((t) => t.done))
-  })()
-
-  // When the deadline wins the race, a later failure of `everything` is reported through `more`
-  // below; it must not also surface as an unhandled rejection.
+  const everything = Promise.all(tasks.map((t) => t.done))
+  // When the deadline wins the race, a later failure of `everything` must not surface as an
+  // unhandled rejection.
   everything.catch(() => undefined)
   await Promise.race([everything, deadlinePassed])
   if (deadline.aborted) {
-    // Checks loaded later are planned even now, so each is reported, never dropped.
-    await more
-    const seconds = config.timeoutSeconds
     for (const task of tasks) {
-      if (!task.findings) settle(task, { findings: timedOut(task, seconds, started.has(task)) })
+      if (!task.findings) settle(task, [timedOut(task, config.timeoutSeconds)])
     }
   }
-  return tasks
 }

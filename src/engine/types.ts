@@ -43,6 +43,8 @@ export interface Finding {
   checkId: string
   /** What the check was about when it runs per subject: `us-east-1 · us.anthropic.claude-…` or a role ARN. */
   subject?: string
+  /** The check's state this finding reports (`meta.messages` of the check): stable, for tooling. */
+  messageId?: string
   status: CheckStatus
   /** One line: what a person reads first. */
   title: string

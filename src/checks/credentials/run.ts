@@ -1,0 +1,7 @@
+import type { CheckRun } from '../../engine/check.js'
+import type { meta } from './meta.js'
+
+// SKELETON: to be converted from src/checks/credentials.ts (old API).
+export const run: CheckRun<typeof meta.messages> = async () => {
+  throw new Error('credentials: not converted yet')
+}

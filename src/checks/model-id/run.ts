@@ -1,0 +1,7 @@
+import type { CheckRun } from '../../engine/check.js'
+import type { meta } from './meta.js'
+
+// SKELETON: to be converted from src/checks/model-id.ts (old API).
+export const run: CheckRun<typeof meta.messages> = async () => {
+  throw new Error('model-id: not converted yet')
+}

@@ -1,0 +1,42 @@
+import type { CheckRun } from '../../engine/check.js'
+import { parseRegion } from '../../parse/region.js'
+import { envFileLocation } from '../shared/env-location.js'
+import type { meta } from './meta.js'
+
+export const run: CheckRun<typeof meta.messages> = async (ctx) => {
+  const { config } = ctx
+  const configured = config.regions.find((r) => r.value === ctx.subject.region)
+  if (!configured) {
+    ctx.report('missing', {}, {
+      observed: [
+        `${config.surface === 'cli' ? '--region' : 'aws-region input'}, AWS_REGION and AWS_DEFAULT_REGION are all unset${config.envFile ? ` (also in ${config.envFile.displayPath})` : ''}`
+      ],
+      // The seed page's fix is a line in the env file: point at the file it belongs in.
+      ...(config.envFile ? { location: { file: config.envFile.displayPath } } : {})
+    })
+    return
+  }
+  const parsed = parseRegion(configured.value)
+  const location = envFileLocation(config, 'AWS_REGION', configured.value)
+  const at = location ? { location } : {}
+  if (!parsed.ok) {
+    const observed = [`${configured.source} = ${JSON.stringify(configured.value.slice(0, 60))}`]
+    const data = { source: configured.source, problem: parsed.problem }
+    if (parsed.suggestion) {
+      ctx.report('misspelt', { ...data, suggestion: parsed.suggestion }, { observed, ...at })
+    } else {
+      ctx.report('malformed', data, { observed, ...at })
+    }
+    return
+  }
+  if (!parsed.known) {
+    ctx.report(
+      'unknown',
+      { region: parsed.region },
+      { observed: [`${configured.source} = ${parsed.region}`], ...at }
+    )
+  } else {
+    ctx.report('configured', { region: parsed.region }, { observed: [`from ${configured.source}`] })
+  }
+  return { region: parsed.region }
+}

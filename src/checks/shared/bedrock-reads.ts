@@ -1,0 +1,93 @@
+import type {
+  FoundationModelDetails,
+  GetInferenceProfileCommandOutput,
+  GetProvisionedModelThroughputCommandOutput,
+  InferenceProfileSummary,
+  ListInferenceProfilesCommandOutput,
+  GetFoundationModelCommandOutput
+} from '@aws-sdk/client-bedrock'
+import type { AwsResult } from '../../aws/access.js'
+import type { ReadContext } from '../../engine/check.js'
+
+// Bedrock control-plane reads of the model checks. model-resolve, model-access and invoke-probe
+// start together; AwsAccess.shared sends each identical read once per run, not once per check.
+
+export function getInferenceProfile(
+  ctx: ReadContext,
+  region: string,
+  identifier: string
+): Promise<AwsResult<GetInferenceProfileCommandOutput>> {
+  return ctx.aws.shared(`GetInferenceProfile@${region}/${identifier}`, async () => {
+    const { client, sdk } = await ctx.aws.bedrock(region)
+    return ctx.aws.send<GetInferenceProfileCommandOutput>(
+      client,
+      new sdk.GetInferenceProfileCommand({ inferenceProfileIdentifier: identifier }),
+      ctx.signal
+    )
+  })
+}
+
+export function getFoundationModel(
+  ctx: ReadContext,
+  region: string,
+  modelId: string
+): Promise<AwsResult<FoundationModelDetails>> {
+  return ctx.aws.shared(`GetFoundationModel@${region}/${modelId}`, async () => {
+    const { client, sdk } = await ctx.aws.bedrock(region)
+    const r = await ctx.aws.send<GetFoundationModelCommandOutput>(
+      client,
+      new sdk.GetFoundationModelCommand({ modelIdentifier: modelId }),
+      ctx.signal
+    )
+    return r.ok
+      ? {
+          ok: true as const,
+          value: r.value.modelDetails ?? ({ modelArn: '', modelId } as FoundationModelDetails)
+        }
+      : r
+  })
+}
+
+/** Every system-defined profile callable from `region` (all pages). */
+export function listSystemProfiles(
+  ctx: ReadContext,
+  region: string
+): Promise<AwsResult<InferenceProfileSummary[]>> {
+  return ctx.aws.shared(`ListInferenceProfiles@${region}`, async () => {
+    const { client, sdk } = await ctx.aws.bedrock(region)
+    const all: InferenceProfileSummary[] = []
+    let nextToken: string | undefined
+    // Bounded: a region has a few hundred profiles at most; 10 pages of 1000 is far beyond that.
+    for (let page = 0; page < 10; page++) {
+      const r = await ctx.aws.send<ListInferenceProfilesCommandOutput>(
+        client,
+        new sdk.ListInferenceProfilesCommand({
+          typeEquals: 'SYSTEM_DEFINED',
+          maxResults: 1000,
+          ...(nextToken ? { nextToken } : {})
+        }),
+        ctx.signal
+      )
+      if (!r.ok) return r
+      all.push(...(r.value.inferenceProfileSummaries ?? []))
+      nextToken = r.value.nextToken
+      if (!nextToken) break
+    }
+    return { ok: true as const, value: all }
+  })
+}
+
+export function getProvisionedModel(
+  ctx: ReadContext,
+  region: string,
+  arn: string
+): Promise<AwsResult<GetProvisionedModelThroughputCommandOutput>> {
+  return ctx.aws.shared(`GetProvisionedModelThroughput@${region}/${arn}`, async () => {
+    const { client, sdk } = await ctx.aws.bedrock(region)
+    return ctx.aws.send<GetProvisionedModelThroughputCommandOutput>(
+      client,
+      new sdk.GetProvisionedModelThroughputCommand({ provisionedModelId: arn }),
+      ctx.signal
+    )
+  })
+}

@@ -1,0 +1,97 @@
+import type { FixContext } from '../catalog/types.js'
+import type { Surface } from '../config.js'
+import type { CheckMeta, MessageSpec, ReportExtra, Template } from './check.js'
+import type { CheckStatus, Finding } from './types.js'
+import { isReadDenied, READ_DENIED } from './read-denied.js'
+
+/** One `ctx.report` call, as the engine keeps it until the check has finished. */
+export interface Reported {
+  messageId: string
+  data: Readonly<Record<string, string | number>>
+  extra: ReportExtra
+  /** Resolved when reported, from the facts known then. */
+  fixContext: FixContext
+}
+
+/** Fills `{{name}}` placeholders; one left unfilled stays visible (the message tests catch it). */
+export function fill(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (hole, name: string) =>
+    name in data ? String(data[name]) : hole
+  )
+}
+
+export function pick(template: Template, surface: Surface): string {
+  return typeof template === 'string' ? template : template[surface]
+}
+
+/** Said for an AWS error that no catalog entry explains: the code and message speak for themselves. */
+const UNRECOGNISED = {
+  cause:
+    'AWS answered with an error this version of bedrock-preflight does not recognise; its code and message are under Observed.',
+  fix: 'Look the error code up in the documentation linked here; if it looks like something the preflight should explain, open an issue with the Observed lines.'
+}
+
+/** Whether turning these reports into findings needs the catalog (it then loads, once). */
+function needsCatalog(spec: MessageSpec, extra: ReportExtra): boolean {
+  return spec.catalog !== undefined || extra.error !== undefined || spec.status === 'catalog'
+}
+
+/**
+ * Turns what a check reported into findings: its message's wording with the data filled in, and,
+ * for an AWS error, what the catalog says of it wherever the message leaves that to the catalog.
+ * The catalog (≈ 40 KB) is loaded only when a report needs it, so a healthy run never parses it
+ * before its first request.
+ */
+export async function findingsFrom(
+  meta: CheckMeta,
+  reports: readonly Reported[],
+  surface: Surface,
+  subject: string | undefined
+): Promise<Finding[]> {
+  const catalog = reports.some((r) => needsCatalog(meta.messages[r.messageId]!, r.extra))
+    ? await import('../catalog/match.js')
+    : undefined
+  return reports.map(({ messageId, data, extra, fixContext }) => {
+    const spec = meta.messages[messageId]
+    if (!spec) throw new Error(`check ${meta.id} reported unknown message ${messageId}`)
+    const entry = spec.catalog
+      ? catalog?.entryById(spec.catalog)
+      : extra.error
+        ? catalog?.matchError(extra.error)
+        : undefined
+    const denied = extra.error && extra.permission && isReadDenied(extra.error)
+    const status: CheckStatus = denied
+      ? 'unverified'
+      : spec.status !== 'catalog'
+        ? spec.status
+        : (entry?.verdict ?? 'fail')
+    const text = (t: Template | undefined) => (t === undefined ? undefined : fill(pick(t, surface), data))
+    const cause = denied
+      ? READ_DENIED.cause(extra.permission!)
+      : (text(spec.cause) ?? entry?.cause ?? (extra.error ? UNRECOGNISED.cause : undefined))
+    const fix = denied
+      ? READ_DENIED.fix(extra.permission!)
+      : (text(spec.fix) ?? entry?.fix(fixContext) ?? (extra.error ? UNRECOGNISED.fix : undefined))
+    const catalogId = denied ? READ_DENIED.catalogId : entry?.id
+    const docUrl = spec.doc ?? (denied ? catalog?.entryById('preflight-read-denied').doc : entry?.doc)
+    const observed = [
+      ...(extra.error && catalog ? catalog.observedErrorLines(extra.error) : []),
+      ...(extra.observed ?? [])
+    ]
+    return {
+      checkId: meta.id,
+      ...(subject ? { subject } : {}),
+      messageId,
+      status,
+      title: fill(spec.title, data),
+      ...(observed.length ? { observed } : {}),
+      ...(extra.error ? { error: extra.error } : {}),
+      ...(catalogId ? { catalogId } : {}),
+      ...(cause ? { cause } : {}),
+      ...(fix ? { fix } : {}),
+      ...(docUrl ? { docUrl } : {}),
+      ...(extra.details?.length ? { details: extra.details } : {}),
+      ...(extra.location ? { location: extra.location } : {})
+    }
+  })
+}
