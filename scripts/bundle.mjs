@@ -135,6 +135,59 @@ const commonjsMarker = {
   }
 }
 
+// Which check runs share a file of dist/ (scripts/check-chunks.json): said there and used only
+// here; the registry only says that each run loads when its task starts. The runs the first request waits for go with the entries: they are
+// required as the entry loads, and their load resolves at once when their task starts. The model
+// checks and the trust checks each load as one chunk, once the SDKs they need have loaded, which
+// is after the first request is on the wire (docs/performance.md).
+const CHECK_CHUNKS = JSON.parse(
+  readFileSync(new URL('./check-chunks.json', import.meta.url), 'utf8')
+)
+
+const CHECKS_DIR = join(process.cwd(), 'src', 'checks')
+const GROUP = '\0check-group:'
+
+/** The check whose registry entry (`src/checks/<id>/index.ts`) this module is, if it is one. */
+function entryCheck(id) {
+  const rel = relative(CHECKS_DIR, id).split(sep)
+  return rel.length === 2 && rel[0] !== '..' && rel[1] === 'index.ts' ? rel[0] : undefined
+}
+
+// Each registry entry loads its run with `import('./run.js')`. Here that import is pointed at
+// the run's group: for `entry`, the run is imported statically (it is in the entry's files, and
+// the load resolves at once); for any other group, at one module that re-exports every run of the
+// group, so Rollup makes one chunk of each group and shares what the groups have in common.
+const checkGroups = {
+  name: 'check-groups',
+  transform(code, id) {
+    const check = entryCheck(id)
+    if (!check) return null
+    const group = Object.entries(CHECK_CHUNKS).find(([, ids]) => ids.includes(check))?.[0]
+    if (!group) this.error(`check ${check} is in no group of CHECK_CHUNKS (scripts/bundle.mjs)`)
+    const load = "import('./run.js')"
+    if (!code.includes(load)) this.error(`${id} does not load its run with ${load}`)
+    if (group === 'entry') {
+      return {
+        code: `import * as __run from './run.js'\n${code.replace(load, 'Promise.resolve(__run)')}`,
+        map: null
+      }
+    }
+    const key = JSON.stringify(check)
+    return { code: code.replace(load, `import('${GROUP}${group}').then((g) => g[${key}])`), map: null }
+  },
+  resolveId: (id) => (id.startsWith(GROUP) ? id : null),
+  load(id) {
+    if (!id.startsWith(GROUP)) return null
+    const group = id.slice(GROUP.length)
+    return CHECK_CHUNKS[group]
+      .map((check) => {
+        const file = JSON.stringify(join(CHECKS_DIR, check, 'run.ts'))
+        return `import * as run${CHECK_CHUNKS[group].indexOf(check)} from ${file}\nexport { run${CHECK_CHUNKS[group].indexOf(check)} as ${JSON.stringify(check)} }`
+      })
+      .join('\n')
+  }
+}
+
 /** True for `node:fs`, `fs` and the like: Node.js provides them, nothing to bundle. */
 const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id)
 
@@ -159,6 +212,7 @@ export async function bundle(entries, outdir) {
       }),
       commonjs(),
       json({ preferConst: true }),
+      checkGroups,
       typescript,
       licenses,
       commonjsMarker
@@ -188,6 +242,8 @@ export async function bundle(entries, outdir) {
       // A lazily loaded chunk is named after what it loads (bedrock, iam, credential-provider-sso…);
       // the chunks merged from shared code are just `shared`.
       chunkFileNames: (chunk) => {
+        if (chunk.facadeModuleId?.startsWith(GROUP))
+          return `chunks/${chunk.facadeModuleId.slice(GROUP.length)}-[hash].js`
         if (!chunk.isDynamicEntry) return 'chunks/shared-[hash].js'
         const pkg = chunk.facadeModuleId && packageOf(chunk.facadeModuleId)
         const generic = ['index', 'dist-es'].includes(chunk.name)
@@ -196,7 +252,11 @@ export async function bundle(entries, outdir) {
       // Merge chunks that only define things (no effect when loaded) into a chunk loaded under the
       // same conditions: the entry then loads two files before its first request, not fourteen.
       // Every file costs a read, a resolve and a link (≈ 1 ms each here, docs/performance.md).
-      experimentalMinChunkSize: 200_000,
+      // 10 KB, not more: a check group (CHECK_CHUNKS) defines things only, and a larger bound
+      // merged the model and trust groups into the files loaded before the first request.
+      experimentalMinChunkSize: 10_000,
+      // A group is its own file even when small: merged into the start files, it would be parsed
+      // before the first request.
       plugins: [minify]
     })
     return output

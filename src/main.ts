@@ -1,27 +1,20 @@
-import { buildConfig, SettingsError } from './settings.js'
+import { prepareRun, SettingsError } from './settings.js'
 import { runPreflight } from './engine/run-preflight.js'
 import { actionInput, RunnerLog } from './action/runner-log.js'
-
-/** Variables whose values must never reach a log, masked before anything is printed. */
-const SECRET_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
 
 /** The action: inputs → configuration → engine → summary, annotations and outputs. */
 export async function run(): Promise<void> {
   const log = new RunnerLog()
   // @actions/core and the renderers are not needed for the first request: they load while it
-  // travels (the engine's `meanwhile`), or when first needed if that moment never comes.
+  // travels (the engine's `whileWaiting`), or when first needed if that moment never comes.
   let corePromise: Promise<typeof import('./action/core.js')> | undefined
   const withCore = () =>
     (corePromise ??= import('./action/core.js').then((core) => {
       log.attach(core)
       return core
     }))
-  for (const name of SECRET_VARIABLES) {
-    const value = process.env[name]
-    if (value) log.mask(value)
-  }
   try {
-    const { config, fileValues } = buildConfig({
+    const config = prepareRun({
       surface: 'github-actions',
       regions: actionInput('aws-region'),
       models: actionInput('model-id'),
@@ -37,11 +30,6 @@ export async function run(): Promise<void> {
       getIdToken: async (audience) => (await withCore()).getIDToken(audience),
       log
     })
-    // The env file's values take part in credential resolution, as they would for InsightWorker.
-    for (const [key, value] of Object.entries(fileValues)) {
-      if (SECRET_VARIABLES.includes(key)) log.mask(value)
-      process.env[key] = value
-    }
     const publishing = () => import('./action/publish.js')
     const report = await runPreflight(config, {
       whileWaiting: () => void Promise.all([withCore(), publishing()]).catch(() => {})

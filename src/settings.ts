@@ -36,13 +36,18 @@ export interface RawSettings {
   log: Logger
 }
 
-/** An input that cannot be used: the face reports it and stops (exit 2 in the CLI). */
+/**
+ * An input that cannot be used: the face reports it and stops (exit 2 in the CLI). The input's
+ * name and the problem are kept apart, so each face names the input its own way (`--timeout`,
+ * `Input timeout-seconds`) without taking the message apart.
+ */
 export class SettingsError extends Error {
   constructor(
     readonly input: string,
-    message: string
+    /** What is wrong, to follow the input's name: `must be true or false, got "yes"`. */
+    readonly problem: string
   ) {
-    super(message)
+    super(`${input} ${problem}`)
     this.name = 'SettingsError'
   }
 }
@@ -54,7 +59,7 @@ function parseBoolean(input: string, value: string | boolean | undefined): boole
   const v = (value ?? '').trim().toLowerCase()
   if (v === '' || v === 'false') return false
   if (v === 'true') return true
-  throw new SettingsError(input, `${input} must be true or false, got "${value}"`)
+  throw new SettingsError(input, `must be true or false, got "${value}"`)
 }
 
 function readEnvFile(
@@ -71,7 +76,7 @@ function readEnvFile(
       (err as NodeJS.ErrnoException).code === 'ENOENT'
         ? 'it does not exist'
         : (err as Error).message
-    throw new SettingsError('env-file', `env-file ${path} cannot be read: ${reason}`)
+    throw new SettingsError('env-file', `${path} cannot be read: ${reason}`)
   }
   const absolute = resolve(path)
   const rel = workspace ? relative(workspace, absolute) : undefined
@@ -92,7 +97,7 @@ export function buildConfig(raw: RawSettings): {
   if (!FAIL_ON.includes(failOn)) {
     throw new SettingsError(
       'fail-on',
-      `fail-on must be one of ${FAIL_ON.join(', ')}, got "${raw.failOn}"`
+      `must be one of ${FAIL_ON.join(', ')}, got "${raw.failOn}"`
     )
   }
   const timeoutText = String(raw.timeoutSeconds ?? '').trim()
@@ -100,7 +105,7 @@ export function buildConfig(raw: RawSettings): {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 600) {
     throw new SettingsError(
       'timeout-seconds',
-      `timeout-seconds must be a number of seconds from 1 to 600, got "${raw.timeoutSeconds}"`
+      `must be a number of seconds from 1 to 600, got "${raw.timeoutSeconds}"`
     )
   }
   const invokeProbe = parseBoolean('invoke-probe', raw.invokeProbe)
@@ -108,7 +113,7 @@ export function buildConfig(raw: RawSettings): {
   if (!SESSION_TAGGING.includes(roleSessionTags)) {
     throw new SettingsError(
       'role-session-tags',
-      `role-session-tags must be one of ${SESSION_TAGGING.join(', ')}, got "${raw.roleSessionTags}"`
+      `must be one of ${SESSION_TAGGING.join(', ')}, got "${raw.roleSessionTags}"`
     )
   }
 
@@ -169,4 +174,30 @@ export function buildConfig(raw: RawSettings): {
     log: raw.log
   }
   return { config, fileValues }
+}
+
+/** Variables whose values must never reach a log, masked before anything is printed. */
+export const SECRET_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
+
+/**
+ * What both faces do before the engine runs: mask every secret the environment holds before
+ * anything could print it, build the configuration, and put the env file's values into the
+ * process environment (masked first), because the SDK reads its credentials from there, as
+ * InsightWorker's would. Throws SettingsError for an input that cannot be used.
+ */
+export function prepareRun(
+  raw: RawSettings,
+  processEnv: Record<string, string | undefined> = process.env
+): PreflightConfig {
+  for (const name of SECRET_VARIABLES) {
+    const value = raw.processEnv[name]
+    if (value) raw.log.mask(value)
+  }
+  const { config, fileValues } = buildConfig(raw)
+  // The environment already won over the file; what the file adds goes where the SDK looks.
+  for (const [key, value] of Object.entries(fileValues)) {
+    if (SECRET_VARIABLES.includes(key)) raw.log.mask(value)
+    processEnv[key] = value
+  }
+  return config
 }

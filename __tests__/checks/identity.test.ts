@@ -1,9 +1,9 @@
 import { mockClient } from 'aws-sdk-client-mock'
 import { GetCallerIdentityCommand, STSClient, ExpiredTokenException } from '@aws-sdk/client-sts'
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import { regionCheck } from '../../src/checks/region.js'
-import { credentialsCheck } from '../../src/checks/credentials.js'
-import { identityCheck } from '../../src/checks/identity.js'
+import regionCheck from '../../src/checks/region/index.js'
+import credentialsCheck from '../../src/checks/credentials/index.js'
+import identityCheck from '../../src/checks/identity/index.js'
 import { silentLogger, type PreflightConfig } from '../../src/config.js'
 
 const sts = mockClient(STSClient)

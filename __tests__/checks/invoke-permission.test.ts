@@ -2,15 +2,19 @@ import {
   GetFoundationModelAvailabilityCommand,
   GetFoundationModelCommand,
   GetInferenceProfileCommand,
-  GetUseCaseForModelAccessCommand
+  GetUseCaseForModelAccessCommand,
+  ListInferenceProfilesCommand,
+  ValidationException
 } from '@aws-sdk/client-bedrock'
 import {
   GetRoleCommand,
+  IAMServiceException,
   NoSuchEntityException,
   SimulatePrincipalPolicyCommand,
+  type EvaluationResult,
   type SimulatePrincipalPolicyCommandInput
 } from '@aws-sdk/client-iam'
-import { resourcesToSimulate } from '../../src/checks/invoke-permission.js'
+import { resourcesToSimulate } from '../../src/checks/invoke-permission/resources.js'
 import {
   bedrock,
   iam,
@@ -22,22 +26,28 @@ import {
   modelArn,
   SONNET_45,
   ROLE_ARN,
-  ACCOUNT
+  SESSION_ARN,
+  ACCOUNT,
+  INVALID_IDENTIFIER
 } from './model-unit.js'
 
 const US = ['us-east-1', 'us-east-2', 'us-west-2']
 
-function allowAll() {
+/** Answers every simulation with one result per action, as `evaluate` decides for its ARN. */
+function simulateAs(evaluate: (resource: string) => Partial<EvaluationResult>) {
   iam
     .on(SimulatePrincipalPolicyCommand)
     .callsFake(async (input: SimulatePrincipalPolicyCommandInput) => ({
       EvaluationResults: (input.ActionNames ?? []).map((a) => ({
         EvalActionName: a,
         EvalResourceName: input.ResourceArns?.[0],
-        EvalDecision: 'allowed'
+        EvalDecision: 'allowed',
+        ...evaluate(input.ResourceArns?.[0] ?? '')
       }))
     }))
 }
+
+const allowAll = () => simulateAs(() => ({}))
 
 beforeEach(() => {
   resetMocks()
@@ -53,7 +63,14 @@ describe('invoke-permission', () => {
   it('simulates the role of the session on the profile and every destination, with both context keys', async () => {
     allowAll()
     const report = await run(['us-east-2'], [`us.${SONNET_45}`])
-    expect(findingsOf(report, 'invoke-permission')[0]?.status).toBe('pass')
+    expect(findingsOf(report, 'invoke-permission')).toEqual([
+      expect.objectContaining({
+        messageId: 'allowed',
+        status: 'pass',
+        title:
+          'ci may call InvokeModel and InvokeModelWithResponseStream on all 4 ARNs the call needs'
+      })
+    ])
     const inputs = iam.commandCalls(SimulatePrincipalPolicyCommand).map((c) => c.args[0].input)
     expect(inputs.every((i) => i.PolicySourceArn === ROLE_ARN)).toBe(true)
     expect(inputs.map((i) => i.ResourceArns?.[0]).sort()).toEqual(
@@ -96,24 +113,71 @@ describe('invoke-permission', () => {
   })
 
   it('attributes a permissions-boundary denial and gives the boundary statements', async () => {
-    iam
-      .on(SimulatePrincipalPolicyCommand)
-      .callsFake(async (input: SimulatePrincipalPolicyCommandInput) => ({
-        EvaluationResults: (input.ActionNames ?? []).map((a) => ({
-          EvalActionName: a,
-          EvalResourceName: input.ResourceArns?.[0],
-          EvalDecision: input.ResourceArns?.[0]?.includes('us-west-2') ? 'implicitDeny' : 'allowed',
-          PermissionsBoundaryDecisionDetail: {
-            AllowedByPermissionsBoundary: !input.ResourceArns?.[0]?.includes('us-west-2')
-          }
-        }))
-      }))
+    simulateAs((resource) => ({
+      EvalDecision: resource.includes('us-west-2') ? 'implicitDeny' : 'allowed',
+      PermissionsBoundaryDecisionDetail: {
+        AllowedByPermissionsBoundary: !resource.includes('us-west-2')
+      }
+    }))
     const report = await run(['us-east-2'], [`us.${SONNET_45}`])
-    const [f] = findingsOf(report, 'invoke-permission')
-    expect(f?.status).toBe('fail')
-    expect(f?.title).toContain('permissions boundary')
+    const [f, ...others] = findingsOf(report, 'invoke-permission')
+    expect(others).toHaveLength(0)
+    expect(f).toMatchObject({
+      messageId: 'boundaryDenies',
+      status: 'fail',
+      catalogId: 'bedrock-explicit-deny',
+      title: 'The permissions boundary of ci does not allow 1 ARN the call needs'
+    })
+    expect(f?.cause).toContain("The role's permissions boundary caps what its policies can grant")
+    expect(f?.fix).toContain(`Add these statements to the permissions boundary of \`${ROLE_ARN}\``)
     expect(f?.fix).toContain(modelArn('us-west-2', SONNET_45))
     expect(f?.fix).not.toContain(modelArn('us-east-1', SONNET_45))
+    expect(f?.details?.[0]?.title).toBe('Minimal statements for the boundary')
+    expect(f?.observed).toContain('2 of 8 checks denied, 6 allowed')
+  })
+
+  it('attributes an SCP denial and names every region the SCP must allow', async () => {
+    simulateAs((resource) =>
+      resource.includes('us-west-2')
+        ? {
+            EvalDecision: 'explicitDeny',
+            OrganizationsDecisionDetail: { AllowedByOrganizations: false }
+          }
+        : {}
+    )
+    const report = await run(['us-east-2'], [`us.${SONNET_45}`])
+    const [f, ...others] = findingsOf(report, 'invoke-permission')
+    expect(others).toHaveLength(0)
+    expect(f).toMatchObject({
+      messageId: 'scpDenies',
+      status: 'fail',
+      catalogId: 'bedrock-scp-deny',
+      title: 'A service control policy denies invoking in us-west-2'
+    })
+    expect(f?.fix).toContain(
+      `for \`us-west-2\`: every destination of \`us.${SONNET_45}\` must be allowed`
+    )
+    expect(f?.observed?.join('\n')).toContain('(denied by an SCP)')
+  })
+
+  it('gives the minimal identity policy for the ARNs no policy grants, models only through the profile', async () => {
+    simulateAs((resource) =>
+      resource.includes('inference-profile') ? { EvalDecision: 'implicitDeny' } : {}
+    )
+    const report = await run(['us-east-2'], [`us.${SONNET_45}`])
+    const [f, ...others] = findingsOf(report, 'invoke-permission')
+    expect(others).toHaveLength(0)
+    expect(f).toMatchObject({
+      messageId: 'notGrantedViaProfile',
+      status: 'fail',
+      catalogId: 'bedrock-invoke-denied',
+      title: 'No policy of ci allows invoking 1 of the ARNs the call needs'
+    })
+    expect(f?.fix).toContain(
+      `Add these statements to an identity policy of \`${ROLE_ARN}\`; they grant exactly the denied ARNs (models only through this profile):`
+    )
+    expect(f?.fix).toContain(profileArn('us-east-2', `us.${SONNET_45}`))
+    expect(f?.details?.map((d) => d.title)).toEqual(['Denied ARNs', 'Minimal policy JSON'])
   })
 
   it('reports an explicit identity-policy deny with the statement that matched', async () => {
@@ -131,7 +195,12 @@ describe('invoke-permission', () => {
       }))
     const report = await run(['us-east-2'], [`us.${SONNET_45}`])
     const [f] = findingsOf(report, 'invoke-permission')
-    expect(f?.catalogId).toBe('bedrock-explicit-deny')
+    expect(f).toMatchObject({
+      messageId: 'explicitDeny',
+      status: 'fail',
+      catalogId: 'bedrock-explicit-deny'
+    })
+    expect(f?.title).toMatch(/^An explicit Deny in ci's policies blocks arn:aws:bedrock:/)
     expect(f?.observed?.join('\n')).toContain('matched statement: deny-bedrock')
   })
 
@@ -168,7 +237,68 @@ describe('invoke-permission', () => {
       .on(GetFoundationModelCommand)
       .resolves({ modelDetails: { modelArn: 'x', modelId: SONNET_45 } })
     const report = await run(['us-east-2'], [`us.${SONNET_45}`])
-    expect(findingsOf(report, 'invoke-permission')[0]?.status).toBe('unverified')
+    expect(findingsOf(report, 'invoke-permission')).toEqual([
+      expect.objectContaining({
+        messageId: 'callerNotSimulable',
+        status: 'unverified',
+        title: 'Invoke permission not simulated for this kind of caller',
+        cause: `IAM can simulate users and roles only, and the caller is arn:aws:sts::${ACCOUNT}:federated-user/alice.`
+      })
+    ])
+    expect(iam.commandCalls(SimulatePrincipalPolicyCommand)).toHaveLength(0)
+  })
+
+  it('does not simulate the root user, and says not to run jobs as root', async () => {
+    resetMocks(`arn:aws:iam::${ACCOUNT}:root`)
+    bedrock.on(GetInferenceProfileCommand).resolves(profile('us-east-2', `us.${SONNET_45}`, US))
+    bedrock
+      .on(GetFoundationModelCommand)
+      .resolves({ modelDetails: { modelArn: 'x', modelId: SONNET_45 } })
+    const report = await run(['us-east-2'], [`us.${SONNET_45}`])
+    const [f, ...others] = findingsOf(report, 'invoke-permission')
+    expect(others).toHaveLength(0)
+    expect(f).toMatchObject({ messageId: 'rootCaller', status: 'unverified' })
+    expect(f?.cause).toContain('do not run jobs as root')
+    expect(iam.commandCalls(SimulatePrincipalPolicyCommand)).toHaveLength(0)
+  })
+
+  it('is unverified, naming iam:SimulatePrincipalPolicy, when it may not simulate', async () => {
+    iam.on(SimulatePrincipalPolicyCommand).rejects(
+      new IAMServiceException({
+        name: 'AccessDenied',
+        $fault: 'client',
+        message: `User: ${SESSION_ARN} is not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${ROLE_ARN}`,
+        $metadata: { httpStatusCode: 403 }
+      })
+    )
+    const report = await run(['us-east-2'], [`us.${SONNET_45}`])
+    const [f, ...others] = findingsOf(report, 'invoke-permission')
+    expect(others).toHaveLength(0)
+    expect(f).toMatchObject({
+      messageId: 'notSimulated',
+      status: 'unverified',
+      catalogId: 'preflight-read-denied',
+      title: `Could not simulate invoke permission for ${ROLE_ARN}`
+    })
+    expect(f?.fix).toContain('Allow `iam:SimulatePrincipalPolicy`')
+    expect(f?.observed?.join('\n')).toContain(
+      `simulated principal: ${ROLE_ARN} (from the session ${SESSION_ARN}`
+    )
+  })
+
+  it('is skipped by the engine, naming model-resolve, when the ARNs the call reaches are unknown', async () => {
+    bedrock
+      .on(GetInferenceProfileCommand)
+      .rejects(new ValidationException({ message: INVALID_IDENTIFIER, $metadata: {} }))
+    bedrock.on(ListInferenceProfilesCommand).resolves({ inferenceProfileSummaries: [] })
+    const report = await run(['us-east-2'], [`us.${SONNET_45}`])
+    expect(findingsOf(report, 'model-resolve')[0]?.status).toBe('fail')
+    expect(findingsOf(report, 'invoke-permission')).toEqual([
+      expect.objectContaining({
+        status: 'skipped',
+        title: `Invoke permission: skipped because "Model in region" (us-east-2 · us.${SONNET_45}) ended fail`
+      })
+    ])
     expect(iam.commandCalls(SimulatePrincipalPolicyCommand)).toHaveLength(0)
   })
 })

@@ -5,6 +5,7 @@ import {
   GetUseCaseForModelAccessCommand
 } from '@aws-sdk/client-bedrock'
 import {
+  AccessDeniedException,
   ConverseCommand,
   ResourceNotFoundException,
   ThrottlingException,
@@ -52,8 +53,12 @@ describe('invoke-probe', () => {
       metrics: { latencyMs: 100 }
     })
     const [f] = await probe()
-    expect(f?.status).toBe('pass')
-    expect(f?.title).toContain('a fraction of a cent')
+    expect(f).toMatchObject({ messageId: 'answered', status: 'pass' })
+    expect(f?.title).toContain(`Converse with us.${SONNET_45} answered in us-east-1 (`)
+    expect(f?.title).toMatch(/\(\d+ ms; one billed call, a fraction of a cent\)$/)
+    expect(f?.observed).toEqual(
+      expect.arrayContaining(['stopReason: max_tokens', 'tokens: 8 in, 1 out'])
+    )
     const calls = runtime.commandCalls(ConverseCommand)
     expect(calls).toHaveLength(1)
     expect(calls[0]?.args[0].input).toMatchObject({
@@ -104,8 +109,26 @@ describe('invoke-probe', () => {
   ])('explains a runtime error through the catalog (%s)', async (error, catalogId, status) => {
     runtime.on(ConverseCommand).rejects(error)
     const [f] = await probe()
+    expect(f?.messageId).toBe('failed')
     expect(f?.catalogId).toBe(catalogId)
     expect(f?.status).toBe(status)
+    expect(f?.title).toMatch(/^Converse with us\..+ in us-east-1 failed: .+/)
     expect(f?.observed?.join('\n')).toContain('a fraction of a cent')
+  })
+
+  it('reports a denied call as the failure it is, not as a read the preflight may not make', async () => {
+    runtime.on(ConverseCommand).rejects(
+      new AccessDeniedException({
+        message: `User: arn:aws:sts::111122223333:assumed-role/ci/GitHubActions is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.${SONNET_45} because no identity-based policy allows the bedrock:InvokeModel action`,
+        $metadata: { httpStatusCode: 403 }
+      })
+    )
+    const [f] = await probe()
+    expect(f).toMatchObject({
+      messageId: 'failed',
+      status: 'fail',
+      catalogId: 'bedrock-invoke-denied',
+      title: `Converse with us.${SONNET_45} in us-east-1 failed: Not allowed to invoke the model`
+    })
   })
 })

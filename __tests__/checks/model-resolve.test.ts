@@ -5,7 +5,9 @@ import {
   ListInferenceProfilesCommand,
   GetFoundationModelAvailabilityCommand,
   GetUseCaseForModelAccessCommand,
+  GetProvisionedModelThroughputCommand,
   AccessDeniedException,
+  ResourceNotFoundException,
   ValidationException
 } from '@aws-sdk/client-bedrock'
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
@@ -18,7 +20,10 @@ import {
   run,
   findingsOf,
   profile,
+  profileArn,
   modelArn,
+  applicationProfileArn,
+  provisionedModelArn,
   SONNET_45,
   HAIKU_45,
   INVALID_IDENTIFIER,
@@ -27,6 +32,13 @@ import {
 } from './model-unit.js'
 
 const invalid = () => new ValidationException({ message: INVALID_IDENTIFIER, $metadata: {} })
+const denied = (action: string) =>
+  new AccessDeniedException({
+    message: `User: ${SESSION_ARN} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`,
+    $metadata: { httpStatusCode: 403 }
+  })
+const END_OF_LIFE =
+  'This model version has reached the end of its life. Please refer to the AWS documentation for more details.'
 const US = ['us-east-1', 'us-east-2', 'us-west-2']
 const EU = ['eu-central-1', 'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-1', 'eu-west-3']
 
@@ -61,7 +73,11 @@ describe('model-resolve', () => {
     bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
     const report = await run(['us-east-1'], [`us.${SONNET_45}`])
     const [f] = findingsOf(report, 'model-resolve')
-    expect(f?.status).toBe('pass')
+    expect(f).toMatchObject({
+      status: 'pass',
+      messageId: 'profileGeo',
+      title: `us-east-1 can call us.${SONNET_45} (routes to 3 regions)`
+    })
     expect(f?.observed).toContain('destination regions: us-east-1, us-east-2, us-west-2')
     expect(bedrock.commandCalls(ListInferenceProfilesCommand)).toHaveLength(0)
     // Shared reads: model-access and invoke-permission did not repeat them.
@@ -76,6 +92,7 @@ describe('model-resolve', () => {
     bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
     const report = await run(['eu-west-1'], [`global.${SONNET_45}`])
     const [f] = findingsOf(report, 'model-resolve')
+    expect(f?.messageId).toBe('profileGlobal')
     expect(f?.title).toContain('global routing')
     expect(f?.observed).toContain('destination regions: eu-west-1, all commercial regions (global)')
   })
@@ -92,7 +109,14 @@ describe('model-resolve', () => {
     })
     const report = await run(['eu-west-1'], [`us.${SONNET_45}`])
     const [f] = findingsOf(report, 'model-resolve')
-    expect(f?.status).toBe('fail')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'profileNotHereOthersListed',
+      catalogId: 'invalid-model-identifier',
+      title: `us.${SONNET_45} cannot be called from eu-west-1: use eu.${SONNET_45}`
+    })
+    expect(f?.observed?.[0]).toContain(INVALID_IDENTIFIER)
+    expect(f?.fix).toContain('Other profiles callable from here are listed under Observed.')
     // eu. first (the region's geography), then global.; never a profile of another model.
     expect(f?.fix?.split('\n')[0]).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)
     const listed = f?.observed?.join('\n') ?? ''
@@ -118,6 +142,7 @@ describe('model-resolve', () => {
     const report = await run(['ap-northeast-1'], [`apac.${HAIKU_45}`])
     const [f] = findingsOf(report, 'model-resolve')
     expect(f?.status).toBe('fail')
+    expect(f?.messageId).toBe('profileNotHereByTableOthersListed')
     expect(f?.fix).toContain(`BEDROCK_MODEL=jp.${HAIKU_45}`)
     expect(f?.fix).toContain('by the built-in table')
     expect(f?.observed?.join('\n')).toContain('ListInferenceProfiles could not be read')
@@ -130,7 +155,11 @@ describe('model-resolve', () => {
     })
     const report = await run(['us-east-2'], [SONNET_45])
     const [f] = findingsOf(report, 'model-resolve')
-    expect(f?.catalogId).toBe('on-demand-not-supported')
+    expect(f).toMatchObject({
+      messageId: 'onDemandUnsupported',
+      catalogId: 'on-demand-not-supported',
+      title: `${SONNET_45} has no on-demand throughput in us-east-2: use us.${SONNET_45}`
+    })
     expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
   })
 
@@ -143,7 +172,11 @@ describe('model-resolve', () => {
       }
     })
     const report = await run(['eu-west-1'], [HAIKU_45])
-    expect(findingsOf(report, 'model-resolve')[0]?.status).toBe('pass')
+    expect(findingsOf(report, 'model-resolve')[0]).toMatchObject({
+      status: 'pass',
+      messageId: 'onDemand',
+      title: `${HAIKU_45} runs on demand in eu-west-1 (in-region, no cross-region routing)`
+    })
     const sims = iam.commandCalls(SimulatePrincipalPolicyCommand)
     expect(sims.map((c) => c.args[0].input.ResourceArns)).toEqual([
       [modelArn('eu-west-1', HAIKU_45)]
@@ -159,6 +192,8 @@ describe('model-resolve', () => {
     const [f] = findingsOf(report, 'model-resolve')
     expect(f?.status).toBe('fail')
     expect(f?.catalogId).toBe('model-not-found')
+    expect(f?.messageId).toBe('modelNotFound')
+    expect(f?.fix).toContain('--by-provider anthropic')
     expect(f?.observed?.join('\n')).toContain('did not find')
   })
 
@@ -169,9 +204,12 @@ describe('model-resolve', () => {
       .on(GetFoundationModelCommand)
       .resolves(details(['INFERENCE_PROFILE'], { status: 'LEGACY', endOfLifeTime: soon }))
     let report = await run(['us-east-1'], [`us.${SONNET_45}`])
-    let legacy = findingsOf(report, 'model-resolve').find((f) => f.catalogId === 'model-legacy')
+    let legacy = findingsOf(report, 'model-resolve').find((f) => f.messageId === 'legacy')
     expect(legacy?.status).toBe('warn')
-    expect(legacy?.title).toContain(soon.toISOString().slice(0, 10))
+    expect(legacy?.catalogId).toBeUndefined()
+    expect(legacy?.title).toBe(
+      `${SONNET_45} is Legacy: end of life ${soon.toISOString().slice(0, 10)}`
+    )
     // invoke-permission still runs: a warning does not block it.
     expect(findingsOf(report, 'invoke-permission')[0]?.status).not.toBe('skipped')
 
@@ -185,6 +223,7 @@ describe('model-resolve', () => {
     )
     report = await run(['us-east-1'], [`us.${SONNET_45}`])
     legacy = findingsOf(report, 'model-resolve').find((f) => f.catalogId === 'model-end-of-life')
+    expect(legacy?.messageId).toBe('endOfLife')
     expect(legacy?.status).toBe('fail')
     expect(legacy?.title).toContain('2026-06-19')
   })
@@ -199,8 +238,13 @@ describe('model-resolve', () => {
     bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
     const report = await run(['us-east-1'], [`us.${SONNET_45}`])
     const [f] = findingsOf(report, 'model-resolve')
-    expect(f?.status).toBe('unverified')
+    expect(f).toMatchObject({
+      status: 'unverified',
+      messageId: 'profileUnreadable',
+      catalogId: 'preflight-read-denied'
+    })
     expect(f?.fix).toContain('`bedrock:GetInferenceProfile`')
+    expect(f?.observed?.join('\n')).toContain('built-in table (a hint only): us-east-1')
     expect(findingsOf(report, 'model-access')[0]?.status).toBe('pass')
   })
 
@@ -210,10 +254,16 @@ describe('model-resolve', () => {
       [`arn:aws:bedrock:us-east-1::foundation-model/${HAIKU_45}`]
     )
     const [f] = findingsOf(report, 'model-resolve')
-    expect(f?.status).toBe('fail')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'modelArnOfOtherRegion',
+      catalogId: 'invalid-model-identifier',
+      title: 'The ARN is for us-east-1, but this job calls Bedrock in eu-west-1'
+    })
     expect(f?.fix).toContain(
       `BEDROCK_MODEL=arn:aws:bedrock:eu-west-1::foundation-model/${HAIKU_45}`
     )
+    expect(bedrock.commandCalls(GetFoundationModelCommand)).toHaveLength(0)
   })
 
   // That the Bedrock reads travel alongside GetCallerIdentity is a property of real sockets (the
@@ -245,5 +295,340 @@ describe('model-resolve', () => {
     const end = order.indexOf('sts:end')
     expect(order).toEqual(expect.arrayContaining(['GetInferenceProfile', 'GetFoundationModel']))
     expect(order.indexOf('SimulatePrincipalPolicy')).toBeGreaterThan(end)
+  })
+})
+
+describe('model-resolve: system profiles that cannot be called from here', () => {
+  it('names the one profile the region lists, without pointing at other ones', async () => {
+    bedrock.on(GetInferenceProfileCommand).rejects(invalid())
+    bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
+    bedrock.on(ListInferenceProfilesCommand).resolves({
+      inferenceProfileSummaries: [profile('eu-west-1', `eu.${SONNET_45}`, EU)]
+    })
+    const [f] = findingsOf(await run(['eu-west-1'], [`us.${SONNET_45}`]), 'model-resolve')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'profileNotHere' })
+    expect(f?.fix).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)
+    expect(f?.fix).toContain('it is callable from eu-west-1.')
+    expect(f?.fix).not.toContain('Other profiles')
+    expect(f?.cause).toContain('`us.` does not list eu-west-1')
+  })
+
+  it('names the bare ID when no profile of the model is listed but it runs on demand here', async () => {
+    bedrock.on(GetInferenceProfileCommand).rejects(invalid())
+    bedrock.on(GetFoundationModelCommand).resolves(details(['ON_DEMAND', 'INFERENCE_PROFILE']))
+    bedrock.on(ListInferenceProfilesCommand).resolves({ inferenceProfileSummaries: [] })
+    const [f] = findingsOf(await run(['eu-west-1'], [`apac.${HAIKU_45}`]), 'model-resolve')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'profileNotHere',
+      title: `apac.${HAIKU_45} cannot be called from eu-west-1: use ${HAIKU_45}`
+    })
+    expect(f?.fix).toContain(`BEDROCK_MODEL=${HAIKU_45}`)
+    expect(f?.observed).toContain('no inference profile for this model')
+    expect(f?.observed).toContain(`\`${HAIKU_45}\` (bare ID, in-region on demand)`)
+  })
+
+  it('takes the one profile of the built-in table, marked as such, when listing is denied', async () => {
+    bedrock.on(GetInferenceProfileCommand).rejects(invalid())
+    bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
+    bedrock.on(ListInferenceProfilesCommand).rejects(denied('bedrock:ListInferenceProfiles'))
+    // Only global. serves sa-east-1 by the table.
+    const [f] = findingsOf(await run(['sa-east-1'], [`us.${SONNET_45}`]), 'model-resolve')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'profileNotHereByTable' })
+    expect(f?.fix).toContain(`BEDROCK_MODEL=global.${SONNET_45}`)
+    expect(f?.fix).toContain('by the built-in table it serves sa-east-1')
+    expect(f?.fix).not.toContain('Other profiles')
+  })
+
+  it('says so when nothing for the model is callable from the region', async () => {
+    bedrock.on(GetInferenceProfileCommand).rejects(invalid())
+    bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
+    bedrock.on(ListInferenceProfilesCommand).resolves({ inferenceProfileSummaries: [] })
+    const [f] = findingsOf(await run(['sa-east-1'], [`us.${SONNET_45}`]), 'model-resolve')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'profileNotHereNoAlternative',
+      catalogId: 'invalid-model-identifier',
+      title: `us.${SONNET_45} cannot be called from sa-east-1`
+    })
+    expect(f?.fix).toContain(`No profile for \`${SONNET_45}\` is callable from sa-east-1`)
+    expect(f?.fix).toContain(`\`global.${SONNET_45}\``)
+  })
+
+  it('fails a profile ARN copied from another account, naming both accounts', async () => {
+    const other = '999988887777'
+    bedrock.on(GetInferenceProfileCommand).rejects(invalid())
+    bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
+    const arn = `arn:aws:bedrock:us-east-1:${other}:inference-profile/us.${SONNET_45}`
+    const [f] = findingsOf(await run(['us-east-1'], [arn]), 'model-resolve')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'profileOfOtherAccount',
+      title: `The profile ARN names account ${other}, but the job runs as account ${ACCOUNT}`
+    })
+    expect(f?.fix).toContain(`\`us.${SONNET_45}\``)
+    expect(bedrock.commandCalls(ListInferenceProfilesCommand)).toHaveLength(0)
+  })
+
+  it('fails a profile ARN of another region without reading it', async () => {
+    const [f] = findingsOf(
+      await run(['eu-west-1'], [profileArn('us-east-1', `us.${SONNET_45}`)]),
+      'model-resolve'
+    )
+    expect(f).toMatchObject({ status: 'fail', messageId: 'arnOfOtherRegion' })
+    expect(f?.fix).toContain('`aws-region: us-east-1`')
+    expect(f?.observed).toEqual(['model ARN region: us-east-1', 'configured region: eu-west-1'])
+    expect(bedrock.commandCalls(GetInferenceProfileCommand)).toHaveLength(0)
+  })
+})
+
+describe('model-resolve: bare IDs without on-demand throughput', () => {
+  const REGIONLESS = `arn:aws:bedrock:::foundation-model/${SONNET_45}`
+  type Listing = 'listed' | 'denied' | 'empty'
+  function listing(how: Listing) {
+    const list = bedrock.on(ListInferenceProfilesCommand)
+    if (how === 'denied') list.rejects(denied('bedrock:ListInferenceProfiles'))
+    else
+      list.resolves({
+        inferenceProfileSummaries:
+          how === 'listed' ? [profile('us-east-2', `us.${SONNET_45}`, US)] : []
+      })
+  }
+
+  it.each<[string, Listing, string, string]>([
+    [SONNET_45, 'listed', 'onDemandUnsupported', `: use us.${SONNET_45}`],
+    [SONNET_45, 'denied', 'onDemandUnsupportedByTable', `: use us.${SONNET_45}`],
+    [
+      SONNET_45,
+      'empty',
+      'onDemandUnsupportedNoProfile',
+      'has no on-demand throughput in us-east-2'
+    ],
+    [REGIONLESS, 'listed', 'regionlessArn', `: use us.${SONNET_45}`],
+    [REGIONLESS, 'denied', 'regionlessArnByTable', `: use us.${SONNET_45}`],
+    [REGIONLESS, 'empty', 'regionlessArnNoProfile', 'The region-less ARN cannot be invoked']
+  ])('%s with profiles %s: %s', async (model, how, messageId, title) => {
+    bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
+    listing(how)
+    const [f] = findingsOf(await run(['us-east-2'], [model]), 'model-resolve')
+    expect(f).toMatchObject({ status: 'fail', messageId, catalogId: 'on-demand-not-supported' })
+    expect(f?.title.endsWith(title)).toBe(true)
+    if (how === 'denied') expect(f?.fix).toContain('ListInferenceProfiles could not be read')
+    if (how === 'empty')
+      expect(f?.observed).toContain(
+        `no inference profile for ${SONNET_45} is callable from us-east-2`
+      )
+    if (model === REGIONLESS) expect(f?.cause).toContain('global hop')
+  })
+
+  it('is unverified, naming bedrock:GetFoundationModel, when it may not read the model', async () => {
+    bedrock.on(GetFoundationModelCommand).rejects(denied('bedrock:GetFoundationModel'))
+    const [f] = findingsOf(await run(['us-east-1'], [SONNET_45]), 'model-resolve')
+    expect(f).toMatchObject({
+      status: 'unverified',
+      messageId: 'modelUnreadable',
+      title: `Could not verify that ${SONNET_45} can be called on demand in us-east-1`
+    })
+    expect(f?.fix).toContain('`bedrock:GetFoundationModel`')
+  })
+})
+
+describe('model-resolve: a model unknown in the region', () => {
+  it('names the profile the region can call it through', async () => {
+    bedrock.on(GetFoundationModelCommand).rejects(invalid())
+    bedrock.on(ListInferenceProfilesCommand).resolves({
+      inferenceProfileSummaries: [profile('eu-west-1', `eu.${SONNET_45}`, EU)]
+    })
+    const [f] = findingsOf(await run(['eu-west-1'], [SONNET_45]), 'model-resolve')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'modelNotHereUseProfile',
+      catalogId: 'model-not-found',
+      title: `${SONNET_45} is not offered in eu-west-1: use eu.${SONNET_45}`
+    })
+    expect(f?.fix).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)
+    expect(f?.observed).toContain('callable from eu-west-1 through:')
+  })
+
+  it('names a region where GetFoundationModel knows it', async () => {
+    bedrock.on(GetFoundationModelCommand).callsFake(async (_input, getClient) => {
+      if ((await getClient().config.region()) !== 'us-east-1') throw invalid()
+      return details(['ON_DEMAND'])
+    })
+    bedrock.on(ListInferenceProfilesCommand).resolves({ inferenceProfileSummaries: [] })
+    const [f] = findingsOf(await run(['sa-east-1'], [HAIKU_45]), 'model-resolve')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'modelInOtherRegions' })
+    expect(f?.title).toBe(`${HAIKU_45} is not offered in sa-east-1`)
+    expect(f?.fix).toContain('`aws-region: us-east-1`')
+    expect(f?.observed).toContain(`GetFoundationModel knows ${HAIKU_45} in: us-east-1`)
+  })
+})
+
+describe('model-resolve: lifecycle', () => {
+  beforeEach(() => {
+    bedrock.on(GetInferenceProfileCommand).resolves(profile('us-east-1', `us.${SONNET_45}`, US))
+  })
+  const lifecycleOf = async () =>
+    findingsOf(await run(['us-east-1'], [`us.${SONNET_45}`]), 'model-resolve')
+
+  it('warns about a Legacy model without an end-of-life date, with the dates it has', async () => {
+    bedrock.on(GetFoundationModelCommand).resolves(
+      details(['INFERENCE_PROFILE'], {
+        status: 'LEGACY',
+        legacyTime: new Date('2026-01-15T00:00:00Z'),
+        publicExtendedAccessTime: new Date('2026-07-15T00:00:00Z')
+      })
+    )
+    const [route, legacy] = await lifecycleOf()
+    expect(route?.status).toBe('pass')
+    expect(legacy).toMatchObject({
+      status: 'warn',
+      messageId: 'legacyUndated',
+      title: `${SONNET_45} is Legacy`
+    })
+    expect(legacy?.observed).toEqual([
+      'modelLifecycle.status = LEGACY',
+      'legacy since 2026-01-15',
+      'public extended access (higher prices) from 2026-07-15'
+    ])
+  })
+
+  it('fails a model GetFoundationModel calls retired, behind a profile and as a bare ID', async () => {
+    const retired = () => new ValidationException({ message: END_OF_LIFE, $metadata: {} })
+    bedrock.on(GetFoundationModelCommand).rejects(retired())
+    const [route, f] = await lifecycleOf()
+    expect(route?.status).toBe('pass')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'retired',
+      catalogId: 'model-end-of-life',
+      title: `${SONNET_45} can no longer be called`
+    })
+
+    resetMocks()
+    bedrock.on(GetFoundationModelCommand).rejects(retired())
+    const bare = findingsOf(await run(['us-east-1'], [SONNET_45]), 'model-resolve')
+    expect(bare).toEqual([expect.objectContaining({ messageId: 'retired', status: 'fail' })])
+  })
+
+  it('is unverified, naming bedrock:GetFoundationModel, when it may not read the lifecycle', async () => {
+    bedrock.on(GetFoundationModelCommand).rejects(denied('bedrock:GetFoundationModel'))
+    const [route, f] = await lifecycleOf()
+    expect(route?.observed).toContain('lifecycle: not read (AccessDeniedException)')
+    expect(f).toMatchObject({
+      status: 'unverified',
+      messageId: 'lifecycleUnreadable',
+      catalogId: 'preflight-read-denied'
+    })
+    expect(f?.fix).toContain('`bedrock:GetFoundationModel`')
+  })
+
+  it('is unverified, never failed, when GetFoundationModel ends in another error', async () => {
+    bedrock
+      .on(GetFoundationModelCommand)
+      .rejects(new ResourceNotFoundException({ message: 'Model not found', $metadata: {} }))
+    const [route, f] = await lifecycleOf()
+    expect(route?.status).toBe('pass')
+    expect(f).toMatchObject({
+      status: 'unverified',
+      messageId: 'lifecycleNotRead',
+      // The catalog still names the error; its verdict (fail) does not decide.
+      catalogId: 'model-not-found',
+      title: `Lifecycle of ${SONNET_45} not verified: GetFoundationModel ended ResourceNotFoundException`
+    })
+    expect(f?.observed?.[0]).toContain('Model not found')
+  })
+})
+
+describe('model-resolve: application profiles and provisioned throughput', () => {
+  const APP = applicationProfileArn('us-east-1', 'a1b2c3d4e5f6')
+  const PT = provisionedModelArn('us-east-1', 'f6e5d4c3b2a1')
+
+  function application(models: string[]) {
+    bedrock.on(GetInferenceProfileCommand).resolves({
+      inferenceProfileName: 'team-claude',
+      inferenceProfileArn: APP,
+      inferenceProfileId: 'a1b2c3d4e5f6',
+      models: models.map((modelArn) => ({ modelArn })),
+      status: 'ACTIVE',
+      type: 'APPLICATION'
+    })
+  }
+  function provisioned(status: string | undefined, extra: Record<string, unknown> = {}) {
+    bedrock.on(GetProvisionedModelThroughputCommand).resolves({
+      provisionedModelName: 'team-pt',
+      provisionedModelArn: PT,
+      modelUnits: 1,
+      foundationModelArn: modelArn('us-east-1', HAIKU_45),
+      ...(status ? { status } : {}),
+      ...extra
+    } as never)
+  }
+
+  it('reads the model and destinations of an application profile from GetInferenceProfile', async () => {
+    application([modelArn('us-east-1', SONNET_45), modelArn('us-west-2', SONNET_45)])
+    bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
+    const [f] = findingsOf(await run(['us-east-1'], [APP]), 'model-resolve')
+    expect(f).toMatchObject({
+      status: 'pass',
+      messageId: 'applicationProfile',
+      title: `Application inference profile team-claude calls ${SONNET_45} (us-east-1, us-west-2)`
+    })
+    expect(f?.observed).toContain(`profile ARN: ${APP}`)
+    expect(bedrock.commandCalls(GetFoundationModelCommand)[0]?.args[0].input).toEqual({
+      modelIdentifier: SONNET_45
+    })
+  })
+
+  it('passes an application profile that lists no model, saying so', async () => {
+    application([])
+    const [f] = findingsOf(await run(['us-east-1'], [APP]), 'model-resolve')
+    expect(f).toMatchObject({ status: 'pass', messageId: 'applicationProfileUnlisted' })
+    expect(f?.title).toContain('calls an unlisted model')
+    expect(bedrock.commandCalls(GetFoundationModelCommand)).toHaveLength(0)
+  })
+
+  it('is unverified, naming bedrock:GetInferenceProfile, when it may not read the application profile', async () => {
+    bedrock.on(GetInferenceProfileCommand).rejects(denied('bedrock:GetInferenceProfile'))
+    const [f] = findingsOf(await run(['us-east-1'], [APP]), 'model-resolve')
+    expect(f).toMatchObject({
+      status: 'unverified',
+      messageId: 'applicationProfileUnreadable',
+      title: 'Could not read application inference profile a1b2c3d4e5f6 in us-east-1'
+    })
+    expect(f?.fix).toContain('`bedrock:GetInferenceProfile`')
+  })
+
+  it.each<[string | undefined, string, string, string]>([
+    ['InService', 'pass', 'provisionedInService', 'is in service in us-east-1'],
+    ['Creating', 'warn', 'provisionedChanging', 'is Creating'],
+    ['Updating', 'warn', 'provisionedChanging', 'is Updating'],
+    ['Failed', 'fail', 'provisionedNotInService', 'is Failed'],
+    [undefined, 'fail', 'provisionedStatusUnknown', 'is not in service']
+  ])('reports provisioned throughput %s as %s (%s)', async (state, status, messageId, title) => {
+    provisioned(state)
+    const [f] = findingsOf(await run(['us-east-1'], [PT]), 'model-resolve')
+    expect(f).toMatchObject({ status, messageId, title: `Provisioned throughput team-pt ${title}` })
+    expect(f?.observed).toContain(`foundation model: ${modelArn('us-east-1', HAIKU_45)}`)
+  })
+
+  it('shows why provisioned throughput failed', async () => {
+    provisioned('Failed', { failureMessage: 'Insufficient capacity' })
+    const [f] = findingsOf(await run(['us-east-1'], [PT]), 'model-resolve')
+    expect(f?.observed).toContain('failure: Insufficient capacity')
+    expect(f?.fix).toContain('get-provisioned-model-throughput')
+  })
+
+  it('is unverified, naming bedrock:GetProvisionedModelThroughput, when it may not read it', async () => {
+    bedrock
+      .on(GetProvisionedModelThroughputCommand)
+      .rejects(denied('bedrock:GetProvisionedModelThroughput'))
+    const [f] = findingsOf(await run(['us-east-1'], [PT]), 'model-resolve')
+    expect(f).toMatchObject({
+      status: 'unverified',
+      messageId: 'provisionedUnreadable',
+      title: 'Could not read provisioned throughput f6e5d4c3b2a1 in us-east-1'
+    })
+    expect(f?.fix).toContain('`bedrock:GetProvisionedModelThroughput`')
   })
 })

@@ -99,3 +99,8 @@ export function profile(region: string, id: string, destinations: string[]) {
     type: 'SYSTEM_DEFINED' as const
   }
 }
+
+export const applicationProfileArn = (region: string, id: string) =>
+  `arn:aws:bedrock:${region}:${ACCOUNT}:application-inference-profile/${id}`
+export const provisionedModelArn = (region: string, id: string) =>
+  `arn:aws:bedrock:${region}:${ACCOUNT}:provisioned-model/${id}`

@@ -1,7 +1,8 @@
 import { AssumeRoleWithWebIdentityCommand, STSServiceException } from '@aws-sdk/client-sts'
 import { GetRoleCommand } from '@aws-sdk/client-iam'
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import { decodeJwtPayload, oidcTrustCheck, correctedSub } from '../../src/checks/oidc-trust.js'
+import oidcTrust from '../../src/checks/oidc-trust/index.js'
+import { correctedSub, decodeJwtPayload } from '../../src/checks/oidc-trust/claims.js'
 import type { Report } from '../../src/engine/types.js'
 import type { PreflightConfig } from '../../src/config.js'
 import { sts, iam, resetMocks, config, findingsOf, ACCOUNT } from './model-unit.js'
@@ -42,7 +43,7 @@ async function run(overrides: Partial<PreflightConfig>, masked: string[] = []): 
       log: { debug: () => undefined, mask: (s) => masked.push(s) },
       ...overrides
     }),
-    { checks: [oidcTrustCheck] }
+    { checks: [oidcTrust] }
   )
 }
 
@@ -62,7 +63,11 @@ describe('oidc-trust', () => {
     const masked: string[] = []
     const report = await run({ getIdToken: async (aud) => (audiences.push(aud), TOKEN) }, masked)
     const [f] = findingsOf(report, 'oidc-trust')
-    expect(f?.status).toBe('pass')
+    expect(f).toMatchObject({
+      status: 'pass',
+      messageId: 'assumed',
+      title: `This job's GitHub OIDC token can assume ${ROLE}`
+    })
     expect(audiences).toEqual(['sts.amazonaws.com'])
     expect(masked).toEqual(expect.arrayContaining([TOKEN, 'unit/web/secret', 'unit-web-token']))
     expect(f?.observed).toEqual(
@@ -89,7 +94,13 @@ describe('oidc-trust', () => {
       }),
       'oidc-trust'
     )
-    expect(f).toMatchObject({ status: 'fail', catalogId: 'oidc-token-unavailable' })
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'tokenRefused',
+      catalogId: 'oidc-token-unavailable',
+      title: 'No GitHub OIDC token: no oidc token for this job'
+    })
+    expect(f?.observed).toContain('audience requested: sts.amazonaws.com')
     expect(sts.calls()).toHaveLength(0)
   })
 
@@ -113,14 +124,18 @@ describe('oidc-trust', () => {
       await run({ getIdToken: async () => 'not-a-jwt-SECRETISH' }),
       'oidc-trust'
     )
-    expect(f).toMatchObject({ status: 'fail', catalogId: 'oidc-invalid-token' })
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'unreadableToken',
+      catalogId: 'oidc-invalid-token'
+    })
     expect(JSON.stringify(f)).not.toContain('SECRETISH')
     expect(sts.calls()).toHaveLength(0)
   })
 
   it('is skipped outside GitHub Actions, where no token can be had', async () => {
     const [f] = findingsOf(await run({ surface: 'cli' }), 'oidc-trust')
-    expect(f?.status).toBe('skipped')
+    expect(f).toMatchObject({ status: 'skipped', messageId: 'outsideActions' })
   })
 
   it('names the failing condition and a StringEquals used with a wildcard when the role is readable', async () => {
@@ -152,13 +167,20 @@ describe('oidc-trust', () => {
       }
     })
     const [f] = findingsOf(await run({ getIdToken: async () => TOKEN }), 'oidc-trust')
-    expect(f?.catalogId).toBe('web-identity-denied')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'conditionsRefuse',
+      catalogId: 'web-identity-denied',
+      title: `This job's GitHub OIDC token cannot assume ${ROLE}: oidc token does not satisfy the role trust policy`
+    })
     const text = f?.observed?.join('\n') ?? ''
     expect(text).toContain(
       'StringEquals token.actions.githubusercontent.com:sub expects "repo:octo-org/app:*"'
     )
     expect(text).toContain('(StringEquals does not expand wildcards: use StringLike)')
     expect(f?.fix).toContain('"repo:octo-org/app:*"')
+    expect(f?.fix).toContain('`sub` = `repo:octo-org/app:environment:prod`')
+    expect(f?.details?.[0]?.body).toContain(`"Federated": "${PROVIDER}"`)
   })
 
   it('says when the readable trust policy admits the token, so the refusal comes from elsewhere', async () => {
@@ -191,6 +213,74 @@ describe('oidc-trust', () => {
     })
     const [f] = findingsOf(await run({ getIdToken: async () => TOKEN }), 'oidc-trust')
     expect(f?.observed?.join('\n')).toContain('statement "Repo" (#1) admits this token')
+  })
+})
+
+describe('oidc-trust refusals the catalog explains', () => {
+  it('rejects an input that is not a role ARN without asking for a token', async () => {
+    let asked = false
+    const [f] = findingsOf(
+      await run({
+        oidcRoleArn: 'arn:aws:iam::123:role/x',
+        getIdToken: async () => ((asked = true), TOKEN)
+      }),
+      'oidc-trust'
+    )
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'notRoleArn',
+      title: 'oidc-role-arn "arn:aws:iam::123:role/x" is not an IAM role ARN'
+    })
+    expect(asked).toBe(false)
+  })
+
+  it('reports an empty token as no token for this job', async () => {
+    const [f] = findingsOf(await run({ getIdToken: async () => '' }), 'oidc-trust')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'emptyToken',
+      catalogId: 'oidc-token-unavailable',
+      title: 'GitHub returned an empty OIDC token'
+    })
+  })
+
+  it('gives the trust statement to add once the provider exists, without reading the role', async () => {
+    sts.on(AssumeRoleWithWebIdentityCommand).rejects(
+      new STSServiceException({
+        name: 'InvalidIdentityToken',
+        $fault: 'client',
+        message:
+          'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com',
+        $metadata: { httpStatusCode: 400 }
+      })
+    )
+    const [f] = findingsOf(await run({ getIdToken: async () => TOKEN }), 'oidc-trust')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'refused',
+      catalogId: 'oidc-provider-missing',
+      title: `This job's GitHub OIDC token cannot assume ${ROLE}: no github oidc provider in the account`
+    })
+    expect(f?.fix).toContain('aws iam create-open-id-connect-provider')
+    expect(f?.details?.[0]?.body).toContain('Once the provider accepts the token')
+    expect(iam.calls()).toHaveLength(0)
+  })
+
+  it('says the trust policy was not read when the step has no AWS credentials', async () => {
+    for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+      delete process.env[key]
+    sts
+      .on(AssumeRoleWithWebIdentityCommand)
+      .rejects(denied('Not authorized to perform sts:AssumeRoleWithWebIdentity'))
+    const [f] = findingsOf(
+      await run({ getIdToken: async () => TOKEN, env: { AWS_EC2_METADATA_DISABLED: 'true' } }),
+      'oidc-trust'
+    )
+    expect(f?.messageId).toBe('conditionsRefuse')
+    expect(f?.observed?.join('\n')).toContain(
+      'trust policy: not read (this step has no AWS credentials'
+    )
+    expect(iam.calls()).toHaveLength(0)
   })
 })
 

@@ -11,10 +11,9 @@ import {
 } from '@aws-sdk/client-iam'
 import { STSServiceException } from '@aws-sdk/client-sts'
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import { regionCheck } from '../../src/checks/region.js'
-import { credentialsCheck } from '../../src/checks/credentials.js'
-import { identityCheck } from '../../src/checks/identity.js'
-import { roleTrustCheck } from '../../src/checks/role-trust.js'
+import { checkById } from '../../src/checks/registry.js'
+import roleTrust from '../../src/checks/role-trust/index.js'
+import { decide, type DecideInput, type SideState } from '../../src/checks/role-trust/decide.js'
 import type { Report } from '../../src/engine/types.js'
 import {
   sts,
@@ -28,7 +27,7 @@ import {
 } from './model-unit.js'
 
 const TARGET = `arn:aws:iam::${ACCOUNT}:role/bedrock-invoker`
-const CHECKS = [regionCheck, credentialsCheck, identityCheck, roleTrustCheck]
+const CHECKS = [...['region', 'credentials', 'identity'].map(checkById), roleTrust]
 
 function accessDenied(message: string) {
   return new STSServiceException({
@@ -108,7 +107,11 @@ describe('role-trust', () => {
     })
     const masked: string[] = []
     const report = await run([TARGET], masked)
-    expect(findingsOf(report, 'role-trust')[0]?.status).toBe('pass')
+    expect(findingsOf(report, 'role-trust')[0]).toMatchObject({
+      status: 'pass',
+      messageId: 'assumed',
+      title: `${SESSION_ARN} can assume ${TARGET}`
+    })
     expect(masked).toEqual(
       expect.arrayContaining(['ASIAUNITASSUMED00001', 'unit/assumed/secret', 'unit-assumed-token'])
     )
@@ -126,8 +129,15 @@ describe('role-trust', () => {
     roleTrustingAnotherRole()
     simulation('allowed')
     const [f] = findingsOf(await run(), 'role-trust')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'trustRefuses',
+      catalogId: 'assume-role-denied'
+    })
     expect(f?.title).toContain("the role's trust policy refuses the caller")
     expect(f?.cause).toContain(`does not admit \`${ROLE_ARN}\``)
+    expect(f?.fix).toMatch(/^\*\*Trust side:\*\* /)
+    expect(f?.details?.map((d) => d.title)).toEqual([`Trust statement admitting ${ROLE_ARN}`])
     expect(iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input).toMatchObject({
       PolicySourceArn: ROLE_ARN,
       ActionNames: ['sts:AssumeRole'],
@@ -147,6 +157,7 @@ describe('role-trust', () => {
     )
     simulation('implicitDeny')
     const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.messageId).toBe('callerNotAllowed')
     expect(f?.title).toContain("the caller's policies do not allow sts:AssumeRole")
     expect(iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input.PolicySourceArn).toBe(
       user
@@ -161,6 +172,7 @@ describe('role-trust', () => {
     )
     simulation('implicitDeny')
     const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.messageId).toBe('bothAllow')
     expect(f?.title).toContain('both sides appear to allow it')
     expect(f?.observed?.join('\n')).toContain('the identity policy is not needed')
     expect(f?.fix).toContain('session policy')
@@ -190,8 +202,12 @@ describe('role-trust', () => {
     )
     simulation('allowed')
     const [f] = findingsOf(await run(), 'role-trust')
-    expect(f?.status).toBe('fail')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'roleMissing' })
     expect(f?.title).toBe(`${TARGET} does not exist`)
+    expect(f?.cause).toContain('no role named `bedrock-invoker` in account 111122223333')
+    expect(f?.observed).toContain(
+      'iam:GetRole → NoSuchEntityException: The role with name bedrock-invoker cannot be found.'
+    )
   })
 
   it('says what is wrong with a malformed trust policy, as unverified for that side', async () => {
@@ -199,7 +215,9 @@ describe('role-trust', () => {
     roleReturning('%7B%22Statement%22%3A%20')
     simulation('allowed')
     const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.messageId).toBe('unverified')
     expect(f?.title).toContain('could not be fully verified')
+    expect(f?.fix).toContain('could not be evaluated')
     expect(f?.observed?.join('\n')).toMatch(
       /trust policy: unreadable \(the trust policy is not JSON/
     )
@@ -219,6 +237,11 @@ describe('role-trust', () => {
       )
     const findings = findingsOf(await run(), 'role-trust')
     const unverified = findings.find((f) => f.status === 'unverified')
+    expect(unverified).toMatchObject({
+      messageId: 'callerUnsimulated',
+      catalogId: 'preflight-read-denied',
+      title: `Could not simulate sts:AssumeRole for ${ROLE_ARN}`
+    })
     expect(unverified?.fix).toContain('iam:SimulatePrincipalPolicy')
     expect(findings[0]?.status).toBe('fail')
   })
@@ -231,14 +254,110 @@ describe('role-trust', () => {
       })
     )
     const [f] = findingsOf(await run(), 'role-trust')
-    expect(f?.catalogId).toBe('sts-region-disabled')
+    expect(f).toMatchObject({ messageId: 'assumeFailed', catalogId: 'sts-region-disabled' })
+    expect(f?.title).toBe(`sts:AssumeRole on ${TARGET} failed: RegionDisabledException`)
     expect(iam.calls()).toHaveLength(0)
+  })
+
+  it('names the missing permission when iam:GetRole is denied, and still diagnoses the caller side', async () => {
+    sts.on(AssumeRoleCommand).rejects(assumeDenied())
+    iam
+      .on(GetRoleCommand)
+      .rejects(
+        accessDenied(
+          `User: ${SESSION_ARN} is not authorized to perform: iam:GetRole on resource: role bedrock-invoker because no identity-based policy allows the iam:GetRole action`
+        )
+      )
+    simulation('implicitDeny')
+    const findings = findingsOf(await run(), 'role-trust')
+    expect(findings.map((f) => [f.messageId, f.status])).toEqual([
+      ['callerNotAllowed', 'fail'],
+      ['trustUnread', 'unverified']
+    ])
+    expect(findings[0]?.observed).toContain('trust policy: not read (iam:GetRole failed)')
+    expect(findings[1]).toMatchObject({
+      title: `Trust policy of ${TARGET} could not be read`,
+      catalogId: 'preflight-read-denied'
+    })
+    expect(findings[1]?.fix).toContain('`iam:GetRole`')
+  })
+
+  it('across accounts, reports the trust side unverified and gives both statements', async () => {
+    const other = 'arn:aws:iam::444455556666:role/bedrock-invoker'
+    sts
+      .on(AssumeRoleCommand)
+      .rejects(
+        accessDenied(
+          `User: ${SESSION_ARN} is not authorized to perform: sts:AssumeRole on resource: ${other}`
+        )
+      )
+    simulation('allowed')
+    const findings = findingsOf(await run([other]), 'role-trust')
+    expect(findings.map((f) => [f.messageId, f.status])).toEqual([
+      ['crossAccountUnverifiedUnread', 'fail'],
+      ['trustInOtherAccount', 'unverified']
+    ])
+    const [f, unread] = findings
+    expect(f?.cause).toContain('This is a cross-account role')
+    expect(f?.fix).toContain('Grant the preflight `iam:GetRole` and `iam:SimulatePrincipalPolicy`')
+    expect(f?.details?.map((d) => d.title)).toEqual([
+      `Trust statement admitting ${ROLE_ARN}`,
+      `Identity statement for ${ROLE_ARN}`
+    ])
+    expect(unread?.fix).toContain(`Ask the owner of account 444455556666`)
+    expect(unread?.fix).toContain(`names \`${ROLE_ARN}\``)
+    expect(iam.commandCalls(GetRoleCommand)).toHaveLength(0)
+  })
+
+  it('recovers the path of the caller role the session ARN drops, then simulates that role', async () => {
+    const sso = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/ci`
+    sts.on(AssumeRoleCommand).rejects(assumeDenied())
+    iam.on(GetRoleCommand, { RoleName: 'bedrock-invoker' }).resolves({
+      Role: {
+        Path: '/',
+        RoleName: 'bedrock-invoker',
+        RoleId: 'AROAX',
+        Arn: TARGET,
+        CreateDate: new Date(0),
+        AssumeRolePolicyDocument: trustDocument({
+          Effect: 'Allow',
+          Principal: { AWS: ACCOUNT },
+          Action: 'sts:AssumeRole'
+        })
+      }
+    })
+    iam.on(GetRoleCommand, { RoleName: 'ci' }).resolves({
+      Role: {
+        Path: '/aws-reserved/sso.amazonaws.com/',
+        RoleName: 'ci',
+        RoleId: 'AROACI',
+        Arn: sso,
+        CreateDate: new Date(0)
+      }
+    })
+    iam.on(SimulatePrincipalPolicyCommand, { PolicySourceArn: ROLE_ARN }).rejects(
+      new NoSuchEntityException({
+        message: `The role with name ci cannot be found.`,
+        $metadata: { httpStatusCode: 404 }
+      })
+    )
+    iam.on(SimulatePrincipalPolicyCommand, { PolicySourceArn: sso }).resolves({
+      EvaluationResults: [
+        { EvalActionName: 'sts:AssumeRole', EvalResourceName: TARGET, EvalDecision: 'explicitDeny' }
+      ]
+    })
+    const [f] = findingsOf(await run(), 'role-trust')
+    expect(f?.messageId).toBe('callerDenies')
+    expect(f?.observed?.join('\n')).toContain(`→ explicitDeny [simulated ${sso}]`)
+    expect(f?.fix).toContain(`**Caller side:** Remove or narrow the explicit Deny`)
+    expect(f?.details?.map((d) => d.title)).toEqual([`Identity statement for ${sso}`])
   })
 
   it('rejects an input that is not a role ARN without calling AWS', async () => {
     const [f] = findingsOf(await run(['arn:aws:iam::123:user/x']), 'role-trust')
-    expect(f?.status).toBe('fail')
-    expect(f?.title).toContain('is not an IAM role ARN')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'notRoleArn' })
+    expect(f?.title).toBe('assume-role-arn "arn:aws:iam::123:user/x" is not an IAM role ARN')
+    expect(f?.cause).toContain('arn:aws:iam::123456789012:role/NAME')
     expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(0)
   })
 
@@ -321,7 +440,7 @@ describe('role-trust with session tags (role-session-tags)', () => {
     })
     const { report, masked } = await runTagged('auto')
     const [f] = findingsOf(report, 'role-trust')
-    expect(f?.status).toBe('warn')
+    expect(f).toMatchObject({ status: 'warn', messageId: 'tagsRefusedIfTagged' })
     expect(f?.catalogId).toBe('tag-session-denied')
     expect(f?.title).toBe(`${SESSION_ARN} can assume ${TARGET}, but not with session tags`)
     expect(f?.fix).toContain('`sts:TagSession`')
@@ -350,7 +469,12 @@ describe('role-trust with session tags (role-session-tags)', () => {
       { checks: CHECKS }
     )
     const [f] = findingsOf(report, 'role-trust')
-    expect(f?.status).toBe('fail')
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'tagsRefused',
+      catalogId: 'tag-session-denied'
+    })
+    expect(f?.observed).toContain('role-session-tags: true')
     expect(f?.details?.map((d) => d.title)).toEqual([
       `Trust statement admitting ${ROLE_ARN}, with session tags`,
       `Identity statement for ${ROLE_ARN}`
@@ -378,5 +502,92 @@ describe('role-trust with session tags (role-session-tags)', () => {
     await runTagged('auto', { ...ACTIONS_ENV, GITHUB_ACTIONS: '' })
     await runTagged('false')
     expect(tagsSent()).toEqual([undefined, undefined])
+  })
+})
+
+describe('role-trust decide (which side refuses)', () => {
+  const SIDES = {
+    allows: { state: 'allows', proposesChange: false },
+    denies: { state: 'denies', proposesChange: true },
+    'denies explicitly': { state: 'denies', explicit: true, proposesChange: true },
+    'is undecided': { state: 'unverified', proposesChange: true },
+    'is unread': { state: 'unverified', proposesChange: false }
+  } satisfies Record<string, SideState>
+  type Says = keyof typeof SIDES
+  const { allows, denies, 'is undecided': undecided, 'is unread': unread } = SIDES
+  const denyExplicit = SIDES['denies explicitly']
+  const input = (
+    trust: SideState,
+    caller: SideState,
+    identityPolicyNeeded: boolean,
+    crossAccount = false
+  ): DecideInput => ({ trust, caller, identityPolicyNeeded, crossAccount })
+  const refusing = (who: string) => ({
+    trustRefuses: who.includes('trust'),
+    callerRefuses: who.includes('caller')
+  })
+
+  // Trust side, caller side, whether the identity policy is needed → message, who refuses.
+  it.each<[Says, Says, boolean, string, string]>([
+    ['denies', 'denies', true, 'bothRefuse', 'trust+caller'],
+    ['denies', 'allows', true, 'trustRefuses', 'trust'],
+    ['allows', 'denies', true, 'callerNotAllowed', 'caller'],
+    ['allows', 'denies explicitly', false, 'callerDenies', 'caller'],
+    ['allows', 'denies', false, 'bothAllow', 'neither'],
+    ['allows', 'allows', false, 'bothAllow', 'neither'],
+    ['is undecided', 'allows', true, 'unverified', 'neither'],
+    ['is undecided', 'denies', false, 'unverified', 'neither'],
+    ['is unread', 'allows', true, 'unverifiedUnread', 'neither'],
+    ['allows', 'is unread', false, 'unverifiedUnread', 'neither']
+  ])(
+    'within one account: trust %s, caller %s, identity policy needed %s → %s',
+    (trust, caller, needed, message, who) => {
+      expect(decide(input(SIDES[trust], SIDES[caller], needed))).toMatchObject({
+        message,
+        ...refusing(who)
+      })
+    }
+  )
+
+  it.each<[Says, Says, string, string]>([
+    ['denies', 'denies', 'crossAccountBothRefuse', 'trust+caller'],
+    ['denies', 'allows', 'crossAccountTrustRefuses', 'trust'],
+    ['is unread', 'denies', 'crossAccountCallerRefuses', 'caller'],
+    ['is unread', 'denies explicitly', 'crossAccountCallerRefuses', 'caller'],
+    ['is undecided', 'allows', 'crossAccountUnverified', 'neither'],
+    ['is unread', 'is unread', 'crossAccountUnverifiedUnread', 'neither'],
+    ['allows', 'allows', 'crossAccountBothAllow', 'neither']
+  ])('across accounts: trust %s, caller %s → %s', (trust, caller, message, who) => {
+    expect(decide(input(SIDES[trust], SIDES[caller], true, true))).toMatchObject({
+      message,
+      ...refusing(who)
+    })
+  })
+
+  it("lists the refusing sides' changes, or, when neither refuses, every change there is", () => {
+    expect(decide(input(denies, allows, true)).changesFrom).toEqual({ trust: true, caller: false })
+    expect(decide(input(denies, denies, true)).changesFrom).toEqual({ trust: true, caller: true })
+    expect(decide(input(undecided, denies, false)).changesFrom).toEqual({
+      trust: true,
+      caller: true
+    })
+    expect(decide(input(unread, allows, true)).changesFrom).toEqual({
+      trust: false,
+      caller: false
+    })
+  })
+
+  it('says when a caller denial does not matter, and which statements to show', () => {
+    const moot = decide(input(allows, denies, false))
+    expect(moot.callerDenialMoot).toBe(true)
+    expect(moot.detailsFrom).toEqual({ trust: true, caller: false })
+    expect(decide(input(allows, denies, true)).callerDenialMoot).toBe(false)
+    expect(decide(input(allows, denyExplicit, false)).callerDenialMoot).toBe(false)
+    expect(decide(input(denies, allows, true)).detailsFrom).toEqual({ trust: true, caller: false })
+    expect(decide(input(allows, denies, true)).detailsFrom).toEqual({ trust: false, caller: true })
+    expect(decide(input(unread, allows, true, true)).detailsFrom).toEqual({
+      trust: true,
+      caller: true
+    })
   })
 })

@@ -1,9 +1,10 @@
-import { planTasks, runTasks } from '../../src/engine/scheduler.js'
+import { planTasks, runTasks, type Task } from '../../src/engine/scheduler.js'
 import { runResult } from '../../src/engine/result.js'
-import type { CheckDefinition } from '../../src/engine/check.js'
+import type { CheckContext, CheckEntry, CheckMeta } from '../../src/engine/check.js'
 import type { PreflightConfig } from '../../src/config.js'
 import { silentLogger } from '../../src/config.js'
-import type { AwsAccess } from '../../src/aws/access.js'
+import type { AwsAccess, OnDemandSdk } from '../../src/aws/access.js'
+import type { CheckStatus, Facts } from '../../src/engine/types.js'
 
 function config(overrides: Partial<PreflightConfig> = {}): PreflightConfig {
   return {
@@ -20,63 +21,104 @@ function config(overrides: Partial<PreflightConfig> = {}): PreflightConfig {
   }
 }
 
-// The scheduler only asks AwsAccess when code may load (here: once the gates settle, as when no
-// request is ever sent); these checks send nothing.
-const aws = {
-  firstRequestOut: (gate: Promise<unknown>) => gate.then(() => undefined),
-  preloadSdks: () => Promise.resolve()
-} as unknown as AwsAccess
+/**
+ * The part of AwsAccess the scheduler asks: when SDKs load (here: at once, one turn apart, in the
+ * order asked, each load logged) and when a task's SDKs are there. These checks send nothing.
+ */
+function fakeAws(log: string[] = []): AwsAccess {
+  const loaded = new Map<string, Promise<void>>()
+  return {
+    planLoads: async (names: readonly OnDemandSdk[], _gate: Promise<unknown>, over: AbortSignal) => {
+      let chain = Promise.resolve()
+      for (const name of [...new Set(names)]) {
+        chain = chain.then(async () => {
+          await new Promise((r) => setImmediate(r))
+          if (!over.aborted) log.push(`load ${name}`)
+        })
+        loaded.set(name, chain)
+      }
+      await chain
+      // As AwsAccess does: one more turn, for the requests of the checks waiting for the last one.
+      await new Promise((r) => setImmediate(r))
+    },
+    sdksLoaded: async (names: readonly OnDemandSdk[]) => {
+      await Promise.all(names.map((n) => loaded.get(n)))
+    }
+  } as unknown as AwsAccess
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+const MESSAGES = {
+  pass: { status: 'pass', title: '{{id}} {{region}}' },
+  warn: { status: 'warn', title: '{{id}}', cause: 'c', fix: 'f', doc: 'https://example.com' },
+  fail: { status: 'fail', title: '{{id}}', cause: 'c', fix: 'f', doc: 'https://example.com' },
+  unverified: {
+    status: 'unverified',
+    title: '{{id}}',
+    cause: 'c',
+    fix: 'f',
+    doc: 'https://example.com'
+  }
+} as const
+
+type Run = (ctx: CheckContext<typeof MESSAGES>) => Promise<Facts | void>
 
 function check(
   id: string,
-  opts: Partial<CheckDefinition> & {
-    status?: 'pass' | 'fail' | 'warn'
+  opts: Partial<Omit<CheckMeta, 'messages'>> & {
+    status?: Exclude<CheckStatus, 'skipped'>
     delay?: number
     log?: string[]
+    run?: Run
   } = {}
-): CheckDefinition {
-  return {
+): CheckEntry {
+  const meta = {
     id,
     title: `Check ${id}`,
+    description: `check ${id} for the scheduler's tests`,
     scope: opts.scope ?? 'run',
     dependsOn: opts.dependsOn ?? [],
+    permissions: [],
     ...(opts.speculative ? { speculative: opts.speculative } : {}),
+    ...(opts.uses ? { uses: opts.uses } : {}),
+    ...(opts.sdks ? { sdks: opts.sdks } : {}),
     ...(opts.gate ? { gate: true } : {}),
-    run:
-      opts.run ??
-      (async (ctx) => {
-        opts.log?.push(`start ${id}`)
-        await sleep(opts.delay ?? 0)
-        opts.log?.push(`end ${id}`)
-        return {
-          findings: [
-            {
-              checkId: id,
-              status: opts.status ?? 'pass',
-              title: `${id} ${ctx.subject.region ?? ''}`
-            }
-          ],
-          facts: { from: id }
-        }
-      })
+    messages: MESSAGES
   }
+  const run: Run =
+    opts.run ??
+    (async (ctx) => {
+      opts.log?.push(`start ${id}`)
+      await sleep(opts.delay ?? 0)
+      opts.log?.push(`end ${id}`)
+      ctx.report(opts.status ?? 'pass', { id, region: ctx.subject.region ?? '' })
+      return { from: id }
+    })
+  return {
+    meta,
+    load: async () => {
+      opts.log?.push(`load run ${id}`)
+      return run
+    }
+  } as unknown as CheckEntry
 }
 
-async function run(checks: CheckDefinition[], cfg = config(), deadlineMs = 5000) {
+async function run(checks: CheckEntry[], cfg = config(), deadlineMs = 5000, aws = fakeAws()) {
   const tasks = planTasks(checks, cfg)
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), deadlineMs)
-  await runTasks({ first: tasks }, cfg, aws, controller.signal)
+  await runTasks(tasks, cfg, aws, controller.signal)
   clearTimeout(timer)
   return tasks
 }
+const byId = (tasks: Task[], id: string) => tasks.find((t) => t.meta.id === id)
 
 describe('the check scheduler', () => {
   it('runs independent checks concurrently', async () => {
     const log: string[] = []
     await run([check('a', { delay: 30, log }), check('b', { delay: 30, log })])
-    expect(log.slice(0, 2).sort()).toEqual(['start a', 'start b'])
+    const steps = log.filter((l) => /^(start|end) /.test(l))
+    expect(steps.slice(0, 2).sort()).toEqual(['start a', 'start b'])
   })
 
   it('waits for dependencies and hands their facts over', async () => {
@@ -85,7 +127,7 @@ describe('the check scheduler', () => {
       dependsOn: ['a'],
       run: async (ctx) => {
         seen = ctx.facts('a')
-        return { findings: [{ checkId: 'b', status: 'pass', title: 'b' }] }
+        ctx.report('pass', { id: 'b', region: '' })
       }
     })
     await run([check('a', { delay: 10 }), b])
@@ -94,7 +136,7 @@ describe('the check scheduler', () => {
 
   it('skips a check whose dependency failed, and says why', async () => {
     const tasks = await run([check('a', { status: 'fail' }), check('b', { dependsOn: ['a'] })])
-    const b = tasks.find((t) => t.check.id === 'b')
+    const b = tasks.find((t) => t.meta.id === 'b')
     expect(b?.status).toBe('skipped')
     expect(b?.findings?.[0]?.title).toContain('skipped because "Check a"')
     expect(b?.findings?.[0]?.title).toContain('ended fail')
@@ -107,7 +149,7 @@ describe('the check scheduler', () => {
       check('b', { dependsOn: ['a'], speculative: ['a'], log })
     ])
     expect(log.indexOf('start b')).toBeLessThan(log.indexOf('end a'))
-    expect(tasks.find((t) => t.check.id === 'b')?.status).toBe('skipped')
+    expect(tasks.find((t) => t.meta.id === 'b')?.status).toBe('skipped')
   })
 
   it('lets a speculative check wait for the facts it needs', async () => {
@@ -119,7 +161,7 @@ describe('the check scheduler', () => {
         speculative: ['a'],
         run: async (ctx) => {
           facts = await ctx.waitFor('a')
-          return { findings: [{ checkId: 'b', status: 'pass', title: 'b' }] }
+          ctx.report('pass', { id: 'b', region: '' })
         }
       })
     ])
@@ -135,17 +177,15 @@ describe('the check scheduler', () => {
     })
     const failInEu = check('r', {
       scope: 'region',
-      run: async (ctx) => ({
-        findings: [
-          { checkId: 'r', status: ctx.subject.region === 'eu-west-1' ? 'fail' : 'pass', title: 'r' }
-        ]
-      })
+      run: async (ctx) => {
+        ctx.report(ctx.subject.region === 'eu-west-1' ? 'fail' : 'pass', { id: 'r', region: '' })
+      }
     })
     const tasks = await run(
       [failInEu, check('m', { scope: 'region-model', dependsOn: ['r'] })],
       cfg
     )
-    const m = tasks.filter((t) => t.check.id === 'm')
+    const m = tasks.filter((t) => t.meta.id === 'm')
     expect(m.map((t) => [t.subject.region, t.status])).toEqual([
       ['us-east-1', 'pass'],
       ['eu-west-1', 'skipped']
@@ -176,101 +216,108 @@ describe('the check scheduler', () => {
     expect(tasks[0]?.findings?.[0]?.observed?.[0]).toBe('TypeError: cannot read x of undefined')
   })
 
-  describe('checks loaded later', () => {
-    it('plans them once the first request is out, wired to the first tasks, listed after them', async () => {
+  it('says so when a check reports nothing: silence is never a pass', async () => {
+    const tasks = await run([check('quiet', { run: async () => undefined })])
+    expect(tasks[0]?.status).toBe('unverified')
+    expect(tasks[0]?.findings?.[0]?.observed?.[0]).toBe('Error: the check reported no finding')
+  })
+
+  it('stamps each finding with its check, subject and message, and fills the placeholders', async () => {
+    const tasks = await run([check('r', { scope: 'region' })])
+    expect(tasks[0]?.findings).toEqual([
+      { checkId: 'r', subject: 'us-east-1', messageId: 'pass', status: 'pass', title: 'r us-east-1' }
+    ])
+  })
+
+  it('lets dependents use the facts of a check that could not verify everything', async () => {
+    let seen: unknown
+    const partial = check('a', {
+      run: async (ctx) => {
+        ctx.report('unverified', { id: 'a' })
+        return { route: 'known' }
+      }
+    })
+    const tasks = await run([
+      partial,
+      check('b', {
+        dependsOn: ['a'],
+        run: async (ctx) => {
+          seen = ctx.facts('a')
+          ctx.report('pass', { id: 'b', region: '' })
+        }
+      })
+    ])
+    expect(seen).toEqual({ route: 'known' })
+    expect(byId(tasks, 'b')?.status).toBe('pass')
+  })
+
+  it('lets a check use facts it does not depend on, never skipping it for them', async () => {
+    let seen: unknown = 'unset'
+    const tasks = await run([
+      check('a', { status: 'fail', delay: 10 }),
+      check('b', {
+        uses: ['a'],
+        run: async (ctx) => {
+          seen = await ctx.waitFor('a')
+          ctx.report('pass', { id: 'b', region: '' })
+        }
+      })
+    ])
+    expect(seen).toBeUndefined()
+    expect(byId(tasks, 'b')?.status).toBe('pass')
+  })
+
+  describe('loading', () => {
+    it("loads a check's code when its task starts, after the SDKs it declares", async () => {
       const log: string[] = []
-      const first = planTasks([check('gate', { gate: true, delay: 20, log })], config())
-      let meanwhile = 0
-      const controller = new AbortController()
-      const tasks = await runTasks(
-        {
-          first,
-          meanwhile: () => {
-            meanwhile += 1
-            log.push('meanwhile')
-          },
-          later: [
-            async (planned) => {
-              log.push('load later')
-              return planTasks([check('after', { dependsOn: ['gate'], log })], config(), planned)
-            }
-          ]
-        },
+      await run(
+        [
+          check('local', { log }),
+          check('models', { sdks: ['bedrock'], log }),
+          check('trust', { sdks: ['iam'], log })
+        ],
         config(),
-        aws,
-        controller.signal
+        5000,
+        fakeAws(log)
       )
-      expect(meanwhile).toBe(1)
-      // The later check starts (and would send its requests) before the caller's own loading.
-      expect(log).toEqual([
-        'start gate',
-        'end gate',
-        'load later',
-        'start after',
-        'meanwhile',
-        'end after'
-      ])
-      expect(tasks.map((t) => t.check.id)).toEqual(['gate', 'after'])
-      expect(tasks[1]?.deps).toEqual([first[0]])
-      expect(tasks[1]?.status).toBe('pass')
+      // Local checks load and run at once; the others wait for their SDK, in the planned order.
+      expect(log.slice(0, 2)).toEqual(['load run local', 'start local'])
+      expect(log.indexOf('load bedrock')).toBeLessThan(log.indexOf('load run models'))
+      expect(log.indexOf('load iam')).toBeLessThan(log.indexOf('load run trust'))
     })
 
-    it("sends a group's ready requests before the next group's code loads", async () => {
-      // A check that is ready to send still runs through several promise continuations (client,
-      // middleware, signing) before its request is written; a chunk loaded with require() in
-      // between would hold it back for milliseconds.
+    it("does not load the code of a check whose dependency failed", async () => {
       const log: string[] = []
-      const sendsAfterTicks = (id: string): CheckDefinition =>
-        check(id, {
-          dependsOn: ['gate'],
-          run: async () => {
-            for (let i = 0; i < 50; i++) await Promise.resolve()
-            log.push(`send ${id}`)
-            return { findings: [{ checkId: id, status: 'pass', title: id }] }
-          }
-        })
-      await runTasks(
-        {
-          first: planTasks([check('gate', { gate: true })], config()),
-          meanwhile: () => log.push('meanwhile'),
-          later: [
-            async (planned) => {
-              log.push('load models')
-              return planTasks([sendsAfterTicks('models')], config(), planned)
-            },
-            async (planned) => {
-              log.push('load trust')
-              return planTasks([sendsAfterTicks('trust')], config(), planned)
-            }
-          ]
-        },
-        config(),
-        aws,
-        new AbortController().signal
-      )
-      expect(log).toEqual(['load models', 'send models', 'load trust', 'send trust', 'meanwhile'])
+      const tasks = await run([check('a', { status: 'fail' }), check('b', { dependsOn: ['a'], log })])
+      expect(byId(tasks, 'b')?.status).toBe('skipped')
+      expect(log).toEqual([])
     })
 
-    it('reports each later check when the deadline passes first, never drops one', async () => {
-      const controller = new AbortController()
-      setTimeout(() => controller.abort(), 30)
-      const tasks = await runTasks(
-        {
-          first: planTasks([check('gate', { gate: true, delay: 200 })], config()),
-          later: [
-            async (planned) =>
-              planTasks([check('after', { dependsOn: ['gate'] })], config(), planned)
-          ]
-        },
-        config({ timeoutSeconds: 1 }),
-        aws,
-        controller.signal
+    it('loads no SDK after the run has returned', async () => {
+      const log: string[] = []
+      await run(
+        [check('a', { status: 'fail' }), check('b', { dependsOn: ['a'], sdks: ['iam', 'bedrock'] })],
+        config(),
+        5000,
+        fakeAws(log)
       )
-      expect(tasks.map((t) => [t.check.id, t.status])).toEqual([
-        ['gate', 'unverified'],
-        ['after', 'unverified']
-      ])
-      expect(tasks[1]?.findings?.[0]?.title).toContain('was not reached within timeout-seconds')
+      const atReturn = [...log]
+      await sleep(20)
+      expect(log).toEqual(atReturn)
+    })
+
+    it('calls the face back once, when the planned SDKs have loaded', async () => {
+      const log: string[] = []
+      const cfg = config()
+      const tasks = planTasks([check('m', { sdks: ['bedrock'], delay: 30, log })], cfg)
+      let calls = 0
+      await runTasks(tasks, cfg, fakeAws(log), new AbortController().signal, () => {
+        calls += 1
+        log.push('while waiting')
+      })
+      expect(calls).toBe(1)
+      expect(log.indexOf('while waiting')).toBeGreaterThan(log.indexOf('start m'))
+      expect(log.indexOf('while waiting')).toBeLessThan(log.indexOf('end m'))
     })
   })
 
@@ -286,7 +333,7 @@ describe('the run verdict', () => {
     const tasks = await run([
       check('gate', {
         gate: true,
-        run: async () => ({ findings: [{ checkId: 'gate', status: 'unverified', title: 'g' }] })
+        run: async (ctx) => ctx.report('unverified', { id: 'g' })
       })
     ])
     expect(runResult(tasks)).toBe('fail')
@@ -295,7 +342,7 @@ describe('the run verdict', () => {
   it('warns on an unverified non-gate check, passes only when everything passed', async () => {
     const unverified = await run([
       check('x', {
-        run: async () => ({ findings: [{ checkId: 'x', status: 'unverified', title: 'x' }] })
+        run: async (ctx) => ctx.report('unverified', { id: 'x' })
       })
     ])
     expect(runResult(unverified)).toBe('warn')

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import prettier from 'prettier'
-import { CATALOG, CONDITIONS, UNEXPECTED } from '../../src/catalog/entries.js'
+import { CATALOG } from '../../src/catalog/entries.js'
+import { checksDoc, checksTable, CHECKS_DOC, permissionsTable, preflightPolicy } from './checks.js'
 import { readActionMetadata } from './action-metadata.js'
 import { replaceSection, sectionNames } from './markdown.js'
 import {
@@ -24,11 +25,16 @@ export const SAMPLES: Record<string, string> = {
 }
 const SAMPLE_TEST = '__tests__/docs/sample-summary.test.ts'
 
-/** Every entry the preflight can report, in catalog order. */
-export const ALL_ENTRIES = [...CATALOG, ...CONDITIONS, UNEXPECTED]
+/** Every AWS error the preflight explains, in catalog order. */
+export const ALL_ENTRIES = CATALOG
 
 /** Formats markdown exactly as `npm run format` would, so docs:check and format:check agree. */
 async function formatMarkdown(text: string, filepath: string): Promise<string> {
+  const options = (await prettier.resolveConfig(filepath)) ?? {}
+  return prettier.format(text, { ...options, filepath })
+}
+
+async function formatJson(text: string, filepath: string): Promise<string> {
   const options = (await prettier.resolveConfig(filepath)) ?? {}
   return prettier.format(text, { ...options, filepath })
 }
@@ -45,7 +51,11 @@ function sectionContent(name: string): string {
     case 'troubleshooting':
       return troubleshootingTable(ALL_ENTRIES)
     case 'preflight-policy':
-      return policyBlock(readFileSync(POLICY, 'utf8'))
+      return policyBlock(preflightPolicy())
+    case 'checks':
+      return checksTable()
+    case 'permissions':
+      return permissionsTable()
     default: {
       if (name.startsWith('example-')) {
         const file = `examples/${name.slice('example-'.length)}.yml`
@@ -70,6 +80,8 @@ export async function expectedDocuments(): Promise<Map<string, string>> {
     [
       TROUBLESHOOTING_DOC,
       await formatMarkdown(troubleshootingDoc(ALL_ENTRIES), TROUBLESHOOTING_DOC)
-    ]
+    ],
+    [CHECKS_DOC, await formatMarkdown(checksDoc(), CHECKS_DOC)],
+    [POLICY, await formatJson(preflightPolicy(), POLICY)]
   ])
 }

@@ -183,9 +183,14 @@ export class AwsAccess {
    * apart, so the requests of the checks waiting for one are written before the next competes for
    * the main thread: Bedrock's reads leave before IAM loads, which waits for their answers anyway.
    * Resolves once all have loaded (or failed to: a module that fails to load fails the check that
-   * asks for it, with the reason; not here).
+   * asks for it, with the reason; not here), or, once `runOver` is aborted, after the load under
+   * way: no module loads after the run has ended.
    */
-  planLoads(names: readonly OnDemandSdk[], gate: Promise<unknown>): Promise<void> {
+  planLoads(
+    names: readonly OnDemandSdk[],
+    gate: Promise<unknown>,
+    runOver: AbortSignal
+  ): Promise<void> {
     this.loadsMayStart = Promise.race([this.agents.firstConnection, gate.then(() => undefined)])
     const wanted = SDK_ORDER.filter((name) => names.includes(name))
     for (const name of wanted) {
@@ -194,11 +199,18 @@ export class AwsAccess {
       this.planned.set(name, { promise, resolve })
     }
     return (async () => {
+      await Promise.race([
+        this.loadsMayStart,
+        new Promise((resolve) => runOver.addEventListener('abort', resolve, { once: true }))
+      ])
       for (const [i, name] of wanted.entries()) {
         if (i > 0) await nextTurn()
+        if (runOver.aborted) break
         await this.loadSdk(name).catch(() => undefined)
         this.planned.get(name)?.resolve()
       }
+      // Whatever was not loaded is not waited for.
+      for (const { resolve } of this.planned.values()) resolve()
       await nextTurn()
     })()
   }

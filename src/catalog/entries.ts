@@ -1,4 +1,5 @@
 import type { CatalogEntry, FixContext } from './types.js'
+import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from './snippets.js'
 
 /**
  * Every error bedrock-preflight knows, as data. The summary, the CLI, `explain` and the README's
@@ -43,25 +44,6 @@ const DOC = {
 
 const profileName = (ctx: FixContext): string => ctx.profile ?? '<your-profile>'
 const inCi = (ctx: FixContext): boolean => ctx.surface === 'github-actions'
-
-/** The seed page's restart advice: a running process never picks up new tokens. */
-const RESTART_SURFACES =
-  'Then restart whatever runs InsightWorker, because a running process never picks up new tokens: ' +
-  'CLI, just run it again; VS Code, **Cmd+Shift+P → Reload Window**; desktop app, quit it (**Cmd+Q**) and open it again.'
-
-const CONFIGURE_CREDENTIALS_STEP = [
-  '```yaml',
-  'permissions:',
-  '  id-token: write   # lets the job request a GitHub OIDC token',
-  '  contents: read',
-  'steps:',
-  '  - uses: aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c # v6.2.3',
-  '    with:',
-  '      role-to-assume: arn:aws:iam::<account-id>:role/<role-name>',
-  '      aws-region: us-east-1',
-  '  - uses: org/bedrock-preflight@v1',
-  '```'
-].join('\n')
 
 /** The seed page's policy, with both ARN forms; the invoke-permission check gives an exact one. */
 export const SEED_INVOKE_POLICY = JSON.stringify(

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { buildConfig, SettingsError } from '../settings.js'
+import { prepareRun, SettingsError } from '../settings.js'
+import type { PreflightConfig } from '../config.js'
 import { runPreflight } from '../engine/run-preflight.js'
 import { shouldFail } from '../engine/result.js'
 import { renderJson } from '../render/json.js'
@@ -18,8 +19,6 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean }
   env: Record<string, string | undefined>
 }
-
-const SECRET_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
 
 /** Which option a settings error is about, as the user typed it. */
 const FLAG_OF: Record<string, string> = {
@@ -43,7 +42,6 @@ export function defaultEnvFile(env: Record<string, string | undefined>): string 
 
 async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
   const redactor = new Redactor()
-  for (const name of SECRET_VARIABLES) redactor.add(io.env[name])
   const write = (stream: NodeJS.WritableStream, text: string): void => {
     stream.write(redactor.apply(text))
   }
@@ -60,9 +58,9 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
   // The bundle pins its SDK: the SDK's notice about future releases' Node versions is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const envFilePath = args.envFile ?? defaultEnvFile(io.env)
-  let built: ReturnType<typeof buildConfig>
+  let config: PreflightConfig
   try {
-    built = buildConfig({
+    config = prepareRun({
       surface: 'cli',
       ...(args.regions ? { regions: args.regions } : {}),
       ...(args.models ? { models: args.models } : {}),
@@ -79,21 +77,10 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
     })
   } catch (err) {
     if (err instanceof SettingsError) {
-      const flag = FLAG_OF[err.input] ?? err.input
-      const message = err.message.startsWith(err.input)
-        ? `${flag}${err.message.slice(err.input.length)}`
-        : err.message
-      write(io.stderr, `bedrock-preflight: ${message}\n`)
+      write(io.stderr, `bedrock-preflight: ${FLAG_OF[err.input] ?? err.input} ${err.problem}\n`)
       return 2
     }
     throw err
-  }
-  const { config, fileValues } = built
-  // The env file's values take part in credential resolution, as they do for InsightWorker: the
-  // SDK reads process.env, so they go there (the environment already won over the file).
-  for (const [key, value] of Object.entries(fileValues)) {
-    if (SECRET_VARIABLES.includes(key)) redactor.add(value)
-    process.env[key] = value
   }
   debug = debug || debugWanted({ debug: false }, config.env)
   if (debug) {

@@ -3,6 +3,7 @@ import type { Surface } from '../config.js'
 import type { CheckMeta, MessageSpec, ReportExtra, Template } from './check.js'
 import type { CheckStatus, Finding } from './types.js'
 import { isReadDenied, READ_DENIED } from './read-denied.js'
+import { loadCatalog } from './catalog-loader.js'
 
 /** One `ctx.report` call, as the engine keeps it until the check has finished. */
 export interface Reported {
@@ -49,7 +50,7 @@ export async function findingsFrom(
   subject: string | undefined
 ): Promise<Finding[]> {
   const catalog = reports.some((r) => needsCatalog(meta.messages[r.messageId]!, r.extra))
-    ? await import('../catalog/match.js')
+    ? await loadCatalog()
     : undefined
   return reports.map(({ messageId, data, extra, fixContext }) => {
     const spec = meta.messages[messageId]

@@ -6,6 +6,7 @@ import type { CheckStatus, Facts, Finding } from './types.js'
 import { subjectCovers, subjectLabel, subjectsFor } from './subjects.js'
 import { findingsFrom, type Reported } from './messages.js'
 import { describeUnexpected } from './unexpected.js'
+import { loadCatalog } from './catalog-loader.js'
 
 /** One check for one subject: the unit the scheduler runs. */
 export interface Task {
@@ -38,7 +39,14 @@ export function worstStatus(statuses: CheckStatus[]): CheckStatus {
   return statuses.reduce<CheckStatus>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), 'pass')
 }
 
-const passed = (task: Task): boolean => task.status !== undefined && PASSING.has(task.status)
+/**
+ * Whether a task's dependents may run: it passed or warned, or it could not verify part of what it
+ * checks yet published the facts they need (model-resolve knows the route but not the lifecycle):
+ * partial knowledge is used, never dropped. A failure or a skip blocks them.
+ */
+const passed = (task: Task): boolean =>
+  task.status !== undefined &&
+  (PASSING.has(task.status) || (task.status === 'unverified' && task.facts !== undefined))
 
 /**
  * Plans the run once: one task per check and subject, each wired to the tasks it depends on and
@@ -157,7 +165,7 @@ export async function runTasks(
           fixContext: fixContext(extra?.fixContext)
         })
       },
-      explain: async (error) => (await import('../catalog/match.js')).matchError(error),
+      explain: async (error) => (await loadCatalog()).matchError(error),
       fixContext,
       facts: <T extends Facts = Facts>(id: string) => factsOf(id) as T | undefined,
       waitFor: async <T extends Facts = Facts>(id: string): Promise<T | undefined> => {
@@ -167,6 +175,16 @@ export async function runTasks(
         return passed(dep) ? (dep.facts as T | undefined) : undefined
       }
     } as CheckContext
+  }
+
+  // Run modules load one at a time. In dist/ a load is a synchronous require() of a chunk, so the
+  // queue costs nothing; under an ES module loader, concurrent import()s of modules that share
+  // dependencies can race (Jest's vm-modules loader then fails with "… is not in cache").
+  let loading: Promise<unknown> = Promise.resolve()
+  const load = (task: Task) => {
+    const next = loading.then(() => task.entry.load())
+    loading = next.catch(() => undefined)
+    return next
   }
 
   const execute = async (task: Task): Promise<void> => {
@@ -184,7 +202,7 @@ export async function runTasks(
     let findings: Finding[]
     let facts: Facts | undefined
     try {
-      const run = await task.entry.load()
+      const run = await load(task)
       facts = (await run(contextFor(task, reports))) ?? undefined
       findings = await findingsFrom(task.meta, reports, config.surface, label)
     } catch (err) {
@@ -207,9 +225,11 @@ export async function runTasks(
   // The SDKs every planned task will need load once the first request is on the wire (or the
   // gates settle without one), so they are ready by the time the tasks ask for them.
   const gates = Promise.all(tasks.filter((t) => t.meta.gate).map((t) => t.done))
+  const runOver = new AbortController()
   const loaded = aws.planLoads(
     tasks.flatMap((t) => t.meta.sdks ?? []),
-    gates
+    gates,
+    runOver.signal
   )
   for (const task of tasks) task.done = Promise.resolve().then(() => execute(task))
   // The caller's own loading (renderers, @actions/core) comes last, so it never holds back a
@@ -230,4 +250,8 @@ export async function runTasks(
       if (!task.findings) settle(task, [timedOut(task, config.timeoutSeconds)])
     }
   }
+  // No SDK loads once every task has settled (they would only be for checks that were skipped);
+  // the one loading now finishes first, so nothing loads after the run has returned.
+  runOver.abort()
+  await loaded
 }

@@ -1,12 +1,83 @@
 import { defineMeta } from '../../engine/check.js'
+import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from '../../catalog/snippets.js'
 
-// SKELETON: to be converted from src/checks/credentials.ts (old API).
+const CHAIN_DOC =
+  'https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-credentials-node.html'
+const SSO_DOC = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html'
+
+/** Where the credentials come from, whether they resolve, and the configurations that bite. */
 export const meta = defineMeta({
   id: 'credentials',
   title: 'Credential source',
-  description: 'TODO',
+  description:
+    'Where credentials come from (static or temporary keys, profile/SSO, web identity, container, instance), never printing them; warns on long-term `AKIA…` keys in CI.',
   scope: 'run',
   dependsOn: [],
   permissions: [],
-  messages: {}
+  messages: {
+    resolved: { status: 'pass', title: 'Credentials from {{source}}' },
+    secretMissing: {
+      status: 'fail',
+      title: 'AWS_ACCESS_KEY_ID is set without AWS_SECRET_ACCESS_KEY',
+      cause:
+        '`AWS_ACCESS_KEY_ID` is set but `AWS_SECRET_ACCESS_KEY` is not, so the environment credentials are unusable (the SDK silently moves on to other sources).',
+      fix: 'Set both variables, or remove `AWS_ACCESS_KEY_ID` and use a profile or OIDC.',
+      doc: CHAIN_DOC
+    },
+    // The seed page's ".env has AWS_ACCESS_KEY_ID but I want to use SSO": the catalog holds its text.
+    staticKeyShadowsProfile: {
+      status: 'warn',
+      catalog: 'static-key-shadows-profile',
+      title:
+        'A static AWS_ACCESS_KEY_ID is set together with profile "{{profile}}": one of them is ignored'
+    },
+    profileMissing: {
+      status: 'fail',
+      title: 'Profile "{{profile}}" is not defined',
+      cause:
+        'AWS_PROFILE (or --profile) names a profile that neither the config nor the credentials file defines, so the SDK cannot use it.',
+      fix: 'Create it (`aws configure sso --profile {{profile}}`), or correct AWS_PROFILE to one of the profiles in {{configFile}}.',
+      doc: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html'
+    },
+    longTermKeyInCi: {
+      status: 'warn',
+      title: 'The job uses a long-term IAM user key (AKIA…): prefer GitHub OIDC',
+      cause:
+        'The job uses an IAM user access key (`AKIA…`): it never expires, and if it leaks it works until someone deletes it.',
+      fix: `Switch to GitHub OIDC: no stored secret, credentials that expire in an hour.\n\n${CONFIGURE_CREDENTIALS_STEP}`,
+      doc: 'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services'
+    },
+    ssoNotLoggedIn: {
+      status: 'fail',
+      title: 'No SSO session on this machine for profile "{{profile}}"',
+      cause:
+        'The profile gets its credentials from AWS IAM Identity Center (SSO), but this machine has no SSO token for it in `~/.aws/sso/cache`: `aws sso login` was never run here for this profile (or the cache was cleared).',
+      fix: `\`\`\`sh\naws sso login --profile {{profile}}\n\`\`\`\n\n${RESTART_SURFACES}`,
+      doc: SSO_DOC
+    },
+    ssoSessionExpired: {
+      status: 'catalog',
+      catalog: 'sso-session-expired',
+      title: 'SSO session expired at {{expiredAt}} (profile "{{profile}}")'
+    },
+    noCredentials: { status: 'catalog', title: 'No AWS credentials found' },
+    notLoaded: { status: 'catalog', title: 'Credentials from {{source}} could not be loaded' },
+    expired: {
+      status: 'catalog',
+      catalog: 'expired-token',
+      title: 'The credentials expired {{minutes}} minutes ago'
+    },
+    expiringSoon: {
+      status: 'warn',
+      title: 'The credentials expire in {{minutes}} minutes',
+      cause:
+        'The session will end soon; anything after this step that runs longer will fail with ExpiredToken.',
+      fix: {
+        'github-actions':
+          'Raise `role-duration-seconds` on `configure-aws-credentials` (chained roles are capped at 1 hour), or configure credentials closer to the step that needs them.',
+        cli: 'Refresh now: `aws sso login --profile {{profile}}`.'
+      },
+      doc: SSO_DOC
+    }
+  }
 })

@@ -1,7 +1,58 @@
+import { GetCallerIdentityCommand, type GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts'
 import type { CheckRun } from '../../engine/check.js'
+import { describeCaller } from '../../parse/arn.js'
+import { parseRegion } from '../../parse/region.js'
+import type { IdentityFacts } from './facts.js'
 import type { meta } from './meta.js'
 
-// SKELETON: to be converted from src/checks/identity.ts (old API).
-export const run: CheckRun<typeof meta.messages> = async () => {
-  throw new Error('identity: not converted yet')
+/** A region to sign STS with when none is configured: STS answers from every region. */
+const FALLBACK_STS_REGION = 'us-east-1'
+
+export const run: CheckRun<typeof meta.messages> = async (ctx) => {
+  const firstValid = ctx.config.regions.map((r) => parseRegion(r.value)).find((r) => r.ok)
+  const region = firstValid?.ok ? firstValid.region : FALLBACK_STS_REGION
+  const result = await ctx.aws.send<GetCallerIdentityCommandOutput>(
+    ctx.aws.sts(region),
+    new GetCallerIdentityCommand({}),
+    ctx.signal
+  )
+  if (!result.ok) {
+    ctx.report(
+      'refused',
+      { code: result.error.code },
+      { error: result.error, fixContext: { region } }
+    )
+    return
+  }
+  const { Account = '', Arn = '', UserId = '' } = result.value
+  if (!Arn || !Account) {
+    const error = {
+      code: 'MalformedResponse',
+      message: 'GetCallerIdentity answered without the caller ARN or account',
+      operation: 'sts:GetCallerIdentity'
+    }
+    ctx.report('noCaller', {}, { error, fixContext: { region } })
+    return
+  }
+  const caller = describeCaller(Arn)
+  ctx.report(
+    'authenticated',
+    { arn: Arn },
+    {
+      observed: [
+        `account ${Account}`,
+        ...(caller?.roleArn && caller.kind === 'assumed-role'
+          ? [`role ${caller.roleArn}, session ${caller.sessionName}`]
+          : [])
+      ]
+    }
+  )
+  return {
+    accountId: Account,
+    arn: Arn,
+    userId: UserId,
+    partition: caller?.partition ?? 'aws',
+    kind: caller?.kind ?? 'other',
+    ...(caller?.roleArn ? { roleArn: caller.roleArn } : {})
+  } satisfies IdentityFacts
 }

@@ -1,14 +1,97 @@
 import { defineMeta } from '../../engine/check.js'
 
-// SKELETON: to be converted from src/checks/invoke-permission.ts (old API).
+const SIMULATE_DOC =
+  'https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html'
+
+const NOT_SIMULATED = 'Invoke permission not simulated for this kind of caller'
+const RUN_AS_ROLE =
+  'Run the job as an IAM role (GitHub OIDC with `aws-actions/configure-aws-credentials`) so its policy can be checked, or enable `invoke-probe` for a real call.'
+
+/**
+ * Does the caller's IAM allow the invocation on every ARN it needs? iam:SimulatePrincipalPolicy
+ * with the context keys the real call carries; SCPs and permissions boundaries are attributed.
+ * The ARNs come from model-resolve: the profile, and the model in each of its destinations.
+ */
 export const meta = defineMeta({
   id: 'invoke-permission',
   title: 'Invoke permission',
-  description: 'TODO',
+  description:
+    'IAM simulation of `bedrock:InvokeModel` and `InvokeModelWithResponseStream` on every ARN the call reaches, including SCPs and permissions boundaries.',
   scope: 'region-model',
-  dependsOn: ['region', 'model-id', 'identity'],
-  speculative: ['identity'],
+  // identity before model-resolve: with broken credentials the skip names "Caller identity".
+  // model-resolve starts alongside identity, so waiting for it waits for identity too.
+  dependsOn: ['region', 'model-id', 'identity', 'model-resolve'],
   sdks: ['iam'],
-  permissions: [],
-  messages: {}
+  permissions: [
+    {
+      action: 'iam:SimulatePrincipalPolicy',
+      statement: 'SimulateOwnPermissions',
+      why: "whether the caller's identity policies, SCPs and permissions boundary allow the invocation on every ARN it needs"
+    },
+    {
+      action: 'iam:GetRole',
+      statement: 'ReadTrustOfNamedRoles',
+      why: 'resolving a role path (the session ARN drops it), only when IAM does not know `role/NAME`'
+    }
+  ],
+  messages: {
+    allowed: {
+      status: 'pass',
+      title:
+        '{{name}} may call InvokeModel and InvokeModelWithResponseStream on all {{count}} {{arns}} the call needs'
+    },
+    rootCaller: {
+      status: 'unverified',
+      title: NOT_SIMULATED,
+      cause:
+        'the root user cannot be simulated (it is allowed everything its SCPs allow); do not run jobs as root.',
+      fix: RUN_AS_ROLE,
+      doc: SIMULATE_DOC
+    },
+    callerNotSimulable: {
+      status: 'unverified',
+      title: NOT_SIMULATED,
+      cause: 'IAM can simulate users and roles only, and the caller is {{caller}}.',
+      fix: RUN_AS_ROLE,
+      doc: SIMULATE_DOC
+    },
+    // The simulation itself failed: the catalog explains the error; a denial is "could not verify".
+    notSimulated: {
+      status: 'catalog',
+      title: 'Could not simulate invoke permission for {{principal}}'
+    },
+    scpDenies: {
+      status: 'catalog',
+      catalog: 'bedrock-scp-deny',
+      title: 'A service control policy denies invoking in {{regions}}',
+      fix: "Ask the organization's administrators to let the SCP allow `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` for {{allowRegions}}: every destination of `{{profile}}` must be allowed, or the call fails even though you never chose that region. Otherwise use a profile whose destinations the SCP allows. No identity policy can override an SCP deny."
+    },
+    boundaryDenies: {
+      status: 'catalog',
+      catalog: 'bedrock-explicit-deny',
+      title:
+        'The permissions boundary of {{name}} does not allow {{count}} {{arns}} the call needs',
+      cause:
+        "The role's permissions boundary caps what its policies can grant, and it does not include these invoke permissions, so they are denied even where the identity policy allows them.",
+      fix: 'Add these statements to the permissions boundary of `{{principal}}` (a boundary must allow what the identity policy grants):\n\n```json\n{{policy}}\n```'
+    },
+    explicitDeny: {
+      status: 'catalog',
+      catalog: 'bedrock-explicit-deny',
+      title: "An explicit Deny in {{name}}'s policies blocks {{arns}}"
+    },
+    notGranted: {
+      status: 'catalog',
+      catalog: 'bedrock-invoke-denied',
+      title: 'No policy of {{name}} allows invoking {{count}} of the ARNs the call needs',
+      fix: 'Add these statements to an identity policy of `{{principal}}`; they grant exactly the denied ARNs:\n\n```json\n{{policy}}\n```'
+    },
+    // The same, for a call through an inference profile: the models are granted only through it.
+    notGrantedViaProfile: {
+      status: 'catalog',
+      catalog: 'bedrock-invoke-denied',
+      title: 'No policy of {{name}} allows invoking {{count}} of the ARNs the call needs',
+      fix: 'Add these statements to an identity policy of `{{principal}}`; they grant exactly the denied ARNs (models only through this profile):\n\n```json\n{{policy}}\n```'
+    }
+  }
 })

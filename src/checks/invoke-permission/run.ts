@@ -1,7 +1,216 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { AwsResult } from '../../aws/access.js'
+import type { CheckRun, ReadContext } from '../../engine/check.js'
+import {
+  INVOKE_ACTIONS,
+  minimalInvokePolicy,
+  policyJson
+} from '../../policy/bedrock-invoke-policy.js'
+import type { IdentityFacts } from '../identity/facts.js'
+import type { ResolveFacts } from '../model-resolve/facts.js'
+import { simulatePrincipalPolicy } from '../shared/iam-reads.js'
+import { withRolePath } from '../shared/role-arn.js'
+import {
+  arnsOf,
+  decide,
+  deniedByBoundary,
+  deniedByScp,
+  grantsOf,
+  missingContextOf,
+  principalOf,
+  regionsOf,
+  resourceOf,
+  type Evaluated
+} from './decide.js'
 import type { meta } from './meta.js'
+import { contextEntries, resourcesToSimulate, type SimulatedResource } from './resources.js'
 
-// SKELETON: to be converted from src/checks/invoke-permission.ts (old API).
-export const run: CheckRun<typeof meta.messages> = async () => {
-  throw new Error('invoke-permission: not converted yet')
+const CAVEAT =
+  'IAM simulation covers identity policies, SCPs and permissions boundaries; it cannot see session policies, the Marketplace subscription, the Anthropic form or quotas (model-access and invoke-probe look at those).'
+
+/** Both invoke actions on each resource, with its context keys; all of them, or the first error. */
+async function simulate(
+  ctx: ReadContext,
+  partition: string,
+  principal: string,
+  resources: readonly SimulatedResource[]
+): Promise<AwsResult<Evaluated[]>> {
+  const all = await Promise.all(
+    resources.map(async (resource) => {
+      const r = await simulatePrincipalPolicy(ctx, partition, {
+        PolicySourceArn: principal,
+        ActionNames: [...INVOKE_ACTIONS],
+        ResourceArns: [resource.resource],
+        ContextEntries: contextEntries(resource)
+      })
+      return r.ok
+        ? {
+            ok: true as const,
+            value: (r.value.EvaluationResults ?? []).map((result) => ({ resource, result }))
+          }
+        : r
+    })
+  )
+  const failed = all.find((r) => !r.ok)
+  if (failed && !failed.ok) return failed
+  return { ok: true as const, value: all.flatMap((r) => (r.ok ? r.value : [])) }
+}
+
+// ── Observed lines: what IAM said, one line per action and ARN ──
+
+function hop(r: SimulatedResource): string {
+  return r.requestedRegion === 'unspecified'
+    ? 'global hop, aws:RequestedRegion=unspecified'
+    : `aws:RequestedRegion=${r.requestedRegion}`
+}
+
+function line(e: Evaluated): string {
+  const d = e.result
+  const attribution = [
+    deniedByScp(d) ? 'denied by an SCP' : '',
+    deniedByBoundary(d) ? 'not allowed by the permissions boundary' : ''
+  ].filter(Boolean)
+  return `${d.EvalActionName} on ${resourceOf(e)} → ${d.EvalDecision}${attribution.length ? ` (${attribution.join(', ')})` : ''} [${hop(e.resource)}]`
+}
+
+const matchedStatements = (e: Evaluated): string[] =>
+  (e.result.MatchedStatements ?? []).map(
+    (s) => `matched statement: ${s.SourcePolicyId ?? '?'} (${s.SourcePolicyType ?? 'policy'})`
+  )
+
+/** How an SCP fix names a region it must allow (the global hop is a condition value, not a region). */
+const allowRegion = (r: string): string =>
+  r === 'unspecified' ? '`"aws:RequestedRegion": "unspecified"` (the global hop)' : `\`${r}\``
+
+const fenced = (json: string): string => `\`\`\`json\n${json}\n\`\`\``
+const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`)
+
+export const run: CheckRun<typeof meta.messages> = async (ctx) => {
+  const identity = ctx.facts<IdentityFacts>('identity')
+  const facts = ctx.facts<ResolveFacts>('model-resolve')
+  // Both passed, or the engine would have skipped this check; a passing one publishes its facts.
+  if (!identity || !facts) return
+  const fixContext = { modelId: facts.baseModelId }
+
+  const caller = principalOf(identity)
+  if (!caller.simulable) {
+    const observed = [`caller: ${identity.arn}`]
+    if (caller.reason === 'root') ctx.report('rootCaller', {}, { observed })
+    else ctx.report('callerNotSimulable', { caller: identity.arn }, { observed })
+    return
+  }
+
+  const resources = resourcesToSimulate(facts)
+  const fromSession = identity.kind === 'assumed-role'
+  // A role with a path loses it in the session ARN; IAM then does not know `role/NAME`.
+  const { result, principal, note } = await withRolePath(
+    ctx,
+    facts.partition,
+    caller.arn,
+    fromSession,
+    (p) => simulate(ctx, facts.partition, p, resources)
+  )
+  const notes = note ? [note] : []
+  if (!result.ok) {
+    ctx.report(
+      'notSimulated',
+      { principal },
+      {
+        error: result.error,
+        permission: 'iam:SimulatePrincipalPolicy',
+        fixContext,
+        observed: [
+          fromSession
+            ? `simulated principal: ${principal} (from the session ${identity.arn}; a role with a path needs iam:GetRole to find its real ARN)`
+            : `simulated principal: ${principal}`,
+          ...notes
+        ]
+      }
+    )
+    return
+  }
+
+  const evaluated = result.value
+  const name = principal.slice(principal.lastIndexOf('/') + 1)
+  const head = [
+    `simulated principal: ${principal}${fromSession ? ` (role of the session ${identity.arn})` : ''}`,
+    ...notes
+  ]
+  const { denied, byScp, byBoundary, explicit, missing } = decide(evaluated)
+  if (denied.length === 0) {
+    ctx.report(
+      'allowed',
+      { name, count: resources.length, arns: plural(resources.length, 'ARN') },
+      { observed: [...head, ...evaluated.map(line), CAVEAT] }
+    )
+    return
+  }
+
+  const summary = `${denied.length} of ${evaluated.length} checks denied, ${evaluated.length - denied.length} allowed`
+  const observedFor = (list: Evaluated[], ...more: string[]) => [
+    ...head,
+    summary,
+    ...list.map(line),
+    ...more
+  ]
+  const policyFor = (list: Evaluated[]) =>
+    policyJson(
+      minimalInvokePolicy({
+        ...(facts.profileArn ? { profileArn: facts.profileArn } : {}),
+        missing: grantsOf(list)
+      })
+    )
+
+  if (byScp.length) {
+    const regions = regionsOf(byScp)
+    ctx.report(
+      'scpDenies',
+      {
+        regions: regions.join(', '),
+        allowRegions: regions.map(allowRegion).join(', '),
+        profile: facts.profileId ?? facts.invokeId
+      },
+      { observed: observedFor(byScp), fixContext }
+    )
+  }
+  if (byBoundary.length) {
+    const policy = policyFor(byBoundary)
+    const count = arnsOf(byBoundary).length
+    ctx.report(
+      'boundaryDenies',
+      { name, count, arns: plural(count, 'ARN'), principal, policy },
+      {
+        observed: observedFor(byBoundary),
+        details: [{ title: 'Minimal statements for the boundary', body: fenced(policy) }],
+        fixContext
+      }
+    )
+  }
+  if (explicit.length) {
+    ctx.report(
+      'explicitDeny',
+      { name, arns: arnsOf(explicit).join(', ') },
+      { observed: observedFor(explicit, ...explicit.flatMap(matchedStatements)), fixContext }
+    )
+  }
+  if (missing.length) {
+    const policy = policyFor(missing)
+    const arns = arnsOf(missing)
+    const context = missingContextOf(missing)
+    const data = { name, count: arns.length, principal, policy }
+    const extra = {
+      observed: observedFor(
+        missing,
+        ...(context.length
+          ? [`context keys the policies test but the simulation lacked: ${context.join(', ')}`]
+          : [])
+      ),
+      details: [
+        { title: 'Denied ARNs', body: arns.map((a) => `- \`${a}\``).join('\n') },
+        { title: 'Minimal policy JSON', body: fenced(policy) }
+      ],
+      fixContext
+    }
+    if (facts.profileArn) ctx.report('notGrantedViaProfile', data, extra)
+    else ctx.report('notGranted', data, extra)
+  }
 }

@@ -1,7 +1,57 @@
+import type { ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime'
 import type { CheckRun } from '../../engine/check.js'
+import type { ModelIdFacts } from '../model-id/facts.js'
 import type { meta } from './meta.js'
 
-// SKELETON: to be converted from src/checks/invoke-probe.ts (old API).
-export const run: CheckRun<typeof meta.messages> = async () => {
-  throw new Error('invoke-probe: not converted yet')
+/** At list prices about 10 input + 1 output tokens: on the order of $0.00002 (reference §6 d). */
+const COST_NOTE =
+  'The probe is one real Converse call (a one-word prompt, maxTokens 1): it is billed like any call, a fraction of a cent.'
+
+const SUBSCRIPTION_NOTE =
+  'On a brand-new account the first calls may succeed while the Marketplace subscription is still being finalised (up to 15 minutes); re-run later to be sure.'
+
+export const run: CheckRun<typeof meta.messages> = async (ctx) => {
+  const region = ctx.subject.region ?? ''
+  const model = ctx.facts<ModelIdFacts>('model-id')?.model
+  if (!model) return // model-id passed (a dependency), so its facts are there
+  const modelId = model.input
+  const runtime = await ctx.aws.runtime(region)
+  const started = Date.now()
+  const r = await ctx.aws.send<ConverseCommandOutput>(
+    runtime.client,
+    new runtime.sdk.ConverseCommand({
+      modelId,
+      messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
+      inferenceConfig: { maxTokens: 1 }
+    }),
+    ctx.signal
+  )
+  if (!r.ok) {
+    const what = (await ctx.explain(r.error))?.title ?? r.error.code
+    ctx.report(
+      'failed',
+      { modelId, region, what },
+      {
+        error: r.error,
+        observed: [COST_NOTE],
+        ...(model.baseModelId ? { fixContext: { modelId: model.baseModelId } } : {})
+      }
+    )
+    return
+  }
+  const usage = r.value.usage
+  ctx.report(
+    'answered',
+    { modelId, region, ms: Date.now() - started },
+    {
+      observed: [
+        `stopReason: ${r.value.stopReason ?? '?'}`,
+        ...(usage
+          ? [`tokens: ${usage.inputTokens ?? '?'} in, ${usage.outputTokens ?? '?'} out`]
+          : []),
+        COST_NOTE,
+        SUBSCRIPTION_NOTE
+      ]
+    }
+  )
 }

@@ -1,7 +1,119 @@
-import type { CheckRun } from '../../engine/check.js'
-import type { meta } from './meta.js'
+import type {
+  GetFoundationModelAvailabilityCommandOutput,
+  GetUseCaseForModelAccessCommandOutput
+} from '@aws-sdk/client-bedrock'
+import type { AwsResult } from '../../aws/access.js'
+import type { CheckContext, CheckRun } from '../../engine/check.js'
+import type { ObservedError } from '../../engine/types.js'
+import { isReadDenied } from '../../engine/read-denied.js'
+import type { ModelIdFacts } from '../model-id/facts.js'
+import type { ResolveFacts } from '../model-resolve/facts.js'
+import { availabilityLines, reportAvailability } from './availability.js'
+import { NOT_SUFFICIENT, type meta } from './meta.js'
 
-// SKELETON: to be converted from src/checks/model-access.ts (old API).
-export const run: CheckRun<typeof meta.messages> = async () => {
-  throw new Error('model-access: not converted yet')
+type AccessContext = CheckContext<typeof meta.messages>
+
+export const run: CheckRun<typeof meta.messages> = async (ctx) => {
+  const region = ctx.subject.region ?? ''
+  const model = ctx.facts<ModelIdFacts>('model-id')?.model
+  if (!model) return // model-id passed (a dependency), so it named the model: never here
+  // Application and provisioned ARNs name their model only through model-resolve's reads.
+  const base = model.baseModelId ?? (await ctx.waitFor<ResolveFacts>('model-resolve'))?.baseModelId
+  if (!base) {
+    ctx.report('modelUnknown')
+    return
+  }
+  const anthropic = base.startsWith('anthropic.')
+  const [availability, useCase] = await Promise.all([
+    readAvailability(ctx, region, base),
+    anthropic ? readUseCase(ctx, region) : undefined
+  ])
+
+  // What looked fine, repeated on each failure and warning: fixing those is still not proof.
+  const seen = [
+    ...(availability.ok ? availabilityLines(availability.value) : []),
+    ...(useCase?.ok ? ['Anthropic use-case form: submitted'] : [])
+  ]
+  const data = { model: base, region }
+  const fixContext = { modelId: base }
+  let reported = 0
+
+  if (!availability.ok) {
+    const { error } = availability
+    ctx.report('availabilityUnreadable', data, {
+      error,
+      permission: 'bedrock:GetFoundationModelAvailability',
+      observed: await seenIfItFails(ctx, error, seen),
+      fixContext
+    })
+    reported++
+  } else {
+    const viaProfile = model.kind !== 'foundation-model' && model.kind !== 'foundation-model-arn'
+    reported += reportAvailability(ctx, availability.value, data, viaProfile, seen)
+  }
+
+  if (useCase && !useCase.ok) {
+    const { error } = useCase
+    if (error.code === 'ResourceNotFoundException') {
+      // The modeled answer when no form exists for the account (or its organization).
+      ctx.report('useCaseFormMissing', {}, { error, observed: seen, fixContext })
+    } else {
+      ctx.report(
+        'useCaseUnreadable',
+        {},
+        {
+          error,
+          permission: 'bedrock:GetUseCaseForModelAccess',
+          observed: await seenIfItFails(ctx, error, seen),
+          fixContext
+        }
+      )
+    }
+    reported++
+  }
+
+  if (reported === 0) {
+    const observed = [...seen, NOT_SUFFICIENT]
+    if (anthropic) ctx.report('available', data, { observed })
+    else ctx.report('availableWithoutForm', data, { observed })
+  }
+}
+
+/**
+ * `seen` for a read that failed, when its finding fails or warns; nothing when it is only
+ * unverified (a denied read, a time-out): then nothing is being fixed.
+ */
+async function seenIfItFails(
+  ctx: AccessContext,
+  error: ObservedError,
+  seen: string[]
+): Promise<string[]> {
+  if (isReadDenied(error)) return []
+  const verdict = (await ctx.explain(error))?.verdict ?? 'fail'
+  return verdict === 'fail' || verdict === 'warn' ? seen : []
+}
+
+async function readAvailability(
+  ctx: AccessContext,
+  region: string,
+  modelId: string
+): Promise<AwsResult<GetFoundationModelAvailabilityCommandOutput>> {
+  const { client, sdk } = await ctx.aws.bedrock(region)
+  return ctx.aws.send<GetFoundationModelAvailabilityCommandOutput>(
+    client,
+    new sdk.GetFoundationModelAvailabilityCommand({ modelId }),
+    ctx.signal
+  )
+}
+
+async function readUseCase(
+  ctx: AccessContext,
+  region: string
+): Promise<AwsResult<GetUseCaseForModelAccessCommandOutput>> {
+  const { client, sdk } = await ctx.aws.bedrock(region)
+  return ctx.aws.send<GetUseCaseForModelAccessCommandOutput>(
+    client,
+    new sdk.GetUseCaseForModelAccessCommand({}),
+    ctx.signal
+  )
 }

@@ -1,7 +1,54 @@
 import type { CheckRun } from '../../engine/check.js'
+import { parseModelId, type ModelId } from '../../parse/model-id.js'
+import { envFileLocation } from '../shared/env-location.js'
+import type { ModelIdFacts } from './facts.js'
 import type { meta } from './meta.js'
 
-// SKELETON: to be converted from src/checks/model-id.ts (old API).
-export const run: CheckRun<typeof meta.messages> = async () => {
-  throw new Error('model-id: not converted yet')
+const KIND_LABEL: Record<ModelId['kind'], string> = {
+  'foundation-model': 'foundation-model ID (bare, no inference profile)',
+  'system-profile': 'system inference-profile ID',
+  'foundation-model-arn': 'foundation-model ARN',
+  'inference-profile-arn': 'inference-profile ARN',
+  'application-profile-arn': 'application inference-profile ARN',
+  'provisioned-model-arn': 'provisioned-throughput ARN'
+}
+
+const capitalised = (text: string) => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`
+
+export const run: CheckRun<typeof meta.messages> = async (ctx) => {
+  const value = ctx.subject.model ?? ''
+  const source = ctx.config.models.find((m) => m.value === value)?.source ?? 'model-id'
+  // Where the value was written, when it came from a `.env` line (so the annotation points at it).
+  const location = envFileLocation(ctx.config, 'BEDROCK_MODEL', value)
+  const at = location ? { location } : {}
+  const parsed = parseModelId(value)
+  if (!parsed.ok) {
+    const extra = {
+      observed: [
+        `${source} = ${JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value)}`
+      ],
+      ...at
+    }
+    const data = { source, problem: parsed.problem }
+    if (parsed.unsupported) ctx.report('unsupported', data, extra)
+    else if (parsed.suggestion)
+      ctx.report('misspelt', { ...data, suggestion: parsed.suggestion }, extra)
+    else ctx.report('malformed', data, extra)
+    return
+  }
+  const observed = [
+    `${source} = ${value}`,
+    `kind: ${KIND_LABEL[parsed.kind]}`,
+    ...(parsed.baseModelId ? [`foundation model: ${parsed.baseModelId}`] : []),
+    ...(parsed.prefix ? [`profile prefix: ${parsed.prefix}.`] : []),
+    ...(parsed.arn?.region ? [`ARN region: ${parsed.arn.region}`] : [])
+  ]
+  if (parsed.prefix && !parsed.knownPrefix) {
+    ctx.report('newPrefix', { kind: KIND_LABEL[parsed.kind], prefix: parsed.prefix }, { observed })
+  } else if (parsed.kind === 'foundation-model-arn' && parsed.regionless) {
+    ctx.report('regionlessArn', { model: parsed.baseModelId ?? '' }, { observed, ...at })
+  } else {
+    ctx.report('parsed', { kind: capitalised(KIND_LABEL[parsed.kind]) }, { observed })
+  }
+  return { model: parsed } satisfies ModelIdFacts
 }

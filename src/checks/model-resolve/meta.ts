@@ -1,14 +1,265 @@
 import { defineMeta } from '../../engine/check.js'
 
-// SKELETON: to be converted from src/checks/model-resolve.ts (old API).
+const LIFECYCLE_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html'
+const PROVISIONED_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/prov-throughput.html'
+
+// Fragments several states share; template literals of constants keep their placeholders typed.
+
+/** The line to put in the configuration; `{{use}}` is the identifier to use instead. */
+const USE = 'Set `BEDROCK_MODEL={{use}}` (action input `model-id: {{use}}`):'
+const REMEMBER_IAM =
+  'Remember the IAM policy: the profile ARN in {{region}} and the foundation model in each destination region.'
+const OTHERS_LISTED = 'Other profiles callable from here are listed under Observed.'
+const PROFILE_ONLY =
+  'Dropping or keeping a prefix is not the rule: the model runs only through inference profiles here.'
+
+const ARN_OF_OTHER_REGION = {
+  status: 'catalog',
+  catalog: 'invalid-model-identifier',
+  title: 'The ARN is for {{arnRegion}}, but this job calls Bedrock in {{region}}',
+  cause:
+    'Bedrock only accepts ARNs of its own region: a profile or model ARN from another region is rejected ("The provided model identifier is invalid.").'
+} as const
+
+const PROFILE_NOT_HERE = {
+  status: 'fail',
+  catalog: 'invalid-model-identifier',
+  title: '{{profile}} cannot be called from {{region}}: use {{use}}',
+  cause:
+    'A system inference profile can only be called from its source regions, and `{{prefix}}.` does not list {{region}}: Bedrock\'s runtime answers "The provided model identifier is invalid." (the `{{prefix}}.` prefix is not "drop it to make it work": most new Claude models have no in-region capacity).'
+} as const
+
+const ON_DEMAND_UNSUPPORTED = {
+  status: 'catalog',
+  catalog: 'on-demand-not-supported',
+  title: '{{model}} has no on-demand throughput in {{region}}: use {{use}}'
+} as const
+
+const REGIONLESS_ARN = {
+  status: 'catalog',
+  catalog: 'on-demand-not-supported',
+  title: 'The region-less ARN cannot be invoked: use {{use}}',
+  cause:
+    '`arn:aws:bedrock:::foundation-model/…` names the global hop of a `global.` profile for IAM; it is not a model you can call.'
+} as const
+
+const MODEL_NOT_HERE = {
+  status: 'fail',
+  catalog: 'model-not-found',
+  title: '{{model}} is not offered in {{region}}'
+} as const
+
+const LEGACY = {
+  status: 'warn',
+  title: '{{model}} is Legacy: end of life {{endOfLife}}',
+  cause:
+    'The provider has moved this model version to Legacy: it still answers, but stops at its end-of-life date, costs more during public extended access, and accounts that have not used it recently lose access.',
+  fix: 'Plan the move to an active Claude model before the end-of-life date: `aws bedrock list-inference-profiles` shows the current ones; update `BEDROCK_MODEL`.',
+  doc: LIFECYCLE_DOC
+} as const
+
+const PROVISIONED_NOT_IN_SERVICE = {
+  status: 'fail',
+  title: 'Provisioned throughput {{name}} is {{state}}',
+  cause:
+    'Calls through a provisioned-model ARN only work while its status is `InService`; it is still being created or updated, or it failed.',
+  fix: 'Wait for `InService` (`aws bedrock get-provisioned-model-throughput --provisioned-model-id <arn>`); if it failed, read its failure message and create it again.',
+  doc: PROVISIONED_DOC
+} as const
+
+/**
+ * Can this region call this model identifier? Learned at run time from the region's control plane
+ * (GetInferenceProfile, GetFoundationModel; ListInferenceProfiles only to name alternatives after
+ * a failure), because routing changes every month. Its facts are the route dependents check.
+ */
 export const meta = defineMeta({
   id: 'model-resolve',
   title: 'Model in region',
-  description: 'TODO',
+  description:
+    "The model or profile is callable from this region, is not on-demand-only, not past end of life; lists the profile's destination regions.",
   scope: 'region-model',
   dependsOn: ['region', 'model-id', 'identity'],
+  // Bedrock reads start alongside GetCallerIdentity; broken credentials discard them.
   speculative: ['identity'],
   sdks: ['bedrock'],
-  permissions: [],
-  messages: {}
+  permissions: [
+    {
+      action: 'bedrock:GetInferenceProfile',
+      statement: 'ReadBedrockModelState',
+      why: 'whether the region can call the profile, and its destination regions'
+    },
+    {
+      action: 'bedrock:GetFoundationModel',
+      statement: 'ReadBedrockModelState',
+      why: "whether a bare model ID runs on demand here, and the model's lifecycle (Legacy, end of life)"
+    },
+    {
+      action: 'bedrock:ListInferenceProfiles',
+      statement: 'ReadBedrockModelState',
+      why: 'after a failure only: the profiles of the same model the region can call instead'
+    },
+    {
+      action: 'bedrock:GetProvisionedModelThroughput',
+      statement: 'ReadBedrockModelState',
+      why: 'whether provisioned throughput is `InService`, and its model'
+    }
+  ],
+  messages: {
+    // ── An ARN of another region: rejected before anything is read for it ──────────────────
+    modelArnOfOtherRegion: {
+      ...ARN_OF_OTHER_REGION,
+      fix: `${USE} the same model in {{region}}. Or set \`aws-region: {{arnRegion}}\`.`
+    },
+    arnOfOtherRegion: {
+      ...ARN_OF_OTHER_REGION,
+      fix: 'Set `aws-region: {{arnRegion}}` (or `AWS_REGION={{arnRegion}}`), or use the ARN of a profile in {{region}} (`aws bedrock list-inference-profiles --region {{region}}`).'
+    },
+
+    // ── System inference profiles (IDs and ARNs) ────────────────────────────────────────────
+    profileGeo: {
+      status: 'pass',
+      title: '{{region}} can call {{profile}} (routes to {{count}} {{regions}})'
+    },
+    profileGlobal: { status: 'pass', title: '{{region}} can call {{profile}} (global routing)' },
+    profileUnreadable: {
+      status: 'catalog',
+      title: 'Could not verify that {{region}} can call {{profile}}'
+    },
+    profileOfOtherAccount: {
+      status: 'catalog',
+      title:
+        'The profile ARN names account {{arnAccount}}, but the job runs as account {{account}}',
+      cause:
+        'A system inference-profile ARN carries the account that calls it; an ARN copied from another account does not exist in this one.',
+      fix: 'Use the profile ID `{{profile}}` (no account needed), or the ARN with account {{account}}.'
+    },
+    // `{{use}}` is the first profile ListInferenceProfiles lists, or the bare ID where it runs here.
+    profileNotHere: {
+      ...PROFILE_NOT_HERE,
+      fix: `${USE} it is callable from {{region}}. ${REMEMBER_IAM}`
+    },
+    profileNotHereOthersListed: {
+      ...PROFILE_NOT_HERE,
+      fix: `${USE} it is callable from {{region}}. ${OTHERS_LISTED} ${REMEMBER_IAM}`
+    },
+    profileNotHereByTable: {
+      ...PROFILE_NOT_HERE,
+      fix: `${USE} by the built-in table it serves {{region}}. ${REMEMBER_IAM}`
+    },
+    profileNotHereByTableOthersListed: {
+      ...PROFILE_NOT_HERE,
+      fix: `${USE} by the built-in table it serves {{region}}. ${OTHERS_LISTED} ${REMEMBER_IAM}`
+    },
+    profileNotHereNoAlternative: {
+      ...PROFILE_NOT_HERE,
+      title: '{{profile}} cannot be called from {{region}}',
+      fix: 'No profile for `{{model}}` is callable from {{region}}. Use a region that offers it (`aws bedrock list-inference-profiles --region <region>`), or `global.{{model}}` where a global profile exists.'
+    },
+
+    // ── Bare foundation-model IDs and ARNs ──────────────────────────────────────────────────
+    onDemand: {
+      status: 'pass',
+      title: '{{model}} runs on demand in {{region}} (in-region, no cross-region routing)'
+    },
+    modelUnreadable: {
+      status: 'catalog',
+      title: 'Could not verify that {{model}} can be called on demand in {{region}}'
+    },
+    onDemandUnsupported: {
+      ...ON_DEMAND_UNSUPPORTED,
+      fix: `${USE} a profile containing this model that is callable from {{region}}. ${PROFILE_ONLY}`
+    },
+    onDemandUnsupportedByTable: {
+      ...ON_DEMAND_UNSUPPORTED,
+      fix: `${USE} by the built-in table (ListInferenceProfiles could not be read) it serves {{region}}. ${PROFILE_ONLY}`
+    },
+    onDemandUnsupportedNoProfile: {
+      ...ON_DEMAND_UNSUPPORTED,
+      title: '{{model}} has no on-demand throughput in {{region}}',
+      fix: 'No inference profile for `{{model}}` is callable from {{region}}: use a region that offers one (`aws bedrock list-inference-profiles --region <region>`).'
+    },
+    regionlessArn: {
+      ...REGIONLESS_ARN,
+      fix: `${USE} a profile containing this model that is callable from {{region}}. ${PROFILE_ONLY}`
+    },
+    regionlessArnByTable: {
+      ...REGIONLESS_ARN,
+      fix: `${USE} by the built-in table (ListInferenceProfiles could not be read) it serves {{region}}. ${PROFILE_ONLY}`
+    },
+    regionlessArnNoProfile: {
+      ...REGIONLESS_ARN,
+      title: 'The region-less ARN cannot be invoked',
+      fix: 'No inference profile for `{{model}}` is callable from {{region}}: use a region that offers one (`aws bedrock list-inference-profiles --region <region>`).'
+    },
+    modelNotHereUseProfile: {
+      ...MODEL_NOT_HERE,
+      title: '{{model}} is not offered in {{region}}: use {{use}}',
+      fix: `${USE} it is callable from {{region}}.`
+    },
+    modelInOtherRegions: {
+      ...MODEL_NOT_HERE,
+      fix: 'Use a region that offers it (`aws-region: {{offeredIn}}`), or check the ID with `aws bedrock list-foundation-models --region {{offeredIn}}`.'
+    },
+    modelNotFound: {
+      ...MODEL_NOT_HERE,
+      fix: 'Check the ID: `aws bedrock list-foundation-models --region {{region}} --by-provider {{provider}}`.'
+    },
+
+    // ── Lifecycle of the model behind any identifier ────────────────────────────────────────
+    legacy: LEGACY,
+    legacyUndated: { ...LEGACY, title: '{{model}} is Legacy' },
+    endOfLife: {
+      status: 'catalog',
+      catalog: 'model-end-of-life',
+      title: '{{model}} reached its end of life on {{endOfLife}}'
+    },
+    // GetFoundationModel itself answered that the model is retired (end of life, Legacy unused).
+    retired: { status: 'catalog', title: '{{model}} can no longer be called' },
+    lifecycleUnreadable: {
+      status: 'catalog',
+      title: 'Lifecycle of {{model}} not verified (Legacy or end-of-life dates unknown)'
+    },
+    // The route is known, but a Legacy or end-of-life date could hide behind any error: never a
+    // pass, and never a fail either, whatever the catalog's verdict on the error (its entry is
+    // still the finding's catalogId).
+    lifecycleNotRead: {
+      status: 'unverified',
+      title: 'Lifecycle of {{model}} not verified: GetFoundationModel ended {{code}}',
+      cause:
+        'The profile answered, so the route is known; GetFoundationModel did not, so whether the model is Legacy or past its end of life is not known. The error is under Observed.',
+      fix: 'Nothing to change for the route. Run again once the error is gone, or read the lifecycle yourself: `aws bedrock get-foundation-model --model-identifier {{model}} --region {{region}}`.',
+      doc: LIFECYCLE_DOC
+    },
+
+    // ── Application inference profiles ──────────────────────────────────────────────────────
+    applicationProfile: {
+      status: 'pass',
+      title: 'Application inference profile {{profile}} calls {{model}} ({{destinations}})'
+    },
+    applicationProfileUnlisted: {
+      status: 'pass',
+      title: 'Application inference profile {{profile}} calls an unlisted model ({{destinations}})'
+    },
+    applicationProfileUnreadable: {
+      status: 'catalog',
+      title: 'Could not read application inference profile {{profile}} in {{region}}'
+    },
+
+    // ── Provisioned throughput ──────────────────────────────────────────────────────────────
+    provisionedInService: {
+      status: 'pass',
+      title: 'Provisioned throughput {{name}} is in service in {{region}}'
+    },
+    provisionedNotInService: PROVISIONED_NOT_IN_SERVICE,
+    // Creating or Updating: it will be in service without anyone doing anything.
+    provisionedChanging: { ...PROVISIONED_NOT_IN_SERVICE, status: 'warn' },
+    provisionedStatusUnknown: {
+      ...PROVISIONED_NOT_IN_SERVICE,
+      title: 'Provisioned throughput {{name}} is not in service'
+    },
+    provisionedUnreadable: {
+      status: 'catalog',
+      title: 'Could not read provisioned throughput {{name}} in {{region}}'
+    }
+  }
 })

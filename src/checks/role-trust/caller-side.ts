@@ -1,0 +1,74 @@
+import type { IdentityFacts } from '../identity/facts.js'
+import { simulatePrincipalPolicy } from '../shared/iam-reads.js'
+import { withRolePath } from '../shared/role-arn.js'
+import { identityPolicyBlock, principalArn, type RoleTrustContext, type Side } from './side.js'
+
+/**
+ * The caller side: whether the caller's own policies allow `sts:AssumeRole` on the role, asked of
+ * IAM with iam:SimulatePrincipalPolicy (SCPs and permissions boundaries included). A session is
+ * simulated as its role, whose path the session ARN drops (withRolePath recovers it).
+ */
+export async function readCaller(
+  ctx: RoleTrustContext,
+  roleArn: string,
+  identity: IdentityFacts
+): Promise<Side> {
+  if (identity.kind !== 'assumed-role' && identity.kind !== 'user' && identity.kind !== 'role') {
+    return {
+      state: 'unverified',
+      lines: [
+        `caller policies: not simulated (IAM simulates users and roles; the caller is ${identity.arn})`
+      ]
+    }
+  }
+  const { result, principal: source } = await withRolePath(
+    ctx,
+    identity.partition,
+    principalArn(identity),
+    identity.kind === 'assumed-role',
+    (principal) =>
+      simulatePrincipalPolicy(ctx, identity.partition, {
+        PolicySourceArn: principal,
+        ActionNames: ['sts:AssumeRole'],
+        ResourceArns: [roleArn]
+      })
+  )
+  if (!result.ok) {
+    const error = result.error
+    return {
+      state: 'unverified',
+      lines: ['caller policies: not simulated (iam:SimulatePrincipalPolicy failed)'],
+      reportUnread: () =>
+        ctx.report(
+          'callerUnsimulated',
+          { principal: source },
+          {
+            error,
+            permission: 'iam:SimulatePrincipalPolicy',
+            observed: [`simulated principal: ${source}`]
+          }
+        )
+    }
+  }
+  const r = (result.value.EvaluationResults ?? [])[0]
+  const decision = r?.EvalDecision ?? 'implicitDeny'
+  const scp = r?.OrganizationsDecisionDetail?.AllowedByOrganizations === false
+  const boundary = r?.PermissionsBoundaryDecisionDetail?.AllowedByPermissionsBoundary === false
+  const line = `caller policies: sts:AssumeRole on ${roleArn} → ${decision}${scp ? ' (denied by an SCP)' : ''}${boundary ? ' (not allowed by the permissions boundary)' : ''} [simulated ${source}]`
+  if (decision === 'allowed') return { state: 'allows', lines: [line] }
+  const matched = (r?.MatchedStatements ?? []).map((m) => m.SourcePolicyId ?? '?')
+  return {
+    state: 'denies',
+    explicit: decision === 'explicitDeny' || scp,
+    lines: [line, ...matched.map((m) => `matched: ${m}`)],
+    change: scp
+      ? `A service control policy denies \`sts:AssumeRole\` for \`${source}\`; ask the organization's administrators (no identity policy can override it).`
+      : decision === 'explicitDeny'
+        ? `Remove or narrow the explicit Deny${matched.length ? ` in ${matched.join(', ')}` : ''} on \`sts:AssumeRole\` for \`${source}\`.`
+        : `No policy of \`${source}\` allows \`sts:AssumeRole\` on \`${roleArn}\`${boundary ? ' within its permissions boundary' : ''}; add the statement below to it${boundary ? ' and to its boundary' : ''}.`,
+    detail: {
+      title: `Identity statement for ${source}`,
+      body: `Add to an identity policy of \`${source}\`:\n\n${identityPolicyBlock('sts:AssumeRole', roleArn)}`
+    }
+  }
+}
