@@ -173,7 +173,10 @@ const checkGroups = {
       }
     }
     const key = JSON.stringify(check)
-    return { code: code.replace(load, `import('${GROUP}${group}').then((g) => g[${key}])`), map: null }
+    return {
+      code: code.replace(load, `import('${GROUP}${group}').then((g) => g[${key}])`),
+      map: null
+    }
   },
   resolveId: (id) => (id.startsWith(GROUP) ? id : null),
   load(id) {

@@ -95,10 +95,7 @@ export function buildConfig(raw: RawSettings): {
 } {
   const failOn = (raw.failOn?.trim() || 'error') as FailOn
   if (!FAIL_ON.includes(failOn)) {
-    throw new SettingsError(
-      'fail-on',
-      `must be one of ${FAIL_ON.join(', ')}, got "${raw.failOn}"`
-    )
+    throw new SettingsError('fail-on', `must be one of ${FAIL_ON.join(', ')}, got "${raw.failOn}"`)
   }
   const timeoutText = String(raw.timeoutSeconds ?? '').trim()
   const timeoutSeconds = timeoutText === '' ? DEFAULT_TIMEOUT_SECONDS : Number(timeoutText)

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { staticGraph, staticRequires } from '../harness/bundle-graph.js'
 import { DIST_DIR } from '../harness/run-action.js'
+import { entryById } from '../../src/catalog/match.js'
 
 // What scripts/bundle.mjs promises about the bundle (the tests' global setup builds it, check-dist
 // proves the committed dist/ is that build). These guard against SDK or bundler upgrades that would
@@ -42,10 +43,19 @@ describe('dist/ layout', () => {
   }
 
   it('leaves the later checks, the catalog and @actions/core out of the action before its first request', () => {
-    const start = staticGraph(join(DIST, 'index.js')).map(text).join('\n')
-    // Markers: a catalog entry only the catalog and role-trust name; core's mask command.
-    expect(start).not.toContain('tag-session-denied')
+    const graph = staticGraph(join(DIST, 'index.js'))
+    // The model and trust checks and the catalog are files of their own (scripts/bundle.mjs).
+    expect(graph.map((f) => basename(f)).filter((f) => /^(checks-|match-)/.test(f))).toEqual([])
+    const start = graph.map(text).join('\n')
+    // Markers: a cause only the catalog holds; core's mask command.
+    expect(start).not.toContain(entryById('oidc-provider-missing').cause.slice(0, 40))
     expect(start).not.toContain('add-mask')
+  })
+
+  it('makes one file of each check group, loaded on demand', () => {
+    const chunks = readdirSync(join(DIST, 'chunks'))
+    for (const group of ['checks-models', 'checks-trust'])
+      expect(chunks.filter((f) => f.startsWith(`${group}-`))).toHaveLength(1)
   })
 
   it('marks every file CommonJS, whatever the package.json above dist/ says', () => {

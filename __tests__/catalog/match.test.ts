@@ -1,7 +1,6 @@
 import {
   allEntries,
   entryById,
-  findingFromError,
   matchError,
   matchText,
   normalizeErrorText,
@@ -72,36 +71,5 @@ describe('the error catalog', () => {
     expect(fix).toContain('aws sso login --profile dev-sso')
     expect(fix).toContain('Reload Window')
     expect(fix).toContain('Cmd+Q')
-  })
-
-  it('turns an observed error into a finding with the first error, attempts and the later one', () => {
-    const f = findingFromError(
-      'identity',
-      {
-        code: 'ThrottlingException',
-        message: 'Too many requests, please wait before trying again.',
-        attempts: 2,
-        operation: 'sts:GetCallerIdentity',
-        lastError: { code: 'TimeoutError', message: 'socket timed out' }
-      },
-      { surface: 'github-actions' },
-      { title: 'STS failed' }
-    )
-    expect(f.status).toBe('unverified')
-    expect(f.catalogId).toBe('throttled')
-    expect(f.observed?.[0]).toContain('(first of 2 attempts)')
-    expect(f.observed?.[1]).toContain('TimeoutError')
-  })
-
-  it('reports an unknown AWS answer as a failure with its code, never as a pass', () => {
-    const f = findingFromError(
-      'x',
-      { code: 'BrandNewException', message: 'new' },
-      { surface: 'cli' },
-      { title: 't' }
-    )
-    expect(f.status).toBe('fail')
-    expect(f.catalogId).toBeUndefined()
-    expect(f.observed?.[0]).toContain('BrandNewException: new')
   })
 })

@@ -74,12 +74,18 @@ describe('credentials check', () => {
       expect.objectContaining({ messageId: 'resolved', status: 'pass' })
     ])
     expect(report.findings[0]?.title).toContain('temporary session key ASIA…')
-    expect(JSON.stringify(report)).not.toMatch(/UNITTESTKEY00001|unit\/test\/secret|unit-test-token/)
+    expect(JSON.stringify(report)).not.toMatch(
+      /UNITTESTKEY00001|unit\/test\/secret|unit-test-token/
+    )
   })
 
   it('fails with the OIDC setup step when no credentials exist in a job', async () => {
     const f = (await check({})).findings[0]
-    expect(f).toMatchObject({ messageId: 'noCredentials', status: 'fail', catalogId: 'no-credentials' })
+    expect(f).toMatchObject({
+      messageId: 'noCredentials',
+      status: 'fail',
+      catalogId: 'no-credentials'
+    })
     expect(f?.title).toBe('No AWS credentials found')
     expect(f?.fix).toContain('id-token: write')
   })
@@ -123,8 +129,7 @@ describe('credentials check', () => {
   })
 
   it('fails expired credentials through the catalog', async () => {
-    const f = (await check({ ...TEMPORARY, AWS_CREDENTIAL_EXPIRATION: inMinutes(-30) }))
-      .findings[0]
+    const f = (await check({ ...TEMPORARY, AWS_CREDENTIAL_EXPIRATION: inMinutes(-30) })).findings[0]
     expect(f).toMatchObject({ messageId: 'expired', status: 'fail', catalogId: 'expired-token' })
     expect(f?.title).toMatch(/expired (29|30|31) minutes ago/)
   })

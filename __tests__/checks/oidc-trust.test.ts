@@ -216,7 +216,7 @@ describe('oidc-trust', () => {
   })
 })
 
-describe('oidc-trust refusals the catalog explains', () => {
+describe('oidc-trust: inputs, empty tokens and other refusals', () => {
   it('rejects an input that is not a role ARN without asking for a token', async () => {
     let asked = false
     const [f] = findingsOf(

@@ -59,9 +59,8 @@ describe('region check', () => {
       displayPath: '.env',
       ...parseDotenv('AWS_PROFILE=dev\nAWS_REGION=us_east_1\n')
     }
-    const f = (
-      await check(config([{ value: 'us_east_1', source: '.env line 2' }], { envFile }))
-    ).findings[0]
+    const f = (await check(config([{ value: 'us_east_1', source: '.env line 2' }], { envFile })))
+      .findings[0]
     expect(f).toMatchObject({ status: 'fail', messageId: 'misspelt', catalogId: 'region-invalid' })
     expect(f?.fix).toContain('`us-east-1`')
     expect(f?.location).toEqual({ file: '.env', line: 2 })

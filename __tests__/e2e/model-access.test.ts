@@ -75,7 +75,7 @@ describe('model access and the invoke probe through the bundled action', () => {
     const run = await preflight(true)
     const [access] = findings(run, 'model-access')
     expect(access?.status).toBe('warn')
-    expect(access?.catalogId).toBe('model-agreement-missing')
+    expect(access?.messageId).toBe('agreementMissing')
     expect(access?.fix).toContain('create-foundation-model-agreement')
     const [probe] = findings(run, 'invoke-probe')
     expect(probe?.status).toBe('fail')

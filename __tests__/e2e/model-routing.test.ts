@@ -114,7 +114,7 @@ describe('model routing through the bundled action', () => {
     legacy.lifecycle = { status: 'LEGACY', endOfLifeTime: eol.toISOString() }
     fake.handle(bedrockHandlers(world))
     const run = await preflight('us-east-1', `us.${SONNET_37}`)
-    const f = run.report?.findings.find((x) => x.catalogId === 'model-legacy')
+    const f = run.report?.findings.find((x) => x.messageId === 'legacy')
     expect(f?.status).toBe('warn')
     expect(f?.title).toContain(`is Legacy: end of life ${eol.toISOString().slice(0, 10)}`)
     expect(run.outputs.result).toBe('warn')

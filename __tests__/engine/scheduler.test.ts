@@ -28,7 +28,11 @@ function config(overrides: Partial<PreflightConfig> = {}): PreflightConfig {
 function fakeAws(log: string[] = []): AwsAccess {
   const loaded = new Map<string, Promise<void>>()
   return {
-    planLoads: async (names: readonly OnDemandSdk[], _gate: Promise<unknown>, over: AbortSignal) => {
+    planLoads: async (
+      names: readonly OnDemandSdk[],
+      _gate: Promise<unknown>,
+      over: AbortSignal
+    ) => {
       let chain = Promise.resolve()
       for (const name of [...new Set(names)]) {
         chain = chain.then(async () => {
@@ -225,7 +229,13 @@ describe('the check scheduler', () => {
   it('stamps each finding with its check, subject and message, and fills the placeholders', async () => {
     const tasks = await run([check('r', { scope: 'region' })])
     expect(tasks[0]?.findings).toEqual([
-      { checkId: 'r', subject: 'us-east-1', messageId: 'pass', status: 'pass', title: 'r us-east-1' }
+      {
+        checkId: 'r',
+        subject: 'us-east-1',
+        messageId: 'pass',
+        status: 'pass',
+        title: 'r us-east-1'
+      }
     ])
   })
 
@@ -286,9 +296,12 @@ describe('the check scheduler', () => {
       expect(log.indexOf('load iam')).toBeLessThan(log.indexOf('load run trust'))
     })
 
-    it("does not load the code of a check whose dependency failed", async () => {
+    it('does not load the code of a check whose dependency failed', async () => {
       const log: string[] = []
-      const tasks = await run([check('a', { status: 'fail' }), check('b', { dependsOn: ['a'], log })])
+      const tasks = await run([
+        check('a', { status: 'fail' }),
+        check('b', { dependsOn: ['a'], log })
+      ])
       expect(byId(tasks, 'b')?.status).toBe('skipped')
       expect(log).toEqual([])
     })
@@ -296,7 +309,10 @@ describe('the check scheduler', () => {
     it('loads no SDK after the run has returned', async () => {
       const log: string[] = []
       await run(
-        [check('a', { status: 'fail' }), check('b', { dependsOn: ['a'], sdks: ['iam', 'bedrock'] })],
+        [
+          check('a', { status: 'fail' }),
+          check('b', { dependsOn: ['a'], sdks: ['iam', 'bedrock'] })
+        ],
         config(),
         5000,
         fakeAws(log)

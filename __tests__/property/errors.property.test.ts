@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { isTransient, observeError } from '../../src/aws/errors.js'
-import { findingFromError } from '../../src/catalog/match.js'
+import { findingsFrom } from '../../src/engine/messages.js'
+import { defineMeta } from '../../src/engine/check.js'
 import { anyText } from './arbitraries.js'
 import { PROPERTY_TIMEOUT_MS, runs } from './runs.js'
 
@@ -60,15 +61,26 @@ const thrown = fc.oneof(
   fc.constant(Object.create(null) as object)
 )
 
+/** A check with one state that reports an AWS error: what every check does with one. */
+const REPORTING = defineMeta({
+  id: 'identity',
+  title: 'Caller identity',
+  description: 'the property test reports through it',
+  scope: 'run',
+  dependsOn: [],
+  permissions: [],
+  messages: { failed: { status: 'catalog', title: 't' } }
+})
+
 describe('observing whatever an AWS call threw', () => {
   it(
     'reduces any thrown value to a named code and a one-line message, never throwing',
-    () => {
-      fc.assert(
-        fc.property(
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
           thrown,
           fc.option(fc.constantFrom('sts:GetCallerIdentity', 'bedrock:GetFoundationModel')),
-          (err, operation) => {
+          async (err, operation) => {
             const observed = observeError(err, operation ?? undefined)
             expect(typeof observed.code).toBe('string')
             expect(observed.code.trim().length).toBeGreaterThan(0)
@@ -82,14 +94,21 @@ describe('observing whatever an AWS call threw', () => {
             if (observed.requestId !== undefined) expect(typeof observed.requestId).toBe('string')
             expect(typeof isTransient(observed)).toBe('boolean')
             // And whatever it is, it becomes a finding a person can read.
-            const finding = findingFromError(
-              'identity',
-              observed,
-              { surface: 'github-actions' },
-              { title: 't' }
+            const [finding] = await findingsFrom(
+              REPORTING,
+              [
+                {
+                  messageId: 'failed',
+                  data: {},
+                  extra: { error: observed },
+                  fixContext: { surface: 'github-actions' }
+                }
+              ],
+              'github-actions',
+              undefined
             )
-            expect(finding.observed?.[0]).toContain(observed.code)
-            expect(['fail', 'unverified', 'warn']).toContain(finding.status)
+            expect(finding?.observed?.[0]).toContain(observed.code)
+            expect(['fail', 'unverified', 'warn']).toContain(finding?.status)
           }
         ),
         runs()

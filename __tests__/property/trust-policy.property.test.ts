@@ -4,7 +4,7 @@ import {
   parseTrustPolicy,
   assumeRoleContext
 } from '../../src/policy/trust-policy.js'
-import { claimLines, correctedSub, decodeJwtPayload } from '../../src/checks/oidc-trust.js'
+import { claimLines, correctedSub, decodeJwtPayload } from '../../src/checks/oidc-trust/claims.js'
 import { anyText } from './arbitraries.js'
 import { PROPERTY_TIMEOUT_MS, runs } from './runs.js'
 

@@ -5,7 +5,7 @@
  * fresh.
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { CHECKS } from '../../src/checks/registry.js'
 import { POLICY_STATEMENTS, type StatementId } from '../../src/checks/preflight-policy.js'
 import { entryById } from '../../src/catalog/match.js'
@@ -54,7 +54,9 @@ export function preflightPolicy(): string {
   const statements = (Object.keys(POLICY_STATEMENTS) as StatementId[]).map((sid) => {
     const actions = [
       ...new Set(
-        metas().flatMap((m) => m.permissions.filter((p) => p.statement === sid).map((p) => p.action))
+        metas().flatMap((m) =>
+          m.permissions.filter((p) => p.statement === sid).map((p) => p.action)
+        )
       )
     ].sort()
     const resources = [...POLICY_STATEMENTS[sid].resources]
@@ -94,7 +96,17 @@ function stateSection(id: string, spec: MessageSpec): string[] {
   if (cause) out.push(`**Cause.** ${cause}`, '')
   const fix = templateText(spec.fix)
   if (fix.ci && fix.ci === fix.laptop) out.push('**Fix.**', '', fix.ci, '')
-  else if (fix.ci) out.push('**Fix in GitHub Actions.**', '', fix.ci, '', '**Fix on a laptop.**', '', fix.laptop ?? '', '')
+  else if (fix.ci)
+    out.push(
+      '**Fix in GitHub Actions.**',
+      '',
+      fix.ci,
+      '',
+      '**Fix on a laptop.**',
+      '',
+      fix.laptop ?? '',
+      ''
+    )
   if (entry) {
     out.push(
       `The AWS error this state is: [${code(entry.id)}](troubleshooting.md#${entry.id})${spec.cause && spec.fix ? '' : ', whose cause and fix the summary prints'}.`,
@@ -125,7 +137,17 @@ export function checksDoc(): string {
   ]
   for (const m of metas()) {
     const readme = readFileSync(join('src', 'checks', m.id, 'README.md'), 'utf8')
-    const prose = readme.split('\n').slice(1).join('\n').trim()
+    // Links in a check's README are relative to its folder; here they must be relative to docs/.
+    const prose = readme
+      .split('\n')
+      .slice(1)
+      .join('\n')
+      .trim()
+      .replace(/\]\((?!https?:|#)([^)]+)\)/g, (_m, link: string) => {
+        const [path, anchor] = link.split('#')
+        const moved = relative('docs', join('src', 'checks', m.id, path ?? ''))
+        return `](${moved}${anchor ? `#${anchor}` : ''})`
+      })
     out.push(`## ${m.id}`, '', `**${m.title}.** ${m.description}`, '', prose, '')
     const deps = m.dependsOn.length ? m.dependsOn.map(code).join(', ') : 'nothing'
     out.push(

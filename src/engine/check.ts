@@ -2,13 +2,7 @@ import type { PreflightConfig, Logger, Surface } from '../config.js'
 import type { AwsAccess, OnDemandSdk } from '../aws/access.js'
 import type { CatalogEntry, CatalogId, FixContext } from '../catalog/types.js'
 import type { StatementId } from '../checks/preflight-policy.js'
-import type {
-  CheckStatus,
-  Facts,
-  FindingDetail,
-  ObservedError,
-  SourceLocation
-} from './types.js'
+import type { CheckStatus, Facts, FindingDetail, ObservedError, SourceLocation } from './types.js'
 
 /**
  * What a check runs for. A run-scoped check runs once; the others once per region, model,
@@ -105,13 +99,15 @@ type TemplateHoles<T> = T extends string
   : T extends { readonly [S in Surface]: string }
     ? Holes<T[Surface]>
     : never
-export type MessageHoles<S extends MessageSpec> =
-  | Holes<S['title']>
-  | TemplateHoles<S['cause']>
-  | TemplateHoles<S['fix']>
+/** Distributes over a union of messages (an id chosen at run time needs the data of each). */
+export type MessageHoles<S extends MessageSpec> = S extends MessageSpec
+  ? Holes<S['title']> | TemplateHoles<S['cause']> | TemplateHoles<S['fix']>
+  : never
 
 /** Values for a message's placeholders. */
-export type MessageData<S extends MessageSpec> = { readonly [K in MessageHoles<S>]: string | number }
+export type MessageData<S extends MessageSpec> = {
+  readonly [K in MessageHoles<S>]: string | number
+}
 
 /** What a report adds to its message: what was seen, and where. */
 export interface ReportExtra {

@@ -66,7 +66,8 @@ export async function findingsFrom(
       : spec.status !== 'catalog'
         ? spec.status
         : (entry?.verdict ?? 'fail')
-    const text = (t: Template | undefined) => (t === undefined ? undefined : fill(pick(t, surface), data))
+    const text = (t: Template | undefined) =>
+      t === undefined ? undefined : fill(pick(t, surface), data)
     const cause = denied
       ? READ_DENIED.cause(extra.permission!)
       : (text(spec.cause) ?? entry?.cause ?? (extra.error ? UNRECOGNISED.cause : undefined))
@@ -74,7 +75,8 @@ export async function findingsFrom(
       ? READ_DENIED.fix(extra.permission!)
       : (text(spec.fix) ?? entry?.fix(fixContext) ?? (extra.error ? UNRECOGNISED.fix : undefined))
     const catalogId = denied ? READ_DENIED.catalogId : entry?.id
-    const docUrl = spec.doc ?? (denied ? catalog?.entryById('preflight-read-denied').doc : entry?.doc)
+    const docUrl =
+      spec.doc ?? (denied ? catalog?.entryById('preflight-read-denied').doc : entry?.doc)
     const observed = [
       ...(extra.error && catalog ? catalog.observedErrorLines(extra.error) : []),
       ...(extra.observed ?? [])

@@ -59,7 +59,15 @@ export function planTasks(entries: readonly CheckEntry[], config: PreflightConfi
     const meta = entry.meta
     if (meta.applies && !meta.applies(config)) continue
     for (const subject of subjectsFor(meta.scope, config)) {
-      tasks.push({ entry, meta, subject, deps: [], used: [], started: false, done: Promise.resolve() })
+      tasks.push({
+        entry,
+        meta,
+        subject,
+        deps: [],
+        used: [],
+        started: false,
+        done: Promise.resolve()
+      })
     }
   }
   const relevant = (task: Task, id: string) =>
@@ -217,7 +225,9 @@ export async function runTasks(
     }
     if (findings.length === 0) {
       // Silence would read as nothing wrong: a check that reports nothing is our bug, said so.
-      findings = [describeUnexpected(task.meta.id, label, new Error('the check reported no finding'))]
+      findings = [
+        describeUnexpected(task.meta.id, label, new Error('the check reported no finding'))
+      ]
     }
     settle(task, findings, facts)
   }

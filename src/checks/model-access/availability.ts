@@ -1,8 +1,16 @@
 import type { GetFoundationModelAvailabilityCommandOutput } from '@aws-sdk/client-bedrock'
-import type { CheckContext } from '../../engine/check.js'
-import type { meta } from './meta.js'
 
 type Availability = GetFoundationModelAvailabilityCommandOutput
+
+/** The states a negative availability signal is reported in (meta.ts words them). */
+export type Signal =
+  | 'agreementPending'
+  | 'agreementFailed'
+  | 'agreementMissing'
+  | 'notAuthorized'
+  | 'notEntitled'
+  | 'regionUnavailable'
+  | 'regionUnavailableViaProfile'
 
 /** The four signals as Observed lines, in the order AWS documents them. */
 export function availabilityLines(a: Availability): string[] {
@@ -16,35 +24,20 @@ export function availabilityLines(a: Availability): string[] {
 }
 
 /**
- * Reports each negative signal as its own state (an account can lack several things at once);
- * reports nothing when all four are positive. `observed` is what was seen to be fine too, so
- * fixing the rest is not mistaken for proof.
+ * Every negative signal, each its own state: an account can lack several things at once, and
+ * each has its own fix. None when all four are positive. `viaProfile`: the identifier is a
+ * profile, which may reach the model in other regions (model-resolve decides the routing).
  */
-export function reportAvailability(
-  ctx: CheckContext<typeof meta.messages>,
-  a: Availability,
-  data: { model: string; region: string },
-  viaProfile: boolean,
-  observed: string[]
-): number {
-  const extra = { observed, fixContext: { modelId: data.model } }
-  let reported = 0
+export function negativeSignals(a: Availability, viaProfile: boolean): Signal[] {
+  const signals: Signal[] = []
   const agreement = a.agreementAvailability?.status
-  if (agreement === 'PENDING') ctx.report('agreementPending', data, extra)
-  else if (agreement === 'ERROR') ctx.report('agreementFailed', data, extra)
-  else if (agreement === 'NOT_AVAILABLE') ctx.report('agreementMissing', data, extra)
-  if (agreement === 'PENDING' || agreement === 'ERROR' || agreement === 'NOT_AVAILABLE') reported++
-  if (a.authorizationStatus === 'NOT_AUTHORIZED') {
-    ctx.report('notAuthorized', data, extra)
-    reported++
-  }
-  if (a.entitlementAvailability === 'NOT_AVAILABLE') {
-    ctx.report('notEntitled', data, extra)
-    reported++
-  }
+  if (agreement === 'PENDING') signals.push('agreementPending')
+  else if (agreement === 'ERROR') signals.push('agreementFailed')
+  else if (agreement === 'NOT_AVAILABLE') signals.push('agreementMissing')
+  if (a.authorizationStatus === 'NOT_AUTHORIZED') signals.push('notAuthorized')
+  if (a.entitlementAvailability === 'NOT_AVAILABLE') signals.push('notEntitled')
   if (a.regionAvailability === 'NOT_AVAILABLE') {
-    ctx.report(viaProfile ? 'regionUnavailableViaProfile' : 'regionUnavailable', data, extra)
-    reported++
+    signals.push(viaProfile ? 'regionUnavailableViaProfile' : 'regionUnavailable')
   }
-  return reported
+  return signals
 }

@@ -8,7 +8,7 @@ import type { ObservedError } from '../../engine/types.js'
 import { isReadDenied } from '../../engine/read-denied.js'
 import type { ModelIdFacts } from '../model-id/facts.js'
 import type { ResolveFacts } from '../model-resolve/facts.js'
-import { availabilityLines, reportAvailability } from './availability.js'
+import { availabilityLines, negativeSignals } from './availability.js'
 import { NOT_SUFFICIENT, type meta } from './meta.js'
 
 type AccessContext = CheckContext<typeof meta.messages>
@@ -36,7 +36,8 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   ]
   const data = { model: base, region }
   const fixContext = { modelId: base }
-  let reported = 0
+  const viaProfile = model.kind !== 'foundation-model' && model.kind !== 'foundation-model-arn'
+  const signals = availability.ok ? negativeSignals(availability.value, viaProfile) : []
 
   if (!availability.ok) {
     const { error } = availability
@@ -46,11 +47,8 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       observed: await seenIfItFails(ctx, error, seen),
       fixContext
     })
-    reported++
-  } else {
-    const viaProfile = model.kind !== 'foundation-model' && model.kind !== 'foundation-model-arn'
-    reported += reportAvailability(ctx, availability.value, data, viaProfile, seen)
   }
+  for (const signal of signals) ctx.report(signal, data, { observed: seen, fixContext })
 
   if (useCase && !useCase.ok) {
     const { error } = useCase
@@ -69,10 +67,9 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
         }
       )
     }
-    reported++
   }
 
-  if (reported === 0) {
+  if (availability.ok && signals.length === 0 && (!useCase || useCase.ok)) {
     const observed = [...seen, NOT_SUFFICIENT]
     if (anthropic) ctx.report('available', data, { observed })
     else ctx.report('availableWithoutForm', data, { observed })

@@ -4,8 +4,7 @@ import { defineMeta } from '../../engine/check.js'
 export const meta = defineMeta({
   id: 'model-id',
   title: 'Model identifier',
-  description:
-    'Each `model-id` parses: model ID, inference-profile ID of any prefix, or ARN.',
+  description: 'Each `model-id` parses: model ID, inference-profile ID of any prefix, or ARN.',
   scope: 'model',
   dependsOn: [],
   permissions: [],
@@ -13,7 +12,8 @@ export const meta = defineMeta({
     parsed: { status: 'pass', title: '{{kind}}' },
     newPrefix: {
       status: 'pass',
-      title: '{{kind}} with prefix `{{prefix}}.`, which is newer than this version; model-resolve checks it with AWS'
+      title:
+        '{{kind}} with prefix `{{prefix}}.`, which is newer than this version; model-resolve checks it with AWS'
     },
     regionlessArn: {
       status: 'warn',

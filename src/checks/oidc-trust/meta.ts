@@ -1,7 +1,8 @@
 import { defineMeta } from '../../engine/check.js'
 import { ROLE_ARN_SHAPE } from '../shared/role-arn.js'
 
-const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns'
+const ARN_DOC =
+  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns'
 const GITHUB_OIDC_DOC =
   'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services'
 

@@ -66,11 +66,15 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   ctx.log.mask(token)
   const claims = decodeJwtPayload(token)
   if (!claims) {
-    ctx.report('unreadableToken', {}, {
-      observed: [
-        `token shape: ${token.split('.').length} dot-separated part(s); expected header.payload.signature with a base64url JSON payload (the token itself is never shown)`
-      ]
-    })
+    ctx.report(
+      'unreadableToken',
+      {},
+      {
+        observed: [
+          `token shape: ${token.split('.').length} dot-separated part(s); expected header.payload.signature with a base64url JSON payload (the token itself is never shown)`
+        ]
+      }
+    )
     return
   }
   const observed = claimLines(claims)

@@ -7,13 +7,17 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const { config } = ctx
   const configured = config.regions.find((r) => r.value === ctx.subject.region)
   if (!configured) {
-    ctx.report('missing', {}, {
-      observed: [
-        `${config.surface === 'cli' ? '--region' : 'aws-region input'}, AWS_REGION and AWS_DEFAULT_REGION are all unset${config.envFile ? ` (also in ${config.envFile.displayPath})` : ''}`
-      ],
-      // The seed page's fix is a line in the env file: point at the file it belongs in.
-      ...(config.envFile ? { location: { file: config.envFile.displayPath } } : {})
-    })
+    ctx.report(
+      'missing',
+      {},
+      {
+        observed: [
+          `${config.surface === 'cli' ? '--region' : 'aws-region input'}, AWS_REGION and AWS_DEFAULT_REGION are all unset${config.envFile ? ` (also in ${config.envFile.displayPath})` : ''}`
+        ],
+        // The seed page's fix is a line in the env file: point at the file it belongs in.
+        ...(config.envFile ? { location: { file: config.envFile.displayPath } } : {})
+      }
+    )
     return
   }
   const parsed = parseRegion(configured.value)

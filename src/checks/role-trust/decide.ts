@@ -68,7 +68,12 @@ export const VERDICT_MESSAGES = {
 
 export type DiagnosisMessage = (typeof VERDICT_MESSAGES)[Verdict][number]
 
-export function decide({ trust, caller, crossAccount, identityPolicyNeeded }: DecideInput): Decision {
+export function decide({
+  trust,
+  caller,
+  crossAccount,
+  identityPolicyNeeded
+}: DecideInput): Decision {
   const trustRefuses = trust.state === 'denies'
   // Within one account a trust policy naming the caller suffices; only an explicit Deny blocks.
   const callerRefuses =

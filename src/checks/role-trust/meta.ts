@@ -1,7 +1,8 @@
 import { defineMeta } from '../../engine/check.js'
 import { ROLE_ARN_SHAPE } from '../shared/role-arn.js'
 
-const ARN_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns'
+const ARN_DOC =
+  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns'
 const CROSS_ACCOUNT_DOC =
   'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_aws-accounts.html'
 

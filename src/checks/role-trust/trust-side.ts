@@ -15,8 +15,7 @@ import { callerOf, principalArn, type RoleTrustContext, type Side } from './side
 /** The trust side: the role's trust policy, read with iam:GetRole and evaluated for the caller. */
 export type TrustRead =
   /** IAM has no such role (STS answers AccessDenied for it all the same). */
-  | { missing: ObservedError }
-  | { missing?: undefined; side: Side; evaluation?: TrustEvaluation }
+  { missing: ObservedError } | { missing?: undefined; side: Side; evaluation?: TrustEvaluation }
 
 export async function readTrust(
   ctx: RoleTrustContext,
