@@ -28,12 +28,9 @@ function config(overrides: Partial<PreflightConfig> = {}): PreflightConfig {
 function fakeAws(log: string[] = []): AwsAccess {
   const loaded = new Map<string, Promise<void>>()
   return {
-    planLoads: async (
-      names: readonly OnDemandSdk[],
-      _gate: Promise<unknown>,
-      over: AbortSignal
-    ) => {
-      let chain = Promise.resolve()
+    planLoads: async (names: readonly OnDemandSdk[], gate: Promise<unknown>, over: AbortSignal) => {
+      // As AwsAccess does when no request goes out: nothing loads before the gates have settled.
+      let chain = gate.then(() => undefined)
       for (const name of [...new Set(names)]) {
         chain = chain.then(async () => {
           await new Promise((r) => setImmediate(r))
@@ -294,6 +291,17 @@ describe('the check scheduler', () => {
       expect(log.slice(0, 2)).toEqual(['load run local', 'start local'])
       expect(log.indexOf('load bedrock')).toBeLessThan(log.indexOf('load run models'))
       expect(log.indexOf('load iam')).toBeLessThan(log.indexOf('load run trust'))
+    })
+
+    it('loads no SDK before the gate checks have settled (nor their first request left)', async () => {
+      const log: string[] = []
+      await run(
+        [check('gate', { gate: true, delay: 20, log }), check('m', { sdks: ['bedrock'], log })],
+        config(),
+        5000,
+        fakeAws(log)
+      )
+      expect(log.indexOf('load bedrock')).toBeGreaterThan(log.indexOf('end gate'))
     })
 
     it('does not load the code of a check whose dependency failed', async () => {

@@ -232,6 +232,7 @@ export async function runTasks(
     settle(task, findings, facts)
   }
 
+  for (const task of tasks) task.done = Promise.resolve().then(() => execute(task))
   // The SDKs every planned task will need load once the first request is on the wire (or the
   // gates settle without one), so they are ready by the time the tasks ask for them.
   const gates = Promise.all(tasks.filter((t) => t.meta.gate).map((t) => t.done))
@@ -241,7 +242,6 @@ export async function runTasks(
     gates,
     runOver.signal
   )
-  for (const task of tasks) task.done = Promise.resolve().then(() => execute(task))
   // The caller's own loading (renderers, @actions/core) comes last, so it never holds back a
   // check's request.
   if (whileWaiting) void loaded.then(whileWaiting)

@@ -1,9 +1,8 @@
 import { splitFoundationModelArn, type ModelId } from '../../parse/model-id.js'
-import { partitionOf } from '../../aws/partition.js'
 import { getFoundationModel, getInferenceProfile } from '../shared/bedrock-reads.js'
 import type { ResolveContext } from './context.js'
 import { describeDestinations, destinationsOf, modelArnsOf } from './destinations.js'
-import type { ResolveFacts } from './facts.js'
+import { routeFacts, type ResolveFacts } from './facts.js'
 import { reportLifecycle, reportUnreadLifecycle } from './lifecycle.js'
 
 /**
@@ -41,12 +40,7 @@ export async function resolveApplicationProfile(
   if (gfm?.ok) reportLifecycle(ctx, gfm.value, base)
   else if (gfm) await reportUnreadLifecycle(ctx, gfm.error, base)
   return {
-    region,
-    partition: partitionOf(region),
-    invokeId: model.input,
-    kind: model.kind,
-    baseModelId: base,
-    provider: base.split('.')[0] ?? '',
+    ...routeFacts(region, model, base),
     profileArn: gip.value.inferenceProfileArn ?? model.input,
     profileKind: 'application',
     modelArns,

@@ -1,4 +1,5 @@
 import type { ModelId } from '../../parse/model-id.js'
+import { partitionOf } from '../../aws/partition.js'
 
 /** How a configured model reaches the model, learned from the control plane of the region. */
 export interface ResolveFacts extends Record<string, unknown> {
@@ -18,4 +19,23 @@ export interface ResolveFacts extends Record<string, unknown> {
   modelArns: string[]
   /** Destination regions; `unspecified` stands for the global hop (`arn:aws:bedrock:::…`). */
   destinations: string[]
+}
+
+/**
+ * The part of the facts every route shares: where it is called from, what the application sends,
+ * and the model behind it. `provider` is the ID's own when it has one, else the model's prefix.
+ */
+export function routeFacts(
+  region: string,
+  model: ModelId,
+  baseModelId: string
+): Pick<ResolveFacts, 'region' | 'partition' | 'invokeId' | 'kind' | 'baseModelId' | 'provider'> {
+  return {
+    region,
+    partition: partitionOf(region),
+    invokeId: model.input,
+    kind: model.kind,
+    baseModelId,
+    provider: model.provider ?? baseModelId.split('.')[0] ?? ''
+  }
 }

@@ -4,7 +4,7 @@ import { partitionOf } from '../../aws/partition.js'
 import { getFoundationModel } from '../shared/bedrock-reads.js'
 import type { ResolveContext } from './context.js'
 import { isNotHere, isRetired } from './error-kinds.js'
-import type { ResolveFacts } from './facts.js'
+import { routeFacts, type ResolveFacts } from './facts.js'
 import { reportLifecycle } from './lifecycle.js'
 import { suggestionLines, suggestProfiles } from './suggestions.js'
 
@@ -53,12 +53,7 @@ export async function resolveFoundationModel(
   ctx.report('onDemand', { model: base, region }, { observed: [`model ARN: ${arn}`, ...observed] })
   reportLifecycle(ctx, details, base)
   return {
-    region,
-    partition: partitionOf(region),
-    invokeId: model.input,
-    kind: model.kind,
-    baseModelId: base,
-    provider: model.provider ?? base.split('.')[0] ?? '',
+    ...routeFacts(region, model, base),
     modelArns: [arn],
     destinations: [region]
   }

@@ -1,8 +1,7 @@
 import { splitFoundationModelArn, type ModelId } from '../../parse/model-id.js'
-import { partitionOf } from '../../aws/partition.js'
 import { getProvisionedModel } from '../shared/bedrock-reads.js'
 import type { ResolveContext } from './context.js'
-import type { ResolveFacts } from './facts.js'
+import { routeFacts, type ResolveFacts } from './facts.js'
 
 /** Statuses that end in service without anyone doing anything: a warning, not a failure. */
 const CHANGING = new Set(['Creating', 'Updating'])
@@ -43,12 +42,7 @@ export async function resolveProvisioned(
     ctx.report('provisionedChanging', { name, state: p.status }, extra)
   else ctx.report('provisionedNotInService', { name, state: p.status }, extra)
   return {
-    region,
-    partition: partitionOf(region),
-    invokeId: model.input,
-    kind: model.kind,
-    baseModelId: base,
-    provider: base.split('.')[0] ?? '',
+    ...routeFacts(region, model, base),
     provisionedArn: model.input,
     modelArns: [],
     destinations: [region]

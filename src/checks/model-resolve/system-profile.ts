@@ -1,6 +1,5 @@
 import type { ObservedError } from '../../engine/types.js'
 import type { ModelId } from '../../parse/model-id.js'
-import { partitionOf } from '../../aws/partition.js'
 import { likelyPrefixes } from '../../data/profile-prefixes.js'
 import type { IdentityFacts } from '../identity/facts.js'
 import { getFoundationModel, getInferenceProfile } from '../shared/bedrock-reads.js'
@@ -8,7 +7,7 @@ import { modelLocation } from '../shared/env-location.js'
 import type { ResolveContext } from './context.js'
 import { describeDestinations, destinationsOf, modelArnsOf } from './destinations.js'
 import { isNotHere } from './error-kinds.js'
-import type { ResolveFacts } from './facts.js'
+import { routeFacts, type ResolveFacts } from './facts.js'
 import { reportLifecycle, reportUnreadLifecycle } from './lifecycle.js'
 import { suggestionLines, suggestProfiles } from './suggestions.js'
 
@@ -61,12 +60,7 @@ export async function resolveSystemProfile(
   if (gfm.ok) reportLifecycle(ctx, gfm.value, base)
   else await reportUnreadLifecycle(ctx, gfm.error, base)
   return {
-    region,
-    partition: partitionOf(region),
-    invokeId: model.input,
-    kind: model.kind,
-    baseModelId: base,
-    provider: model.provider ?? base.split('.')[0] ?? '',
+    ...routeFacts(region, model, base),
     ...(profile.inferenceProfileArn ? { profileArn: profile.inferenceProfileArn } : {}),
     profileId: profile.inferenceProfileId ?? profileId,
     profileKind,
