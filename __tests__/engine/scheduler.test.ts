@@ -30,7 +30,7 @@ function fakeAws(log: string[] = []): AwsAccess {
   return {
     planLoads: async (names: readonly OnDemandSdk[], gate: Promise<unknown>, over: AbortSignal) => {
       // As AwsAccess does when no request goes out: nothing loads before the gates have settled.
-      let chain = gate.then(() => undefined)
+      let chain: Promise<void> = gate.then(() => undefined)
       for (const name of [...new Set(names)]) {
         chain = chain.then(async () => {
           await new Promise((r) => setImmediate(r))
