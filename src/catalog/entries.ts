@@ -2,8 +2,10 @@ import type { CatalogEntry, FixContext } from './types.js'
 import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from './snippets.js'
 
 /**
- * Every error bedrock-preflight knows, as data. The summary, the CLI, `explain` and the README's
- * troubleshooting table all read this one table; checks never carry their own explanations.
+ * Every AWS, SDK and tool error bedrock-preflight knows, as data: what `explain` matches, what a
+ * check says when it meets one (a message with `status: 'catalog'`, or one that names an entry
+ * with `catalog:`), and docs/troubleshooting.md. States a check detects on its own live in that
+ * check's messages (src/checks/<id>/meta.ts), not here.
  *
  * Order matters only between entries of equal specificity (see match.ts): more specific first.
  * Message texts come from AWS documentation and public reports collected in shared/reference.
