@@ -3,6 +3,7 @@
  * (optionally one request at a time), a dark endpoint, and a timed spawn of the bundled action.
  * Every timestamp comes from this process's monotonic clock, so spawn, requests and exit compare.
  */
+import { quotaWorld, serviceQuotasHandlers } from '../__tests__/harness/fake-service-quotas.js'
 import { createServer as createTcpServer, type Socket } from 'node:net'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs'
@@ -64,7 +65,10 @@ export async function startBenchFake(latencyMs: number, serial = false): Promise
       return reply
     }
   const handlers: Handlers = {}
-  for (const [key, inner] of Object.entries(healthyAccount())) {
+  // Bedrock has well over a thousand quotas per region: the benchmark's account has 1,500, so a
+  // quota check that listed them would show in the figures.
+  const account = { ...healthyAccount(), ...serviceQuotasHandlers(quotaWorld(undefined, 1_470)) }
+  for (const [key, inner] of Object.entries(account)) {
     if (inner) handlers[key] = wrap(key, inner)
   }
   const fake = await startFakeAws({ handlers })
@@ -96,7 +100,15 @@ export async function startDarkEndpoint(): Promise<{
 }
 
 /** The inputs of the full scenario: one region, the default model, one role to assume. */
-export const FULL_INPUTS = { 'assume-role-arn': TARGET_ROLE_ARN, 'aws-region': 'us-east-1' }
+/**
+ * The model is named (the old default), so the figures stay comparable: with no model named the
+ * action first asks ListInferenceProfiles for the newest Sonnet, one round trip more.
+ */
+export const FULL_INPUTS = {
+  'assume-role-arn': TARGET_ROLE_ARN,
+  'aws-region': 'us-east-1',
+  'model-id': 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
+}
 
 export interface TimedRun {
   exitCode: number | null

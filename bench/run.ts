@@ -6,6 +6,7 @@
  * falls short is reported, not thrown: exit code 0.
  *
  *   npm run bench -- [--latency 50] [--runs 10] [--timeout-seconds 5] [--json]
+ *   npm run bench -- --matrix 6x3 --rate 10   (only the throttled matrix and the huge bodies)
  */
 import { readdirSync, statSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -23,6 +24,7 @@ import {
   type TimedRun
 } from './lib.js'
 import { staticGraph } from '../__tests__/harness/bundle-graph.js'
+import { benchHugeBodies, benchMatrix } from './throttled.js'
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
@@ -39,6 +41,41 @@ const runs = Math.max(1, Math.round(flag('runs', 10)))
 const darkTimeout = flag('timeout-seconds', 5)
 const asJson = process.argv.includes('--json')
 const distDir = resolve(process.env.BP_DIST_DIR ?? 'dist')
+const matrixAt = process.argv.indexOf('--matrix')
+const matrixShape = matrixAt > 0 ? (process.argv[matrixAt + 1] ?? '6x3') : '6x3'
+const rate = flag('rate', 10)
+
+/** The throttled matrix beside its floor, and peak memory under a 256 MB answer per service. */
+async function throttledFigures(): Promise<void> {
+  const m = await benchMatrix(distDir, matrixShape, rate)
+  const h = await benchHugeBodies(distDir)
+  const worst = Math.max(...h.map((x) => x.peakRssMb))
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify({ matrix: m, hugeBodies: h }, null, 2)}\n`)
+    return
+  }
+  console.log(
+    `\nThrottled matrix ${m.regions}×${m.models}, ${m.rate} requests/s per API and region`
+  )
+  console.log(`  run (engine clock)              ${(m.runMs / 1000).toFixed(2)} s`)
+  console.log(
+    `  floor (busiest endpoint ÷ rate)  ${(m.floorMs / 1000).toFixed(2)} s  (${m.busiest}; ${(m.floorAfterBurstMs / 1000).toFixed(2)} s after its burst)`
+  )
+  console.log(`  ratio                           ${(m.runMs / m.floorMs).toFixed(2)}×`)
+  console.log(`  requests accepted / throttled   ${m.accepted} / ${m.throttled}`)
+  console.log(`  unverified checks               ${m.unverified}  (target 0)`)
+  console.log('\nA 256 MB answer (peak RSS, target < 300 MB)')
+  for (const x of h)
+    console.log(
+      `  ${x.call.padEnd(40)} ${x.declareLength ? 'content-length' : 'chunked       '}  ${x.peakRssMb.toFixed(0)} MB, ${(x.runMs / 1000).toFixed(2)} s`
+    )
+  console.log(`  ${worst < 300 ? 'pass      ' : 'FALL SHORT'}  worst ${worst.toFixed(0)} MB`)
+}
+
+if (matrixAt > 0 || process.argv.includes('--huge')) {
+  await throttledFigures()
+  process.exit(0)
+}
 
 /** Checks that never call AWS: the dark endpoint cannot make them unverified. */
 const LOCAL_CHECKS = new Set(['region', 'env-file', 'credentials', 'model-id', 'env-location'])
@@ -390,3 +427,5 @@ if (asJson) {
       : '\nAll targets met (figures in bench/results/latest.json).'
   )
 }
+
+await throttledFigures()

@@ -19,8 +19,10 @@ export interface Logger {
 /** A value together with where it came from, so findings can say "from AWS_REGION". */
 export interface Sourced<T> {
   value: T
-  /** `input aws-region`, `AWS_REGION`, `.env line 3`, `default`, … */
+  /** `input aws-region`, `AWS_REGION`, `.env line 3`, `default: …`, … */
   source: string
+  /** Set on the model the preflight chose because the configuration named none. */
+  chosen?: true
 }
 
 /** One `KEY=value` line of an InsightWorker `.env` file, kept with its position. */
@@ -47,7 +49,11 @@ export interface EnvFile {
 export interface PreflightConfig {
   /** Regions to check, as given; empty when none is configured (the `region` check fails). */
   regions: Sourced<string>[]
-  /** Model identifiers to check, as given (parsed and validated by the `model-id` check). */
+  /**
+   * Model identifiers to check, as given (parsed and validated by the `model-id` check): the input
+   * or BEDROCK_MODEL, then each Claude Code model variable that is set. Empty when none is named:
+   * `runPreflight` then checks the newest Claude Sonnet the region can call.
+   */
   models: Sourced<string>[]
   /** Roles this job must be able to assume with `sts:AssumeRole`. */
   assumeRoleArns: string[]
@@ -60,6 +66,17 @@ export interface PreflightConfig {
   failOn: FailOn
   /** Bound on the whole run; every AWS call gets a share of it. */
   timeoutSeconds: number
+  /**
+   * Tokens one call may reserve against a per-minute quota (`min-tokens-per-minute`); absent, the
+   * quota check uses each model's output maximum.
+   */
+  minTokensPerMinute?: number
+  /**
+   * The Bedrock API key the agent authenticates with, and where it came from (the
+   * `bedrock-api-key` input, AWS_BEARER_TOKEN_BEDROCK, an env-file line). A secret: masked before
+   * anything is printed, never in a finding.
+   */
+  bedrockApiKey?: Sourced<string>
   /** The environment the checks look at: the process environment, plus an env file's values. */
   env: Readonly<Record<string, string | undefined>>
   envFile?: EnvFile
@@ -71,7 +88,29 @@ export interface PreflightConfig {
   log: Logger
 }
 
-export const DEFAULT_MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
+/**
+ * The model checked when none is named anywhere AND ListInferenceProfiles cannot be read (denied,
+ * throttled, unreachable): Claude Sonnet 4.6, the newest Sonnet in AWS's regional-availability
+ * table when this version was built (2026, shared/reference/bedrock.md §1.3). Its profile prefix is
+ * the region's (src/aws/default-model.ts). When the read answers, the newest Claude Sonnet the
+ * region can call is checked instead, so this constant does not go stale with Anthropic's releases.
+ */
+export const DEFAULT_MODEL = 'anthropic.claude-sonnet-4-6'
+
+/**
+ * Claude Code's model variables (code.claude.com/docs/en/model-config and amazon-bedrock), in the
+ * order it reads them: every one that is set names a model the agent may call.
+ */
+export const CLAUDE_CODE_MODEL_VARIABLES = [
+  'ANTHROPIC_MODEL',
+  'ANTHROPIC_DEFAULT_OPUS_MODEL',
+  'ANTHROPIC_DEFAULT_SONNET_MODEL',
+  'ANTHROPIC_DEFAULT_HAIKU_MODEL',
+  'ANTHROPIC_SMALL_FAST_MODEL'
+] as const
+
+/** Every variable whose value is a model this preflight checks. */
+export const MODEL_VARIABLES: readonly string[] = ['BEDROCK_MODEL', ...CLAUDE_CODE_MODEL_VARIABLES]
 export const DEFAULT_TIMEOUT_SECONDS = 30
 
 /** Splits a list input: commas or newlines, blanks and surrounding spaces dropped. */

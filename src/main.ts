@@ -25,6 +25,8 @@ export async function run(): Promise<void> {
       roleSessionTags: actionInput('role-session-tags'),
       failOn: actionInput('fail-on'),
       timeoutSeconds: actionInput('timeout-seconds'),
+      minTokensPerMinute: actionInput('min-tokens-per-minute'),
+      bedrockApiKey: actionInput('bedrock-api-key'),
       processEnv: { ...process.env },
       ...(process.env.GITHUB_WORKSPACE ? { workspace: process.env.GITHUB_WORKSPACE } : {}),
       getIdToken: async (audience) => (await withCore()).getIDToken(audience),

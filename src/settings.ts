@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { relative, isAbsolute, resolve } from 'node:path'
 import {
-  DEFAULT_MODEL,
+  CLAUDE_CODE_MODEL_VARIABLES,
   DEFAULT_TIMEOUT_SECONDS,
   splitList,
   type EnvFile,
@@ -28,6 +28,9 @@ export interface RawSettings {
   roleSessionTags?: string
   failOn?: string
   timeoutSeconds?: string | number
+  minTokensPerMinute?: string | number
+  /** A Bedrock API key given as an input (`bedrock-api-key`); else AWS_BEARER_TOKEN_BEDROCK. */
+  bedrockApiKey?: string
   profile?: string
   processEnv: Record<string, string | undefined>
   /** Directory annotations are relative to (GITHUB_WORKSPACE). */
@@ -85,6 +88,29 @@ function readEnvFile(
 }
 
 /**
+ * Claude Code's aliases (code.claude.com/docs/en/model-config): each stands for a model another
+ * variable or Claude Code itself chooses, so none is a Bedrock ID to check.
+ */
+const CLAUDE_CODE_ALIASES = new Set([
+  'default',
+  'best',
+  'fable',
+  'sonnet',
+  'opus',
+  'haiku',
+  'opusplan'
+])
+
+/**
+ * The Bedrock ID in a Claude Code model variable: its `[1m]` suffix (the 1M-token context window,
+ * Claude Code's own setting) dropped, aliases left out.
+ */
+function claudeCodeModel(value: string): string | undefined {
+  const id = value.replace(/\[1m\]$/i, '').trim()
+  return id && !CLAUDE_CODE_ALIASES.has(id.toLowerCase()) ? id : undefined
+}
+
+/**
  * Builds the one configuration the engine reads. The env file fills variables the environment
  * leaves unset (the environment wins, as with dotenv), and every value keeps its source so
  * findings can say "from AWS_REGION" or point at `.env` line 3.
@@ -103,6 +129,17 @@ export function buildConfig(raw: RawSettings): {
     throw new SettingsError(
       'timeout-seconds',
       `must be a number of seconds from 1 to 600, got "${raw.timeoutSeconds}"`
+    )
+  }
+  const minText = String(raw.minTokensPerMinute ?? '').trim()
+  const minTokensPerMinute = minText === '' ? undefined : Number(minText)
+  if (
+    minTokensPerMinute !== undefined &&
+    (!Number.isInteger(minTokensPerMinute) || minTokensPerMinute < 1 || minTokensPerMinute > 1e9)
+  ) {
+    throw new SettingsError(
+      'min-tokens-per-minute',
+      `must be a whole number of tokens from 1 to 1000000000, got "${raw.minTokensPerMinute}"`
     )
   }
   const invokeProbe = parseBoolean('invoke-probe', raw.invokeProbe)
@@ -144,15 +181,32 @@ export function buildConfig(raw: RawSettings): {
     source: raw.surface === 'cli' ? '--model' : 'input model-id'
   }))
   const modelEnv = labelled('BEDROCK_MODEL')
-  const models =
+  const named =
     modelInputs.length > 0
       ? modelInputs
       : modelEnv
         ? splitList(modelEnv.value).map((value) => ({ value, source: modelEnv.source }))
-        : [{ value: DEFAULT_MODEL, source: 'default (InsightWorker cross-region profile)' }]
+        : []
+  // Claude Code calls these too, whatever model-id says. None named at all: the engine picks the
+  // newest Sonnet the region can call (src/aws/default-model.ts), so nothing defaults here.
+  const claudeCode = CLAUDE_CODE_MODEL_VARIABLES.flatMap((key) => {
+    const sourced = labelled(key)
+    const value = sourced ? claudeCodeModel(sourced.value) : undefined
+    return sourced && value ? [{ value, source: sourced.source }] : []
+  })
+  const models = [...named, ...claudeCode]
 
   const dedupe = <T extends { value: string }>(items: T[]): T[] =>
     items.filter((item, i) => items.findIndex((o) => o.value === item.value) === i)
+
+  // The variable the Bedrock SDKs (and Claude Code) read the key from; an input wins over it.
+  const keyInput = raw.bedrockApiKey?.trim()
+  const bedrockApiKey = keyInput
+    ? {
+        value: keyInput,
+        source: raw.surface === 'cli' ? '--bedrock-api-key' : 'input bedrock-api-key'
+      }
+    : labelled(BEARER_TOKEN_VARIABLE)
 
   const config: PreflightConfig = {
     regions: dedupe(regions),
@@ -163,6 +217,8 @@ export function buildConfig(raw: RawSettings): {
     invokeProbe,
     failOn,
     timeoutSeconds,
+    ...(minTokensPerMinute !== undefined ? { minTokensPerMinute } : {}),
+    ...(bedrockApiKey ? { bedrockApiKey } : {}),
     env,
     ...(envFile ? { envFile } : {}),
     ...(raw.profile?.trim() ? { profile: raw.profile.trim() } : {}),
@@ -173,8 +229,16 @@ export function buildConfig(raw: RawSettings): {
   return { config, fileValues }
 }
 
+/** Where the Bedrock SDKs look for an API key (`AWS_BEARER_TOKEN_` + the signing name). */
+export const BEARER_TOKEN_VARIABLE = 'AWS_BEARER_TOKEN_BEDROCK'
+
 /** Variables whose values must never reach a log, masked before anything is printed. */
-export const SECRET_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']
+export const SECRET_VARIABLES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  BEARER_TOKEN_VARIABLE
+]
 
 /**
  * What both faces do before the engine runs: mask every secret the environment holds before
@@ -190,6 +254,7 @@ export function prepareRun(
     const value = raw.processEnv[name]
     if (value) raw.log.mask(value)
   }
+  if (raw.bedrockApiKey?.trim()) raw.log.mask(raw.bedrockApiKey.trim())
   const { config, fileValues } = buildConfig(raw)
   // The environment already won over the file; what the file adds goes where the SDK looks.
   for (const [key, value] of Object.entries(fileValues)) {

@@ -76,9 +76,10 @@ const texts: [string, string][] = [
     'ValidationException: Your account is not authorized to perform this action. Please create a support case...',
     'account-not-authorized'
   ],
+  // In the public threads that report it, the fix was the region or model access, not AWS Support.
   [
     'AccessDeniedException ... Your account is not authorized to invoke this API operation.',
-    'account-not-authorized'
+    'model-access-legacy'
   ],
   [
     "AccessDeniedException ... You don't have access to the model with the specified model ID.",
@@ -91,9 +92,11 @@ const texts: [string, string][] = [
     'daily-token-quota'
   ],
   ['getaddrinfo ENOTFOUND bedrock-runtime.us-west-3.amazonaws.com', 'region-without-bedrock'],
+  // me-central-1 is a real region (it had no Bedrock in 2024): the name did not resolve, and
+  // network-dns names both causes; region-without-bedrock is for regions that do not exist.
   [
     'EndpointConnectionError: Could not connect to the endpoint URL: "https://bedrock-runtime.me-central-1.amazonaws.com/..."',
-    'region-without-bedrock'
+    'network-dns'
   ],
   [
     'InvalidSignatureException ... Credential should be scoped to a valid region.',
@@ -183,13 +186,37 @@ describe('the catalog explains every Bedrock error text in the reference', () =>
     ).toBe('ftu-form-missing')
   })
 
-  it('treats a denied read of the preflight itself as unverified, not as a broken job', () => {
+  it('treats a denied Bedrock read as unverified for the preflight, naming the action for an app', () => {
     const e = matchError({
       code: 'AccessDeniedException',
       message:
         'User: arn:aws:sts::111122223333:assumed-role/ci/s is not authorized to perform: bedrock:GetInferenceProfile on resource: arn:aws:bedrock:eu-west-1:111122223333:inference-profile/x because no identity-based policy allows the bedrock:GetInferenceProfile action'
     })
-    expect(e?.id).toBe('preflight-read-denied')
+    expect(e?.id).toBe('bedrock-read-denied')
     expect(e?.verdict).toBe('unverified')
+    expect(e?.cause).toContain('unverified')
+  })
+})
+
+describe('"ValidationException: Operation not allowed"', () => {
+  const entry = matchError({ code: 'ValidationException', message: 'Operation not allowed' })
+
+  it('names a Legacy model in its extended-access period before an account restriction', () => {
+    expect(entry?.id).toBe('account-not-enabled')
+    const cause = entry?.cause ?? ''
+    const legacy = cause.indexOf('extended-access period')
+    const account = cause.indexOf('account-level restriction')
+    expect(legacy).toBeGreaterThan(-1)
+    expect(account).toBeGreaterThan(legacy)
+  })
+
+  it('gives the lifecycle read first, for the model that was called, then the Support route', () => {
+    const fix =
+      entry?.fix({ surface: 'cli', modelId: 'anthropic.claude-sonnet-4-6', region: 'eu-west-1' }) ??
+      ''
+    expect(fix).toContain(
+      'aws bedrock get-foundation-model --model-identifier anthropic.claude-sonnet-4-6 --region eu-west-1 --query modelDetails.modelLifecycle'
+    )
+    expect(fix.indexOf('get-foundation-model ')).toBeLessThan(fix.indexOf('AWS Support'))
   })
 })

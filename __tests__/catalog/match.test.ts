@@ -1,6 +1,7 @@
 import {
   allEntries,
   entryById,
+  explainText,
   matchError,
   matchText,
   normalizeErrorText,
@@ -53,6 +54,72 @@ describe('the error catalog', () => {
     expect(first?.entry.id).toBe('expired-token')
     expect(first?.line).toBe(2)
     expect(hits.map((h) => h.entry.id)).toContain('retries-hide-error')
+  })
+
+  it('acts on the repeated failure, not on a throttled attempt that was retried before it', () => {
+    const denied =
+      'AccessDeniedException: User: arn:aws:sts::308535385114:assumed-role/dev/alice is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0 because no identity-based policy allows the bedrock:InvokeModel action'
+    const log = [
+      '12:00:01 ERROR ThrottlingException: Too many tokens, please wait before trying again.',
+      '12:00:02 retrying (attempt 2/3)',
+      `12:00:03 ERROR ${denied}`,
+      `12:00:04 ERROR ${denied}`,
+      `12:00:05 ERROR ${denied}`,
+      '12:00:06 loop detector: same error 3 times, giving up'
+    ].join('\n')
+    const { hit, entry } = explainText(log)
+    expect(entry?.id).toBe('bedrock-invoke-denied')
+    expect(hit?.line).toBe(3)
+    // Throttling alone, retried until the caller gave up, is the failure itself.
+    const onlyThrottled = [
+      '12:00:01 ERROR ThrottlingException: Too many tokens, please wait before trying again.',
+      '12:00:02 ERROR ThrottlingException: Too many tokens, please wait before trying again.',
+      '12:00:03 loop detector: same error 2 times, giving up'
+    ].join('\n')
+    expect(explainText(onlyThrottled).entry?.id).toBe('throttled')
+  })
+
+  it('reads a message whose decisive clause is on a later line as one error', () => {
+    const wrapped = [
+      'AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/dev/s is not authorized to perform: bedrock:InvokeModelWithResponseStream on resource: arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0',
+      'with an explicit deny in a service control policy'
+    ].join('\n')
+    const { hit, entry } = explainText(wrapped)
+    expect(entry?.id).toBe('bedrock-scp-deny')
+    expect(hit).toMatchObject({ line: 1, span: 2 })
+  })
+
+  it('prefers the message that explains a bare code printed before it', () => {
+    const log = [
+      'x-amzn-ErrorType: AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/',
+      '{',
+      '  "Message": "Authorization header is missing"',
+      '}'
+    ].join('\n')
+    expect(explainText(log).entry?.id).toBe('bedrock-api-key-missing')
+  })
+
+  it('gives checks the same reading as explain, HTTP 5xx without a modelled code included', () => {
+    expect(
+      matchError({ code: 'UnknownError', message: 'Service Unavailable', httpStatus: 503 })?.id
+    ).toBe('service-unavailable')
+    const text =
+      'User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: bedrock:ListFoundationModels because no identity-based policy allows the bedrock:ListFoundationModels action'
+    expect(matchError({ code: 'AccessDeniedException', message: text })?.id).toBe(
+      matchText(`AccessDeniedException: ${text}`)?.id
+    )
+  })
+
+  it('tells a missing region, an unknown region and a network failure apart by the endpoint name', () => {
+    expect(matchText('getaddrinfo ENOTFOUND bedrock-runtime.undefined.amazonaws.com')?.id).toBe(
+      'region-missing'
+    )
+    expect(matchText('getaddrinfo ENOTFOUND bedrock-runtime.us-west-3.amazonaws.com')?.id).toBe(
+      'region-without-bedrock'
+    )
+    expect(matchText('getaddrinfo ENOTFOUND bedrock-runtime.us-east-2.amazonaws.com')?.id).toBe(
+      'network-dns'
+    )
   })
 
   it('has a cause, a fix and an https doc link for every entry, with unique ids', () => {

@@ -131,7 +131,7 @@ describe('credentials check', () => {
   it('fails expired credentials through the catalog', async () => {
     const f = (await check({ ...TEMPORARY, AWS_CREDENTIAL_EXPIRATION: inMinutes(-30) })).findings[0]
     expect(f).toMatchObject({ messageId: 'expired', status: 'fail', catalogId: 'expired-token' })
-    expect(f?.title).toMatch(/expired (29|30|31) minutes ago/)
+    expect(f?.title).toMatch(/expired (29|30|31) min( \d+ s)? ago/)
   })
 
   it('warns when the session ends within 10 minutes, with the fix for where it runs', async () => {
@@ -140,7 +140,9 @@ describe('credentials check', () => {
     expect(ci).toMatchObject({ messageId: 'expiringSoon', status: 'warn' })
     expect(ci?.fix).toContain('role-duration-seconds')
     const laptop = (await check(env, { surface: 'cli' })).findings[0]
-    expect(laptop?.fix).toBe('Refresh now: `aws sso login --profile <your-profile>`.')
+    // Temporary keys in the environment never refresh: `aws sso login` would not help.
+    expect(laptop?.fix).toContain('These temporary keys never refresh: replace them')
+    expect(laptop?.fix).not.toContain('Refresh now: `aws sso login')
   })
 
   describe('an SSO profile', () => {
@@ -175,6 +177,29 @@ describe('credentials check', () => {
         catalogId: 'sso-session-expired'
       })
       expect(f?.title).toContain('(profile "sso-dev")')
+    })
+  })
+
+  describe('a credential_process profile', () => {
+    // A real credential_process: the SDK runs it and reads the JSON it prints (Version 1 format).
+    const processProfile = (expiresInMinutes: number) => {
+      const script = join(home, 'creds.js')
+      writeFileSync(
+        script,
+        `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: 'ASIAUNITTESTKEY00009', SecretAccessKey: 'unit/test/secret', SessionToken: 'unit-test-token', Expiration: new Date(Date.now() + ${expiresInMinutes} * 60000).toISOString() }))`
+      )
+      writeFileSync(
+        join(home, 'config'),
+        `[profile proc]\ncredential_process = ${process.execPath} ${script}\nregion = us-east-1\n`
+      )
+    }
+
+    it('says to renew the tool it runs when the session ends soon, not aws sso login', async () => {
+      processProfile(5)
+      const f = (await check({ AWS_PROFILE: 'proc' }, { surface: 'cli' })).findings[0]
+      expect(f).toMatchObject({ messageId: 'expiringSoon', status: 'warn' })
+      expect(f?.fix).toContain('aws configure get credential_process --profile proc')
+      expect(f?.fix).not.toContain('aws sso login')
     })
   })
 })

@@ -33,17 +33,22 @@ import {
 
 const US = ['us-east-1', 'us-east-2', 'us-west-2']
 
-/** Answers every simulation with one result per action, as `evaluate` decides for its ARN. */
+/**
+ * Answers every simulation as IAM does: one result per action and listed ARN, as `evaluate`
+ * decides for that ARN.
+ */
 function simulateAs(evaluate: (resource: string) => Partial<EvaluationResult>) {
   iam
     .on(SimulatePrincipalPolicyCommand)
     .callsFake(async (input: SimulatePrincipalPolicyCommandInput) => ({
-      EvaluationResults: (input.ActionNames ?? []).map((a) => ({
-        EvalActionName: a,
-        EvalResourceName: input.ResourceArns?.[0],
-        EvalDecision: 'allowed',
-        ...evaluate(input.ResourceArns?.[0] ?? '')
-      }))
+      EvaluationResults: (input.ResourceArns ?? []).flatMap((resource) =>
+        (input.ActionNames ?? []).map((a) => ({
+          EvalActionName: a,
+          EvalResourceName: resource,
+          EvalDecision: 'allowed',
+          ...evaluate(resource)
+        }))
+      )
     }))
 }
 
@@ -73,7 +78,8 @@ describe('invoke-permission', () => {
     ])
     const inputs = iam.commandCalls(SimulatePrincipalPolicyCommand).map((c) => c.args[0].input)
     expect(inputs.every((i) => i.PolicySourceArn === ROLE_ARN)).toBe(true)
-    expect(inputs.map((i) => i.ResourceArns?.[0]).sort()).toEqual(
+    // The profile and the source region's model share a context, so one simulation.
+    expect(inputs.flatMap((i) => i.ResourceArns ?? []).sort()).toEqual(
       [profileArn('us-east-2', `us.${SONNET_45}`), ...US.map((r) => modelArn(r, SONNET_45))].sort()
     )
     for (const i of inputs) {

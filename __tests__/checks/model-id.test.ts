@@ -4,7 +4,8 @@ beforeEach(() => resetMocks())
 
 describe('model-id', () => {
   it('points a malformed BEDROCK_MODEL at its .env line, with the corrected value', async () => {
-    const report = await run(['us-east-1'], [`"us.${SONNET_45}"`], {
+    const report = await run(['us-east-1'], [], {
+      models: [{ value: `"us.${SONNET_45}"`, source: '.insightworker/.env line 4' }],
       envFile: {
         path: '/home/u/.insightworker/.env',
         displayPath: '.insightworker/.env',

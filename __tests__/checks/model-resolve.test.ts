@@ -208,7 +208,7 @@ describe('model-resolve', () => {
     expect(legacy?.status).toBe('warn')
     expect(legacy?.catalogId).toBeUndefined()
     expect(legacy?.title).toBe(
-      `${SONNET_45} is Legacy: end of life ${soon.toISOString().slice(0, 10)}`
+      `${SONNET_45} is Legacy: end of life ${soon.toISOString().slice(0, 10)} (30 days left)`
     )
     // invoke-permission still runs: a warning does not block it.
     expect(findingsOf(report, 'invoke-permission')[0]?.status).not.toBe('skipped')
@@ -489,8 +489,59 @@ describe('model-resolve: lifecycle', () => {
     expect(legacy?.observed).toEqual([
       'modelLifecycle.status = LEGACY',
       'legacy since 2026-01-15',
-      'public extended access (higher prices) from 2026-07-15'
+      'public extended access (higher prices) from 2026-07-15',
+      // Launched before 2026-09-07 (no launch date given): at least 6 months in Legacy.
+      'end of life not announced; no sooner than 2026-07-15 (at least 6 months in Legacy)'
     ])
+  })
+
+  it('says a Legacy model in public extended access is, with the days to its end of life', async () => {
+    const eol = new Date(Date.now() + 10 * 86_400_000 - 3_600_000)
+    const extended = new Date(Date.now() - 20 * 86_400_000)
+    bedrock.on(GetFoundationModelCommand).resolves(
+      details(['INFERENCE_PROFILE'], {
+        status: 'LEGACY',
+        legacyTime: new Date(Date.now() - 120 * 86_400_000),
+        publicExtendedAccessTime: extended,
+        endOfLifeTime: eol
+      })
+    )
+    const [route, legacy] = await lifecycleOf()
+    expect(route?.status).toBe('pass')
+    expect(legacy).toMatchObject({ status: 'warn', messageId: 'legacyExtendedAccess' })
+    expect(legacy?.title).toBe(
+      `${SONNET_45} is Legacy, in public extended access since ${extended.toISOString().slice(0, 10)}: end of life ${eol.toISOString().slice(0, 10)} (10 days left)`
+    )
+    expect(legacy?.cause).toContain('Operation not allowed')
+  })
+
+  it('gives a model launched from 2026-09-07 on the shorter 45-day Legacy period', async () => {
+    bedrock.on(GetFoundationModelCommand).resolves(
+      details(['INFERENCE_PROFILE'], {
+        status: 'LEGACY',
+        startOfLifeTime: new Date('2026-10-01T00:00:00Z'),
+        legacyTime: new Date('2027-10-01T00:00:00Z')
+      })
+    )
+    const [route, legacy] = await lifecycleOf()
+    expect(route?.observed?.join('\n')).toContain('launched 2026-10-01')
+    expect(route?.observed?.join('\n')).toContain('Legacy period of only 45 days')
+    expect(legacy?.messageId).toBe('legacyUndated')
+    expect(legacy?.observed).toContain(
+      'end of life not announced; no sooner than 2027-11-15 (a 45-day Legacy period, the shortest the 2026-09-07 policy allows)'
+    )
+  })
+
+  it('says nothing of the short policy for an active model launched before it', async () => {
+    bedrock.on(GetFoundationModelCommand).resolves(
+      details(['INFERENCE_PROFILE'], {
+        status: 'ACTIVE',
+        startOfLifeTime: new Date('2025-09-29T00:00:00Z')
+      })
+    )
+    const findings = await lifecycleOf()
+    expect(findings).toHaveLength(1)
+    expect(findings[0]?.observed).toContain('lifecycle: ACTIVE')
   })
 
   it('fails a model GetFoundationModel calls retired, behind a profile and as a bare ID', async () => {

@@ -67,12 +67,80 @@ describe('the terminal report', () => {
     expect(renderTerminal(report([SHADOW], 'warn'), { color: true })).toMatch(ANSI)
   })
 
-  it('cuts long findings to the terminal width', () => {
-    const long: Finding = { checkId: 'model-resolve', status: 'fail', title: 'x'.repeat(300) }
+  it('wraps long findings at word boundaries to the terminal width, under their column', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')
+    const long: Finding = { checkId: 'model-resolve', status: 'fail', title: words }
     const text = renderTerminal(report([long], 'fail'), { color: false, width: 80 })
-    const row = text.split('\n').find((l) => l.includes('model-resolve') && l.includes('fail'))
-    expect(row?.length).toBeLessThanOrEqual(80)
-    expect(row).toContain('…')
+    const lines = text.split('\n')
+    expect(lines.every((l) => [...l].length <= 80)).toBe(true)
+    const first = lines.findIndex((l) => l.includes('model-resolve') && l.includes('fail'))
+    const column = lines[first]!.indexOf('word0')
+    expect(lines[first + 1]!.slice(0, column).trim()).toBe('')
+    // Every word whole, in order, nothing cut.
+    expect(text.replace(/\s+/g, ' ')).toContain(words)
+    expect(text).not.toContain('…')
+  })
+
+  it('does not wrap when there is no terminal width (a pipe)', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')
+    const text = renderTerminal(
+      report([{ checkId: 'model-resolve', status: 'fail', title: words }], 'fail'),
+      { color: false }
+    )
+    expect(text.split('\n').some((l) => l.includes(words))).toBe(true)
+  })
+
+  it('keeps a long ARN whole on its own line rather than splitting it', () => {
+    const arn = `arn:aws:bedrock:us-east-1:111122223333:inference-profile/${'x'.repeat(70)}`
+    const f: Finding = { checkId: 'invoke-permission', status: 'fail', title: `Denied on ${arn}` }
+    const text = renderTerminal(report([f], 'fail'), { color: false, width: 80 })
+    expect(text.split('\n').some((l) => l.trim() === arn)).toBe(true)
+  })
+
+  it('names subjects as group headers, not in each row, and folds a subject where all passed', () => {
+    const pair = 'us-east-1 · us.anthropic.claude-sonnet-4-5-20250929-v1:0'
+    const other = 'us-west-2 · us.anthropic.claude-sonnet-4-5-20250929-v1:0'
+    const text = renderTerminal(
+      report(
+        [
+          PASS,
+          { checkId: 'model-resolve', status: 'pass', title: 'routes', subject: pair },
+          {
+            checkId: 'invoke-permission',
+            status: 'fail',
+            title: 'No policy allows it',
+            subject: pair
+          },
+          { checkId: 'model-resolve', status: 'pass', title: 'routes', subject: other }
+        ],
+        'fail'
+      ),
+      { color: false, width: 80 }
+    )
+    const lines = text.split('\n')
+    expect(lines).toContain(pair)
+    expect(text).toMatch(/invoke-permission\s+✖ fail\s+No policy allows it/)
+    expect(text).toMatch(/1 more\s+✔ pass\s+model-resolve/)
+    expect(text.replace(/\n\s+/g, ' ')).toContain(`✔ Every check passed for ${other}`)
+    expect(lines.filter((l) => l.includes(pair))).toHaveLength(2) // the header and the cause
+  })
+
+  it('gives one cause once for every subject it covers', () => {
+    const fix =
+      'Add this:\n\n```json\n{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:InvokeModel","Resource":["arn:a"]}]}\n```'
+    const findings: Finding[] = ['us-east-1', 'us-west-2'].map((r) => ({
+      checkId: 'invoke-permission',
+      messageId: 'notGranted',
+      status: 'fail',
+      subject: `${r} · m`,
+      title: 'No policy allows it',
+      fix: fix.replace('arn:a', `arn:${r}`)
+    }))
+    const text = renderTerminal(report(findings, 'fail'), { color: false, width: 80 })
+    expect(text.match(/invoke-permission \(2 region × model pairs\)/g)).toHaveLength(1)
+    expect(text).toContain('For: us-east-1, us-west-2 × m')
+    expect(text).toContain('"arn:us-east-1",')
+    expect(text).toContain('"arn:us-west-2"')
   })
 })
 

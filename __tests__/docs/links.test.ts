@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { anchor } from '../../scripts/docs/markdown.js'
 
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'docs/troubleshooting.md', 'schema/vendor/README.md']
+const DOCS = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'docs/troubleshooting.md',
+  'docs/guide.md',
+  'docs/terminal.md',
+  'schema/vendor/README.md'
+]
 
 /** Relative link targets of a markdown document, without their #fragment. */
 function relativeLinks(text: string): Array<{ target: string; fragment?: string }> {

@@ -24,7 +24,8 @@ const SERVICE_PREFIX: Record<string, string> = {
   '@aws-sdk/client-sts': 'sts',
   '@aws-sdk/client-iam': 'iam',
   '@aws-sdk/client-bedrock': 'bedrock',
-  '@aws-sdk/client-bedrock-runtime': 'bedrock'
+  '@aws-sdk/client-bedrock-runtime': 'bedrock',
+  '@aws-sdk/client-service-quotas': 'servicequotas'
 }
 const SPECIAL: Record<string, string | null> = {
   // "No permissions are required to perform this operation." (STS API reference)
@@ -99,7 +100,7 @@ describe('the preflight IAM policy in docs/preflight-policy.json', () => {
           expect(s.Sid).toBe('OnlyWithInvokeProbe')
           continue
         }
-        expect(action).toMatch(/^(bedrock|iam):(Get|List|Simulate)[A-Za-z]+$/)
+        expect(action).toMatch(/^(bedrock|iam|servicequotas):(Get|List|Simulate)[A-Za-z]+$/)
       }
     }
   })
@@ -107,7 +108,9 @@ describe('the preflight IAM policy in docs/preflight-policy.json', () => {
   it('scopes IAM and STS actions to named roles, never to every resource', () => {
     for (const s of policy.Statement) {
       if (!list(s.Action).some((a) => a.startsWith('iam:') || a.startsWith('sts:'))) continue
-      for (const r of list(s.Resource)) expect(r).toMatch(/^arn:aws:iam::<ACCOUNT_ID>:role\//)
+      // Roles by name, and the IAM users behind long-term Bedrock API keys (BedrockAPIKey-…).
+      for (const r of list(s.Resource))
+        expect(r).toMatch(/^arn:aws:iam::<ACCOUNT_ID>:(role\/|user\/BedrockAPIKey-)/)
     }
   })
 

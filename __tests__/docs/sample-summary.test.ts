@@ -45,7 +45,10 @@ describe('the job summaries shown in the README come from real runs', () => {
     fake.handle({ 'sts:GetCallerIdentity': STS_ERRORS.expired })
     const run = await runAction({
       endpoints: fake.env,
-      env: { ...OIDC_SESSION_ENV, AWS_REGION: 'us-east-1' }
+      env: { ...OIDC_SESSION_ENV, AWS_REGION: 'us-east-1' },
+      // Named, so the sample shows the expired session alone (with none, the preflight would first
+      // read which Claude Sonnet is newest, and that read fails with the same expired session).
+      inputs: { 'model-id': 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' }
     })
     expect(run.exitCode).toBe(1)
     expect(run.summary).toContain('The security token included in the request is expired')

@@ -7,6 +7,7 @@ import { createServer } from 'node:net'
 import {
   cut,
   hang,
+  huge,
   query,
   raw,
   reset,
@@ -39,9 +40,13 @@ beforeEach(() => {
   fake.handle(healthyAccount())
 })
 
-async function runWith(endpoints: Record<string, string> = fake.env): Promise<ActionRun> {
+async function runWith(
+  endpoints: Record<string, string> = fake.env,
+  measureRss = false
+): Promise<ActionRun> {
   return runAction({
     endpoints,
+    measureRss,
     env: { ...OIDC_SESSION_ENV, AWS_REGION: 'us-east-1' },
     inputs: { 'timeout-seconds': String(TIMEOUT_SECONDS) },
     timeoutMs: 30_000
@@ -172,6 +177,16 @@ const FAULTS: Fault[] = [
   }
 ]
 
+/** A 256 MB answer: a proxy's error page, a misrouted VPC endpoint, a hostile network. */
+const HUGE = 256 * 1024 * 1024
+/** The bound on the whole process whatever arrives (`npm run bench` records the figures). */
+const PEAK_RSS_MB = 300
+const HUGE_FAULTS = [true, false].map((declareLength) => ({
+  name: `a 256 MB body ${declareLength ? 'with its content-length' : 'sent chunked'}`,
+  query: huge(callerIdentity(), HUGE, declareLength),
+  rest: huge(rest.ok({ modelDetails: { modelId: 'x' }, padding: '' }), HUGE, declareLength)
+}))
+
 const findingsOf = (run: ActionRun, checkId: string): Finding[] =>
   run.report?.findings.filter((f) => f.checkId === checkId) ?? []
 
@@ -253,4 +268,70 @@ describe('faults on every other AWS call the preflight makes', () => {
     },
     120_000
   )
+})
+
+describe('a huge answer from any service', () => {
+  let calls: string[] = []
+  beforeAll(async () => {
+    fake.requests.splice(0)
+    fake.handle(healthyAccount())
+    await runWith()
+    calls = [...new Set(fake.requests.map((r) => `${r.service}:${r.operation}`))]
+  })
+
+  it.each(HUGE_FAULTS)(
+    '$name: the call is unverified as "response too large", the process stays small',
+    async (fault) => {
+      expect(calls.length).toBeGreaterThan(1)
+      const reported = new Set<string>()
+      for (const call of calls) {
+        fake.handle(healthyAccount())
+        const [service] = call.split(':') as [string]
+        fake.handle({ [call]: service === 'sts' || service === 'iam' ? fault.query : fault.rest })
+        const run = await runWith(fake.env, true)
+        expectCleanEnd(run)
+        // Some reads are optional to their check (a default quota beside the applied one): then
+        // nothing reports them, and nothing may pass on them either.
+        const affected = run.report!.findings.filter((f) => f.error?.operation === call)
+        if (affected.length) reported.add(service)
+        for (const f of affected) {
+          expect(f.status).toBe('unverified')
+          expect(f.error?.code).toBe('MalformedResponse')
+          expect(f.catalogId).toBe('malformed-response')
+          expect(f.error?.message).toContain(`response too large from ${service}`)
+        }
+        if (affected.length) expect(run.summary).toContain(`response too large from ${service}`)
+        expect({ call, peakRssMb: run.peakRssMb }).toEqual({ call, peakRssMb: expect.any(Number) })
+        expect({ call, underBound: run.peakRssMb! < PEAK_RSS_MB }).toEqual({
+          call,
+          underBound: true
+        })
+      }
+      // Every service's huge answer reached a finding through at least one of its reads.
+      expect([...reported].sort()).toEqual([...new Set(calls.map((c) => c.split(':')[0]))].sort())
+    },
+    120_000
+  )
+})
+
+describe('a throttled read of the preflight itself', () => {
+  it('names the read, says it is not the model quota, and what to do', async () => {
+    fake.handle(healthyAccount())
+    fake.handle({
+      'bedrock:GetFoundationModelAvailability': rest.error('ThrottlingException', THROTTLED, 429)
+    })
+    const run = await runWith()
+    expectCleanEnd(run)
+    const throttled = run.report!.findings.filter(
+      (f) => f.error?.operation === 'bedrock:GetFoundationModelAvailability'
+    )
+    expect(throttled.length).toBeGreaterThan(0)
+    for (const f of throttled) {
+      expect(f.status).toBe('unverified')
+      expect(f.cause).toContain('`bedrock:GetFoundationModelAvailability`')
+      expect(f.cause).toContain("says nothing about the model's quota")
+      expect(f.fix).toMatch(/smaller matrix.*timeout-seconds/)
+      expect(f.fix).not.toMatch(/Service Quotas/)
+    }
+  })
 })

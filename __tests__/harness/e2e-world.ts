@@ -4,6 +4,7 @@
  * account unless the scenario says otherwise. Add a scenario here when a check gains a new path
  * (a role to assume, an OIDC role, …) and every hardening suite covers it.
  */
+import { serviceQuotasHandlers } from './fake-service-quotas.js'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { query, type Handlers } from './fake-aws.js'
@@ -60,6 +61,7 @@ export function healthyAccount(): Handlers {
   return {
     'sts:GetCallerIdentity': callerIdentity(),
     ...bedrockHandlers(),
+    ...serviceQuotasHandlers(),
     'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({ identity: { seed: SEED_POLICY } }),
     'iam:GetRole': (req) =>
       query.ok(

@@ -5,8 +5,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { serviceQuotasHandlers } from './fake-service-quotas.js'
+import { checkBearer, type BearerOptions } from './fake-bearer.js'
 
-export type FakeService = 'sts' | 'iam' | 'bedrock' | 'bedrock-runtime'
+export type FakeService = 'sts' | 'iam' | 'bedrock' | 'bedrock-runtime' | 'servicequotas'
 
 export interface FakeRequest {
   service: FakeService
@@ -23,6 +25,8 @@ export interface FakeRequest {
   /** Access key ID from the SigV4 credential scope. */
   accessKeyId?: string
   signed: boolean
+  /** Set when the request carried a Bedrock API key instead of a SigV4 signature. */
+  bearer?: 'short-term' | 'long-term'
 }
 
 export type FakeReply =
@@ -38,6 +42,18 @@ export type FakeReply =
       body: string
       everyMs: number
     }
+  /**
+   * A body of `bytes` bytes (`prefix`, then filler), streamed with backpressure so the fake never
+   * holds it; with `declareLength` false it is sent chunked, with no content-length to go by.
+   */
+  | {
+      kind: 'huge'
+      status: number
+      headers?: Record<string, string>
+      prefix: string
+      bytes: number
+      declareLength: boolean
+    }
 
 export type Handler = (req: FakeRequest) => FakeReply | Promise<FakeReply>
 
@@ -48,6 +64,56 @@ export interface FakeAwsOptions {
   handlers?: Handlers
   /** Added before every answer: the benchmark's stand-in for network distance. */
   latencyMs?: number
+  /** How Bedrock checks `Authorization: Bearer` keys (fake-bearer.ts); any well-formed key passes unless given. */
+  bearer?: BearerOptions
+  /** Throttles like AWS (see `ThrottleOptions`); off unless given. */
+  throttle?: ThrottleOptions
+}
+
+/**
+ * AWS throttles each API per account and region with a token bucket: `rate` requests a second
+ * refill it, `burst` is its size (default: one second's worth). A request that finds it empty is
+ * refused without using a token, in the answer the service's API model defines: awsQuery's common
+ * `Throttling` error (HTTP 400, "Rate exceeded") for STS and IAM, and Bedrock's modeled
+ * `ThrottlingException` (HTTP 429) for the control plane and runtime.
+ */
+export interface ThrottleOptions {
+  rate: number
+  burst?: number
+}
+
+/** The real texts: awsQuery's common error, and Bedrock's (shared/reference/bedrock.md §4). */
+const THROTTLED_QUERY = 'Rate exceeded'
+const THROTTLED_REST = 'Too many requests, please wait before trying again.'
+
+function throttledReply(service: FakeService): FakeReply {
+  return service === 'sts' || service === 'iam'
+    ? query.error('Throttling', THROTTLED_QUERY, 400)
+    : rest.error('ThrottlingException', THROTTLED_REST, 429)
+}
+
+/** Token buckets keyed `service:Operation@region`. */
+class Buckets {
+  private readonly state = new Map<string, { tokens: number; at: number }>()
+  refused = 0
+  readonly refusedAt = new Map<string, number>()
+  constructor(readonly options: ThrottleOptions) {}
+  take(key: string): boolean {
+    const { rate } = this.options
+    const burst = this.options.burst ?? rate
+    const now = Date.now()
+    const b = this.state.get(key) ?? { tokens: burst, at: now }
+    b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * rate)
+    b.at = now
+    this.state.set(key, b)
+    if (b.tokens < 1) {
+      this.refused += 1
+      this.refusedAt.set(key, (this.refusedAt.get(key) ?? 0) + 1)
+      return false
+    }
+    b.tokens -= 1
+    return true
+  }
 }
 
 const NS: Record<'sts' | 'iam', string> = {
@@ -91,6 +157,26 @@ export const query = {
   }
 }
 
+/** awsJson1_1 answers (Service Quotas): the operation comes from `X-Amz-Target`. */
+export const json11 = {
+  ok(body: unknown): FakeReply {
+    return {
+      kind: 'response',
+      status: 200,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId() },
+      body: JSON.stringify(body)
+    }
+  },
+  error(code: string, message: string, status = 400): FakeReply {
+    return {
+      kind: 'response',
+      status,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId() },
+      body: JSON.stringify({ __type: code, message })
+    }
+  }
+}
+
 /** restJson answers (Bedrock control plane and runtime). */
 export const rest = {
   ok(body: unknown, status = 200): FakeReply {
@@ -120,6 +206,19 @@ export const reset: FakeReply = { kind: 'reset' }
 /** Drops the connection in the middle of an answer (headers sent, body half written). */
 export function cut(reply: FakeReply): FakeReply {
   return reply.kind === 'response' ? { ...reply, kind: 'cut' } : reply
+}
+/** A `bytes`-long answer that starts like `reply` and goes on with filler (never held in memory). */
+export function huge(reply: FakeReply, bytes: number, declareLength: boolean): FakeReply {
+  if (reply.kind !== 'response') return reply
+  const prefix = reply.body.slice(0, Math.max(0, reply.body.length - 20))
+  return {
+    kind: 'huge',
+    status: reply.status,
+    headers: reply.headers,
+    prefix,
+    bytes,
+    declareLength
+  }
 }
 export function raw(status: number, body: string, headers: Record<string, string> = {}): FakeReply {
   return { kind: 'response', status, headers, body }
@@ -195,6 +294,7 @@ export function endpointEnv(base: string): Record<string, string> {
     AWS_ENDPOINT_URL_IAM: `${base}/iam`,
     AWS_ENDPOINT_URL_BEDROCK: `${base}/bedrock`,
     AWS_ENDPOINT_URL_BEDROCK_RUNTIME: `${base}/bedrock-runtime`,
+    AWS_ENDPOINT_URL_SERVICE_QUOTAS: `${base}/servicequotas`,
     // Any client we forget must still land here, never on AWS.
     AWS_ENDPOINT_URL: `${base}/unknown`
   }
@@ -207,6 +307,14 @@ export interface FakeAws {
   requests: FakeRequest[]
   /** Replaces or adds handlers between runs. */
   handle(handlers: Handlers): void
+  /** Turns AWS-like throttling on (fresh, full buckets) or off (undefined). */
+  throttle(options: ThrottleOptions | undefined): void
+  /** Sets how Bearer keys are checked (fake-bearer.ts); reset before each test. */
+  bearer(options: BearerOptions): void
+  /** Requests refused by the throttle since it was last set. */
+  readonly throttled: number
+  /** Of those, the ones refused at one bucket (`service:Operation@region`). */
+  refusedBy(key: string): number
   close(): Promise<void>
 }
 
@@ -215,11 +323,14 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const handlers: Handlers = { ...(options.handlers ?? {}) }
   const requests: FakeRequest[] = []
   const sockets = new Set<Socket>()
+  let buckets = options.throttle ? new Buckets(options.throttle) : undefined
+  let bearer: BearerOptions = options.bearer ?? {}
+  const bearerOptions = () => bearer
 
   const respond = async (req: IncomingMessage, res: ServerResponse, body: string) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const [, prefix, ...rest] = url.pathname.split('/')
-    const service = (['sts', 'iam', 'bedrock', 'bedrock-runtime'] as const).find(
+    const service = (['sts', 'iam', 'bedrock', 'bedrock-runtime', 'servicequotas'] as const).find(
       (s) => s === prefix
     )
     const path = `/${rest.join('/')}`.replace(/\/$/, '') || '/'
@@ -233,6 +344,14 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     if (service === 'sts' || service === 'iam') {
       params = Object.fromEntries(new URLSearchParams(body))
       operation = params.Action ?? 'Unknown'
+    } else if (service === 'servicequotas') {
+      const target = String(req.headers['x-amz-target'] ?? '')
+      operation = target.slice(target.indexOf('.') + 1) || 'Unknown'
+      try {
+        json = body ? JSON.parse(body) : undefined
+      } catch {
+        json = undefined
+      }
     } else {
       const found = restOperation(service, req.method ?? 'GET', path)
       operation = found?.operation ?? `${req.method} ${path}`
@@ -256,8 +375,26 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     }
     requests.push(fakeReq)
     const handler = handlers[`${service}:${operation}`]
-    let reply: FakeReply
-    if (!handler) {
+    let reply: FakeReply | undefined
+    const auth = req.headers.authorization
+    if (typeof auth === 'string' && auth.startsWith('Bearer ')) {
+      // Only Bedrock and Bedrock Runtime take API keys; the key, not a signature, says the region.
+      const checked = service.startsWith('bedrock')
+        ? await checkBearer(auth.slice(7).trim(), bearerOptions())
+        : undefined
+      if (checked?.ok) {
+        fakeReq.region = checked.region
+        fakeReq.bearer = checked.kind
+      } else
+        reply = checked
+          ? checked.reply
+          : raw(400, 'fake-aws: a bearer token sent to a SigV4 service')
+    }
+    if (reply) {
+      // refused at the door (a bad Bedrock API key)
+    } else if (buckets && !buckets.take(`${service}:${operation}@${fakeReq.region ?? ''}`)) {
+      reply = throttledReply(service)
+    } else if (!handler) {
       reply = raw(501, `fake-aws: no handler for ${service}:${operation}`)
     } else {
       reply = typeof handler === 'function' ? await handler(fakeReq) : handler
@@ -292,6 +429,30 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
         res.on('close', () => clearInterval(timer))
         return
       }
+      case 'huge': {
+        res.writeHead(reply.status, {
+          ...(reply.declareLength ? { 'content-length': reply.bytes } : {}),
+          ...(reply.headers ?? {})
+        })
+        const filler = Buffer.alloc(64 * 1024, 'a')
+        let left = reply.bytes
+        const first = Buffer.from(reply.prefix)
+        left -= first.length
+        res.write(first)
+        const pump = () => {
+          while (left > 0 && !res.destroyed) {
+            const chunk = left >= filler.length ? filler : filler.subarray(0, left)
+            left -= chunk.length
+            if (!res.write(chunk)) {
+              res.once('drain', pump)
+              return
+            }
+          }
+          if (!res.destroyed) res.end()
+        }
+        pump()
+        return
+      }
       case 'response':
         res.writeHead(reply.status, {
           'content-length': Buffer.byteLength(reply.body),
@@ -324,6 +485,18 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     handle(more) {
       Object.assign(handlers, more)
     },
+    throttle(next) {
+      buckets = next ? new Buckets(next) : undefined
+    },
+    bearer(next) {
+      bearer = next
+    },
+    get throttled() {
+      return buckets?.refused ?? 0
+    },
+    refusedBy(key) {
+      return buckets?.refusedAt.get(key) ?? 0
+    },
     async close() {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -344,7 +517,10 @@ export function useFakeAws(defaults: () => Handlers = () => ({})): FakeAws {
   afterAll(async () => current?.close())
   beforeEach(() => {
     current!.requests.splice(0)
-    current!.handle(defaults())
+    current!.throttle(undefined)
+    current!.bearer({})
+    // Every test's account has a healthy account's quotas unless the test says otherwise.
+    current!.handle({ ...serviceQuotasHandlers(), ...defaults() })
   })
   return new Proxy({} as FakeAws, {
     get: (_target, key: keyof FakeAws) => {

@@ -11,6 +11,9 @@ export const SONNET_45 = 'anthropic.claude-sonnet-4-5-20250929-v1:0'
 export const HAIKU_45 = 'anthropic.claude-haiku-4-5-20251001-v1:0'
 export const SONNET_4 = 'anthropic.claude-sonnet-4-20250514-v1:0'
 export const SONNET_37 = 'anthropic.claude-3-7-sonnet-20250219-v1:0'
+export const OPUS_45 = 'anthropic.claude-opus-4-5-20251101-v1:0'
+/** Claude models launched in 2026 have IDs without a date or version suffix (AWS model cards). */
+export const SONNET_46 = 'anthropic.claude-sonnet-4-6'
 
 const E1 = 'us-east-1'
 const E2 = 'us-east-2'
@@ -79,7 +82,10 @@ export function documentedWorld(): BedrockWorld {
           endOfLifeTime: '2026-10-14T00:00:00Z'
         }
       },
-      { id: SONNET_37, name: 'Claude 3.7 Sonnet', regions: crisOnly([E1, E2, W2]) }
+      { id: SONNET_37, name: 'Claude 3.7 Sonnet', regions: crisOnly([E1, E2, W2]) },
+      { id: OPUS_45, name: 'Claude Opus 4.5', regions: crisOnly(ALL_TEST_REGIONS) },
+      // Regional availability (2026): In-Region only in eu-west-2, which the scenarios do not use.
+      { id: SONNET_46, name: 'Claude Sonnet 4.6', regions: crisOnly(ALL_TEST_REGIONS) }
     ],
     profiles: [
       {
@@ -106,9 +112,36 @@ export function documentedWorld(): BedrockWorld {
         sources: globalSources(ALL_TEST_REGIONS)
       },
       {
+        id: `global.${OPUS_45}`,
+        name: 'Global Claude Opus 4.5',
+        sources: globalSources(ALL_TEST_REGIONS)
+      },
+      {
         id: `us.${SONNET_4}`,
         name: 'US Claude Sonnet 4',
         sources: profileSources([E1, E2, W2], [E1, E2, W2])
+      },
+      // Sonnet 4.6: Geo in the US, the EU and Australia, Global from every commercial region
+      // (AWS UG models-region-compatibility, 2026).
+      {
+        id: `us.${SONNET_46}`,
+        name: 'US Anthropic Claude Sonnet 4.6',
+        sources: profileSources([E1, E2, W2], [E1, E2, W2])
+      },
+      {
+        id: `eu.${SONNET_46}`,
+        name: 'EU Anthropic Claude Sonnet 4.6',
+        sources: profileSources(EU, EU)
+      },
+      {
+        id: `au.${SONNET_46}`,
+        name: 'AU Anthropic Claude Sonnet 4.6',
+        sources: profileSources(['ap-southeast-2'], ['ap-southeast-2', 'ap-southeast-4'])
+      },
+      {
+        id: `global.${SONNET_46}`,
+        name: 'Global Anthropic Claude Sonnet 4.6',
+        sources: globalSources(ALL_TEST_REGIONS)
       },
       {
         id: `us.${SONNET_37}`,

@@ -161,7 +161,10 @@ function contextFrom(params: Record<string, string>): Context {
 export function simulatePrincipalPolicy(policies: SimulatorPolicies) {
   return (req: FakeRequest): FakeReply => {
     const actions = members(req.params, 'ActionNames')
-    const resources = members(req.params, 'ResourceArns')
+    // "If you do not specify a value for this parameter, then the value defaults to * (all
+    // resources)" (IAM API reference, SimulatePrincipalPolicy).
+    const listed = members(req.params, 'ResourceArns')
+    const resources = listed.length > 0 ? listed : ['*']
     const context = contextFrom(req.params)
     const results = resources.flatMap((resource) =>
       actions.map((action) => {

@@ -11,6 +11,7 @@ import type { Report } from '../../src/engine/types.js'
 
 export const DIST_DIR = resolve(process.env.BP_DIST_DIR ?? 'dist')
 const GUARD = resolve('__tests__/harness/net-guard.cjs')
+const PROBE = resolve('bench/probe.cjs')
 
 /**
  * Distinctive fake secrets: every end-to-end test scans all output for them. The key ID pattern
@@ -43,6 +44,8 @@ export interface ActionRun {
   /** Every connection the child tried outside loopback (must stay empty). */
   blocked: string[]
   ms: number
+  /** Peak resident set of the child (MB, the kernel's ru_maxrss), with `measureRss`. */
+  peakRssMb?: number
   /** Values registered with `::add-mask::` (core.setSecret): the runner hides them from logs. */
   masked: string[]
   /** Every text the run produced, for secret scanning (the add-mask commands themselves excluded). */
@@ -58,6 +61,10 @@ export interface RunActionOptions {
   /** Files to create in the run's temporary home, path relative to it. */
   files?: Record<string, string>
   script?: 'index.js' | 'cli.js'
+  /** Runs this file instead of a script of DIST_DIR (an installed package's bin). */
+  scriptPath?: string
+  /** Preloads bench/probe.cjs so the run's peak resident set comes back as `peakRssMb`. */
+  measureRss?: boolean
   args?: string[]
   stdin?: string
   timeoutMs?: number
@@ -154,7 +161,12 @@ export async function runAction(options: RunActionOptions = {}): Promise<ActionR
     if (v === undefined) delete env[k]
     else env[k] = v
   }
-  const script = join(DIST_DIR, options.script ?? 'index.js')
+  const probeFile = join(home, 'probe.json')
+  if (options.measureRss) {
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${PROBE}`.trim()
+    env.BP_BENCH_PROBE_FILE = probeFile
+  }
+  const script = options.scriptPath ?? join(DIST_DIR, options.script ?? 'index.js')
   const started = Date.now()
   const child = spawn(process.execPath, [script, ...(options.args ?? [])], { env, cwd: home })
   let stdout = ''
@@ -178,6 +190,9 @@ export async function runAction(options: RunActionOptions = {}): Promise<ActionR
   const blocked = existsSync(guardLog)
     ? readFileSync(guardLog, 'utf8').split('\n').filter(Boolean)
     : []
+  const probe = existsSync(probeFile)
+    ? (JSON.parse(readFileSync(probeFile, 'utf8')) as { maxRssKb?: number })
+    : undefined
   rmSync(home, { recursive: true, force: true })
   const masked = stdout
     .split('\n')
@@ -197,6 +212,7 @@ export async function runAction(options: RunActionOptions = {}): Promise<ActionR
     ...(reportText ? { report: JSON.parse(reportText) as Report } : {}),
     blocked,
     ms,
+    ...(probe?.maxRssKb ? { peakRssMb: Math.round(probe.maxRssKb / 1024) } : {}),
     masked,
     everything: [visibleStdout, stderr, summary, JSON.stringify(outputs), reportText ?? ''].join(
       '\n'

@@ -1,5 +1,10 @@
 import fc from 'fast-check'
-import { parseModelId, splitFoundationModelArn } from '../../src/parse/model-id.js'
+import {
+  claudeVersionOf,
+  compareClaudeVersions,
+  parseModelId,
+  splitFoundationModelArn
+} from '../../src/parse/model-id.js'
 
 const SONNET_45 = 'anthropic.claude-sonnet-4-5-20250929-v1:0'
 
@@ -125,5 +130,50 @@ describe('model identifier parsing', () => {
     expect(
       splitFoundationModelArn('arn:aws:bedrock:us-east-1:1:inference-profile/x')
     ).toBeUndefined()
+  })
+
+  describe('Claude versions, dated and undated', () => {
+    it.each([
+      [SONNET_45, 'sonnet', 4, 5, '20250929'],
+      [`us.${SONNET_45}`, 'sonnet', 4, 5, '20250929'],
+      ['anthropic.claude-sonnet-4-6', 'sonnet', 4, 6, undefined],
+      ['global.anthropic.claude-sonnet-4-6', 'sonnet', 4, 6, undefined],
+      ['eu.anthropic.claude-opus-4-7', 'opus', 4, 7, undefined],
+      ['anthropic.claude-opus-4-6-v1', 'opus', 4, 6, undefined],
+      ['anthropic.claude-sonnet-4-20250514-v1:0', 'sonnet', 4, 0, '20250514'],
+      ['anthropic.claude-sonnet-5', 'sonnet', 5, 0, undefined],
+      ['anthropic.claude-3-7-sonnet-20250219-v1:0', 'sonnet', 3, 7, '20250219'],
+      ['anthropic.claude-3-sonnet-20240229-v1:0:200k', 'sonnet', 3, 0, '20240229'],
+      [`arn:aws:bedrock:us-east-1::foundation-model/${SONNET_45}`, 'sonnet', 4, 5, '20250929']
+    ])('reads %s as Claude %s %i.%i (date %s)', (id, family, major, minor, date) => {
+      const v = claudeVersionOf(id)
+      expect(v).toMatchObject({ family, major, minor })
+      expect(v?.date).toBe(date)
+    })
+
+    it.each(['amazon.nova-pro-v1:0', 'anthropic.claude-v2', 'claude-sonnet-4-6', 'nonsense'])(
+      'has no Claude version for %s',
+      (id) => expect(claudeVersionOf(id)).toBeUndefined()
+    )
+
+    it('orders an undated 4.6 after a dated 4.5, and 5 after both', () => {
+      const ids = [
+        'anthropic.claude-sonnet-5',
+        'anthropic.claude-sonnet-4-6',
+        SONNET_45,
+        'anthropic.claude-sonnet-4-20250514-v1:0',
+        'anthropic.claude-3-7-sonnet-20250219-v1:0'
+      ]
+      const sorted = [...ids].sort((a, b) =>
+        compareClaudeVersions(claudeVersionOf(a)!, claudeVersionOf(b)!)
+      )
+      expect(sorted).toEqual([...ids].reverse())
+    })
+
+    it('orders a v2 revision after v1 of the same version', () => {
+      const v1 = claudeVersionOf('anthropic.claude-3-5-sonnet-20240620-v1:0')!
+      const v2 = claudeVersionOf('anthropic.claude-3-5-sonnet-20241022-v2:0')!
+      expect(compareClaudeVersions(v2, v1)).toBeGreaterThan(0)
+    })
   })
 })

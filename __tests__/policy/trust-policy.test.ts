@@ -484,3 +484,91 @@ describe('condition operators', () => {
     expect(evaluateCondition(condition, context).result).toBe(expected)
   })
 })
+
+describe('the classes where the evaluator disagreed with AWS (each failed before its fix)', () => {
+  const session = assume(sessionCaller)
+  const user = assume(userCaller, 'user')
+  const withCondition = (condition: object) => doc(allow({ AWS: ROLE }, { Condition: condition }))
+  const userWith = (condition: object) => doc(allow({ AWS: USER }, { Condition: condition }))
+
+  it('1. ForAnyValue: with a negated operator is false on a missing key; ForAllValues: true', () => {
+    const missing = { 'ForAnyValue:StringNotEquals': { 'sts:ExternalId': 'x' } }
+    expect(evaluateTrustPolicy(withCondition(missing), session).decision).toBe('implicit-deny')
+    const all = { 'ForAllValues:StringNotLike': { 'sts:ExternalId': 'x' } }
+    expect(evaluateTrustPolicy(withCondition(all), session).decision).toBe('allowed')
+  })
+
+  it('2. ArnLike matches each of the six ARN components separately', () => {
+    for (const pattern of ['arn:*:role/ci-deployer', 'arn:aws:iam::*']) {
+      const policy = withCondition({ ArnLike: { 'aws:PrincipalArn': pattern } })
+      expect(evaluateTrustPolicy(policy, session).decision).toBe('implicit-deny')
+    }
+    const ok = withCondition({ ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::*:role/ci-*` } })
+    expect(evaluateTrustPolicy(ok, session).decision).toBe('allowed')
+  })
+
+  it('3. a plain operator on a multivalued key is not decided', () => {
+    const request = {
+      ...session,
+      context: {
+        ...session.context,
+        values: { ...session.context.values, 'aws:tagkeys': ['team', 'env'] }
+      }
+    }
+    const policy = withCondition({ StringNotEquals: { 'aws:TagKeys': 'x' } })
+    expect(evaluateTrustPolicy(policy, request).decision).toBe('unknown')
+  })
+
+  it('4. policy variables are substituted, and ${*} ${?} ${$} are literal', () => {
+    const account = withCondition({
+      StringEquals: { 'aws:PrincipalAccount': '${aws:PrincipalAccount}' }
+    })
+    expect(evaluateTrustPolicy(account, session).decision).toBe('allowed')
+    const name = userWith({ StringEquals: { 'aws:username': '${aws:username}' } })
+    expect(evaluateTrustPolicy(name, user).decision).toBe('allowed')
+    const star = withCondition({ StringLike: { 'sts:RoleSessionName': 'bedrock${*}' } })
+    expect(evaluateTrustPolicy(star, session).decision).toBe('implicit-deny')
+  })
+
+  it('5. Null with several values ORs them', () => {
+    // sts:RoleSessionName is present: "false" (present) holds though "true" (absent) does not.
+    const policy = withCondition({ Null: { 'sts:RoleSessionName': ['true', 'false'] } })
+    expect(evaluateTrustPolicy(policy, session).decision).toBe('allowed')
+  })
+
+  it('6. an IAM user may hold MFA (GetSessionToken): aws:MultiFactorAuthPresent is unknown', () => {
+    const mfa = userWith({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } })
+    expect(evaluateTrustPolicy(mfa, user).decision).toBe('unknown')
+    const noMfa = userWith({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } })
+    expect(evaluateTrustPolicy(noMfa, user).decision).toBe('unknown')
+  })
+
+  it('{"AWS": "*"} and a web identity caller: not decided', () => {
+    const policy = doc({
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 'sts:AssumeRoleWithWebIdentity'
+    })
+    expect(evaluateTrustPolicy(policy, webIdentity).decision).toBe('unknown')
+  })
+
+  it('a role ARN differing only in case: not decided; a user ARN: case-sensitive', () => {
+    const role = doc(allow({ AWS: `arn:aws:iam::${A}:role/CI-Deployer` }))
+    expect(evaluateTrustPolicy(role, session).decision).toBe('unknown')
+    const alice = doc(allow({ AWS: `arn:aws:iam::${A}:user/Alice` }))
+    expect(evaluateTrustPolicy(alice, user).decision).toBe('implicit-deny')
+  })
+
+  it('same account: "*" or the caller ARN suffice alone; the account needs the identity policy', () => {
+    const star = evaluateTrustPolicy(doc(allow('*')), session)
+    expect(identityPolicyRequired(star, true)).toBe(false)
+    const named = evaluateTrustPolicy(doc(allow({ AWS: ROLE })), session)
+    expect(identityPolicyRequired(named, true)).toBe(false)
+    const root = evaluateTrustPolicy(doc(allow({ AWS: `arn:aws:iam::${A}:root` })), session)
+    expect(identityPolicyRequired(root, true)).toBe(true)
+    // The account first, the caller second: the caller's statement decides.
+    const both = evaluateTrustPolicy(doc(allow({ AWS: A }), allow({ AWS: ROLE })), session)
+    expect(identityPolicyRequired(both, true)).toBe(false)
+    expect(identityPolicyRequired(named, false)).toBe(true)
+  })
+})

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { parseModelId } from '../../src/parse/model-id.js'
+import { claudeVersionOf, parseModelId } from '../../src/parse/model-id.js'
 import { anyText, mangled, soup } from './arbitraries.js'
 import { PROPERTY_TIMEOUT_MS, runs } from './runs.js'
 
@@ -103,6 +103,34 @@ describe('model identifiers, for any text', () => {
           const parsed = parseModelId(input)
           expect(parsed.ok).toBe(false)
           if (!parsed.ok) expect(parsed.suggestion).toBe(id)
+        }),
+        runs()
+      )
+    },
+    PROPERTY_TIMEOUT_MS
+  )
+
+  it(
+    'reads a Claude ID the same with or without its date suffix, and with any prefix',
+    () => {
+      const claude = fc.record({
+        family: fc.constantFrom('sonnet', 'opus', 'haiku'),
+        major: fc.integer({ min: 4, max: 9 }),
+        minor: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
+        date: fc.option(fc.integer({ min: 20250101, max: 20291231 }).map(String), {
+          nil: undefined
+        }),
+        prefix: fc.constantFrom('', 'us.', 'eu.', 'jp.', 'au.', 'global.', 'us-gov.')
+      })
+      fc.assert(
+        fc.property(claude, ({ family, major, minor, date, prefix }) => {
+          const name = `anthropic.claude-${family}-${major}${minor ? `-${minor}` : ''}`
+          const undated = `${prefix}${name}`
+          const dated = `${prefix}${name}${date ? `-${date}-v1:0` : ''}`
+          for (const id of [undated, dated]) {
+            expect(parseModelId(id)).toMatchObject({ ok: true })
+            expect(claudeVersionOf(id)).toMatchObject({ family, major, minor: minor ?? 0 })
+          }
         }),
         runs()
       )

@@ -54,7 +54,15 @@ const raw = fc.record({
     })
   ),
   processEnv: fc.dictionary(
-    fc.constantFrom('AWS_REGION', 'AWS_DEFAULT_REGION', 'BEDROCK_MODEL', 'AWS_PROFILE', 'OTHER'),
+    fc.constantFrom(
+      'AWS_REGION',
+      'AWS_DEFAULT_REGION',
+      'BEDROCK_MODEL',
+      'ANTHROPIC_MODEL',
+      'ANTHROPIC_SMALL_FAST_MODEL',
+      'AWS_PROFILE',
+      'OTHER'
+    ),
     anyText
   )
 })
@@ -93,7 +101,8 @@ describe('settings, for any inputs, flags, environment and env file', () => {
           expect(config.timeoutSeconds).toBeGreaterThanOrEqual(1)
           expect(config.timeoutSeconds).toBeLessThanOrEqual(600)
           expect(typeof config.invokeProbe).toBe('boolean')
-          expect(config.models.length).toBeGreaterThan(0)
+          // No model named is allowed: the engine chooses one (src/aws/default-model.ts).
+          expect(new Set(config.models.map((m) => m.value)).size).toBe(config.models.length)
           for (const item of [...config.regions, ...config.models]) {
             expect(item.value).toBe(item.value.trim())
             expect(item.value.length).toBeGreaterThan(0)

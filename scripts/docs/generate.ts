@@ -16,6 +16,8 @@ import {
 } from './sections.js'
 
 export const README = 'README.md'
+/** The user guide: what moved out of the README, with its own generated sections. */
+export const GUIDE = 'docs/guide.md'
 export const POLICY = 'docs/preflight-policy.json'
 
 /** Committed job summaries, produced by __tests__/docs/sample-summary.test.ts. */
@@ -39,7 +41,7 @@ async function formatJson(text: string, filepath: string): Promise<string> {
   return prettier.format(text, { ...options, filepath })
 }
 
-function sectionContent(name: string): string {
+function sectionContent(name: string, doc: string): string {
   const meta = readActionMetadata()
   switch (name) {
     case 'usage':
@@ -49,7 +51,10 @@ function sectionContent(name: string): string {
     case 'outputs':
       return outputsTable(meta)
     case 'troubleshooting':
-      return troubleshootingTable(ALL_ENTRIES)
+      return troubleshootingTable(
+        ALL_ENTRIES,
+        doc === README ? TROUBLESHOOTING_DOC : TROUBLESHOOTING_DOC.slice('docs/'.length)
+      )
     case 'preflight-policy':
       return policyBlock(preflightPolicy())
     case 'checks':
@@ -69,14 +74,20 @@ function sectionContent(name: string): string {
   }
 }
 
+/** A document with its marked sections filled in, formatted. */
+async function withSections(path: string): Promise<string> {
+  let text = readFileSync(path, 'utf8')
+  for (const name of sectionNames(text)) {
+    text = replaceSection(text, name, sectionContent(name, path))
+  }
+  return formatMarkdown(text, path)
+}
+
 /** The documents `npm run docs` owns, as they should be now: path → expected content. */
 export async function expectedDocuments(): Promise<Map<string, string>> {
-  let readme = readFileSync(README, 'utf8')
-  for (const name of sectionNames(readme)) {
-    readme = replaceSection(readme, name, sectionContent(name))
-  }
   return new Map([
-    [README, await formatMarkdown(readme, README)],
+    [README, await withSections(README)],
+    [GUIDE, await withSections(GUIDE)],
     [
       TROUBLESHOOTING_DOC,
       await formatMarkdown(troubleshootingDoc(ALL_ENTRIES), TROUBLESHOOTING_DOC)

@@ -59,27 +59,19 @@ export function usageBlock(meta: ActionMetadata): string {
 const CI: FixContext = { surface: 'github-actions' }
 const LAPTOP: FixContext = { surface: 'cli' }
 
-/** The first paragraph of a fix when it reads well in a table cell; code lives in the full fix. */
-function shortFix(fix: string): string {
-  const first = fix.split(/\n\s*\n/)[0] ?? ''
-  if (first.startsWith('```') || first.startsWith('|')) return ''
-  const flat = first.replace(/\s+/g, ' ').replace(/:$/, '…').trim()
-  return flat.length > 220 ? `${flat.slice(0, flat.lastIndexOf(' ', 217))}…` : flat
-}
-
 export const TROUBLESHOOTING_DOC = 'docs/troubleshooting.md'
 
-/** One row per catalog entry and condition: what the summary says, why, and where to read on. */
-export function troubleshootingTable(entries: readonly CatalogEntry[]): string {
+/**
+ * The README's short table: only the errors of the InsightWorker troubleshooting page (the seed),
+ * each with the catalog entry that explains it; every entry, with its full fix, is in
+ * docs/troubleshooting.md.
+ */
+export function troubleshootingTable(entries: readonly CatalogEntry[], docPath: string): string {
   return table(
-    ['Finding', 'Seed page heading', 'Cause', 'Fix', 'AWS / GitHub docs'],
-    entries.map((e) => [
-      `**${e.title}** (${code(e.id)})`,
-      e.seed ? `“${e.seed}”` : '',
-      e.cause,
-      `${shortFix(e.fix(CI))} [Full fix](${TROUBLESHOOTING_DOC}#${e.id})`.trim(),
-      `[docs](${e.doc})`
-    ])
+    ['You saw', 'The preflight reports', 'Fix'],
+    entries
+      .filter((e) => e.seed)
+      .map((e) => [`“${e.seed}”`, `${e.title} (${code(e.id)})`, `[full fix](${docPath}#${e.id})`])
   )
 }
 

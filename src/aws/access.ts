@@ -4,14 +4,18 @@ import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import type { Logger } from '../config.js'
 import type { ObservedError } from '../engine/types.js'
-import { observeError } from './errors.js'
+import { isThrottle, observeError } from './errors.js'
+import { capBody, RESPONSE_LIMIT_BYTES } from './body-cap.js'
+import { Pacer } from './pacer.js'
 import { WireAgents } from './wire.js'
+import { setMaxListeners } from 'node:events'
 import { nextTurn } from '../engine/next-turn.js'
 
 /** The SDK modules loaded on demand: each is its own chunk of dist/ (see `loadSdk`). */
 export type BedrockSdk = typeof import('./sdk/bedrock.js')
 export type IamSdk = typeof import('./sdk/iam.js')
 export type RuntimeSdk = typeof import('./sdk/bedrock-runtime.js')
+export type ServiceQuotasSdk = typeof import('./sdk/service-quotas.js')
 
 /** What one AWS call ended with: a value, or the first real error (never a retry wrapper). */
 export type AwsResult<T> = { ok: true; value: T } | { ok: false; error: ObservedError }
@@ -26,7 +30,8 @@ export interface CallRecord {
   ms: number
 }
 
-type ServiceName = 'sts' | 'iam' | 'bedrock' | 'bedrock-runtime'
+/** Named as IAM names the service (`servicequotas:GetServiceQuota`). */
+type ServiceName = 'sts' | 'iam' | 'bedrock' | 'bedrock-runtime' | 'servicequotas'
 export type OnDemandSdk = Exclude<ServiceName, 'sts'>
 
 /**
@@ -40,15 +45,18 @@ export type OnDemandSdk = Exclude<ServiceName, 'sts'>
 const SDK_LOADERS: { [S in OnDemandSdk]: () => Promise<SdkOf<S>> } = {
   iam: () => import('./sdk/iam.js'),
   bedrock: () => import('./sdk/bedrock.js'),
-  'bedrock-runtime': () => import('./sdk/bedrock-runtime.js')
+  'bedrock-runtime': () => import('./sdk/bedrock-runtime.js'),
+  servicequotas: () => import('./sdk/service-quotas.js')
 }
 /** The order on-demand SDKs load in: Bedrock's reads are the first round trip's, IAM's the second's. */
-const SDK_ORDER: readonly OnDemandSdk[] = ['bedrock', 'iam', 'bedrock-runtime']
+const SDK_ORDER: readonly OnDemandSdk[] = ['bedrock', 'servicequotas', 'iam', 'bedrock-runtime']
 type SdkOf<S extends OnDemandSdk> = S extends 'iam'
   ? IamSdk
   : S extends 'bedrock'
     ? BedrockSdk
-    : RuntimeSdk
+    : S extends 'servicequotas'
+      ? ServiceQuotasSdk
+      : RuntimeSdk
 
 /** What AwsAccess needs of any SDK client. */
 export interface SdkClient {
@@ -68,6 +76,9 @@ interface SharedClientConfig {
   credentials: AwsCredentialIdentityProvider
   requestHandler: NodeHttpHandler
   maxAttempts: number
+  /** The SDK's `httpBearerAuth` or `sigv4`, first; with a key, the key as the bearer identity. */
+  authSchemePreference: string[]
+  token?: { token: string }
 }
 
 /** A command as the SDK clients accept it; kept structural so checks can pass any command. */
@@ -87,7 +98,32 @@ export interface AwsAccessOptions {
   requestTimeoutMs: number
   /** Attempts per call, the first included. Retries never stretch past the run deadline. */
   maxAttempts: number
+  /** Largest response body read (bytes); a larger one ends the call as "response too large". */
+  responseLimitBytes?: number
+  /** When the run ends (epoch ms): throttled calls stop being resent in time to be reported. */
+  deadlineMs?: number
+  /**
+   * The Bedrock API key the agent would send. Bedrock and Bedrock Runtime clients then send it as
+   * `Authorization: Bearer`, as the agent's SDK does; without one they sign with SigV4, whatever
+   * the environment holds. Every other service always signs with the IAM credentials.
+   */
+  bedrockApiKey?: string
 }
+
+/** How a client authenticates: said per client, never left to the SDK's reading of the environment. */
+export type ClientAuth = 'api-key' | 'sigv4'
+
+/**
+ * Rounds of a throttled call (each the SDK's attempts, paced): bounded so a broken endpoint that
+ * throttles everything cannot loop, high enough that a paced lane, not this, ends a long wait.
+ */
+const THROTTLED_ROUNDS = 40
+/**
+ * No new round of a throttled call starts closer than this to the deadline: a round (a paced turn,
+ * the SDK's retry delay, a second turn) takes up to about two seconds, and a call still waiting at
+ * the deadline is reported as a time-out, when the truth is "throttled".
+ */
+const RESEND_MARGIN_MS = 2000
 
 /**
  * The operation a command sends, from the schema every SDK command carries (`[9, namespace, name,
@@ -125,6 +161,9 @@ export class AwsAccess {
   private readonly handler: NodeHttpHandler
   private readonly credentialProvider: AwsCredentialIdentityProvider
   private credentialsPromise?: Promise<AwsCredentialIdentity>
+  /** Per-endpoint pacing once AWS throttles (pacer.ts). */
+  readonly pacer = new Pacer()
+  private readonly listenedSignals = new WeakSet<AbortSignal>()
 
   constructor(private readonly options: AwsAccessOptions) {
     this.agents = new WireAgents({ keepAlive: true, maxSockets: 50 })
@@ -254,6 +293,14 @@ export class AwsAccess {
     return { client: this.client('bedrock', region, (c) => new sdk.BedrockClient(c)), sdk }
   }
 
+  async serviceQuotas(region: string): Promise<Service<ServiceQuotasSdk>> {
+    const sdk = await this.loadSdk('servicequotas')
+    return {
+      client: this.client('servicequotas', region, (c) => new sdk.ServiceQuotasClient(c)),
+      sdk
+    }
+  }
+
   async runtime(region: string): Promise<Service<RuntimeSdk>> {
     const sdk = await this.loadSdk('bedrock-runtime')
     return {
@@ -272,6 +319,13 @@ export class AwsAccess {
     return pending
   }
 
+  /** Which authentication a service's clients use in this run. */
+  authOf(service: ServiceName): ClientAuth {
+    return this.options.bedrockApiKey && (service === 'bedrock' || service === 'bedrock-runtime')
+      ? 'api-key'
+      : 'sigv4'
+  }
+
   private client<C extends SdkClient>(
     service: ServiceName,
     region: string,
@@ -280,11 +334,16 @@ export class AwsAccess {
     const key = `${service}@${region}`
     let client = this.clients.get(key) as C | undefined
     if (!client) {
+      const apiKey = this.authOf(service) === 'api-key' ? this.options.bedrockApiKey : undefined
       client = create({
         region,
         credentials: this.credentialProvider,
         requestHandler: this.handler,
-        maxAttempts: this.options.maxAttempts
+        maxAttempts: this.options.maxAttempts,
+        // The Bedrock SDKs switch to bearer auth by themselves when AWS_BEARER_TOKEN_BEDROCK is
+        // set; the choice is made here instead, so the preflight always knows and says which.
+        authSchemePreference: apiKey ? ['httpBearerAuth'] : ['sigv4'],
+        ...(apiKey ? { token: { token: apiKey } } : {})
       })
       this.clients.set(key, client)
       this.origin.set(client, { service, region })
@@ -308,6 +367,15 @@ export class AwsAccess {
     const attempts: ObservedError[] = []
     const calls = this.calls
     const log = this.options.log
+    const lane = this.pacer.lane(`${origin?.service ?? 'unknown'}@${region}`)
+    const limit = this.options.responseLimitBytes ?? RESPONSE_LIMIT_BYTES
+    const service = origin?.service ?? 'unknown'
+    // Every call in flight (and every paced wait) listens to the run's one signal; a big matrix
+    // has hundreds at once, which is no leak.
+    if (!this.listenedSignals.has(signal)) {
+      setMaxListeners(0, signal)
+      this.listenedSignals.add(signal)
+    }
     let attempt = 0
     const recorder =
       (
@@ -316,6 +384,8 @@ export class AwsAccess {
         ) => Promise<{ response?: { statusCode?: number; headers?: Record<string, string> } }>
       ) =>
       async (args: unknown) => {
+        // Paced before the attempt is counted: a wait for our turn is not an attempt.
+        await lane.turn(signal)
         attempt += 1
         const started = Date.now()
         try {
@@ -329,11 +399,14 @@ export class AwsAccess {
               { name: 'MalformedResponse', $metadata: { httpStatusCode: status } }
             )
           }
+          lane.accept()
           calls.push({ operation, region, attempt, httpStatus: status, ms: Date.now() - started })
           log.debug(`aws: ${operation} (${region}) attempt ${attempt} → HTTP ${status ?? '?'}`)
           return out
         } catch (err) {
           const observed = observeError(err, operation)
+          if (isThrottle(observed)) lane.throttled(started)
+          else if (observed.httpStatus !== undefined) lane.accept()
           attempts.push(observed)
           calls.push({
             operation,
@@ -349,6 +422,14 @@ export class AwsAccess {
           throw err
         }
       }
+    // Innermost (deserialize step, low priority: between the deserialiser and the HTTP handler), so
+    // no body is read past the limit whichever way the SDK reads it.
+    const capper =
+      (next: (args: unknown) => Promise<{ response?: unknown }>) => async (args: unknown) => {
+        const out = await next(args)
+        capBody(out.response, limit, service)
+        return out
+      }
     const cmd = command as SendableCommand<Out>
     // Inside the retry loop (finalizeRequest, low priority) and outside deserialisation, so each
     // attempt's parsed error is seen.
@@ -358,22 +439,40 @@ export class AwsAccess {
       name: 'bedrockPreflightAttemptRecorder',
       override: true
     })
-    try {
-      const value = (await client.send(cmd as never, { abortSignal: signal })) as Out
-      return { ok: true, value }
-    } catch (err) {
-      const final = observeError(err, operation)
-      const first = attempts[0] ?? final
-      const error: ObservedError = { ...first, operation, attempts: Math.max(attempt, 1) }
-      const last = attempts.length > 1 ? attempts[attempts.length - 1] : final
-      if (last && (last.code !== first.code || last.message !== first.message)) {
-        error.lastError = { code: last.code, message: last.message }
+    cmd.middlewareStack.add(capper, {
+      step: 'deserialize',
+      priority: 'low',
+      name: 'bedrockPreflightBodyCap',
+      override: true
+    })
+    for (let round = 1; ; round++) {
+      try {
+        const value = (await client.send(cmd as never, { abortSignal: signal })) as Out
+        return { ok: true, value }
+      } catch (err) {
+        const final = observeError(err, operation)
+        // A throttle says "not now", not "no": send again at the lane's pace until the deadline.
+        const timeLeft = (this.options.deadlineMs ?? Infinity) - Date.now()
+        if (
+          isThrottle(final) &&
+          !signal.aborted &&
+          round < THROTTLED_ROUNDS &&
+          timeLeft > RESEND_MARGIN_MS
+        ) {
+          continue
+        }
+        const first = attempts[0] ?? final
+        const error: ObservedError = { ...first, operation, attempts: Math.max(attempt, 1) }
+        const last = attempts.length > 1 ? attempts[attempts.length - 1] : final
+        if (last && (last.code !== first.code || last.message !== first.message)) {
+          error.lastError = { code: last.code, message: last.message }
+        }
+        if (signal.aborted && attempts.length === 0) {
+          error.code = 'TimeoutError'
+          error.message = 'The run reached timeout-seconds before AWS answered'
+        }
+        return { ok: false, error }
       }
-      if (signal.aborted && attempts.length === 0) {
-        error.code = 'TimeoutError'
-        error.message = 'The run reached timeout-seconds before AWS answered'
-      }
-      return { ok: false, error }
     }
   }
 

@@ -25,6 +25,24 @@ const NETWORK_CODES = new Set([
   'TooManyRequestsException'
 ])
 
+/**
+ * AWS's "not now": the awsQuery services (STS, IAM) say `Throttling`, the JSON ones
+ * `ThrottlingException`; some proxies and older APIs say `TooManyRequestsException` or HTTP 429.
+ */
+const THROTTLE_CODES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown'
+])
+
+export function isThrottle(error: Pick<ObservedError, 'code' | 'httpStatus'>): boolean {
+  return THROTTLE_CODES.has(error.code) || error.httpStatus === 429
+}
+
 /** True when the error says nothing about permissions: the call simply did not get an answer. */
 export function isTransient(error: ObservedError): boolean {
   return (
@@ -77,7 +95,9 @@ export function observeError(err: unknown, operation?: string): ObservedError {
   let code = firstLine(textOf(e.Code) ?? textOf(e.code) ?? textOf(e.name) ?? '') || 'Error'
   let message = firstLine(rawMessage)
 
-  if (
+  if (code === 'MalformedResponse' && /^response too large from /.test(rawMessage)) {
+    // Ours (body-cap.ts), read through the SDK's deserialiser, which appends its own hint line.
+  } else if (
     /Deserialization error|Unexpected token|not valid JSON|char '.*' is not expected|Non-whitespace before first tag|Unexpected end of JSON/i.test(
       rawMessage
     )

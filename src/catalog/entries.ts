@@ -1,5 +1,7 @@
 import type { CatalogEntry, FixContext } from './types.js'
 import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from './snippets.js'
+import { KNOWN_REGIONS } from '../data/regions.js'
+import { refreshSteps } from '../aws/credential-refresh.js'
 
 /**
  * Every AWS, SDK and tool error bedrock-preflight knows, as data: what `explain` matches, what a
@@ -8,7 +10,10 @@ import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from './snippets.js'
  * check's messages (src/checks/<id>/meta.ts), not here.
  *
  * Order matters only between entries of equal specificity (see match.ts): more specific first.
- * Message texts come from AWS documentation and public reports collected in shared/reference.
+ * Message texts come from AWS documentation and public reports collected in shared/reference,
+ * and from the texts users pasted into public issues (__tests__/fixtures/pasted-errors.ts): SDKs
+ * and tools word the same condition differently (botocore, the AWS CLI, the JavaScript SDK v2 and
+ * v3, configure-aws-credentials, agents on Bedrock), so an entry lists each wording it answers.
  */
 
 const DOC = {
@@ -47,6 +52,18 @@ const DOC = {
 const profileName = (ctx: FixContext): string => ctx.profile ?? '<your-profile>'
 const inCi = (ctx: FixContext): boolean => ctx.surface === 'github-actions'
 
+/**
+ * A Bedrock endpoint name for a region this version does not know (`us-west-3`): the region is
+ * mistyped or does not exist. For a known region the name exists wherever Bedrock runs, so a
+ * failure to resolve it is the network's (see `network-dns`). `undefined`/`None` are a missing
+ * region (see `region-missing`).
+ */
+const UNKNOWN_REGION = `(?!(?:${KNOWN_REGIONS.join('|')}|undefined|null|none)\\.)[a-z]{2}(?:-[a-z]+)+-\\d+`
+const BEDROCK_HOST_UNKNOWN_REGION = new RegExp(
+  `(?:ENOTFOUND |Could not connect to the endpoint URL: "https://)bedrock(?:-runtime)?\\.${UNKNOWN_REGION}\\.amazonaws\\.com`,
+  'i'
+)
+
 /** The seed page's policy, with both ARN forms; the invoke-permission check gives an exact one. */
 export const SEED_INVOKE_POLICY = JSON.stringify(
   {
@@ -69,12 +86,44 @@ export const SEED_INVOKE_POLICY = JSON.stringify(
 export const CATALOG = [
   // ── Credentials and identity ────────────────────────────────────────────────────────────────
   {
+    id: 'action-credentials-not-loaded',
+    title: 'configure-aws-credentials found no credentials',
+    patterns: [/Credentials could not be loaded, please check your action inputs/i],
+    cause:
+      "The `aws-actions/configure-aws-credentials` step had no credential source it could use: with `role-to-assume` and no keys it needs a GitHub OIDC token, which the job only gets with `permissions: id-token: write`; with keys, the secrets it was given were empty (pull requests from forks and Dependabot runs get no secrets). An `AWS_PROFILE` in the job's environment can also make it look for a profile the runner does not have.",
+    fix: () =>
+      `Fix the workflow, not the runner. For GitHub OIDC (no stored keys), grant the permission on the job or workflow and pass the role:\n\n${CONFIGURE_CREDENTIALS_STEP}\n\nWith keys instead, check that \`aws-access-key-id\`/\`aws-secret-access-key\` name secrets that exist in this repository (and are passed to a reusable workflow with \`secrets: inherit\`), and remove \`AWS_PROFILE\` from the job's \`env\`.`,
+    doc: DOC.configureCredentials,
+    verdict: 'fail'
+  },
+  {
+    id: 'action-input-missing',
+    title: 'configure-aws-credentials has no aws-region',
+    patterns: [/Input required and not supplied: aws-region/i],
+    cause:
+      'The `aws-actions/configure-aws-credentials` step ran without its required `aws-region` input, or with an empty one: usually `${{ secrets.AWS_REGION }}` or `${{ vars.AWS_REGION }}` that is not defined where the job runs (a reusable workflow receives no secrets unless they are passed).',
+    fix: () =>
+      'Give the step a region it can read, in the workflow:\n\n```yaml\n- uses: aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c # v6.2.3\n  with:\n    aws-region: us-east-1\n    role-to-assume: arn:aws:iam::<account-id>:role/<role-name>\n```\n\nIf the value comes from a secret, define it for this repository or environment, and call a reusable workflow with `secrets: inherit`.',
+    doc: DOC.configureCredentials,
+    verdict: 'fail'
+  },
+  {
     id: 'no-credentials',
     title: 'No credentials found',
     seed: 'Could not load credentials from any providers',
-    patterns: [/Could not load credentials from any providers/i, /Credential is missing/i],
+    patterns: [
+      /Could not load credentials from any providers/i,
+      /Credential is missing/i,
+      // botocore, boto3 and the AWS CLI
+      /Unable to locate credentials/i,
+      /\bNoCredentialsError\b/,
+      // the JavaScript SDK v2
+      /Missing credentials in config/i,
+      // Rust (rusoto)
+      /Couldn't find AWS credentials in environment/i
+    ],
     cause:
-      'The AWS SDK looked for credentials in every place it knows (environment variables, the shared config and credentials files for `AWS_PROFILE`, SSO, a web identity token file, `credential_process`, container and instance metadata) and found none.',
+      'The AWS SDK (the JavaScript SDK says "Could not load credentials from any providers" or, in v2, "Missing credentials in config"; botocore, boto3 and the AWS CLI say "Unable to locate credentials") looked for credentials in every place it knows (environment variables, the shared config and credentials files for `AWS_PROFILE`, SSO, a web identity token file, `credential_process`, container and instance metadata) and found none. A tool that reads its own settings (a Bedrock API key, keys typed into an extension) may still fall back to this chain for some calls.',
     fix: (ctx) =>
       inCi(ctx)
         ? `Configure credentials in the job before this step. With GitHub OIDC (no stored keys):\n\n${CONFIGURE_CREDENTIALS_STEP}\n\nIf that step exists, check that it ran and did not fail, and that \`id-token: write\` is granted.`
@@ -97,13 +146,53 @@ export const CATALOG = [
       /SSO session associated with this profile has expired/i,
       /SSO session token associated with profile=.* was not found or is invalid/i,
       /SSO session associated with this profile is invalid/i,
-      /The SSO session associated with this profile/i
+      /The SSO session associated with this profile/i,
+      // botocore: the cached SSO token could not be refreshed
+      /Error when retrieving token from sso/i,
+      /\bTokenRetrievalError\b/,
+      /Error loading SSO Token/i,
+      /Unable to load SSO token/i,
+      /\bSSO session has expired or is invalid\b/i,
+      /SSO access token has either expired or is otherwise invalid/i,
+      // the SSO portal refusing the cached token (CLI, Go and other SDKs)
+      /\bUnauthorizedException\b.{0,120}GetRoleCredentials|GetRoleCredentials.{0,120}(?:\bUnauthorizedException\b|StatusCode: 401)/i,
+      /Session token not found or invalid/i,
+      /\bInvalidGrantException\b/,
+      /Invalid refresh token provided/i
     ],
     cause:
-      'The profile gets its credentials from AWS IAM Identity Center (SSO), and the SSO session has expired (12 hours by default) or was never started on this machine.',
+      'The profile gets its credentials from AWS IAM Identity Center (SSO), and the SSO session has expired (12 hours by default), its refresh token was refused, or it was never started on this machine. The SDKs word it differently: "Token has expired and refresh failed" (botocore), "Session token not found or invalid" from `GetRoleCredentials`, "The SSO session associated with this profile has expired" (JavaScript).',
     fix: (ctx) =>
       `\`\`\`sh\naws sso login --profile ${profileName(ctx)}\n\`\`\`\n\n${RESTART_SURFACES}`,
     doc: DOC.sso,
+    verdict: 'fail'
+  },
+  {
+    id: 'profile-not-found',
+    title: 'Profile not found',
+    patterns: [/\bProfileNotFound\b/, /The config profile \([^)]*\) could not be found/i],
+    cause:
+      'The profile named by `AWS_PROFILE` (or `--profile`, or a tool setting) is not in `~/.aws/config` or `~/.aws/credentials` on this machine: a typo, a config file that names it `[name]` instead of `[profile name]`, or a container, CI job or service account whose home has no such files.',
+    fix: (ctx) =>
+      inCi(ctx)
+        ? "CI runners have no `~/.aws` profiles: remove `AWS_PROFILE` from the job's `env` and let `aws-actions/configure-aws-credentials` export the credentials."
+        : `List the profiles this machine has and use one of them (or unset \`AWS_PROFILE\` to use the default chain):\n\n\`\`\`sh\naws configure list-profiles\nexport AWS_PROFILE=${profileName(ctx)}\n\`\`\`\n\nIn \`~/.aws/config\` a named profile's header is \`[profile name]\`; in a container, mount \`~/.aws\` or pass credentials another way.`,
+    doc: DOC.credentialChain,
+    verdict: 'fail'
+  },
+  {
+    id: 'imds-credentials-failed',
+    title: 'Instance or task role credentials not available',
+    patterns: [
+      /Error when retrieving credentials from (?:iam-role|container-role)/i,
+      /Credential refresh failed, response did not contain/i,
+      /Error retrieving credentials from the instance profile metadata service/i
+    ],
+    cause:
+      'The SDK fell through to the EC2 instance (or ECS/EKS task) role and the metadata service answered without credentials: no role is attached, IMDSv2 is required and a container on the instance is one network hop too far (the default hop limit of 1), or the metadata service was slow to answer a refresh.',
+    fix: () =>
+      'Attach an IAM role to the instance or task that may call Bedrock. For containers on EC2 with IMDSv2, raise the hop limit:\n\n```sh\naws ec2 modify-instance-metadata-options --instance-id <instance-id> \\\n  --http-tokens required --http-put-response-hop-limit 2\n```\n\nIf it fails only now and then, give the SDK more time: `AWS_METADATA_SERVICE_TIMEOUT=5` and `AWS_METADATA_SERVICE_NUM_ATTEMPTS=3`.',
+    doc: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html',
     verdict: 'fail'
   },
   {
@@ -116,13 +205,11 @@ export const CATALOG = [
       /\bToken is expired\b/i
     ],
     cause:
-      'The credentials are temporary and past their expiry: an SSO session (12 h by default), a GitHub OIDC session (`role-duration-seconds`, 1 h by default) or a chained role session (at most 1 h).',
+      'The credentials are temporary and past their expiry: an SSO session (12 h by default), an `aws login` session, what a `credential_process` tool returned, a GitHub OIDC session (`role-duration-seconds`, 1 h by default) or a chained role session (at most 1 h).',
     fix: (ctx) =>
       inCi(ctx)
         ? "The session from `aws-actions/configure-aws-credentials` ran out before this step. Run the preflight (and the work it guards) earlier in the job, re-run `configure-aws-credentials` right before the step that needs AWS, or raise `role-duration-seconds` (up to the role's maximum session duration; chained roles are capped at 1 hour)."
-        : ctx.credentialSource === 'env-temporary'
-          ? 'The `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` in the environment (or `.env`) are an old temporary session. Remove them and use a profile that refreshes itself, e.g. SSO: `aws sso login --profile <name>` and `AWS_PROFILE=<name>`.'
-          : `You are probably using AWS SSO and the session has expired:\n\n\`\`\`sh\naws sso login --profile ${profileName(ctx)}\n\`\`\`\n\n${RESTART_SURFACES}`,
+        : `${refreshSteps(ctx.credentialSource, ctx.profile)}\n\n${RESTART_SURFACES}`,
     doc: DOC.sso,
     verdict: 'fail'
   },
@@ -312,9 +399,20 @@ export const CATALOG = [
     id: 'region-missing',
     title: 'Region not configured',
     seed: 'Region not configured',
-    patterns: [/Region is missing/i, /Region not configured/i, /\bConfigError\b.*region/i],
+    patterns: [
+      /Region is missing/i,
+      /Region not configured/i,
+      /\bConfigError\b.*region/i,
+      // botocore, boto3 and the AWS CLI
+      /\bNoRegionError\b/,
+      /You must specify a region/i,
+      // the JavaScript SDK v2
+      /Missing region in config/i,
+      // a client that built the endpoint name from an unset region
+      /bedrock(?:-runtime)?\.(?:undefined|null|none)\.amazonaws\.com/i
+    ],
     cause:
-      'No AWS region is set: `AWS_REGION` (and `AWS_DEFAULT_REGION`) are unset and the profile names none.',
+      'No AWS region is set: `AWS_REGION` (and `AWS_DEFAULT_REGION`) are unset and the profile names none. A client that builds the endpoint name itself then asks for `bedrock-runtime.undefined.amazonaws.com`.',
     fix: (ctx) =>
       inCi(ctx)
         ? 'Set it on the action (`aws-region: us-east-1`), or job-wide:\n\n```yaml\nenv:\n  AWS_REGION: us-east-1\n```\n\n`aws-actions/configure-aws-credentials` also exports `AWS_REGION` when given `aws-region`.'
@@ -335,15 +433,68 @@ export const CATALOG = [
   {
     id: 'region-without-bedrock',
     title: 'No Bedrock endpoint in this region',
-    patterns: [
-      /ENOTFOUND bedrock(-runtime)?\.[a-z0-9-]+\.amazonaws\.com/i,
-      /Could not connect to the endpoint URL: "https:\/\/bedrock/i
-    ],
+    patterns: [BEDROCK_HOST_UNKNOWN_REGION],
     cause:
-      'The Bedrock endpoint for this region does not resolve: Amazon Bedrock is not offered in the region, or the region name is mistyped.',
+      'The Bedrock endpoint name is built from a region that does not exist (mistyped, such as `us-west-3`), so it does not resolve.',
     fix: () =>
       'Use a region where Amazon Bedrock runs Claude, for example `us-east-1`, `us-west-2`, `eu-central-1` or `ap-northeast-1`.',
     doc: DOC.regions,
+    verdict: 'fail'
+  },
+  // ── Bedrock API keys (bearer tokens in AWS_BEARER_TOKEN_BEDROCK) ───────────────────────────
+  {
+    id: 'bedrock-api-key-invalid',
+    title: 'Bedrock API key not recognised',
+    patterns: [/bearer token included in the request is invalid/i, /Invalid bearer token/i],
+    cause:
+      "The request carried `Authorization: Bearer …`, and Bedrock does not know the token: a Bedrock API key that was deleted or mistyped, or something that is not a Bedrock API key at all (a placeholder a tool sends, another service's token). The JavaScript SDK and most agents send `AWS_BEARER_TOKEN_BEDROCK` in preference to your IAM credentials whenever it is set.",
+    fix: () =>
+      "Check what is in `AWS_BEARER_TOKEN_BEDROCK` (or the tool's API-key setting): a short-term key starts with `bedrock-api-key-`, a long-term key with `ABSK`. Create a new key in the Bedrock console (API keys) if in doubt, or unset the variable to use your IAM credentials instead.",
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html',
+    verdict: 'fail'
+  },
+  {
+    id: 'bedrock-api-key-rejected',
+    title: 'Bedrock API key expired or from another region',
+    patterns: [/Authentication failed: Please make sure your API Key is valid/i],
+    cause:
+      'Bedrock read the API key and refused it: a short-term key expires after at most 12 hours (sooner if the session that made it ends) and works only in the region it was made for; a long-term key may have expired or been revoked.',
+    fix: (ctx) =>
+      `Make a new key for the region you call${ctx.region ? ` (${ctx.region})` : ''} and put it in \`AWS_BEARER_TOKEN_BEDROCK\`; set the tool's Bedrock region to the key's region. Short-term keys come from \`@aws/bedrock-token-generator\` (npm) or \`aws-bedrock-token-generator\` (PyPI) with your current credentials. Restart the tool so it reads the new value.`,
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html',
+    verdict: 'fail'
+  },
+  {
+    id: 'bedrock-api-key-format',
+    title: 'Not a Bedrock API key',
+    patterns: [/Invalid API Key format/i, /Must start with pre-defined prefix/i],
+    cause:
+      'The bearer token sent to Bedrock does not have the shape of a Bedrock API key (`bedrock-api-key-…` or `ABSK…`): usually a stale or wrong `AWS_BEARER_TOKEN_BEDROCK`, or a tool sending another value (an Anthropic API key, a placeholder) as the bearer token.',
+    fix: () =>
+      "Unset `AWS_BEARER_TOKEN_BEDROCK` (shell profile, `.env`, the tool's settings) to use IAM credentials, or set it to a key copied whole from the Bedrock console, without quotes or spaces.",
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html',
+    verdict: 'fail'
+  },
+  {
+    id: 'bedrock-api-key-missing',
+    title: 'Request reached Bedrock without credentials',
+    patterns: [/Authorization header is missing/i],
+    cause:
+      'Bedrock received a request with no `Authorization` header at all: the tool meant to send a Bedrock API key and sent none (the variable is empty in the process that makes the call, or the tool version drops it), or it sent the request unsigned.',
+    fix: () =>
+      'Check that `AWS_BEARER_TOKEN_BEDROCK` is set and non-empty in the environment of the process that calls Bedrock (`printenv AWS_BEARER_TOKEN_BEDROCK | wc -c`; an IDE started from the dock does not see your shell profile). If it is and the error started with a new version of the tool, use the previous version until it is fixed, or use IAM credentials instead of the key.',
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html',
+    verdict: 'fail'
+  },
+  {
+    id: 'bedrock-api-key-denied',
+    title: 'Bedrock API keys not allowed for this identity',
+    patterns: [/not authorized to perform:? bedrock(?:-mantle)?:CallWithBearerToken\b/i],
+    cause:
+      'Using a Bedrock API key (a bearer token) needs `bedrock:CallWithBearerToken` on the identity behind the key, and it is not allowed, or a policy denies it: organizations often deny API keys with an SCP (condition key `bedrock:bearerTokenType`).',
+    fix: () =>
+      'Allow `bedrock:CallWithBearerToken` (and `bedrock-mantle:CallWithBearerToken` for the Mantle endpoint) for the identity the key belongs to, or, if your organization forbids API keys, unset `AWS_BEARER_TOKEN_BEDROCK` and use IAM credentials (SSO, a role) instead.',
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html',
     verdict: 'fail'
   },
   // ── Bedrock: permissions ──────────────────────────────────────────────────────────────────
@@ -388,11 +539,20 @@ export const CATALOG = [
     verdict: 'fail'
   },
   {
+    id: 'bedrock-read-denied',
+    title: 'Not allowed to read from Bedrock',
+    patterns: [/not authorized to perform:? bedrock:(?:Get|List)\w+/i],
+    cause:
+      "The identity that made the call may not use the Bedrock read it names (`bedrock:ListFoundationModels`, `bedrock:GetInferenceProfile`, …). Apps and agents often list models at start-up and fail there even though invoking is allowed. When the read was bedrock-preflight's own, only that part is unverified: it is not known to be broken.",
+    fix: () =>
+      'Allow the named action for the identity in the message (the AWS managed policy `AmazonBedrockReadOnly` allows every `bedrock:Get*` and `bedrock:List*`), or configure the tool so it does not list models. For bedrock-preflight\'s own reads, see README, "Permissions the preflight needs".',
+    doc: DOC.accessDenied,
+    verdict: 'unverified'
+  },
+  {
     id: 'preflight-read-denied',
     title: 'The preflight may not read this',
-    patterns: [
-      /not authorized to perform: (iam:(GetRole|SimulatePrincipalPolicy|ListRoles)|bedrock:(Get|List)\w+)\b/i
-    ],
+    patterns: [/not authorized to perform: iam:(GetRole|SimulatePrincipalPolicy|ListRoles)\b/i],
     cause:
       'The identity running the preflight lacks a read-only permission it uses to verify this part, so this part could not be verified (it is not known to be broken).',
     fix: () =>
@@ -406,6 +566,7 @@ export const CATALOG = [
     title: 'AWS Marketplace permissions missing for first use',
     patterns: [
       /Model access is denied due to .*AWS Marketplace/i,
+      /required AWS Marketplace actions/i,
       /not authorized to perform: aws-marketplace:(ViewSubscriptions|Subscribe)/i
     ],
     cause:
@@ -459,10 +620,13 @@ export const CATALOG = [
     title: 'Account not enabled for the model',
     seed: 'ValidationException: Operation not allowed - your account is not enabled for this model',
     patterns: [/\bOperation not allowed\b/i, /your account is not enabled for this model/i],
+    // Legacy models in their paid public extended-access period get the same text (AWS UG
+    // model-lifecycle; shared/reference/bedrock.md §0): that cause comes first because the model's
+    // lifecycle says so in one read, while an account restriction takes AWS Support to confirm.
     cause:
-      "Bedrock refuses the account itself, raised by the runtime rather than the catalog API. Since October 2025 model access is enabled by default and the console's *Model access* page is retired; this error now usually means an account-level restriction (new or flagged accounts), which only AWS can lift.",
-    fix: () =>
-      'First check that the model is available to the account (`aws bedrock get-foundation-model-availability --model-id <id>`) and that the Anthropic use-case form was submitted. If all is in order, open an AWS Support case (Account and billing) quoting the error; AWS lifts the restriction.',
+      "Bedrock refuses the call, raised by the runtime rather than the catalog API. First, the model may be Legacy and in its public extended-access period (GetFoundationModel's `modelLifecycle`: status `LEGACY`, `publicExtendedAccessTime` passed), when calls are refused with this text. Otherwise it is the account itself: since October 2025 model access is enabled by default and the console's *Model access* page is retired, so this error now usually means an account-level restriction (new or flagged accounts), which only AWS can lift.",
+    fix: (ctx) =>
+      `First read the model's lifecycle; if it is \`LEGACY\` and past its \`publicExtendedAccessTime\`, move to an active Claude model (\`aws bedrock list-inference-profiles\`) and update \`BEDROCK_MODEL\`:\n\n\`\`\`sh\naws bedrock get-foundation-model --model-identifier ${ctx.modelId ?? '<model-id>'}${ctx.region ? ` --region ${ctx.region}` : ''} --query modelDetails.modelLifecycle\n\`\`\`\n\nOtherwise check that the model is available to the account (\`aws bedrock get-foundation-model-availability --model-id ${ctx.modelId ?? '<id>'}\`) and that the Anthropic use-case form was submitted. If all is in order, open an AWS Support case (Account and billing) quoting the error; AWS lifts the restriction.`,
     doc: DOC.modelAccess,
     verdict: 'fail'
   },
@@ -471,7 +635,7 @@ export const CATALOG = [
     title: 'Account not authorized for this model',
     patterns: [
       /\bBadCScoreException\b/,
-      /Your account is not authorized to (access this model|perform this action|invoke this API operation)/i
+      /Your account is not authorized to (access this model|perform this action)/i
     ],
     cause: 'Bedrock does not allow this account to use the model; AWS Support decides.',
     fix: () => 'Open an AWS Support case quoting the error and the model ID.',
@@ -490,12 +654,15 @@ export const CATALOG = [
   },
   {
     id: 'model-access-legacy',
-    title: 'Model access not granted',
-    patterns: [/You don't have access to the model with the specified model ID/i],
+    title: 'No access to the model in this region',
+    patterns: [
+      /You don't have access to the model with the specified model ID/i,
+      /Your account is not authorized to invoke this API operation/i
+    ],
     cause:
-      'Older wording for missing model access, from before access became automatic (October 2025).',
-    fix: () =>
-      'Check `GetFoundationModelAvailability` for the model, submit the Anthropic use-case form if asked, and make sure the caller has the AWS Marketplace permissions for first use.',
+      'Bedrock says the account has no access to this model where the call was made. In the threads that report it, the client called a region other than the one where access was granted (before October 2025 access was granted per region, and it still is for accounts with restrictions), or access to the model had never been granted or completed (the Anthropic use-case form, the first-use Marketplace subscription).',
+    fix: (ctx) =>
+      `First check the region the client really calls (\`AWS_REGION\`, the tool's own region setting${ctx.region ? `; here ${ctx.region}` : ''}) against the region where you use the model. Then ask Bedrock there:\n\n\`\`\`sh\naws bedrock get-foundation-model-availability --model-id <model-id> --region <region>\n\`\`\`\n\nIf it is not available, open the model in the Bedrock console of that region (Model catalog) and complete what it asks (the Anthropic use-case form, the Marketplace subscription); make sure the caller has the AWS Marketplace permissions for first use.`,
     doc: DOC.modelAccess,
     verdict: 'fail'
   },
@@ -513,7 +680,10 @@ export const CATALOG = [
   {
     id: 'model-legacy-unused',
     title: 'Legacy model not used recently',
-    patterns: [/marked by provider as Legacy and you have not been actively using the model/i],
+    patterns: [
+      /marked by provider as Legacy and you have not been actively using the model/i,
+      /marked by provider as Legacy/i
+    ],
     cause:
       'The model is in its Legacy period and the account has not used it in the last 15 (or 30) days, so access was withdrawn.',
     fix: () => 'Move to an active Claude model and update `BEDROCK_MODEL`.',
@@ -523,7 +693,10 @@ export const CATALOG = [
   {
     id: 'on-demand-not-supported',
     title: 'Model needs an inference profile',
-    patterns: [/with on-demand throughput isn.t supported/i],
+    patterns: [
+      /with on-demand throughput isn.t supported/i,
+      /(?:doesn.t|does not) support on-demand throughput/i
+    ],
     cause:
       'This model is offered only through cross-region inference profiles in this region: its bare ID cannot be invoked on demand.',
     fix: (ctx) =>
@@ -566,6 +739,17 @@ export const CATALOG = [
     fix: (ctx) =>
       `List what is callable here:\n\n\`\`\`sh\naws bedrock list-inference-profiles --region ${ctx.region ?? '$AWS_REGION'}\n\`\`\`\n\nIf the model you want is missing, use a region that offers it, or the prefix for your region (\`us.\` profiles only serve US regions and ca-central-1; in the EU use \`eu.\`, in Tokyo \`jp.\`, anywhere \`global.\`). Dropping the prefix only works where the model runs in-region.`,
     doc: DOC.regions,
+    verdict: 'fail'
+  },
+  {
+    id: 'beta-flag-invalid',
+    title: 'Beta header not accepted by Bedrock',
+    patterns: [/invalid beta flag/i],
+    cause:
+      "The tool sent an Anthropic beta flag (the `anthropic-beta` header or the `anthropic_beta` body field) that Bedrock does not accept for this model: a beta offered only on Anthropic's own API, one Bedrock retired (such as a 1M-context beta for a model that no longer takes it), or one a newer model refuses. Credentials, permissions and model access are fine: Bedrock read the request and rejected the flag.",
+    fix: () =>
+      'Update the tool: releases that send a flag Bedrock refuses are usually fixed quickly, and going back one version works meanwhile. In Claude Code, `CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS=1` stops the optional betas. Remove betas you added yourself (`ANTHROPIC_BETAS`, `anthropic_beta` in a request, a 1M-context option), and behind a proxy such as LiteLLM, have it drop parameters Bedrock does not support.',
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-anthropic-claude-messages.html',
     verdict: 'fail'
   },
   {
@@ -619,33 +803,64 @@ export const CATALOG = [
     id: 'service-unavailable',
     title: 'AWS service unavailable',
     patterns: [
-      /\bServiceUnavailable(Exception)?\b/,
+      /\bServiceUnavailable(Exception|Error)?\b/,
       /\boverloaded_error\b/,
+      /Bedrock is unable to process your request/i,
+      /Too many connections, please wait/i,
+      /\b50[0234] Service Unavailable\b|\bService Unavailable\b.{0,40}\b503\b/i,
+      /\b(?:HTTP|status code|StatusCode|http_status)[ :_=]*50[234]\b/i,
       /\b(InternalFailure|InternalServerException|InternalError)\b/,
       /\bModelNotReady(Exception)?\b/
     ],
     cause:
-      'AWS answered with a server-side error (5xx): temporary, not related to your configuration.',
-    fix: () => 'Re-run the job. If it persists, check the AWS Health Dashboard for the region.',
+      'AWS answered with a server-side error (5xx, or Bedrock\'s "unable to process your request" / "Too many connections"): capacity or a service problem on AWS\'s side, temporary, not related to your configuration.',
+    fix: () =>
+      'Re-run the job, or retry with backoff. If it persists, check the AWS Health Dashboard for the region; a cross-region inference profile (`us.`, `eu.`, `global.`) spreads the load over more capacity.',
     doc: DOC.bedrockErrors,
     verdict: 'unverified'
+  },
+  {
+    id: 'sdk-unknown-service',
+    title: 'SDK too old for Bedrock, or the wrong client',
+    patterns: [
+      /Unknown service: '?bedrock/i,
+      /\bUnknownServiceError\b/,
+      /requested operation is not recognized by the service/i
+    ],
+    cause:
+      'The installed boto3/botocore (or AWS CLI) is older than Amazon Bedrock, so it does not know the `bedrock-runtime` service; or InvokeModel/Converse was sent to the `bedrock` control-plane client or endpoint, which does not have those operations.',
+    fix: () =>
+      'Upgrade the SDK in the environment that runs the code (`python -m pip install -U boto3 botocore`, or a current AWS CLI v2), and call InvokeModel and Converse on a `bedrock-runtime` client (`boto3.client("bedrock-runtime")`, endpoint `https://bedrock-runtime.<region>.amazonaws.com`).',
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/getting-started-api.html',
+    verdict: 'fail'
   },
   // ── Network: after the service errors, whose messages may mention a time-out ──────────────
   {
     id: 'network-dns',
     title: 'Endpoint name does not resolve',
-    patterns: [/\b(ENOTFOUND|EAI_AGAIN)\b/, /getaddrinfo/i],
+    patterns: [
+      /\b(ENOTFOUND|EAI_AGAIN)\b/,
+      /getaddrinfo/i,
+      /Name or service not known/i,
+      /nodename nor servname provided/i,
+      // botocore's EndpointConnectionError: for a Bedrock endpoint, usually a name that does not resolve
+      /Could not connect to the endpoint URL: "https:\/\/bedrock/i
+    ],
     cause:
-      'DNS could not resolve the AWS endpoint: no network, a proxy that is not configured for Node, a private network without VPC endpoints, or a wrong endpoint override (`AWS_ENDPOINT_URL_*`).',
+      'DNS could not resolve the AWS endpoint: no network, a proxy or VPN the tool does not go through, a private network without VPC endpoints, or a wrong endpoint override (`AWS_ENDPOINT_URL_*`, a base URL with an unexpanded variable). For a real region the name exists wherever Bedrock runs; a region where Bedrock is not offered has no such name either.',
     fix: () =>
-      'Check connectivity from the runner (`nslookup sts.amazonaws.com`), `HTTPS_PROXY`/`NO_PROXY`, VPC endpoints for STS and Bedrock on self-hosted runners, and any `AWS_ENDPOINT_URL*` variables.',
+      'Check that the name resolves from the same machine (`nslookup bedrock-runtime.<region>.amazonaws.com`), `HTTPS_PROXY`/`NO_PROXY`, VPC endpoints for STS and Bedrock on self-hosted runners, any `AWS_ENDPOINT_URL*` variables or base URLs, and that the region offers Amazon Bedrock.',
     doc: DOC.endpoints,
     verdict: 'unverified'
   },
   {
     id: 'network-unreachable',
     title: 'Endpoint unreachable',
-    patterns: [/\b(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE)\b/, /socket hang up/i],
+    patterns: [
+      /\b(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE)\b/,
+      /socket hang up/i,
+      /Could not connect to the endpoint URL/i
+    ],
     cause:
       'The connection to the AWS endpoint was refused or cut: a firewall, a proxy, a wrong endpoint override, or a network outage.',
     fix: () =>
@@ -698,7 +913,7 @@ export const CATALOG = [
     seed: 'SDK retries hide the real error',
     patterns: [/loop detector/i, /same error \d+ times/i, /reached max retries/i],
     cause:
-      "The same error repeated by retries (or by InsightWorker's loop detector) is a symptom; the first error message is the real one.",
+      "The same error repeated by retries (or by InsightWorker's loop detector) is a symptom. The real error is the first failure: not a warning, and not a throttled or unavailable attempt that was retried and then failed for another reason (then the repeated other error is the cause).",
     fix: () =>
       'Read the first error before the retries or the loop-detector message; `bedrock-preflight explain` finds it in a pasted log.',
     doc: DOC.bedrockErrors,

@@ -4,6 +4,7 @@ import type { CatalogEntry } from './types.js'
 
 const ALL: readonly CatalogEntry[] = CATALOG
 const BY_ID = new Map<string, CatalogEntry>(ALL.map((e) => [e.id, e]))
+const RANK = new Map<string, number>(ALL.map((e, i) => [e.id, i]))
 
 /** Looks an entry up by its (typed) id. */
 export function entryById(id: CatalogId): CatalogEntry {
@@ -38,6 +39,11 @@ function codesIn(text: string): Set<string> {
   return codes
 }
 
+/** An entry known only by its error codes: it names the kind of error, not its cause. */
+export function isGeneric(entry: CatalogEntry): boolean {
+  return !entry.patterns?.length
+}
+
 function score(entry: CatalogEntry, text: string, codes: Set<string>): number {
   const codeHit = (entry.codes ?? []).some((c) => codes.has(c.toLowerCase()))
   if (entry.patterns && entry.patterns.length > 0) {
@@ -46,14 +52,13 @@ function score(entry: CatalogEntry, text: string, codes: Set<string>): number {
   return codeHit ? 1 : 0
 }
 
-function best(
-  text: string,
-  codes: Set<string>,
-  entries: readonly CatalogEntry[]
-): CatalogEntry | undefined {
+/** The best entry for one (normalised) text: a message pattern beats a bare code; ties go to catalog order. */
+function best(text: string): CatalogEntry | undefined {
+  if (!text) return undefined
+  const codes = codesIn(text)
   let winner: CatalogEntry | undefined
   let top = 0
-  for (const entry of entries) {
+  for (const entry of ALL) {
     const s = score(entry, text, codes)
     if (s > top) {
       top = s
@@ -63,43 +68,133 @@ function best(
   return winner
 }
 
-/** The catalog entry that explains an observed error, if any. */
-export function matchError(
-  error: Pick<ObservedError, 'code' | 'message'>
-): CatalogEntry | undefined {
-  const text = normalizeErrorText(`${error.code}: ${error.message}`)
-  const codes = codesIn(text)
-  codes.add(error.code.toLowerCase())
-  return best(text, codes, CATALOG)
-}
-
-/** The catalog entry that explains a pasted error text (one message, any wrapper around it). */
-export function matchText(text: string): CatalogEntry | undefined {
-  const normalized = normalizeErrorText(text)
-  return best(normalized, codesIn(normalized), ALL)
+/** Whether `candidate` explains a text better than `current` does (catalog order: more specific first). */
+function moreSpecific(candidate: CatalogEntry, current: CatalogEntry): boolean {
+  if (candidate.id === current.id || isGeneric(candidate)) return false
+  return isGeneric(current) || (RANK.get(candidate.id) ?? 0) < (RANK.get(current.id) ?? 0)
 }
 
 export interface LogHit {
-  /** 1-based line number in the pasted log. */
+  /** 1-based line number of the first line of the error in the pasted text. */
   line: number
+  /** How many lines the error spans (a message wrapped over several lines reads as one). */
+  span: number
   text: string
   entry: CatalogEntry
 }
 
+/** Lines after a hit that may continue its message, read together with it. */
+const MAX_CONTINUATION = 4
+
 /**
- * Finds every known error in a pasted log, in order. The first hit that is a real error (not a
- * retry or loop-detector message) is the one to act on: retries repeat the symptom.
+ * Entries that describe a passing condition: an attempt that failed so may be retried and then
+ * fail for another reason. The failure to act on is a later, lasting one when there is one.
+ */
+const TRANSIENT = new Set<string>([
+  'throttled',
+  'service-unavailable',
+  'timeout',
+  'network-unreachable',
+  'malformed-response',
+  'idp-communication',
+  'oidc-token-request-failed'
+])
+
+/** Retry banners and loop detectors: they repeat a symptom, they are never the cause. */
+const ECHOES = new Set<string>(['retries-hide-error', 'debug-logging'])
+
+/** A log line at warning level: a retry or a fallback announced, not the failure itself. */
+const WARNING_LINE = /^\W{0,4}(?:\S+\s+){0,4}?\[?(?:WARN|WARNING)\]?[\s:]/i
+
+/**
+ * Finds every known error in a pasted text, in order. A message wrapped over several lines (a
+ * terminal's line breaks, a JSON body, a decisive clause such as "with an explicit deny in a
+ * service control policy" on the next line) is read as one error, explained by its whole text.
  */
 export function scanLog(log: string): { first?: LogHit; hits: LogHit[] } {
+  const lines = log.split(/\r?\n/)
+  const normalized = lines.map(normalizeErrorText)
+  const own = normalized.map((l) => best(l))
   const hits: LogHit[] = []
-  log.split(/\r?\n/).forEach((raw, i) => {
-    const normalized = normalizeErrorText(raw)
-    if (!normalized) return
-    const entry = best(normalized, codesIn(normalized), ALL)
-    if (entry) hits.push({ line: i + 1, text: raw.trim(), entry })
-  })
-  const first = hits.find((h) => h.entry.id !== 'retries-hide-error') ?? hits[0]
-  return { first, hits }
+  let i = 0
+  while (i < lines.length) {
+    let entry = own[i]
+    if (!entry) {
+      i += 1
+      continue
+    }
+    let joined = normalized[i]!
+    let span = 1
+    for (let j = i + 1; j < lines.length && j <= i + MAX_CONTINUATION; j++) {
+      if (!normalized[j]) break
+      const next = own[j]
+      // A line that is an error of its own starts the next hit, unless it completes a bare code.
+      if (next && !isGeneric(entry)) break
+      joined = `${joined} ${normalized[j]}`
+      const whole = best(joined)
+      if (whole && moreSpecific(whole, entry)) {
+        entry = whole
+        span = j - i + 1
+      } else if (next) break
+    }
+    hits.push({ line: i + 1, span, text: lines[i]!.trim(), entry })
+    i += span
+  }
+  return { first: decisive(hits, lines), hits }
+}
+
+/**
+ * The error to act on: the first failure, not the first line that looks like an error. Retry and
+ * loop-detector lines only repeat a symptom; a throttled or unavailable attempt that was retried
+ * and then failed for another reason is not the cause; a warning is not a failure; and a bare
+ * code (`AccessDeniedException` in a header dump) gives way to the message that explains it.
+ */
+function decisive(hits: readonly LogHit[], lines: readonly string[]): LogHit | undefined {
+  const real = hits.filter((h) => !ECHOES.has(h.entry.id))
+  if (!real.length) return hits[0]
+  const tiers: ((h: LogHit) => boolean)[] = [
+    (h) =>
+      !TRANSIENT.has(h.entry.id) &&
+      !isGeneric(h.entry) &&
+      !WARNING_LINE.test(lines[h.line - 1]!.trim()),
+    (h) => !TRANSIENT.has(h.entry.id) && !isGeneric(h.entry),
+    (h) => !isGeneric(h.entry),
+    () => true
+  ]
+  for (const keep of tiers) {
+    const found = real.find(keep)
+    if (found) return found
+  }
+  return real[0]
+}
+
+/**
+ * What a pasted text (one message, a wrapped message, or a whole log) is explained by: the
+ * decisive error of the log when it has one, else the best entry for the whole text.
+ */
+export function explainText(text: string): { entry?: CatalogEntry; hit?: LogHit; hits: LogHit[] } {
+  if (!/\r?\n/.test(text.trim())) return { entry: best(normalizeErrorText(text)), hits: [] }
+  const { first, hits } = scanLog(text)
+  if (first) return { entry: first.entry, hit: first, hits }
+  return { entry: best(normalizeErrorText(text)), hits }
+}
+
+/** The catalog entry that explains a pasted error text (one message, any wrapper around it). */
+export function matchText(text: string): CatalogEntry | undefined {
+  return explainText(text).entry
+}
+
+/**
+ * The catalog entry that explains an observed error, if any: the same reading `explain` gives a
+ * pasted text, so a check and `explain` never disagree. An HTTP 5xx without a modelled code still
+ * reads as a server-side error.
+ */
+export function matchError(
+  error: Pick<ObservedError, 'code' | 'message'> & { httpStatus?: number }
+): CatalogEntry | undefined {
+  const status = error.httpStatus ? `HTTP ${error.httpStatus} ` : ''
+  const message = error.message.replace(/\s*\r?\n\s*/g, ' ')
+  return explainText(`${status}${error.code}: ${message}`).entry
 }
 
 /** How an observed error reads in a finding's Observed list: operation, status, code, message, attempts. */

@@ -9,6 +9,10 @@ export const POLICY_STATEMENTS = {
     resources: ['*'],
     without: 'those checks are _could not verify_'
   },
+  ReadServiceQuotas: {
+    resources: ['*'],
+    without: 'the quota check is _could not verify_'
+  },
   SimulateOwnPermissions: {
     resources: ['arn:aws:iam::<ACCOUNT_ID>:role/<JOB_ROLE_NAME>'],
     without: 'the IAM side is _could not verify_'
@@ -20,6 +24,13 @@ export const POLICY_STATEMENTS = {
       'arn:aws:iam::<ACCOUNT_ID>:role/<OIDC_ROLE_NAME>'
     ],
     without: 'the trust-policy side is _could not verify_'
+  },
+  ReadApiKeyUser: {
+    resources: [
+      'arn:aws:iam::<ACCOUNT_ID>:user/BedrockAPIKey-*',
+      'arn:aws:iam::<ACCOUNT_ID>:role/<JOB_ROLE_NAME>'
+    ],
+    without: 'who may use the Bedrock API key is _could not verify_'
   },
   AssumeNamedRolesResultDiscarded: {
     resources: ['arn:aws:iam::<ACCOUNT_ID>:role/<ASSUME_ROLE_NAME>'],

@@ -3,11 +3,14 @@ import region from './region/index.js'
 import envFile from './env-file/index.js'
 import credentials from './credentials/index.js'
 import identity from './identity/index.js'
+import apiKey from './api-key/index.js'
 import modelId from './model-id/index.js'
 import modelResolve from './model-resolve/index.js'
 import modelAccess from './model-access/index.js'
 import invokePermission from './invoke-permission/index.js'
 import invokeProbe from './invoke-probe/index.js'
+import quota from './quota/index.js'
+import apiKeyPermission from './api-key-permission/index.js'
 import roleTrust from './role-trust/index.js'
 import oidcTrust from './oidc-trust/index.js'
 
@@ -22,11 +25,14 @@ export const CHECKS: readonly CheckEntry[] = [
   envFile,
   credentials,
   identity,
+  apiKey,
   modelId,
   modelResolve,
   modelAccess,
   invokePermission,
   invokeProbe,
+  quota,
+  apiKeyPermission,
   roleTrust,
   oidcTrust
 ]

@@ -20,6 +20,7 @@ export interface RunArgs {
   roleSessionTags?: string
   failOn?: string
   timeout?: string
+  minTokensPerMinute?: string
   profile?: string
   json: boolean
   debug: boolean
@@ -40,6 +41,7 @@ const OPTIONS = {
   'role-session-tags': { type: 'string' },
   'fail-on': { type: 'string' },
   timeout: { type: 'string' },
+  'min-tokens-per-minute': { type: 'string' },
   profile: { type: 'string' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -59,8 +61,9 @@ Options:
   --region <code>           region(s) to check; repeat or comma-separate
                             (default: AWS_REGION, then AWS_DEFAULT_REGION)
   --model <id>              model ID(s), inference profile(s) or ARN(s); repeat or
-                            comma-separate (default: BEDROCK_MODEL, then
-                            us.anthropic.claude-sonnet-4-5-20250929-v1:0)
+                            comma-separate (default: BEDROCK_MODEL, else the newest
+                            Claude Sonnet the region can call; Claude Code's
+                            ANTHROPIC_MODEL, …_DEFAULT_*_MODEL, …_SMALL_FAST_MODEL too)
   --assume-role-arn <arn>   role(s) you must be able to assume; repeatable
   --role-session-tags <v>   does that AssumeRole pass session tags (as
                             configure-aws-credentials does)? auto (default: only
@@ -71,6 +74,9 @@ Options:
   --invoke-probe            make one real Converse call (maxTokens 1, a fraction of a cent)
   --fail-on <level>         exit 1 on: error (default), warning, never
   --timeout <seconds>       bound on the whole run, 1-600 (default 30)
+  --min-tokens-per-minute <n>
+                            tokens one call may reserve; a per-minute quota below it
+                            warns (default: each model's output maximum)
   --json                    print the JSON report (schema/report.schema.json) instead
   --debug                   log providers tried and every AWS request to stderr
                             (also AWS_LOG_LEVEL=DEBUG or RUNNER_DEBUG=1)
@@ -176,6 +182,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     ...(roleSessionTags ? { roleSessionTags } : {}),
     ...(failOn ? { failOn } : {}),
     ...(timeout ? { timeout } : {}),
+    ...(values['min-tokens-per-minute']?.trim()
+      ? { minTokensPerMinute: values['min-tokens-per-minute'].trim() }
+      : {}),
     ...(values.profile ? { profile: values.profile.trim() } : {}),
     json: values.json ?? false,
     debug: values.debug ?? false

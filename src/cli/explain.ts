@@ -1,4 +1,4 @@
-import { matchText, scanLog, type LogHit } from '../catalog/match.js'
+import { explainText, type LogHit } from '../catalog/match.js'
 import type { CatalogEntry, FixContext } from '../catalog/types.js'
 import { markdownToText, paletteFor, useColor } from '../render/terminal.js'
 import { UsageError } from './args.js'
@@ -43,8 +43,9 @@ function cutLine(text: string): string {
 
 /**
  * `bedrock-preflight explain`: the catalog entry for an error text. A pasted log is scanned
- * line by line, and the first real error (not a retry or loop-detector line) is the one
- * explained, as the InsightWorker page advises.
+ * line by line (a message wrapped over lines read as one), and the first failure is the one
+ * explained: not a retry or loop-detector line, not a throttled attempt that was retried and then
+ * failed otherwise, not a warning. The checks read AWS errors with the same matcher.
  */
 export async function explain(args: { text?: string }, io: CliIo): Promise<number> {
   let text = args.text
@@ -64,58 +65,43 @@ export async function explain(args: { text?: string }, io: CliIo): Promise<numbe
     ...(io.env.AWS_PROFILE ? { profile: io.env.AWS_PROFILE } : {}),
     ...(io.env.AWS_REGION ? { region: io.env.AWS_REGION } : {})
   }
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '')
+  const { entry, hit, hits } = explainText(text)
   const out: string[] = []
-  let entry: CatalogEntry | undefined
-  if (lines.length > 1) {
-    const { first, hits } = scanLog(text)
-    if (first) {
-      entry = first.entry
-      // A generic match (a bare error code) may be one error wrapped over the next lines: read
-      // them together, and keep the more specific explanation.
-      let span = 1
-      if (!first.entry.patterns?.length) {
-        const all = text.split(/\r?\n/)
-        for (const extra of [1, 2]) {
-          const joined = matchText(all.slice(first.line - 1, first.line + extra).join(' '))
-          if (joined?.patterns?.length) {
-            entry = joined
-            span = extra + 1
-            break
-          }
-        }
-      }
+  if (entry && hit) {
+    out.push(
+      hit.span > 1
+        ? `The first real error starts on line ${hit.line}:`
+        : `The first real error is on line ${hit.line}:`,
+      `  ${cutLine(hit.text)}`,
+      ''
+    )
+    const others = hits.filter((h) => h !== hit)
+    const retries = others.filter((h) => h.entry.id === 'retries-hide-error')
+    const earlier = others.filter(
+      (h) => h.entry.id !== 'retries-hide-error' && h.line < hit.line && h.entry.id !== entry.id
+    )
+    const later = others.filter((h) => h.entry.id !== 'retries-hide-error' && !earlier.includes(h))
+    const lineList = (hs: LogHit[]): string => hs.map((h) => h.line).join(', ')
+    if (retries.length) {
       out.push(
-        span > 1
-          ? `The first real error starts on line ${first.line}:`
-          : `The first real error is on line ${first.line}:`,
-        `  ${cutLine(first.text)}`,
-        ''
+        `Retry or loop-detector lines (${lineList(retries)}) only repeat the symptom: act on line ${hit.line}.`
       )
-      const others = hits.filter(
-        (h) => h !== first && (h.line < first.line || h.line >= first.line + span)
-      )
-      const retries = others.filter((h) => h.entry.id === 'retries-hide-error')
-      const later = others.filter((h) => h.entry.id !== 'retries-hide-error')
-      const lineList = (hs: LogHit[]): string => hs.map((h) => h.line).join(', ')
-      if (retries.length) {
-        out.push(
-          `Retry or loop-detector lines (${lineList(retries)}) only repeat the symptom: act on line ${first.line}.`
-        )
-      }
-      if (later.length) {
-        const sameKind = later.every((h) => h.entry.id === entry?.id)
-        out.push(
-          sameKind
-            ? `Lines ${lineList(later)} repeat the same error.`
-            : `Other known errors follow on lines ${lineList(later)}; fix the first one, then run again.`
-        )
-      }
-      if (retries.length || later.length) out.push('')
     }
+    if (earlier.length) {
+      out.push(
+        `Lines ${lineList(earlier)} come first but are not the failure (a retried attempt, a warning or a bare error code): act on line ${hit.line}.`
+      )
+    }
+    if (later.length) {
+      const sameKind = later.every((h) => h.entry.id === entry.id)
+      out.push(
+        sameKind
+          ? `Lines ${lineList(later)} repeat the same error.`
+          : `Other known errors follow on lines ${lineList(later)}; fix the first one, then run again.`
+      )
+    }
+    if (retries.length || earlier.length || later.length) out.push('')
   }
-  // One error wrapped over several lines (a pasted JSON body, a terminal's line breaks).
-  entry ??= matchText(text)
 
   if (!entry) {
     io.stdout.write(

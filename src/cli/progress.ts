@@ -1,8 +1,12 @@
+import { humanDuration } from '../engine/duration.js'
+
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏']
 
 /**
  * One line on stderr while the checks run, on a terminal only: elapsed time and the AWS call in
- * flight (taken from the engine's debug messages), erased before the report is printed.
+ * flight (taken from the engine's debug messages), erased before the report is printed. The line
+ * is cut to the terminal's width: a longer one wraps, and `\r` then returns only to its last
+ * row, leaving a row behind at every redraw.
  */
 export class Progress {
   private timer: NodeJS.Timeout | undefined
@@ -12,7 +16,7 @@ export class Progress {
   private calls = 0
 
   constructor(
-    private readonly stream: NodeJS.WritableStream,
+    private readonly stream: NodeJS.WritableStream & { columns?: number },
     private readonly enabled: boolean
   ) {}
 
@@ -41,11 +45,16 @@ export class Progress {
   }
 
   private draw(): void {
-    const seconds = ((Date.now() - this.started) / 1000).toFixed(1)
+    const elapsed = humanDuration(Date.now() - this.started)
     const frame = FRAMES[this.frame++ % FRAMES.length] ?? ''
     const calls = this.calls ? ` · ${this.calls} AWS call${this.calls === 1 ? '' : 's'}` : ''
-    this.stream.write(
-      `\r\u001b[K${frame} Checking Bedrock access… ${seconds} s${calls} · ${this.current}`
-    )
+    const line = `${frame} Checking Bedrock access… ${elapsed}${calls} · ${this.current}`
+    this.stream.write(`\r\u001b[K${fit(line, (this.stream.columns ?? 80) - 1)}`)
   }
+}
+
+/** The line cut to `width` characters (the last column stays free: writing it wraps in some terminals). */
+export function fit(line: string, width: number): string {
+  const chars = [...line]
+  return chars.length > width ? `${chars.slice(0, Math.max(1, width - 1)).join('')}…` : line
 }

@@ -26,7 +26,8 @@ const FLAG_OF: Record<string, string> = {
   'timeout-seconds': '--timeout',
   'env-file': '--env-file',
   'invoke-probe': '--invoke-probe',
-  'role-session-tags': '--role-session-tags'
+  'role-session-tags': '--role-session-tags',
+  'min-tokens-per-minute': '--min-tokens-per-minute'
 }
 
 function debugWanted(args: { debug: boolean }, env: Record<string, string | undefined>): boolean {
@@ -71,6 +72,7 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
       ...(args.roleSessionTags ? { roleSessionTags: args.roleSessionTags } : {}),
       ...(args.failOn ? { failOn: args.failOn } : {}),
       ...(args.timeout ? { timeoutSeconds: args.timeout } : {}),
+      ...(args.minTokensPerMinute ? { minTokensPerMinute: args.minTokensPerMinute } : {}),
       ...(args.profile ? { profile: args.profile } : {}),
       processEnv: { ...io.env },
       log

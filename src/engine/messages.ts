@@ -2,7 +2,7 @@ import type { FixContext } from '../catalog/types.js'
 import type { Surface } from '../config.js'
 import type { CheckMeta, MessageSpec, ReportExtra, Template } from './check.js'
 import type { CheckStatus, Finding } from './types.js'
-import { isReadDenied, READ_DENIED } from './read-denied.js'
+import { isReadDenied, isReadThrottled, READ_DENIED, READ_THROTTLED } from './read-denied.js'
 import { loadCatalog } from './catalog-loader.js'
 
 /** One `ctx.report` call, as the engine keeps it until the check has finished. */
@@ -61,19 +61,25 @@ export async function findingsFrom(
         ? catalog?.matchError(extra.error)
         : undefined
     const denied = extra.error && extra.permission && isReadDenied(extra.error)
-    const status: CheckStatus = denied
-      ? 'unverified'
-      : spec.status !== 'catalog'
-        ? spec.status
-        : (entry?.verdict ?? 'fail')
+    const throttledRead = !denied && extra.error && isReadThrottled(extra.error)
+    const status: CheckStatus =
+      denied || throttledRead
+        ? 'unverified'
+        : spec.status !== 'catalog'
+          ? spec.status
+          : (entry?.verdict ?? 'fail')
     const text = (t: Template | undefined) =>
       t === undefined ? undefined : fill(pick(t, surface), data)
     const cause = denied
       ? READ_DENIED.cause(extra.permission!)
-      : (text(spec.cause) ?? entry?.cause ?? (extra.error ? UNRECOGNISED.cause : undefined))
+      : throttledRead
+        ? READ_THROTTLED.cause(extra.error!.operation ?? 'unknown')
+        : (text(spec.cause) ?? entry?.cause ?? (extra.error ? UNRECOGNISED.cause : undefined))
     const fix = denied
       ? READ_DENIED.fix(extra.permission!)
-      : (text(spec.fix) ?? entry?.fix(fixContext) ?? (extra.error ? UNRECOGNISED.fix : undefined))
+      : throttledRead
+        ? READ_THROTTLED.fix()
+        : (text(spec.fix) ?? entry?.fix(fixContext) ?? (extra.error ? UNRECOGNISED.fix : undefined))
     const catalogId = denied ? READ_DENIED.catalogId : entry?.id
     const docUrl =
       spec.doc ?? (denied ? catalog?.entryById('preflight-read-denied').doc : entry?.doc)

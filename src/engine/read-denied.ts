@@ -18,3 +18,23 @@ export const READ_DENIED = {
   fix: (permission: string) =>
     `Allow \`${permission}\` for the identity that runs the preflight (read-only; see docs/model-checks.md for the whole read-only policy), or accept this part as unverified.`
 } as const
+
+/** AWS's "not now" (kept in step with src/aws/errors.ts `isThrottle`). */
+const THROTTLED = /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded)$/
+
+/**
+ * A throttled read of the preflight's own (not the invoke probe's model call): it says nothing
+ * about the model's quota, only that the account's API rate for that read was spent, by this run
+ * (a big matrix) or by whatever else shares the account. The run paced and resent it until
+ * `timeout-seconds`.
+ */
+export function isReadThrottled(error: Pick<ObservedError, 'code' | 'operation'>): boolean {
+  return THROTTLED.test(error.code) && !error.operation?.startsWith('bedrock-runtime:')
+}
+
+export const READ_THROTTLED = {
+  cause: (operation: string) =>
+    `AWS throttled the preflight's own read \`${operation}\` until timeout-seconds ran out (it was paced and resent), so this could not be verified. That is the account's API rate for this read, spent by this run or by others in the account; it says nothing about the model's quota.`,
+  fix: () =>
+    'Check a smaller matrix (fewer regions or models per job), or raise `timeout-seconds` so the paced reads can finish.'
+} as const

@@ -1,6 +1,6 @@
 import type { CheckStatus, Finding, Report, RunResult } from './types.js'
 import type { FailOn } from '../config.js'
-import type { Task } from './scheduler.js'
+import { passed, type Task } from './scheduler.js'
 
 export function countStatuses(findings: Finding[]): Record<CheckStatus, number> {
   const counts: Record<CheckStatus, number> = {
@@ -16,13 +16,15 @@ export function countStatuses(findings: Finding[]): Record<CheckStatus, number> 
 
 /**
  * The run's verdict. `fail` when anything failed, or when a gate check (identity) could not be
- * verified, since then nothing after it was; `warn` when anything warns or could not be verified;
- * `pass` only when everything that ran passed. An unverified check is never a pass.
+ * verified and so let nothing after it run; `warn` when anything warns or could not be verified
+ * (a gate that could not verify but still let its dependents run, as identity does with only a
+ * Bedrock API key, included); `pass` only when everything that ran passed. An unverified check
+ * is never a pass.
  */
 export function runResult(tasks: Task[]): RunResult {
   const findings = tasks.flatMap((t) => t.findings ?? [])
   if (findings.some((f) => f.status === 'fail')) return 'fail'
-  if (tasks.some((t) => t.meta.gate && t.status !== 'pass' && t.status !== 'warn')) return 'fail'
+  if (tasks.some((t) => t.meta.gate && !passed(t))) return 'fail'
   if (findings.some((f) => f.status === 'warn' || f.status === 'unverified')) return 'warn'
   return 'pass'
 }

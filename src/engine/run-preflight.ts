@@ -6,6 +6,8 @@ import { planTasks, runTasks, type Task } from './scheduler.js'
 import { countStatuses, runResult } from './result.js'
 import type { Report, ReportIdentity } from './types.js'
 import { VERSION } from '../version.js'
+import { chooseDefaultModel, defaultModelRegion } from '../aws/default-model.js'
+import { listSystemProfiles } from '../checks/shared/bedrock-reads.js'
 
 export interface RunOptions {
   /** The checks to run (registry entries, in summary order); by default every check. */
@@ -31,19 +33,27 @@ export function requestTimeoutMs(timeoutSeconds: number): number {
  * returns the report. It never throws for anything AWS or the input does; faces render the report.
  */
 export async function runPreflight(
-  config: PreflightConfig,
+  given: PreflightConfig,
   options: RunOptions = {}
 ): Promise<Report> {
+  // With no model named, the one chosen before planning (withDefaultModel) joins the configuration.
+  let config = given
   const startedAt = new Date()
   const aws = new AwsAccess({
     log: config.log,
     ...(config.profile ? { profile: config.profile } : {}),
     requestTimeoutMs: requestTimeoutMs(config.timeoutSeconds),
-    maxAttempts: MAX_ATTEMPTS
+    maxAttempts: MAX_ATTEMPTS,
+    deadlineMs: Date.now() + config.timeoutSeconds * 1000,
+    ...(config.bedrockApiKey ? { bedrockApiKey: config.bedrockApiKey.value } : {})
   })
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), config.timeoutSeconds * 1000)
-  const tasks: Task[] = planTasks(options.checks ?? CHECKS, config)
+  const entries = options.checks ?? CHECKS
+  if (entries.some((e) => e.meta.scope === 'model' || e.meta.scope === 'region-model')) {
+    config = await withDefaultModel(config, aws, controller.signal)
+  }
+  const tasks: Task[] = planTasks(entries, config)
   try {
     await runTasks(tasks, config, aws, controller.signal, options.whileWaiting)
   } finally {
@@ -72,4 +82,24 @@ export async function runPreflight(
     counts: countStatuses(findings),
     findings
   }
+}
+
+/**
+ * The configuration with a model to check: as given when it names one; otherwise with the newest
+ * Claude Sonnet the first valid region can call (one ListInferenceProfiles before the first check,
+ * shared with model-resolve's own read of it). Chosen before planning, because the engine plans
+ * every task up front. AwsAccess loads the Bedrock SDK for it at once: planLoads has not run yet.
+ */
+async function withDefaultModel(
+  config: PreflightConfig,
+  aws: AwsAccess,
+  signal: AbortSignal
+): Promise<PreflightConfig> {
+  if (config.models.length > 0) return config
+  const region = defaultModelRegion(config)
+  const model = await chooseDefaultModel(region, (r) =>
+    listSystemProfiles({ config, subject: { region: r }, aws, signal, log: config.log }, r)
+  )
+  config.log.debug(`model: ${model.value} (${model.source})`)
+  return { ...config, models: [model] }
 }

@@ -44,7 +44,7 @@ export function worstStatus(statuses: CheckStatus[]): CheckStatus {
  * checks yet published the facts they need (model-resolve knows the route but not the lifecycle):
  * partial knowledge is used, never dropped. A failure or a skip blocks them.
  */
-const passed = (task: Task): boolean =>
+export const passed = (task: Pick<Task, 'status' | 'facts'>): boolean =>
   task.status !== undefined &&
   (PASSING.has(task.status) || (task.status === 'unverified' && task.facts !== undefined))
 

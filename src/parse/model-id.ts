@@ -310,3 +310,68 @@ export function splitFoundationModelArn(
   const m = /^arn:aws[a-z-]*:bedrock:([a-z0-9-]*):\d{0,12}:foundation-model\/(.+)$/.exec(arn)
   return m ? { region: m[1] ?? '', modelId: m[2] ?? '' } : undefined
 }
+
+/** A Claude model's family and version, read from its ID (dated or not). */
+export interface ClaudeVersion {
+  family: 'sonnet' | 'opus' | 'haiku'
+  major: number
+  minor: number
+  /** `20250929` for dated IDs; absent for the undated ones (`anthropic.claude-sonnet-4-6`). */
+  date?: string
+  /** The `-v2` of `…-v2:0`; 1 when absent. */
+  revision: number
+}
+
+// Since Claude 4: claude-<family>-<major>[-<minor>][-<date>][-v<n>[:<n>]]; the undated IDs of 2026
+// (`claude-sonnet-4-6`, `claude-opus-4-6-v1`) are the same shape without the date. An 8-digit
+// group is a date, never a minor version.
+const CLAUDE_NEWER =
+  /^anthropic\.claude-(sonnet|opus|haiku)-(\d{1,2})(?:-(\d{1,2}))?(?:-(\d{8}))?(?:-v(\d+)(?::\d+)*(?::\d+k)?)?$/
+// Claude 3.x: claude-<major>[-<minor>]-<family>-<date>-v<n>:<n>[:<context>k].
+const CLAUDE_OLDER =
+  /^anthropic\.claude-(\d)(?:-(\d))?-(sonnet|opus|haiku)(?:-(\d{8}))?(?:-v(\d+)(?::\d+)*(?::\d+k)?)?$/
+
+/**
+ * The Claude version of a foundation-model ID or of the model behind a profile ID (the prefix is
+ * dropped): `us.anthropic.claude-sonnet-4-5-20250929-v1:0` → Sonnet 4.5 of 2025-09-29,
+ * `anthropic.claude-sonnet-4-6` → Sonnet 4.6, `anthropic.claude-3-7-sonnet-20250219-v1:0` → 3.7.
+ */
+export function claudeVersionOf(id: string): ClaudeVersion | undefined {
+  const parsed = parseModelId(id)
+  const base = parsed.ok ? parsed.baseModelId : undefined
+  if (!base) return undefined
+  const newer = CLAUDE_NEWER.exec(base)
+  if (newer) {
+    return {
+      family: newer[1] as ClaudeVersion['family'],
+      major: Number(newer[2]),
+      minor: Number(newer[3] ?? 0),
+      ...(newer[4] ? { date: newer[4] } : {}),
+      revision: Number(newer[5] ?? 1)
+    }
+  }
+  const older = CLAUDE_OLDER.exec(base)
+  if (older) {
+    return {
+      family: older[3] as ClaudeVersion['family'],
+      major: Number(older[1]),
+      minor: Number(older[2] ?? 0),
+      ...(older[4] ? { date: older[4] } : {}),
+      revision: Number(older[5] ?? 1)
+    }
+  }
+  return undefined
+}
+
+/**
+ * Orders Claude versions, newest last: by major, then minor, then revision; within one version a
+ * dated and an undated ID are the same release, and of two dates the later is newer.
+ */
+export function compareClaudeVersions(a: ClaudeVersion, b: ClaudeVersion): number {
+  return (
+    a.major - b.major ||
+    a.minor - b.minor ||
+    a.revision - b.revision ||
+    (a.date && b.date ? a.date.localeCompare(b.date) : 0)
+  )
+}

@@ -1,8 +1,10 @@
 /**
  * Evaluates a role's trust policy (the `AssumeRolePolicyDocument` iam:GetRole returns) for one
  * caller and one STS action. Hand-written because no permissively licensed, maintained evaluator
- * fits a bundled action (@cloud-copilot/iam-simulate is AGPL-3.0). It answers three-valued: what
- * the preflight cannot know stays `unknown`, and an explicit Deny wins over every Allow.
+ * fits a bundled action (@cloud-copilot/iam-simulate is AGPL-3.0; the test suite uses it, dev-only,
+ * as an independent oracle). It answers three-valued: what the preflight cannot know, and what
+ * AWS's documentation does not define, stays `unknown`; an explicit Deny wins over every Allow.
+ * docs/trust.md lists what is evaluated exactly, approximately, and not at all.
  */
 import {
   conditionValues,
@@ -187,48 +189,82 @@ function iamEntity(arn: string): { account: string; type: string; name: string }
   return m ? { account: m[1] as string, type: m[2] as string, name: m[3] as string } : undefined
 }
 
+type PrincipalHow = NonNullable<StatementVerdict['principalMatch']>
+
+/**
+ * One `"AWS"` principal entry against the caller ("AWS JSON policy elements: Principal",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html):
+ * - an account ID or `arn:…:iam::ACCOUNT:root` delegates to the account;
+ * - a user ARN names that user ("the user name part of the ARN is case sensitive");
+ * - a role ARN names the role, so every session of it; a session ARN names that session;
+ * - "You cannot use a wildcard to match part of a principal name or ARN".
+ * IAM role names are unique regardless of case, and the page does not say whether a role ARN
+ * differing from the caller's only in case matches: that is `unknown`.
+ */
 function awsPrincipalMatch(
   entry: string,
   caller: TrustCaller
-): StatementVerdict['principalMatch'] | undefined {
+): PrincipalHow | 'unknown' | undefined {
   if (entry === '*') return 'anyone'
   if (/^\d{12}$/.test(entry)) return entry === caller.accountId ? 'account' : undefined
   const root = /^arn:[^:]+:iam::(\d{12}):root$/.exec(entry)
   if (root) return root[1] === caller.accountId ? 'account' : undefined
   if (entry === caller.arn) return 'caller'
   const named = iamEntity(entry)
-  if (!named) return undefined
+  if (!named) {
+    // An assumed-role session ARN: the role name part may differ in case only.
+    const session = /^arn:[^:]+:sts::\d{12}:assumed-role\/([^/]+)\/(.+)$/
+    const want = session.exec(entry)
+    const have = session.exec(caller.arn)
+    if (want && have && entry.toLowerCase() === caller.arn.toLowerCase()) {
+      return want[2] === have[2] ? 'unknown' : undefined
+    }
+    return undefined
+  }
   const mine = iamEntity(caller.roleArn ?? caller.arn)
-  return mine &&
-    mine.account === named.account &&
-    mine.type === named.type &&
-    mine.name === named.name
-    ? 'caller'
+  if (!mine || mine.account !== named.account || mine.type !== named.type) return undefined
+  if (mine.name === named.name) return 'caller'
+  return named.type === 'role' && mine.name.toLowerCase() === named.name.toLowerCase()
+    ? 'unknown'
     : undefined
 }
+
+const RANK: Record<PrincipalHow, number> = { caller: 3, anyone: 2, account: 1 }
 
 function principalMatch(
   s: TrustStatement,
   caller: TrustCaller
-): { result: Tri; how?: StatementVerdict['principalMatch']; note?: string } {
+): { result: Tri; how?: PrincipalHow; note?: string } {
   if (s.NotPrincipal !== undefined) {
-    return { result: 'unknown', note: `${'NotPrincipal'} is not evaluated by the preflight` }
+    return { result: 'unknown', note: 'NotPrincipal is not evaluated by the preflight' }
   }
   const p = s.Principal
   if (p === '*') return { result: 'yes', how: 'anyone' }
   if (!isRecord(p)) return { result: 'no' }
-  let how: StatementVerdict['principalMatch'] | undefined
+  let how: PrincipalHow | undefined
+  let note: string | undefined
   for (const [type, value] of Object.entries(p)) {
     for (const entry of asList(value as string | string[])) {
-      let m: StatementVerdict['principalMatch'] | undefined
-      if (type === 'AWS' && !caller.federated) m = awsPrincipalMatch(entry, caller)
-      else if (type === 'Federated' && caller.federated && entry === caller.federated) m = 'caller'
+      let m: PrincipalHow | 'unknown' | undefined
+      if (type === 'AWS' && caller.federated) {
+        // The Principal page makes `{"AWS": "*"}` equal to `"*"` only "for anonymous users"; it
+        // does not say whether it admits a web identity session. Not decided here.
+        m = entry === '*' ? 'unknown' : undefined
+        if (m)
+          note = '{"AWS": "*"} and a web identity caller: AWS does not document whether it matches'
+      } else if (type === 'AWS') {
+        m = awsPrincipalMatch(entry, caller)
+        if (m === 'unknown') {
+          note = `principal ${entry} differs from the caller only in the case of its name; AWS does not document whether it matches`
+        }
+      } else if (type === 'Federated' && caller.federated && entry === caller.federated)
+        m = 'caller'
       // A Service principal never admits a user, a role session or a web identity.
-      const rank = { caller: 3, account: 2, anyone: 1 }
-      if (m && (!how || rank[m] > rank[how])) how = m
+      if (m && m !== 'unknown' && (!how || RANK[m] > RANK[how])) how = m
     }
   }
-  return how ? { result: 'yes', how } : { result: 'no' }
+  if (how) return { result: 'yes', how }
+  return note ? { result: 'unknown', note } : { result: 'no' }
 }
 
 function and(...values: Tri[]): Tri {
@@ -262,6 +298,10 @@ function verdictFor(s: TrustStatement, index: number, request: TrustRequest): St
   }
 }
 
+function rank(s: StatementVerdict): number {
+  return s.principalMatch ? RANK[s.principalMatch] : 0
+}
+
 /** Evaluates a trust policy for one request. Never throws. */
 export function evaluateTrustPolicy(document: unknown, request: TrustRequest): TrustEvaluation {
   const parsed = parseTrustPolicy(document)
@@ -277,7 +317,14 @@ export function evaluateTrustPolicy(document: unknown, request: TrustRequest): T
   const statements = parsed.statements.map((s, i) => verdictFor(s, i, request))
   const denies = statements.filter((s) => s.effect === 'Deny' && s.applies !== 'no')
   const allows = statements.filter((s) => s.effect === 'Allow')
-  const allowedBy = allows.find((s) => s.applies === 'yes')
+  // The strongest admitting statement: one naming the caller beats `*`, which beats the account
+  // (that choice decides whether the identity policy is needed too).
+  const allowedBy = allows
+    .filter((s) => s.applies === 'yes')
+    .reduce<StatementVerdict | undefined>(
+      (best, s) => (!best || rank(s) > rank(best) ? s : best),
+      undefined
+    )
   const maybeAllowed = allows.filter((s) => s.applies === 'unknown')
   const nearMisses = allows.filter((s) => s.action && s.principal !== 'no' && s.applies !== 'yes')
   const problems = [...denies, ...maybeAllowed, ...nearMisses]
@@ -300,13 +347,25 @@ export function evaluateTrustPolicy(document: unknown, request: TrustRequest): T
 }
 
 /**
- * Whether the caller's own identity policy must allow the action as well: always across
- * accounts, and within one account when the trust policy admits the account or everyone rather
- * than the caller itself.
+ * Whether the caller's own identity policy must allow the action as well.
+ * - Across accounts always ("Cross-account policy evaluation logic",
+ *   https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
+ * - Within one account, not when the trust policy names the caller (its user, role or session
+ *   ARN) or `*`: "For IAM users and role principals within your account, no other permissions are
+ *   required" (Principal page, "All principals"). When it names only the account (`:root` or the
+ *   account ID) it "delegates authority to the account", whose identity policies must allow it
+ *   ("Policy evaluation logic": role trust policies "must explicitly allow access for
+ *   principals").
+ * An Allow that may apply (its condition undecided) and would suffice alone means the identity
+ * policy is not known to be needed: the answer is `false`, so a caller-side refusal is never
+ * blamed on a guess.
  */
 export function identityPolicyRequired(evaluation: TrustEvaluation, sameAccount: boolean): boolean {
   if (!sameAccount) return true
-  return evaluation.allowedBy?.principalMatch !== 'caller'
+  const alone = (s: StatementVerdict) =>
+    s.principalMatch === 'caller' || s.principalMatch === 'anyone' || s.principal === 'unknown'
+  if (evaluation.decision !== 'allowed' && evaluation.decision !== 'unknown') return true
+  return !evaluation.statements.some((s) => s.effect === 'Allow' && s.applies !== 'no' && alone(s))
 }
 
 /** The context of a `sts:AssumeRole` call the preflight makes itself (no external ID, no tags). */
@@ -331,7 +390,11 @@ export function assumeRoleContext(caller: TrustCaller, kind: string): RequestCon
       'aws:sourceidentity': kind === 'user' ? null : 'unknown',
       'aws:principalorgid': 'unknown',
       'aws:principalorgpaths': 'unknown',
-      'aws:multifactorauthpresent': kind === 'user' ? null : 'unknown',
+      // A user on long-term keys has no MFA key, but one on GetSessionToken credentials may
+      // have it true: GetCallerIdentity shows the same user ARN for both, so never known here.
+      'aws:multifactorauthpresent': 'unknown',
+      // Present for IAM users only ("AWS global condition context keys").
+      'aws:username': kind === 'user' ? [caller.arn.replace(/^.*\//, '')] : null,
       'sts:rolesessionname': ['bedrock-preflight'],
       'sts:transitivetagkeys': null,
       'aws:tagkeys': null

@@ -1,5 +1,26 @@
 import type { Finding, Report } from '../engine/types.js'
+import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
 import { RESULT_ICON, STATUS_ICON, STATUS_WORD, verdictLine } from './labels.js'
+
+/**
+ * GitHub drops a step summary larger than 1 MiB whole
+ * (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits).
+ * The summary keeps to a quarter of that, so a page stays quick to open; past it, detail moves
+ * to the JSON report.
+ */
+export const SUMMARY_BUDGET_BYTES = 256 * 1024
+
+export interface SummaryOptions {
+  /** The JSON report file (the `report` output), named where the summary leaves detail out. */
+  reportPath?: string
+  /** The run's page, where an uploaded report artifact is listed. */
+  runUrl?: string
+  /** Defaults to SUMMARY_BUDGET_BYTES. */
+  budgetBytes?: number
+}
+
+/** How much a rendering keeps, from everything (0) to the causes' titles only (3). */
+type Detail = 0 | 1 | 2 | 3
 
 /** Table cells hold one line: pipes escaped, line breaks folded, long text cut. */
 function cell(text: string, max = 160): string {
@@ -14,16 +35,10 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-/** The first sentence of a fix when it is short and plain; otherwise a pointer to the details. */
-function shortFix(f: Finding): string {
-  if (!f.fix) return ''
-  const firstLine = f.fix.split('\n')[0] ?? ''
-  if (f.fix.includes('\n') || f.fix.length > 140) return 'see details below'
-  return cell(firstLine)
-}
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
 
 /** Run-level findings first (identity, credentials), then one group per region, model or role. */
-function groupBySubject(findings: Finding[]): Map<string, Finding[]> {
+function groupBySubject(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>([['', []]])
   for (const f of findings) {
     const key = f.subject ?? ''
@@ -32,49 +47,128 @@ function groupBySubject(findings: Finding[]): Map<string, Finding[]> {
   return groups
 }
 
-function table(findings: Finding[]): string[] {
-  const rows = findings.map(
-    (f) =>
-      `| ${cell(f.checkId, 40)} | ${STATUS_ICON[f.status]} ${STATUS_WORD[f.status]} | ${cell(f.title)} | ${f.status === 'pass' ? '' : shortFix(f)} |`
-  )
+function causeSection(c: Cause, n: number, detail: Detail, report: string): string[] {
+  const many = c.subjects.length > 1
+  const subjects = many
+    ? `${subjectCount(c.subjects)}: ${subjectList(c.subjects, detail === 0 ? 40 : 6)}`
+    : c.subjects[0] || 'this run'
+  const out = [
+    `#### ${STATUS_ICON[c.status]} ${n}. ${escapeHtml(c.title)}`,
+    '',
+    `\`${c.checkId}\` ${STATUS_WORD[c.status]} · ${escapeHtml(subjects)}`,
+    ''
+  ]
+  if (detail === 3) return out
+  if (c.cause) out.push(`**Cause:** ${c.cause}`, '')
+  if (c.fix) {
+    const scope = many && !c.fixVaries ? ` (one for all ${c.subjects.length})` : ''
+    out.push(`**Fix${scope}**`, '', c.fix, '')
+  }
+  if (detail === 0) {
+    if (c.observed.length) {
+      out.push(
+        many ? `**Observed** (${escapeHtml(c.subjects[0] || 'this run')})` : '**Observed**',
+        '',
+        '```text',
+        ...c.observed,
+        '```',
+        ''
+      )
+    }
+    for (const d of c.details) {
+      out.push(
+        `<details><summary>${escapeHtml(d.title)}</summary>`,
+        '',
+        d.body,
+        '',
+        '</details>',
+        ''
+      )
+    }
+  } else if (c.observed.length || c.details.length) {
+    out.push(`<sub>What was observed is in ${report}.</sub>`, '')
+  }
+  const refs = [
+    c.location ? `at \`${c.location.file}${c.location.line ? `:${c.location.line}` : ''}\`` : '',
+    c.catalogId ? `catalog: \`${c.catalogId}\`` : '',
+    c.docUrl ? `[documentation](${c.docUrl})` : ''
+  ].filter(Boolean)
+  if (refs.length) out.push(refs.join(' · '), '')
+  return out
+}
+
+function table(findings: Finding[], causeNumber: Map<Finding, number>): string[] {
+  const rows = findings.map((f) => {
+    const n = causeNumber.get(f)
+    const fix = f.status === 'pass' || n === undefined ? '' : `cause ${n} above`
+    return `| ${cell(f.checkId, 40)} | ${STATUS_ICON[f.status]} ${STATUS_WORD[f.status]} | ${cell(f.title)} | ${fix} |`
+  })
   return ['| Check | Status | What was found | Fix |', '|---|---|---|---|', ...rows]
 }
 
-function detail(f: Finding): string[] {
-  const where = f.subject ? ` (${escapeHtml(f.subject)})` : ''
-  const lines = [
-    '<details>',
-    `<summary>${STATUS_ICON[f.status]} <b>${escapeHtml(f.checkId)}</b>${where}: ${escapeHtml(f.title)}</summary>`,
-    ''
-  ]
-  if (f.observed?.length) lines.push('**Observed**', '', '```text', ...f.observed, '```', '')
-  if (f.cause) lines.push(`**Cause:** ${f.cause}`, '')
-  if (f.fix) lines.push('**Fix**', '', f.fix, '')
-  for (const d of f.details ?? []) {
-    lines.push(
-      `<details><summary>${escapeHtml(d.title)}</summary>`,
+const allPassed = (findings: readonly Finding[]): boolean =>
+  findings.every((f) => f.status === 'pass')
+
+function checksSection(report: Report, causes: Cause[], detail: Detail): string[] {
+  const causeNumber = new Map<Finding, number>()
+  causes.forEach((c, i) => c.findings.forEach((f) => causeNumber.set(f, i + 1)))
+  const out = ['### All checks', '']
+  const passedSubjects: string[] = []
+  for (const [subject, findings] of groupBySubject(report.findings)) {
+    if (findings.length === 0) continue
+    const name = subject || 'This run'
+    if (allPassed(findings)) {
+      // One line per subject where everything passed, what each check found folded under it.
+      if (detail >= 2) passedSubjects.push(name)
+      else {
+        out.push(
+          `${subject ? '###' : '####'} ${name}: ${STATUS_ICON.pass} ${findings.length} check${findings.length === 1 ? '' : 's'} passed`,
+          ''
+        )
+        if (detail === 0) {
+          out.push(
+            '<details><summary>What each check found</summary>',
+            '',
+            ...table(findings, causeNumber),
+            '',
+            '</details>',
+            ''
+          )
+        }
+      }
+      continue
+    }
+    if (detail >= 2) {
+      const marks = findings
+        .filter((f) => f.status !== 'pass')
+        .map((f) => {
+          const n = causeNumber.get(f)
+          return `${STATUS_ICON[f.status]} ${f.checkId}${n ? ` (cause ${n})` : ''}`
+        })
+      out.push(`- **${escapeHtml(name)}**: ${marks.join(', ')}`)
+      continue
+    }
+    out.push(`${subject ? '###' : '####'} ${name}`, '', ...table(findings, causeNumber), '')
+  }
+  if (passedSubjects.length) {
+    out.push(
       '',
-      d.body,
-      '',
-      '</details>',
-      ''
+      `${STATUS_ICON.pass} Every check passed for ${passedSubjects.length === 1 ? passedSubjects[0] : `${passedSubjects.length} subjects`}.`
     )
   }
-  const refs = [
-    f.location ? `at \`${f.location.file}${f.location.line ? `:${f.location.line}` : ''}\`` : '',
-    f.catalogId ? `catalog: \`${f.catalogId}\`` : '',
-    f.docUrl ? `[documentation](${f.docUrl})` : ''
-  ].filter(Boolean)
-  if (refs.length) lines.push(refs.join(' · '), '')
-  lines.push('</details>', '')
-  return lines
+  out.push('')
+  return out
 }
 
-/**
- * The job summary: the verdict first, then one table per subject (the run, then each
- * region × model and role), then every non-passing finding folded open with cause and fix.
- */
-export function renderSummary(report: Report): string {
+function render(
+  report: Report,
+  options: SummaryOptions,
+  detail: Detail,
+  maxCauses: number
+): string {
+  const reportName = options.reportPath
+    ? `the JSON report (\`${options.reportPath}\`, the step's \`report\` output${options.runUrl ? `; upload it with actions/upload-artifact to find it on [the run's page](${options.runUrl})` : ''})`
+    : 'the JSON report'
   const out: string[] = [
     `## ${RESULT_ICON[report.result]} Bedrock preflight: ${verdictLine(report)}`,
     ''
@@ -89,19 +183,52 @@ export function renderSummary(report: Report): string {
   ].filter(Boolean)
   out.push(context.join(' · '), '')
 
-  for (const [subject, findings] of groupBySubject(report.findings)) {
-    if (findings.length === 0) continue
-    if (subject) out.push(`### ${subject}`, '')
-    out.push(...table(findings), '')
+  const causes = groupCauses(report.findings)
+  if (causes.length) {
+    const findings = causes.reduce((n, c) => n + c.findings.length, 0)
+    out.push(
+      '### What to fix',
+      '',
+      `${causes.length} cause${causes.length === 1 ? '' : 's'} behind ${findings} finding${findings === 1 ? '' : 's'}, each with one fix.`,
+      ''
+    )
+    causes
+      .slice(0, maxCauses)
+      .forEach((c, i) => out.push(...causeSection(c, i + 1, detail, reportName)))
+    if (causes.length > maxCauses) {
+      out.push(`And ${causes.length - maxCauses} more causes: ${reportName} has them all.`, '')
+    }
   }
-  const notPassing = report.findings.filter((f) => f.status !== 'pass' && f.status !== 'skipped')
-  if (notPassing.length) {
-    out.push('### Causes and fixes', '')
-    for (const f of notPassing) out.push(...detail(f))
-  }
+  out.push(...checksSection(report, causes, detail))
+  const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES
+  const note = detail > 0 ? ` Shortened to fit: ${reportName} has every detail.` : ''
   out.push(
-    `<sub>bedrock-preflight ${report.tool.version} · report schema v${report.schemaVersion}</sub>`,
+    `<sub>bedrock-preflight ${report.tool.version} · report schema v${report.schemaVersion} · summary budget ${Math.round(budget / 1024)} KiB (GitHub's limit: 1 MiB).${note}</sub>`,
     ''
   )
   return out.join('\n')
+}
+
+/**
+ * The job summary: the verdict, then each cause once with its merged fix and every subject it
+ * covers, then every subject's checks (a line for a subject where all passed). Past the budget
+ * it sheds detail in steps (observations, then the per-subject tables, then causes past the
+ * first ones), pointing to the JSON report for what it left out.
+ */
+export function renderSummary(report: Report, options: SummaryOptions = {}): string {
+  const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES
+  let text = ''
+  for (const detail of [0, 1, 2, 3] as const) {
+    text = render(report, options, detail, Infinity)
+    if (bytes(text) <= budget) return text
+  }
+  // Still too large: as many causes as fit (halving, then the last step).
+  for (let max = 256; max >= 1; max = Math.floor(max / 2)) {
+    text = render(report, options, 3, max)
+    if (bytes(text) <= budget) return text
+  }
+  const cut = Buffer.from(text, 'utf8')
+    .subarray(0, Math.max(0, budget - 200))
+    .toString('utf8')
+  return `${cut.replace(/\uFFFD$/, '')}\n\n… (cut at the summary budget: the JSON report has the rest)\n`
 }

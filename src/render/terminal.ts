@@ -1,10 +1,15 @@
 import type { CheckStatus, Finding, Report } from '../engine/types.js'
+import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
 import { STATUS_WORD, verdictLine } from './labels.js'
+import { wrap, visible } from './wrap.js'
 
 export interface TerminalOptions {
   /** ANSI colours: only when stdout is a terminal and NO_COLOR is unset (see useColor). */
   color: boolean
-  /** Terminal width; the table's last column is cut to fit. */
+  /**
+   * The terminal's width: text is wrapped at word boundaries to fit it. Absent (a pipe, a file),
+   * nothing is wrapped: the reader's tool wraps.
+   */
   width?: number
 }
 
@@ -72,19 +77,8 @@ export function useColor(
   return stream.isTTY === true
 }
 
-/** Visible length, without ANSI sequences. */
-function visible(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length
-}
-
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - visible(text)))
-}
-
-function cut(text: string, max: number): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()]
-  return chars.length > max ? `${chars.slice(0, Math.max(1, max - 1)).join('')}…` : chars.join('')
 }
 
 /**
@@ -135,85 +129,159 @@ function statusCell(status: CheckStatus, palette: Palette): string {
   return palette.status[status](`${SYMBOL[status]} ${STATUS_WORD[status]}`)
 }
 
-function table(findings: Finding[], palette: Palette, width: number): string[] {
-  const rows = findings.map((f) => ({
-    check: f.checkId,
-    status: statusCell(f.status, palette),
-    found: `${f.subject ? `${f.subject}: ` : ''}${f.title}${f.location ? ` (${f.location.file}${f.location.line ? `:${f.location.line}` : ''})` : ''}`
-  }))
-  const checkWidth = Math.max(5, ...rows.map((r) => visible(r.check)))
-  const statusWidth = Math.max(6, ...rows.map((r) => visible(r.status)))
-  const foundWidth = Math.max(30, width - checkWidth - statusWidth - 6)
-  const line = (a: string, b: string, c: string): string =>
-    `  ${pad(a, checkWidth)}  ${pad(b, statusWidth)}  ${c}`.replace(/\s+$/, '')
-  return [
-    palette.dim(line('Check', 'Status', 'What was found')),
-    ...rows.map((r) => line(r.check, r.status, cut(r.found, foundWidth)))
-  ]
-}
+const at = (f: { location?: Finding['location'] }): string =>
+  f.location ? ` (${f.location.file}${f.location.line ? `:${f.location.line}` : ''})` : ''
 
-function detail(f: Finding, palette: Palette): string[] {
-  const where = f.subject ? ` (${f.subject})` : ''
-  const lines = [
-    `${palette.status[f.status](SYMBOL[f.status])} ${palette.bold(`${f.checkId}${where}: ${f.title}`)}`
-  ]
-  const indent = (text: string): string => (text.trim() ? `    ${text}` : '')
-  if (f.location) {
-    lines.push(indent(`At: ${f.location.file}${f.location.line ? `:${f.location.line}` : ''}`))
+/** Run-level findings first, then one group per region, model or role, in report order. */
+function bySubject(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>([['', []]])
+  for (const f of findings) {
+    const key = f.subject ?? ''
+    groups.set(key, [...(groups.get(key) ?? []), f])
   }
-  if (f.observed?.length) {
-    lines.push(indent('Observed:'), ...f.observed.map((o) => indent(`  ${o}`)))
-  }
-  if (f.cause) lines.push(indent(`Cause: ${inline(f.cause, palette)}`))
-  if (f.fix) {
-    const fix = markdownToText(f.fix, palette)
-    if (fix.length === 1) lines.push(indent(`Fix: ${fix[0]}`))
-    else lines.push(indent('Fix:'), ...fix.map((l) => indent(`  ${l}`)))
-  }
-  for (const d of f.details ?? []) {
-    lines.push(
-      indent(`${d.title}:`),
-      ...markdownToText(d.body, palette).map((l) => indent(`  ${l}`))
-    )
-  }
-  if (f.docUrl) lines.push(indent(`Docs: ${f.docUrl}`))
-  return lines
+  return groups
 }
 
 /**
- * The CLI's report: the verdict first, a table of every check, then the cause and fix of each
- * finding that did not pass, as the job summary shows them.
+ * Every check, under a header per subject (the subject is not repeated in each row, so the
+ * finding itself has the room); a subject where everything passed is one line.
+ */
+function table(
+  findings: readonly Finding[],
+  palette: Palette,
+  width: number | undefined
+): string[] {
+  const checkWidth = Math.max(5, ...findings.map((f) => visible(f.checkId)))
+  const statusWidth = Math.max(6, ...findings.map((f) => visible(statusCell(f.status, palette))))
+  const row = (check: string, status: string, found: string): string[] => {
+    const lead = `  ${pad(check, checkWidth)}  ${pad(status, statusWidth)}  `
+    return wrap(found, width, lead, ' '.repeat(visible(lead)))
+  }
+  const out = [...row('Check', 'Status', 'What was found').map(palette.dim)]
+  const allPassed: string[] = []
+  for (const [subject, list] of bySubject(findings)) {
+    if (list.length === 0) continue
+    if (subject && list.every((f) => f.status === 'pass')) {
+      allPassed.push(subject)
+      continue
+    }
+    if (subject) out.push(...wrap(palette.bold(subject), width))
+    // Under a subject, what passed is one line: what did not pass has the room.
+    const passed = subject ? list.filter((f) => f.status === 'pass') : []
+    for (const f of list) {
+      if (passed.includes(f)) continue
+      out.push(...row(f.checkId, statusCell(f.status, palette), `${f.title}${at(f)}`))
+    }
+    if (passed.length) {
+      const names = [...new Set(passed.map((f) => f.checkId))].join(', ')
+      out.push(...row(`${passed.length} more`, statusCell('pass', palette), names))
+    }
+  }
+  if (allPassed.length) {
+    out.push(
+      ...wrap(
+        `${palette.status.pass(`${SYMBOL.pass} Every check passed for`)} ${subjectList(allPassed, 12)}`,
+        width,
+        '',
+        '  '
+      )
+    )
+  }
+  return out
+}
+
+/** One cause: what, for whom, why and how to fix it, wrapped under a four-space indent. */
+function causeBlock(c: Cause, palette: Palette, width: number | undefined): string[] {
+  const many = c.subjects.length > 1
+  const where = many ? ` (${subjectCount(c.subjects)})` : c.subjects[0] ? ` (${c.subjects[0]})` : ''
+  const lines = wrap(
+    `${palette.status[c.status](SYMBOL[c.status])} ${palette.bold(`${c.checkId}${where}: ${c.title}`)}`,
+    width,
+    '',
+    '  '
+  )
+  const say = (label: string, text: string): string[] => wrap(text, width, `    ${label}`, '      ')
+  if (many) lines.push(...say('For: ', subjectList(c.subjects, 12)))
+  if (c.location)
+    lines.push(...say('At: ', `${c.location.file}${c.location.line ? `:${c.location.line}` : ''}`))
+  if (c.observed.length) {
+    lines.push(`    Observed${many ? ` (${c.subjects[0]})` : ''}:`)
+    for (const o of c.observed) lines.push(...wrap(o, width, '      ', '        '))
+  }
+  if (c.cause) lines.push(...say('Cause: ', inline(c.cause, palette)))
+  if (c.fix) {
+    const fix = markdownToText(c.fix, palette)
+    const label = many && !c.fixVaries ? 'Fix, for all of them:' : 'Fix:'
+    if (fix.length === 1) lines.push(...say(`${label} `, fix[0] ?? ''))
+    else {
+      lines.push(`    ${label}`)
+      lines.push(...fix.flatMap((l) => block(l, width, '      ')))
+    }
+  }
+  for (const d of c.details) {
+    lines.push(`    ${d.title}:`)
+    lines.push(...markdownToText(d.body, palette).flatMap((l) => block(l, width, '      ')))
+  }
+  if (c.docUrl) lines.push(...say('Docs: ', c.docUrl))
+  return lines
+}
+
+/** A line of converted Markdown: code (indented) is never wrapped, prose is. */
+function block(line: string, width: number | undefined, indent: string): string[] {
+  if (!line.trim()) return ['']
+  if (/^ {4}/.test(line)) return [`${indent}${line}`]
+  const lead = /^\s*(- |\d+\. )?/.exec(line)?.[0] ?? ''
+  return wrap(
+    line.slice(lead.length),
+    width,
+    `${indent}${lead}`,
+    `${indent}${' '.repeat(lead.length)}`
+  )
+}
+
+/** Caller, regions, models and time: one line when it fits, else one line each. */
+function context(report: Report, width: number | undefined): string[] {
+  const parts = [
+    report.identity?.arn ? `caller ${report.identity.arn}` : '',
+    report.regions.length ? `region ${report.regions.join(', ')}` : 'no region',
+    report.models.length ? `model ${report.models.join(', ')}` : '',
+    `${(report.durationMs / 1000).toFixed(1)} s`
+  ].filter(Boolean)
+  const line = parts.join(' · ')
+  if (width === undefined || visible(line) <= width) return [line]
+  return parts.flatMap((p) => wrap(p, width, '', '  '))
+}
+
+/**
+ * The CLI's report: the verdict first, every check under its subject, then each cause once
+ * with every subject it covers and its fix, as the job summary shows them.
  */
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   const palette = paletteFor(options.color)
-  const width = Math.max(60, Math.min(options.width ?? 100, 160))
+  const width = options.width === undefined ? undefined : Math.max(40, options.width)
   const verdict = verdictLine(report).replace(/^This job/, 'This machine')
   const out: string[] = [
-    palette.bold(
-      palette.status[report.result === 'pass' ? 'pass' : report.result](
-        `${SYMBOL[report.result]} ${verdict}`
-      )
+    ...wrap(
+      palette.bold(
+        palette.status[report.result === 'pass' ? 'pass' : report.result](
+          `${SYMBOL[report.result]} ${verdict}`
+        )
+      ),
+      width,
+      '',
+      '  '
     ),
-    palette.dim(
-      [
-        report.identity?.arn ? `caller ${report.identity.arn}` : '',
-        report.regions.length ? `region ${report.regions.join(', ')}` : 'no region',
-        report.models.length ? `model ${report.models.join(', ')}` : '',
-        `${(report.durationMs / 1000).toFixed(1)} s`
-      ]
-        .filter(Boolean)
-        .join(' · ')
-    ),
+    ...context(report, width).map(palette.dim),
     '',
     ...table(report.findings, palette, width)
   ]
-  const notPassing = report.findings.filter((f) => f.status !== 'pass' && f.status !== 'skipped')
-  if (notPassing.length) {
+  const causes = groupCauses(report.findings)
+  if (causes.length) {
     out.push('', palette.bold('Causes and fixes'))
-    for (const f of notPassing) out.push('', ...detail(f, palette))
+    for (const c of causes) out.push('', ...causeBlock(c, palette, width))
   }
   const skipped = report.findings.filter((f) => f.status === 'skipped')
-  if (skipped.length && notPassing.length) {
+  if (skipped.length && causes.length) {
     out.push('', palette.dim(`${skipped.length} skipped: fix the failures above first.`))
   }
   out.push('')

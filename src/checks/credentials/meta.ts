@@ -61,11 +61,15 @@ export const meta = defineMeta({
       title: 'SSO session expired at {{expiredAt}} (profile "{{profile}}")'
     },
     noCredentials: { status: 'catalog', title: 'No AWS credentials found' },
+    apiKeyOnly: {
+      status: 'pass',
+      title: 'No IAM credentials: the job authenticates to Bedrock with the API key from {{source}}'
+    },
     notLoaded: { status: 'catalog', title: 'Credentials from {{source}} could not be loaded' },
     expired: {
       status: 'catalog',
       catalog: 'expired-token',
-      title: 'The credentials expired {{minutes}} minutes ago'
+      title: 'The credentials expired {{ago}} ago'
     },
     expiringSoon: {
       status: 'warn',
@@ -75,7 +79,9 @@ export const meta = defineMeta({
       fix: {
         'github-actions':
           'Raise `role-duration-seconds` on `configure-aws-credentials` (chained roles are capped at 1 hour), or configure credentials closer to the step that needs them.',
-        cli: 'Refresh now: `aws sso login --profile {{profile}}`.'
+        // The step depends on the source (src/aws/credential-refresh.ts): `aws sso login`,
+        // `aws login`, the credential_process tool, fresh keys.
+        cli: '{{renew}}'
       },
       doc: SSO_DOC
     }

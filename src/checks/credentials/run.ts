@@ -2,7 +2,9 @@ import { homedir } from 'node:os'
 import type { CheckRun, ReportExtra } from '../../engine/check.js'
 import { detectCredentialSource } from '../../aws/credential-source.js'
 import { readSsoToken } from '../../aws/sso-token.js'
+import { renewSoonStep } from '../../aws/credential-refresh.js'
 import { envFileLocation } from '../shared/env-location.js'
+import { humanDuration } from '../../engine/duration.js'
 import type { meta } from './meta.js'
 
 /** Minutes left under which a session may die before the job that follows it finishes. */
@@ -96,14 +98,14 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       return facts
     }
     if (token?.state === 'expired') {
-      const ago = Math.max(1, Math.round((Date.now() - token.expiresAt.getTime()) / 60000))
+      const ago = humanDuration(Date.now() - token.expiresAt.getTime())
       raise(
         'ssoSessionExpired',
         { expiredAt: token.expiresAt.toISOString(), profile: name },
         {
           observed: [
             `source: ${source.label}`,
-            `${sessionLabel}: token in ${token.file} expired ${ago} min ago`
+            `${sessionLabel}: token in ${token.file} expired ${ago} ago`
           ]
         }
       )
@@ -121,7 +123,23 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   if (!resolved.ok) {
     const error = resolved.error
     const observed = [`expected source: ${source.label}`, ...tried]
-    if (error.code === 'CredentialsProviderError' && /any providers/i.test(error.message)) {
+    const none = error.code === 'CredentialsProviderError' && /any providers/i.test(error.message)
+    if (none && ctx.config.bedrockApiKey) {
+      // A key alone is a working setup for Bedrock (what the console and Claude Code document).
+      raise(
+        'apiKeyOnly',
+        { source: ctx.config.bedrockApiKey.source },
+        {
+          observed: [
+            ...observed,
+            'without IAM credentials, the checks that need them (identity, IAM simulation, trust, quotas) cannot verify; the api-key row says what the key is'
+          ]
+        }
+      )
+      flush()
+      return { source: 'api-key-only' }
+    }
+    if (none) {
       raise('noCredentials', {}, { error, observed })
     } else {
       raise('notLoaded', { source: source.label }, { error, observed })
@@ -133,19 +151,20 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const observed = [`source: ${source.label}`, ...tried]
   const expiration = resolved.value.expiration
   if (expiration) {
-    const minutes = Math.round((expiration.getTime() - Date.now()) / 60000)
+    const left = expiration.getTime() - Date.now()
+    const minutes = Math.round(left / 60000)
     observed.push(
-      `expires ${expiration.toISOString()} (${minutes < 0 ? `${-minutes} min ago` : `in ${minutes} min`})`
+      `expires ${expiration.toISOString()} (${left < 0 ? `${humanDuration(left)} ago` : `in ${humanDuration(left)}`})`
     )
     if (minutes < 0) {
-      raise('expired', { minutes: -minutes }, { observed: [...observed] })
+      raise('expired', { ago: humanDuration(left) }, { observed: [...observed] })
       flush()
       return facts
     }
     if (minutes < SHORT_SESSION_MINUTES) {
       raise(
         'expiringSoon',
-        { minutes, profile: profile ?? '<your-profile>' },
+        { minutes, renew: renewSoonStep(source.kind, profile) },
         { observed: [...observed] }
       )
     }

@@ -6,6 +6,9 @@ export interface IdentityFacts extends Record<string, unknown> {
   partition: string
   /** For a role session, the role's IAM ARN (what IAM policy simulation needs); its path may be lost. */
   roleArn?: string
-  /** `assumed-role`, `user`, `role`, `root`, `federated-user` or `other` (src/parse/arn.ts). */
+  /**
+   * `assumed-role`, `user`, `role`, `root`, `federated-user` or `other` (src/parse/arn.ts), or
+   * `api-key` when only a Bedrock API key is configured (no caller: `arn` and `accountId` empty).
+   */
   kind: string
 }

@@ -14,6 +14,14 @@ export const meta = defineMeta({
   permissions: [],
   messages: {
     authenticated: { status: 'pass', title: 'Authenticated as {{arn}}' },
+    apiKeyOnly: {
+      status: 'unverified',
+      title: 'Caller identity not checked: only a Bedrock API key is configured ({{source}})',
+      cause:
+        'STS GetCallerIdentity needs IAM (SigV4) credentials, and an API key works only for Bedrock, so who the key acts as, and its IAM permissions, cannot be read from here. The Bedrock checks still run with the key.',
+      fix: 'Nothing to change if the agent only uses the key: `invoke-probe: true` makes one real call with it, the conclusive test. To let the preflight check the permissions behind the key as well, configure IAM credentials too (`aws-actions/configure-aws-credentials`).',
+      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html'
+    },
     refused: { status: 'catalog', title: 'STS GetCallerIdentity failed: {{code}}' },
     // A 200 without the caller (a proxy, a wrong endpoint override) proves nothing: never a pass.
     noCaller: {

@@ -8,6 +8,15 @@ import type { meta } from './meta.js'
 /** A region to sign STS with when none is configured: STS answers from every region. */
 const FALLBACK_STS_REGION = 'us-east-1'
 
+/** The facts of a run with only a Bedrock API key: no caller, so no ARN to simulate or trust. */
+const API_KEY_ONLY: IdentityFacts = {
+  accountId: '',
+  arn: '',
+  userId: '',
+  partition: 'aws',
+  kind: 'api-key'
+}
+
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const firstValid = ctx.config.regions.map((r) => parseRegion(r.value)).find((r) => r.ok)
   const region = firstValid?.ok ? firstValid.region : FALLBACK_STS_REGION
@@ -16,6 +25,11 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     new GetCallerIdentityCommand({}),
     ctx.signal
   )
+  if (!result.ok && ctx.config.bedrockApiKey && result.error.code === 'CredentialsProviderError') {
+    // Only a Bedrock API key: the model checks run with it; who it is stays unknown (never a pass).
+    ctx.report('apiKeyOnly', { source: ctx.config.bedrockApiKey.source })
+    return API_KEY_ONLY
+  }
   if (!result.ok) {
     ctx.report(
       'refused',

@@ -1,4 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
+import { API_KEY_ONLY } from '../shared/api-key-only.js'
 
 const SIMULATE_DOC =
   'https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html'
@@ -39,6 +40,11 @@ export const meta = defineMeta({
       status: 'pass',
       title:
         '{{name}} may call InvokeModel and InvokeModelWithResponseStream on all {{count}} {{arns}} the call needs'
+    },
+    needsCredentials: {
+      status: 'unverified',
+      title: 'Invoke permission not simulated: IAM simulation needs IAM credentials',
+      ...API_KEY_ONLY
     },
     rootCaller: {
       status: 'unverified',

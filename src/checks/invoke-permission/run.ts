@@ -23,31 +23,52 @@ import {
 } from './decide.js'
 import type { meta } from './meta.js'
 import { contextEntries, resourcesToSimulate, type SimulatedResource } from './resources.js'
+import { apiKeyOnly } from '../shared/api-key-only.js'
 
 const CAVEAT =
   'IAM simulation covers identity policies, SCPs and permissions boundaries; it cannot see session policies, the Marketplace subscription, the Anthropic form or quotas (model-access and invoke-probe look at those).'
 
-/** Both invoke actions on each resource, with its context keys; all of them, or the first error. */
+/**
+ * Both invoke actions on each resource, with its context keys; all of them, or the first error.
+ * Resources whose context is the same (the profile ARN and the source region's model) share one
+ * SimulatePrincipalPolicy: IAM evaluates each listed resource separately and names it in
+ * EvalResourceName. Identical simulations of different checks (one model named two ways, a
+ * matrix) are sent once (AwsAccess.shared): IAM throttles every caller of the account together.
+ */
 async function simulate(
   ctx: ReadContext,
   partition: string,
   principal: string,
   resources: readonly SimulatedResource[]
 ): Promise<AwsResult<Evaluated[]>> {
+  const groups = new Map<string, SimulatedResource[]>()
+  for (const resource of resources) {
+    const key = JSON.stringify(contextEntries(resource))
+    groups.set(key, [...(groups.get(key) ?? []), resource])
+  }
   const all = await Promise.all(
-    resources.map(async (resource) => {
-      const r = await simulatePrincipalPolicy(ctx, partition, {
-        PolicySourceArn: principal,
-        ActionNames: [...INVOKE_ACTIONS],
-        ResourceArns: [resource.resource],
-        ContextEntries: contextEntries(resource)
-      })
-      return r.ok
-        ? {
-            ok: true as const,
-            value: (r.value.EvaluationResults ?? []).map((result) => ({ resource, result }))
-          }
-        : r
+    [...groups.entries()].map(async ([context, group]) => {
+      const arns = group.map((r) => r.resource)
+      const r = await ctx.aws.shared(
+        `SimulatePrincipalPolicy/${principal}/${arns.join(',')}/${context}`,
+        () =>
+          simulatePrincipalPolicy(ctx, partition, {
+            PolicySourceArn: principal,
+            ActionNames: [...INVOKE_ACTIONS],
+            ResourceArns: arns,
+            ContextEntries: contextEntries(group[0]!)
+          })
+      )
+      if (!r.ok) return r
+      const byArn = new Map(group.map((g) => [g.resource, g]))
+      return {
+        ok: true as const,
+        value: (r.value.EvaluationResults ?? []).map((result) => ({
+          // A result names its resource; a one-resource call may leave it out.
+          resource: byArn.get(result.EvalResourceName ?? '') ?? group[0]!,
+          result
+        }))
+      }
     })
   )
   const failed = all.find((r) => !r.ok)
@@ -90,6 +111,10 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   // Both passed, or the engine would have skipped this check; a passing one publishes its facts.
   if (!identity || !facts) return
   const fixContext = { modelId: facts.baseModelId }
+  if (apiKeyOnly(identity)) {
+    ctx.report('needsCredentials', {})
+    return
+  }
 
   const caller = principalOf(identity)
   if (!caller.simulable) {

@@ -103,14 +103,21 @@ async function readAvailability(
   )
 }
 
-async function readUseCase(
+/**
+ * The Anthropic use-case form belongs to the account (or its organization), not to a model: the
+ * read takes no model, so every model of a region shares one answer (AwsAccess.shared). It is
+ * still read per region: each region's control plane answers for itself.
+ */
+function readUseCase(
   ctx: AccessContext,
   region: string
 ): Promise<AwsResult<GetUseCaseForModelAccessCommandOutput>> {
-  const { client, sdk } = await ctx.aws.bedrock(region)
-  return ctx.aws.send<GetUseCaseForModelAccessCommandOutput>(
-    client,
-    new sdk.GetUseCaseForModelAccessCommand({}),
-    ctx.signal
-  )
+  return ctx.aws.shared(`GetUseCaseForModelAccess@${region}`, async () => {
+    const { client, sdk } = await ctx.aws.bedrock(region)
+    return ctx.aws.send<GetUseCaseForModelAccessCommandOutput>(
+      client,
+      new sdk.GetUseCaseForModelAccessCommand({}),
+      ctx.signal
+    )
+  })
 }

@@ -7,9 +7,26 @@ export const meta = defineMeta({
   description: 'Each `model-id` parses: model ID, inference-profile ID of any prefix, or ARN.',
   scope: 'model',
   dependsOn: [],
-  permissions: [],
+  permissions: [
+    {
+      action: 'bedrock:ListInferenceProfiles',
+      statement: 'ReadBedrockModelState',
+      why: 'with no model named only: the newest Claude Sonnet the region can call, the one checked'
+    }
+  ],
   messages: {
     parsed: { status: 'pass', title: '{{kind}}' },
+    // No model named anywhere: the engine chose one (src/aws/default-model.ts); say which and why.
+    chosen: { status: 'pass', title: 'No model named: checking {{model}}, {{why}}' },
+    // …and ListInferenceProfiles did not answer: the built-in fallback is checked instead.
+    chosenUnverified: {
+      status: 'unverified',
+      title: 'No model named: checking {{model}}, {{why}}',
+      cause:
+        'No model is named (`model-id`, `BEDROCK_MODEL`, or a Claude Code model variable), so the preflight checks the newest Claude Sonnet that {{region}} can call, which it reads with ListInferenceProfiles. That read did not answer (the error is under Observed), so it checks the built-in fallback: a newer Sonnet may exist, and the agent may call another model.',
+      fix: 'Name the model the job calls (`model-id: <id>` or `BEDROCK_MODEL=<id>`), or allow `bedrock:ListInferenceProfiles` so the preflight can read which Sonnet is newest.',
+      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html'
+    },
     newPrefix: {
       status: 'pass',
       title:

@@ -1,6 +1,8 @@
 import type { CheckRun } from '../../engine/check.js'
 import { parseModelId, type ModelId } from '../../parse/model-id.js'
-import { envFileLocation } from '../shared/env-location.js'
+import { defaultModelRegion } from '../../aws/default-model.js'
+import { listSystemProfiles } from '../shared/bedrock-reads.js'
+import { modelFileLocation } from '../shared/env-location.js'
 import type { ModelIdFacts } from './facts.js'
 import type { meta } from './meta.js'
 
@@ -17,9 +19,10 @@ const capitalised = (text: string) => `${text[0]?.toUpperCase() ?? ''}${text.sli
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const value = ctx.subject.model ?? ''
-  const source = ctx.config.models.find((m) => m.value === value)?.source ?? 'model-id'
+  const sourced = ctx.config.models.find((m) => m.value === value)
+  const source = sourced?.source ?? 'model-id'
   // Where the value was written, when it came from a `.env` line (so the annotation points at it).
-  const location = envFileLocation(ctx.config, 'BEDROCK_MODEL', value)
+  const location = modelFileLocation(ctx.config, value)
   const at = location ? { location } : {}
   const parsed = parseModelId(value)
   if (!parsed.ok) {
@@ -47,6 +50,22 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ctx.report('newPrefix', { kind: KIND_LABEL[parsed.kind], prefix: parsed.prefix }, { observed })
   } else if (parsed.kind === 'foundation-model-arn' && parsed.regionless) {
     ctx.report('regionlessArn', { model: parsed.baseModelId ?? '' }, { observed, ...at })
+  } else if (sourced?.chosen) {
+    const why = source.replace(/^default: /, '')
+    // The engine's read, answered from the run's shared reads (no second request).
+    const region = defaultModelRegion(ctx.config)
+    const listed = region
+      ? await listSystemProfiles({ ...ctx, subject: { region } }, region)
+      : undefined
+    if (region && listed && !listed.ok) {
+      ctx.report(
+        'chosenUnverified',
+        { model: value, why, region },
+        { observed, error: listed.error, permission: 'bedrock:ListInferenceProfiles' }
+      )
+    } else {
+      ctx.report('chosen', { model: value, why }, { observed })
+    }
   } else {
     ctx.report('parsed', { kind: capitalised(KIND_LABEL[parsed.kind]) }, { observed })
   }

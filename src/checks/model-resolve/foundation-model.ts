@@ -2,10 +2,11 @@ import type { ObservedError } from '../../engine/types.js'
 import { foundationModelArn, type ModelId } from '../../parse/model-id.js'
 import { partitionOf } from '../../aws/partition.js'
 import { getFoundationModel } from '../shared/bedrock-reads.js'
+import { setModelTo } from '../shared/env-location.js'
 import type { ResolveContext } from './context.js'
 import { isNotHere, isRetired } from './error-kinds.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
-import { reportLifecycle } from './lifecycle.js'
+import { lifecycleLine, reportLifecycle } from './lifecycle.js'
 import { suggestionLines, suggestProfiles } from './suggestions.js'
 
 /** Regions asked "do you know this model?" when the configured one does not (failure path only). */
@@ -42,7 +43,7 @@ export async function resolveFoundationModel(
   const types = (details.inferenceTypesSupported ?? []) as string[]
   const observed = [
     `inferenceTypesSupported: ${types.length ? types.join(', ') : '(none reported)'}`,
-    `lifecycle: ${details.modelLifecycle?.status ?? 'not reported'}`
+    lifecycleLine(details)
   ]
   if (model.regionless || !types.includes('ON_DEMAND')) {
     await reportProfileOnly(ctx, model, region, observed)
@@ -85,14 +86,27 @@ async function reportProfileOnly(
   const best = s.profiles[0]?.id
   if (model.regionless) {
     if (!best) ctx.report('regionlessArnNoProfile', data, extra)
-    else if (s.source === 'hint') ctx.report('regionlessArnByTable', { ...data, use: best }, extra)
-    else ctx.report('regionlessArn', { ...data, use: best }, extra)
+    else if (s.source === 'hint')
+      ctx.report(
+        'regionlessArnByTable',
+        { ...data, use: best, setModel: setModelTo(ctx, best) },
+        extra
+      )
+    else ctx.report('regionlessArn', { ...data, use: best, setModel: setModelTo(ctx, best) }, extra)
   } else if (!best) {
     ctx.report('onDemandUnsupportedNoProfile', data, extra)
   } else if (s.source === 'hint') {
-    ctx.report('onDemandUnsupportedByTable', { ...data, use: best }, extra)
+    ctx.report(
+      'onDemandUnsupportedByTable',
+      { ...data, use: best, setModel: setModelTo(ctx, best) },
+      extra
+    )
   } else {
-    ctx.report('onDemandUnsupported', { ...data, use: best }, extra)
+    ctx.report(
+      'onDemandUnsupported',
+      { ...data, use: best, setModel: setModelTo(ctx, best) },
+      extra
+    )
   }
 }
 
@@ -125,7 +139,11 @@ async function reportNotOffered(
   }
   const data = { model: base, region }
   if (here[0]) {
-    ctx.report('modelNotHereUseProfile', { ...data, use: here[0].id }, extra)
+    ctx.report(
+      'modelNotHereUseProfile',
+      { ...data, use: here[0].id, setModel: setModelTo(ctx, here[0].id) },
+      extra
+    )
   } else if (offeredIn[0]) {
     ctx.report('modelInOtherRegions', { ...data, offeredIn: offeredIn[0] }, extra)
   } else {

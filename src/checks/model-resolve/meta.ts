@@ -5,8 +5,11 @@ const PROVISIONED_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/pr
 
 // Fragments several states share; template literals of constants keep their placeholders typed.
 
-/** The line to put in the configuration; `{{use}}` is the identifier to use instead. */
-const USE = 'Set `BEDROCK_MODEL={{use}}` (action input `model-id: {{use}}`):'
+/**
+ * The line to put in the configuration; `{{use}}` is the identifier to use instead, `{{setModel}}`
+ * the setting that names it (`BEDROCK_MODEL=…` and the input, or the Claude Code variable).
+ */
+const USE = 'Set {{setModel}}:'
 const REMEMBER_IAM =
   'Remember the IAM policy: the profile ARN in {{region}} and the foundation model in each destination region.'
 const OTHERS_LISTED = 'Other profiles callable from here are listed under Observed.'
@@ -51,7 +54,7 @@ const MODEL_NOT_HERE = {
 
 const LEGACY = {
   status: 'warn',
-  title: '{{model}} is Legacy: end of life {{endOfLife}}',
+  title: '{{model}} is Legacy: end of life {{endOfLife}} ({{days}} left)',
   cause:
     'The provider has moved this model version to Legacy: it still answers, but stops at its end-of-life date, costs more during public extended access, and accounts that have not used it recently lose access.',
   fix: 'Plan the move to an active Claude model before the end-of-life date: `aws bedrock list-inference-profiles` shows the current ones; update `BEDROCK_MODEL`.',
@@ -208,6 +211,14 @@ export const meta = defineMeta({
     // ── Lifecycle of the model behind any identifier ────────────────────────────────────────
     legacy: LEGACY,
     legacyUndated: { ...LEGACY, title: '{{model}} is Legacy' },
+    legacyExtendedAccess: {
+      ...LEGACY,
+      title:
+        '{{model}} is Legacy, in public extended access since {{extended}}: end of life {{endOfLife}} ({{days}} left)',
+      cause:
+        'The provider has moved this model version to Legacy and it is now in the public extended-access part of that period: it still answers for accounts that use it, at the higher prices the provider set, until its end of life. Calls in this period have been refused with "ValidationException: Operation not allowed", the same text as an account-level restriction: if the invoke probe or the agent gets it, this is the first cause to rule out.',
+      fix: 'Move to an active Claude model before {{endOfLife}}: `aws bedrock list-inference-profiles` shows the current ones; update `BEDROCK_MODEL` (or the Claude Code variable that names it).'
+    },
     endOfLife: {
       status: 'catalog',
       catalog: 'model-end-of-life',

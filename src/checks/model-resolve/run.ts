@@ -2,6 +2,7 @@ import type { CheckRun } from '../../engine/check.js'
 import { foundationModelArn, type ModelId } from '../../parse/model-id.js'
 import type { ModelIdFacts } from '../model-id/facts.js'
 import { resolveApplicationProfile } from './application-profile.js'
+import { setModelTo } from '../shared/env-location.js'
 import type { ResolveContext } from './context.js'
 import { resolveFoundationModel } from './foundation-model.js'
 import type { meta } from './meta.js'
@@ -38,7 +39,11 @@ function reportArnOfOtherRegion(ctx: ResolveContext, model: ModelId, region: str
   }
   if (model.kind === 'foundation-model-arn' && model.baseModelId) {
     const use = foundationModelArn(model.arn?.partition ?? 'aws', region, model.baseModelId)
-    ctx.report('modelArnOfOtherRegion', { arnRegion, region, use }, extra)
+    ctx.report(
+      'modelArnOfOtherRegion',
+      { arnRegion, region, setModel: setModelTo(ctx, use) },
+      extra
+    )
   } else {
     ctx.report('arnOfOtherRegion', { arnRegion, region }, extra)
   }

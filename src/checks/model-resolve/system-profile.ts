@@ -3,12 +3,12 @@ import type { ModelId } from '../../parse/model-id.js'
 import { likelyPrefixes } from '../../data/profile-prefixes.js'
 import type { IdentityFacts } from '../identity/facts.js'
 import { getFoundationModel, getInferenceProfile } from '../shared/bedrock-reads.js'
-import { modelLocation } from '../shared/env-location.js'
+import { modelLocation, setModelTo } from '../shared/env-location.js'
 import type { ResolveContext } from './context.js'
 import { describeDestinations, destinationsOf, modelArnsOf } from './destinations.js'
 import { isNotHere } from './error-kinds.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
-import { reportLifecycle, reportUnreadLifecycle } from './lifecycle.js'
+import { lifecycleLine, reportLifecycle, reportUnreadLifecycle } from './lifecycle.js'
 import { suggestionLines, suggestProfiles } from './suggestions.js'
 
 /**
@@ -43,9 +43,7 @@ export async function resolveSystemProfile(
     `profile ARN: ${profile.inferenceProfileArn ?? '(not returned)'}`,
     `destination regions: ${describeDestinations(destinations)}`,
     ...modelArns.map((a) => `model ARN: ${a}`),
-    gfm.ok
-      ? `lifecycle: ${gfm.value.modelLifecycle?.status ?? 'not reported'}`
-      : `lifecycle: not read (${gfm.error.code})`
+    gfm.ok ? lifecycleLine(gfm.value) : `lifecycle: not read (${gfm.error.code})`
   ]
   if (profileKind === 'global') {
     ctx.report('profileGlobal', { region, profile: profileId }, { observed })
@@ -133,13 +131,13 @@ async function reportNotCallable(
   const othersListed = s.profiles.length > 1
   if (best && s.source === 'hint') {
     const id = othersListed ? 'profileNotHereByTableOthersListed' : 'profileNotHereByTable'
-    ctx.report(id, { ...data, use: best }, extra)
+    ctx.report(id, { ...data, use: best, setModel: setModelTo(ctx, best) }, extra)
   } else if (best) {
     const id = othersListed ? 'profileNotHereOthersListed' : 'profileNotHere'
-    ctx.report(id, { ...data, use: best }, extra)
+    ctx.report(id, { ...data, use: best, setModel: setModelTo(ctx, best) }, extra)
   } else if (onDemand) {
     // No profile of the model here, but the model itself runs in this region.
-    ctx.report('profileNotHere', { ...data, use: base }, extra)
+    ctx.report('profileNotHere', { ...data, use: base, setModel: setModelTo(ctx, base) }, extra)
   } else {
     ctx.report('profileNotHereNoAlternative', { ...data, model: base }, extra)
   }

@@ -22,7 +22,7 @@ export interface DecideInput {
   crossAccount: boolean
   /**
    * Whether the caller's identity policy must allow it too: always across accounts, and within one
-   * account unless the trust policy admits the caller itself (not only its account or `*`).
+   * account unless the trust policy admits the caller itself or `*` (not only its account).
    */
   identityPolicyNeeded: boolean
 }

@@ -71,7 +71,7 @@ export async function diagnose(
     ...caller.lines,
     ...(decision.callerDenialMoot
       ? [
-          '(the trust policy names the caller itself, so within one account the identity policy is not needed)'
+          '(the trust policy admits the caller by its own ARN or by `*`, so within one account the identity policy is not needed)'
         ]
       : []),
     ...later

@@ -1,5 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { ROLE_ARN_SHAPE } from '../shared/role-arn.js'
+import { API_KEY_ONLY } from '../shared/api-key-only.js'
 
 const ARN_DOC =
   'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns'
@@ -66,6 +67,11 @@ export const meta = defineMeta({
     }
   ],
   messages: {
+    needsCredentials: {
+      status: 'unverified',
+      title: 'Trust of {{role}} not checked: sts:AssumeRole needs IAM credentials',
+      ...API_KEY_ONLY
+    },
     notRoleArn: {
       status: 'fail',
       title: 'assume-role-arn "{{arn}}" is not an IAM role ARN',

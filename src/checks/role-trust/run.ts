@@ -5,6 +5,7 @@ import type { CheckRun } from '../../engine/check.js'
 import type { IdentityFacts } from '../identity/facts.js'
 import { SESSION_NAME, SESSION_SECONDS } from '../shared/assume-role.js'
 import { parseRoleArn } from '../shared/role-arn.js'
+import { apiKeyOnly } from '../shared/api-key-only.js'
 import { diagnose } from './diagnose.js'
 import type { meta } from './meta.js'
 import { reportTagsRefused } from './session-tags.js'
@@ -41,6 +42,10 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   ])
   if (tagged.ok) maskReturnedCredentials(ctx.log, tagged.value.Credentials)
   if (!identity) return // discarded: identity did not pass
+  if (apiKeyOnly(identity)) {
+    ctx.report('needsCredentials', { role: roleArn })
+    return
+  }
   let assumed = tagged
   // Refused for the tags alone? Ask once more without them: that tells "add sts:TagSession"
   // apart from a role the caller cannot assume at all (a third round trip, on this path only).

@@ -1,5 +1,6 @@
 import type {
   GetRoleCommandOutput,
+  ListServiceSpecificCredentialsCommandOutput,
   SimulatePrincipalPolicyCommandInput,
   SimulatePrincipalPolicyCommandOutput
 } from '@aws-sdk/client-iam'
@@ -33,6 +34,24 @@ export async function simulatePrincipalPolicy(
   return ctx.aws.send<SimulatePrincipalPolicyCommandOutput>(
     iam.client,
     new iam.sdk.SimulatePrincipalPolicyCommand(input),
+    ctx.signal
+  )
+}
+
+/** The service-specific credentials of an IAM user for one service (a long-term API key's). */
+export async function listServiceSpecificCredentials(
+  ctx: ReadContext,
+  partition: string,
+  userName: string,
+  serviceName: string
+): Promise<AwsResult<ListServiceSpecificCredentialsCommandOutput>> {
+  const iam = await ctx.aws.iam(iamRegion(partition))
+  return ctx.aws.send<ListServiceSpecificCredentialsCommandOutput>(
+    iam.client,
+    new iam.sdk.ListServiceSpecificCredentialsCommand({
+      UserName: userName,
+      ServiceName: serviceName
+    }),
     ctx.signal
   )
 }

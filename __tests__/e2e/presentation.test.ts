@@ -1,0 +1,180 @@
+/**
+ * What a person sees of a run with one cause across a matrix. GitHub shows at most 10 error and
+ * 10 warning annotations per step and drops a step summary over 1 MiB; the bundled action must
+ * fit both, show the verdict, and give one merged fix per cause that works when pasted.
+ */
+import { useFakeAws } from '../harness/fake-aws.js'
+import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
+import { callerIdentity, OIDC_SESSION_ENV } from '../harness/scenarios.js'
+import { bedrockHandlers, HAIKU_45, SONNET_37, SONNET_45 } from '../harness/fake-bedrock.js'
+import {
+  simulatePrincipalPolicy,
+  type PolicyDocument,
+  type SimulatorPolicies
+} from '../harness/fake-iam-simulator.js'
+
+const fake = useFakeAws(() => ({ 'sts:GetCallerIdentity': callerIdentity(), ...bedrockHandlers() }))
+
+const REGIONS = ['us-east-1', 'us-east-2', 'us-west-2']
+// Four models, each callable from the three regions: the only failure is the missing permission.
+const MODELS = [`us.${SONNET_45}`, `us.${HAIKU_45}`, `us.${SONNET_37}`, `global.${SONNET_45}`]
+
+async function matrix(policies: SimulatorPolicies): Promise<ActionRun> {
+  fake.handle({ 'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy(policies) })
+  return runAction({
+    endpoints: fake.env,
+    env: OIDC_SESSION_ENV,
+    inputs: { 'aws-region': REGIONS.join(','), 'model-id': MODELS.join('\n') }
+  })
+}
+
+/** Every ```json block of a text that is a policy. */
+function policiesIn(text: string): PolicyDocument[] {
+  return [...text.matchAll(/```json\n([\s\S]+?)\n```/g)]
+    .map((m) => JSON.parse(m[1] ?? '{}') as PolicyDocument)
+    .filter((p) => Array.isArray(p.Statement))
+}
+
+describe('a 3 × 4 matrix with one cause (a role that may not invoke Bedrock)', () => {
+  // One run for the assertions below (the fake's answers are reset before each test, so it runs
+  // inside the first test that asks).
+  let cached: ActionRun | undefined
+  const failing = async (): Promise<ActionRun> => (cached ??= await matrix({ identity: {} }))
+
+  it('fails every pair for the same reason', async () => {
+    const run = await failing()
+    const denied = run.report!.findings.filter((f) => f.checkId === 'invoke-permission')
+    expect(denied).toHaveLength(12)
+    expect(
+      denied.every((f) => f.status === 'fail' && f.catalogId === 'bedrock-invoke-denied')
+    ).toBe(true)
+    expect(run.exitCode).toBe(1)
+    expect(leakedSecrets(run)).toEqual([])
+  })
+
+  it('prints at most 10 annotations per level, the verdict first, one for the cause naming all 12 pairs', async () => {
+    const run = await failing()
+    const errors = run.annotations.filter((a) => a.level === 'error')
+    const warnings = run.annotations.filter((a) => a.level === 'warning')
+    expect(errors.length).toBeLessThanOrEqual(10)
+    expect(warnings.length).toBeLessThanOrEqual(10)
+    expect(errors[0]?.message).toContain('bedrock-preflight: This job cannot call Claude')
+    const cause = errors.filter((a) => a.title?.includes('invoke-permission'))
+    expect(cause).toHaveLength(1)
+    expect(cause[0]?.title).toContain('12 region × model pairs')
+    expect(cause[0]?.message).toContain(`us-east-1, us-east-2, us-west-2 × `)
+    expect(cause[0]?.message).toContain('one merged policy')
+  })
+
+  it('writes one merged policy for the cause, listing each resource once, far below the budget', async () => {
+    const run = await failing()
+    const policies = policiesIn(run.summary)
+    expect(policies).toHaveLength(1)
+    const resources = policies[0]!.Statement.flatMap((s) => [s.Resource].flat())
+    expect(new Set(resources).size).toBe(resources.length)
+    expect(run.summary).toContain('**Fix (one for all 12)**')
+    expect(Buffer.byteLength(run.summary)).toBeLessThan(30 * 1024)
+    // A subject where all passed is one line; the failing ones keep their table.
+    expect(run.summary).toMatch(/### us-east-1: ✅ 1 check passed/)
+  })
+
+  it('the merged policy, pasted as the role’s only policy, makes every pair pass', async () => {
+    const [policy] = policiesIn((await failing()).summary)
+    const fixed = await matrix({ identity: { merged: policy! } })
+    const permission = fixed.report!.findings.filter((f) => f.checkId === 'invoke-permission')
+    expect(permission).toHaveLength(12)
+    expect(permission.map((f) => f.status)).toEqual(Array(12).fill('pass'))
+    expect(fixed.exitCode).toBe(0)
+  })
+})
+
+describe('a matrix with more causes than GitHub shows', () => {
+  it('keeps to 10 errors, names what it left out, and shows every failing check', async () => {
+    // Unknown models fail model-resolve with a fix naming each one; invoke-permission fails too.
+    const models = [
+      ...MODELS,
+      ...Array.from({ length: 10 }, (_, i) => `us.anthropic.claude-x-${i}-v1:0`)
+    ]
+    fake.handle({ 'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({ identity: {} }) })
+    const run = await runAction({
+      endpoints: fake.env,
+      env: OIDC_SESSION_ENV,
+      inputs: { 'aws-region': REGIONS.join(','), 'model-id': models.join('\n') }
+    })
+    const errors = run.annotations.filter((a) => a.level === 'error')
+    expect(errors.length).toBeLessThanOrEqual(10)
+    expect(errors[0]?.message).toContain('This job cannot call Claude')
+    const failing = new Set(
+      run.report!.findings.filter((f) => f.status === 'fail').map((f) => f.checkId)
+    )
+    for (const checkId of failing) {
+      expect(errors.some((a) => a.title?.includes(`bedrock-preflight ${checkId}`))).toBe(true)
+    }
+  })
+})
+
+describe('a 34 × 16 matrix (544 region × model pairs)', () => {
+  it('keeps the summary within its stated budget, pointing to the JSON report for the rest', async () => {
+    const regions = [
+      'af-south-1',
+      'ap-east-1',
+      'ap-northeast-1',
+      'ap-northeast-2',
+      'ap-northeast-3',
+      'ap-south-1',
+      'ap-south-2',
+      'ap-southeast-1',
+      'ap-southeast-2',
+      'ap-southeast-3',
+      'ap-southeast-4',
+      'ap-southeast-5',
+      'ap-southeast-7',
+      'ca-central-1',
+      'ca-west-1',
+      'eu-central-1',
+      'eu-central-2',
+      'eu-north-1',
+      'eu-south-1',
+      'eu-south-2',
+      'eu-west-1',
+      'eu-west-2',
+      'eu-west-3',
+      'il-central-1',
+      'me-central-1',
+      'me-south-1',
+      'mx-central-1',
+      'sa-east-1',
+      'us-east-1',
+      'us-east-2',
+      'us-west-1',
+      'us-west-2',
+      'ap-east-2',
+      'ap-southeast-6'
+    ]
+    const models = [
+      ...MODELS,
+      `eu.${SONNET_45}`,
+      `jp.${SONNET_45}`,
+      `global.${HAIKU_45}`,
+      ...Array.from({ length: 9 }, (_, i) => `us.anthropic.claude-x-${i}-v1:0`)
+    ]
+    expect(regions).toHaveLength(34)
+    expect(models).toHaveLength(16)
+    fake.handle({ 'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({ identity: {} }) })
+    const run = await runAction({
+      endpoints: fake.env,
+      env: OIDC_SESSION_ENV,
+      inputs: { 'aws-region': regions.join(','), 'model-id': models.join('\n') },
+      timeoutMs: 120_000
+    })
+    expect(run.report!.findings.length).toBeGreaterThan(544 * 3)
+    const size = Buffer.byteLength(run.summary)
+    const budget = /summary budget (\d+) KiB/.exec(run.summary)?.[1]
+    expect(budget).toBe('256')
+    expect(size).toBeLessThanOrEqual(256 * 1024)
+    expect(run.summary).toContain('Shortened to fit')
+    expect(run.summary).toContain(run.outputs.report)
+    expect(run.annotations.filter((a) => a.level === 'error').length).toBeLessThanOrEqual(10)
+    expect(run.annotations.filter((a) => a.level === 'warning').length).toBeLessThanOrEqual(10)
+  }, 180_000)
+})

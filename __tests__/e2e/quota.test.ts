@@ -1,0 +1,139 @@
+import { useFakeAws, json11 } from '../harness/fake-aws.js'
+import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
+import { healthyAccount } from '../harness/e2e-world.js'
+import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
+import { HAIKU_45, SONNET_45 } from '../harness/fake-bedrock.js'
+import {
+  ACCOUNT_DAILY_CODE,
+  quotaWorld,
+  serviceQuotasHandlers,
+  type FakeQuota
+} from '../harness/fake-service-quotas.js'
+
+const fake = useFakeAws(healthyAccount)
+
+async function preflight(inputs: Record<string, string>): Promise<ActionRun> {
+  const run = await runAction({ endpoints: fake.env, env: OIDC_SESSION_ENV, inputs })
+  expect(leakedSecrets(run)).toEqual([])
+  return run
+}
+const quotaFindings = (run: ActionRun) =>
+  run.report?.findings.filter((f) => f.checkId === 'quota') ?? []
+/** A world where the quotas whose name matches `pattern` have this applied value. */
+const withValue = (pattern: RegExp, value: number): FakeQuota[] =>
+  quotaWorld().map((q) => (pattern.test(q.name) ? { ...q, value } : q))
+const sqCalls = (operation: string) =>
+  fake.requests.filter((r) => r.service === 'servicequotas' && r.operation === operation)
+
+describe('the quota check through the bundled action', () => {
+  it('passes a healthy account from the bundled codes, without listing every quota', async () => {
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'pass', messageId: 'within' })
+    expect(f?.title).toContain('200,000 tokens per minute')
+    expect(sqCalls('ListServiceQuotas')).toHaveLength(0)
+  })
+
+  it('fails a daily quota of 0 on a us. profile, with the AWS Support route (not adjustable)', async () => {
+    fake.handle(serviceQuotasHandlers(withValue(/tokens per day for .*Sonnet 4\.5/, 0)))
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'fail', messageId: 'zeroNotAdjustable' })
+    expect(run.outputs.result).toBe('fail')
+    expect(run.summary).toContain(
+      'Model invocation max tokens per day for Anthropic Claude Sonnet 4.5 V1'
+    )
+    expect(run.exitCode).not.toBe(0)
+  })
+
+  it('fails cross-Region tokens per minute of 0 with a us. profile, naming the code to raise', async () => {
+    fake.handle(
+      serviceQuotasHandlers(
+        withValue(
+          /^Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4\.5/,
+          0
+        )
+      )
+    )
+    const run = await preflight({ 'aws-region': 'us-west-2', 'model-id': `us.${SONNET_45}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'fail', messageId: 'zero' })
+    expect(f?.fix).toContain('--quota-code L-F4DDD3EB')
+    expect(f?.fix).toContain('--region us-west-2')
+  })
+
+  it('passes a profile whose on-demand quota is 0: that is not the path it takes', async () => {
+    fake.handle(serviceQuotasHandlers(withValue(/^On-demand .*Sonnet 4\.5/, 0)))
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    expect(quotaFindings(run).map((f) => f.status)).toEqual(['pass'])
+  })
+
+  it('checks a global. profile against the global cross-Region quotas', async () => {
+    const run = await preflight({ 'aws-region': 'eu-west-1', 'model-id': `global.${SONNET_45}` })
+    const [f] = quotaFindings(run)
+    expect(f?.status).toBe('pass')
+    expect(f?.title).toContain('Global cross-Region quotas')
+    expect(f?.title).toContain('500,000 tokens per minute')
+  })
+
+  it('could not verify, naming servicequotas:GetServiceQuota, when the reads are denied', async () => {
+    const denied = json11.error(
+      'AccessDeniedException',
+      'User: arn:aws:sts::111122223333:assumed-role/github-actions-bedrock/GitHubActions is not authorized to perform: servicequotas:GetServiceQuota'
+    )
+    fake.handle({
+      'servicequotas:GetServiceQuota': denied,
+      'servicequotas:GetAWSDefaultServiceQuota': denied,
+      'servicequotas:ListServiceQuotas': denied
+    })
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'unverified', catalogId: 'preflight-read-denied' })
+    expect(f?.fix).toContain('servicequotas:GetServiceQuota')
+    expect(run.outputs.result).toBe('warn')
+  })
+
+  it('could not verify when no quota of the region names the model (never a pass)', async () => {
+    fake.handle(serviceQuotasHandlers(quotaWorld([SONNET_45])))
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${HAIKU_45}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'noMatch' })
+    // It looked: every page of the listing was read.
+    expect(sqCalls('ListServiceQuotas').length).toBeGreaterThan(1)
+  })
+
+  it('finds the account-wide daily cap of 0 through the listing when a code is unknown', async () => {
+    const world = quotaWorld().map((q) =>
+      q.code === ACCOUNT_DAILY_CODE
+        ? { ...q, value: 0 }
+        : /Sonnet 4\.5/.test(q.name)
+          ? { ...q, code: `${q.code.slice(0, -1)}Z` }
+          : q
+    )
+    fake.handle(serviceQuotasHandlers(world))
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    expect(quotaFindings(run).map((f) => f.messageId)).toEqual(['accountDailyZero'])
+  })
+
+  it('checks every region × model, each on its own path', async () => {
+    fake.handle(
+      serviceQuotasHandlers((region) =>
+        region === 'us-west-2' ? withValue(/Haiku 4\.5/, 0) : quotaWorld()
+      )
+    )
+    const run = await preflight({
+      'aws-region': 'us-east-1,us-west-2',
+      'model-id': `us.${SONNET_45},us.${HAIKU_45}`
+    })
+    const byStatus = quotaFindings(run).map((f) => [f.subject, f.status])
+    expect(byStatus).toEqual([
+      [`us-east-1 · us.${SONNET_45}`, 'pass'],
+      [`us-east-1 · us.${HAIKU_45}`, 'pass'],
+      [`us-west-2 · us.${SONNET_45}`, 'pass'],
+      // Tokens and requests per minute, tokens per day: each quota of 0 is its own finding.
+      [`us-west-2 · us.${HAIKU_45}`, 'fail'],
+      [`us-west-2 · us.${HAIKU_45}`, 'fail'],
+      [`us-west-2 · us.${HAIKU_45}`, 'fail']
+    ])
+  })
+})

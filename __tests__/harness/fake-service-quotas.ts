@@ -1,0 +1,156 @@
+/**
+ * Service Quotas as the fake AWS serves it (awsJson1_1, service code `bedrock`): GetServiceQuota,
+ * GetAWSDefaultServiceQuota and ListServiceQuotas with its pagination, answering as the official
+ * model defines (a `Quota` or `Quotas` of ServiceQuota shapes, `NoSuchResourceException` for a
+ * code the region does not have). Quota names follow the console's ("Cross-region model inference
+ * tokens per minute for Anthropic Claude Sonnet 4.5 V1"); codes of the models the preflight bundles
+ * hints for are those hints, others are made up here, as a real region's unknown models would be.
+ */
+import { createHash } from 'node:crypto'
+import { FAKE } from './run-action.js'
+import { json11, type FakeReply, type Handlers } from './fake-aws.js'
+import { HAIKU_45, OPUS_45, SONNET_37, SONNET_4, SONNET_45, SONNET_46 } from './fake-bedrock.js'
+import { QUOTA_HINTS } from '../../src/data/quota-hints.js'
+
+export interface FakeQuota {
+  code: string
+  name: string
+  value: number
+  defaultValue: number
+  adjustable: boolean
+}
+
+/** The display names quota names use, per model. */
+export const QUOTA_DISPLAY: Record<string, string> = {
+  [SONNET_45]: 'Anthropic Claude Sonnet 4.5 V1',
+  [HAIKU_45]: 'Anthropic Claude Haiku 4.5',
+  [SONNET_4]: 'Anthropic Claude Sonnet 4 V1',
+  [SONNET_37]: 'Anthropic Claude 3.7 Sonnet V1',
+  [OPUS_45]: 'Anthropic Claude Opus 4.5',
+  [SONNET_46]: 'Anthropic Claude Sonnet 4.6'
+}
+
+const madeUpCode = (seed: string) =>
+  `L-${createHash('sha1').update(seed).digest('hex').slice(0, 8).toUpperCase()}`
+
+/** Every quota a healthy account has for a model: per-minute on each path, and per day. */
+export function modelQuotas(
+  modelId: string,
+  display = QUOTA_DISPLAY[modelId] ?? modelId
+): FakeQuota[] {
+  const hints = QUOTA_HINTS[modelId] ?? {}
+  const code = (path: 'on-demand' | 'cross-region' | 'global', metric: 'tpm' | 'rpm' | 'tpd') =>
+    hints[path]?.[metric] ?? madeUpCode(`${modelId}/${path}/${metric}`)
+  const q = (c: string, name: string, value: number, adjustable = true): FakeQuota => ({
+    code: c,
+    name,
+    value,
+    defaultValue: value,
+    adjustable
+  })
+  return [
+    q(code('on-demand', 'tpm'), `On-demand InvokeModel tokens per minute for ${display}`, 200_000),
+    q(code('on-demand', 'rpm'), `On-demand InvokeModel requests per minute for ${display}`, 200),
+    q(
+      code('cross-region', 'tpm'),
+      `Cross-region model inference tokens per minute for ${display}`,
+      200_000
+    ),
+    q(
+      code('cross-region', 'rpm'),
+      `Cross-region model inference requests per minute for ${display}`,
+      200
+    ),
+    q(
+      code('global', 'tpm'),
+      `Global cross-Region model inference tokens per minute for ${display}`,
+      500_000
+    ),
+    q(
+      code('global', 'rpm'),
+      `Global cross-Region model inference requests per minute for ${display}`,
+      500
+    ),
+    q(
+      code('cross-region', 'tpd'),
+      `Model invocation max tokens per day for ${display} (doubled for cross-region calls)`,
+      144_000_000,
+      false
+    )
+  ]
+}
+
+export const ACCOUNT_DAILY_CODE = madeUpCode('cross-model-max-tokens-per-day')
+
+/**
+ * A region's Bedrock quotas: each model's, the account-wide daily one, and `filler` others (Bedrock
+ * has well over a thousand per region), so listing takes as many pages as it would.
+ */
+export function quotaWorld(
+  models: string[] = Object.keys(QUOTA_DISPLAY),
+  filler = 100
+): FakeQuota[] {
+  return [
+    ...models.flatMap((m) => modelQuotas(m)),
+    {
+      code: ACCOUNT_DAILY_CODE,
+      name: 'Cross-Model Max Tokens Per Day',
+      value: 2_000_000_000,
+      defaultValue: 2_000_000_000,
+      adjustable: false
+    },
+    ...Array.from({ length: filler }, (_, i) => ({
+      code: madeUpCode(`filler-${i}`),
+      name: `Batch inference input file size (in GB) for model family ${i}`,
+      value: 1,
+      defaultValue: 1,
+      adjustable: true
+    }))
+  ]
+}
+
+function shape(q: FakeQuota, region: string, value: number) {
+  return {
+    ServiceCode: 'bedrock',
+    ServiceName: 'Amazon Bedrock',
+    QuotaArn: `arn:aws:servicequotas:${region}:${FAKE.account}:bedrock/${q.code}`,
+    QuotaCode: q.code,
+    QuotaName: q.name,
+    Value: value,
+    Unit: 'None',
+    Adjustable: q.adjustable,
+    GlobalQuota: false
+  }
+}
+
+/** A code this region has no quota for: awsJson1_1's modeled error, as boto3 users see it. */
+const noSuchQuota = (): FakeReply => json11.error('NoSuchResourceException', '')
+
+export function serviceQuotasHandlers(
+  world: FakeQuota[] | ((region: string) => FakeQuota[]) = quotaWorld()
+): Handlers {
+  const quotas = (region: string) => (typeof world === 'function' ? world(region) : world)
+  const find = (region: string, code: unknown) => quotas(region).find((q) => q.code === code)
+  const input = (json: unknown) => (json ?? {}) as Record<string, unknown>
+  return {
+    'servicequotas:GetServiceQuota': (req) => {
+      const q = find(req.region ?? '', input(req.json).QuotaCode)
+      return q ? json11.ok({ Quota: shape(q, req.region ?? '', q.value) }) : noSuchQuota()
+    },
+    'servicequotas:GetAWSDefaultServiceQuota': (req) => {
+      const q = find(req.region ?? '', input(req.json).QuotaCode)
+      return q ? json11.ok({ Quota: shape(q, req.region ?? '', q.defaultValue) }) : noSuchQuota()
+    },
+    'servicequotas:ListServiceQuotas': (req) => {
+      const args = input(req.json)
+      const size = Math.min(100, Number(args.MaxResults ?? 100))
+      const from = Number(args.NextToken ?? 0)
+      const all = quotas(req.region ?? '')
+      const page = all.slice(from, from + size).map((q) => shape(q, req.region ?? '', q.value))
+      return json11.ok({
+        Quotas: page,
+        ...(from + size < all.length ? { NextToken: String(from + size) } : {})
+      })
+    }
+  }
+}

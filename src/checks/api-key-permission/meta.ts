@@ -1,0 +1,123 @@
+import { defineMeta } from '../../engine/check.js'
+import { API_KEY_ONLY } from '../shared/api-key-only.js'
+
+const PERMISSIONS_DOC =
+  'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'
+const GRANT = (principal: string) =>
+  `Add to an identity policy of ${principal}:\n\n\`\`\`json\n${JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'bedrock:CallWithBearerToken', Resource: '*' }]
+    },
+    null,
+    2
+  )}\n\`\`\``
+
+/**
+ * May the identity behind the Bedrock API key use it? `bedrock:CallWithBearerToken`, simulated for
+ * the key's own principal (with `bedrock:bearerTokenType`, the key an SCP commonly conditions on),
+ * and for a long-term key its state in IAM.
+ */
+export const meta = defineMeta({
+  id: 'api-key-permission',
+  title: 'API key permission',
+  description:
+    "The identity behind the Bedrock API key may use it: `bedrock:CallWithBearerToken` simulated for the key's own principal, SCPs included; a long-term key is active and unexpired.",
+  scope: 'region',
+  dependsOn: ['region', 'identity', 'api-key'],
+  sdks: ['iam'],
+  permissions: [
+    {
+      action: 'iam:SimulatePrincipalPolicy',
+      statement: 'ReadApiKeyUser',
+      why: "the key's own principal may call bedrock:CallWithBearerToken"
+    },
+    {
+      action: 'iam:ListServiceSpecificCredentials',
+      statement: 'ReadApiKeyUser',
+      why: 'the status and expiry of a long-term key'
+    }
+  ],
+  applies: (config) => config.bedrockApiKey !== undefined,
+  messages: {
+    allowed: {
+      status: 'pass',
+      title: '{{principal}} may use its Bedrock API key (bedrock:CallWithBearerToken allowed)'
+    },
+    scpDenies: {
+      status: 'fail',
+      catalog: 'bedrock-api-key-denied',
+      title: 'A service control policy denies Bedrock API keys for {{principal}}',
+      fix: "Ask the organization's administrators whether API keys are meant to be allowed (the SCP denies `bedrock:CallWithBearerToken`, often for one `bedrock:bearerTokenType`); no identity policy can override it. Otherwise unset `AWS_BEARER_TOKEN_BEDROCK` and let the agent use IAM credentials."
+    },
+    explicitDeny: {
+      status: 'fail',
+      catalog: 'bedrock-api-key-denied',
+      title: 'An explicit Deny blocks Bedrock API keys for {{principal}}',
+      fix: 'Remove or narrow the Deny on `bedrock:CallWithBearerToken` in {{statements}}, or unset `AWS_BEARER_TOKEN_BEDROCK` and let the agent use IAM credentials.'
+    },
+    notAllowed: {
+      status: 'fail',
+      catalog: 'bedrock-api-key-denied',
+      title:
+        'No policy of {{principal}} allows bedrock:CallWithBearerToken: its API key is refused',
+      fix: '{{grant}}'
+    },
+    dependsOnContext: {
+      status: 'unverified',
+      title:
+        'Whether {{principal}} may use its API key depends on {{keys}}, which the simulation could not supply',
+      cause:
+        'A policy on `bedrock:CallWithBearerToken` tests a condition key that only the real request carries (a VPC endpoint, a source IP, a principal tag), so the simulation cannot decide it.',
+      fix: 'Compare the policy conditions on `bedrock:CallWithBearerToken` with where the agent runs, or settle it with one real call (`invoke-probe: true`).',
+      doc: PERMISSIONS_DOC
+    },
+    otherSigner: {
+      status: 'unverified',
+      title:
+        "The API key was signed by {{signer}}, not by this job's credentials: its permissions are not simulated",
+      cause:
+        'A short-term key acts with the permissions of whoever made it, and that is another access key than the one the preflight runs with, so IAM cannot be asked about it from here.',
+      fix: 'Run the preflight with the credentials that made the key, or settle it with one real call (`invoke-probe: true`).',
+      doc: PERMISSIONS_DOC
+    },
+    otherAccount: {
+      status: 'unverified',
+      title:
+        "The API key's IAM user {{user}} is in account {{account}}, the job's credentials in {{callerAccount}}",
+      cause:
+        "IAM simulates and lists only the caller's own account, so the key's user could not be read.",
+      fix: 'Run the preflight with credentials of account {{account}}, or settle it with one real call (`invoke-probe: true`).',
+      doc: PERMISSIONS_DOC
+    },
+    keyInactive: {
+      status: 'fail',
+      title: 'The long-term Bedrock API key of {{user}} is Inactive',
+      cause:
+        'IAM has the key, but deactivated: Bedrock refuses it ("The bearer token included in the request is invalid.").',
+      fix: 'Reactivate it (`aws iam update-service-specific-credential --user-name {{user}} --service-specific-credential-id {{id}} --status Active`) or make a new key.',
+      doc: PERMISSIONS_DOC
+    },
+    keyExpired: {
+      status: 'catalog',
+      catalog: 'bedrock-api-key-rejected',
+      title: 'The long-term Bedrock API key of {{user}} expired on {{date}}'
+    },
+    noKeyOfUser: {
+      status: 'fail',
+      catalog: 'bedrock-api-key-invalid',
+      title: 'IAM user {{user}} has no Bedrock API key: this one was deleted'
+    },
+    notSimulated: {
+      status: 'catalog',
+      title: 'Could not check whether {{principal}} may use its API key'
+    },
+    needsCredentials: {
+      status: 'unverified',
+      title: 'Who may use the API key not checked: IAM simulation needs IAM credentials',
+      ...API_KEY_ONLY
+    }
+  }
+})
+
+export { GRANT }

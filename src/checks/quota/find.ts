@@ -1,0 +1,102 @@
+import type { ServiceQuota } from '@aws-sdk/client-service-quotas'
+import type { ReadContext } from '../../engine/check.js'
+import type { ObservedError } from '../../engine/types.js'
+import { QUOTA_HINTS, type QuotaMetric, type QuotaPath } from '../../data/quota-hints.js'
+import { modelKeyOfId, quotaMeaning } from './names.js'
+import { listQuotas, readQuota, type QuotaValue } from './reads.js'
+
+export const METRICS: readonly QuotaMetric[] = ['tpm', 'rpm', 'tpd']
+
+export interface FoundQuotas {
+  byMetric: Partial<Record<QuotaMetric, QuotaValue>>
+  /** `Cross-Model Max Tokens Per Day`, when the region's listing was read. */
+  accountDaily?: QuotaValue
+  /** Whether the listing was read (the hints did not find everything). */
+  listed: boolean
+  /** The first read that failed, when one did. */
+  error?: ObservedError
+}
+
+/** Whether a quota of this name limits `metric` of `model` on `path`. */
+function limits(name: string, model: string, path: QuotaPath, metric: QuotaMetric): number {
+  const m = quotaMeaning(name)
+  if (m?.kind !== 'model' || m.model !== model || m.metric !== metric) return 0
+  // The per-day quota is the model's on every path (doubled for cross-Region calls); a global
+  // one of its own, where the region lists it, is the better match.
+  if (m.path === path) return 2
+  return metric === 'tpd' && m.path === 'any' ? 1 : 0
+}
+
+/**
+ * The quotas a call of `baseModelId` draws on when it takes `path`: first by the bundled codes
+ * (read together, verified by the name AWS returns), then, for what those did not find, by name in
+ * the region's listing (several round trips: 100 quotas a page).
+ */
+export async function findQuotas(
+  ctx: ReadContext,
+  region: string,
+  baseModelId: string,
+  path: QuotaPath
+): Promise<FoundQuotas> {
+  const model = modelKeyOfId(baseModelId)
+  const found: FoundQuotas = { byMetric: {}, listed: false }
+  if (!model) return found
+  const hints = QUOTA_HINTS[baseModelId]?.[path] ?? {}
+  await Promise.all(
+    METRICS.map(async (metric) => {
+      const code = hints[metric]
+      if (!code) return
+      const r = await readQuota(ctx, region, code)
+      if (!r.ok) {
+        // A retired or wrong code is not the account's problem: the listing finds the quota.
+        if (r.error.code !== 'NoSuchResourceException') found.error ??= r.error
+        return
+      }
+      if (limits(r.value.name, model, path, metric) > 0) found.byMetric[metric] = r.value
+    })
+  )
+  if (found.error) return found
+  const missing = METRICS.filter((m) => !found.byMetric[m])
+  if (missing.length === 0) return found
+  const listed = await listQuotas(ctx, region)
+  found.listed = true
+  if (!listed.ok) {
+    found.error = listed.error
+    return found
+  }
+  const best = (metric: QuotaMetric): ServiceQuota | undefined =>
+    listed.value
+      .map((q) => ({ q, score: limits(q.QuotaName ?? '', model, path, metric) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score)[0]?.q
+  const account = listed.value.find(
+    (q) => quotaMeaning(q.QuotaName ?? '')?.kind === 'account-daily'
+  )
+  // The listing gives applied values; each match is read again for AWS's default beside it, and
+  // a read that fails then is said (never covered by the listed value).
+  const valued = async (q: ServiceQuota): Promise<QuotaValue | undefined> => {
+    const r = await readQuota(ctx, region, q.QuotaCode ?? '')
+    if (r.ok) return r.value
+    if (r.error.code !== 'NoSuchResourceException') found.error ??= r.error
+    // A listed quota without a value says nothing: never read it as 0.
+    if (q.Value === undefined) return undefined
+    return {
+      code: q.QuotaCode ?? '',
+      name: q.QuotaName ?? '',
+      value: q.Value,
+      ...(q.Adjustable !== undefined ? { adjustable: q.Adjustable } : {})
+    }
+  }
+  await Promise.all([
+    ...missing.map(async (metric) => {
+      const q = best(metric)
+      const v = q?.QuotaCode ? await valued(q) : undefined
+      if (v) found.byMetric[metric] = v
+    }),
+    (async () => {
+      const v = account?.QuotaCode ? await valued(account) : undefined
+      if (v) found.accountDaily = v
+    })()
+  ])
+  return found
+}

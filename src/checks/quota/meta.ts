@@ -1,0 +1,93 @@
+import { defineMeta } from '../../engine/check.js'
+import { API_KEY_ONLY } from '../shared/api-key-only.js'
+
+const QUOTAS_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html'
+const INCREASE_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas-increase.html'
+
+const NEW_ACCOUNT_CAUSE =
+  'The account has a quota of 0 for this model on the path its ID takes, so every call is throttled before it starts ("Too many tokens per minute" or "per day"). AWS: "New AWS accounts might receive reduced quotas", and the default quotas "might be updated depending on regional factors, payment history, fraudulent usage, and/or approval of a quota increase request".'
+
+/** Does the account have quota for the model on the path its ID takes, before the first throttle? */
+export const meta = defineMeta({
+  id: 'quota',
+  title: 'Quota',
+  description:
+    'The Service Quotas of the model on the path its ID takes (on-demand, cross-Region or global) are not 0 and fit one call: tokens and requests per minute, tokens per day.',
+  scope: 'region-model',
+  dependsOn: ['region', 'model-id', 'identity'],
+  // The reads need only the credentials: they start while identity is still in flight.
+  speculative: ['identity'],
+  uses: ['model-resolve'],
+  sdks: ['servicequotas'],
+  permissions: [
+    {
+      action: 'servicequotas:GetServiceQuota',
+      statement: 'ReadServiceQuotas',
+      why: 'the applied value of each quota the call draws on'
+    },
+    {
+      action: 'servicequotas:GetAWSDefaultServiceQuota',
+      statement: 'ReadServiceQuotas',
+      why: "AWS's default, to show an account that got less"
+    },
+    {
+      action: 'servicequotas:ListServiceQuotas',
+      statement: 'ReadServiceQuotas',
+      why: 'finding the quotas of a model whose quota codes this version does not know'
+    }
+  ],
+  messages: {
+    within: { status: 'pass', title: '{{path}} quotas of {{model}} in {{region}}: {{summary}}' },
+    provisioned: {
+      status: 'pass',
+      title: 'Provisioned throughput {{model}}: its model units set the capacity, not a token quota'
+    },
+    zero: {
+      status: 'fail',
+      title: '{{quota}} is 0 in {{region}}: every call of {{model}} {{path}} is throttled',
+      cause: NEW_ACCOUNT_CAUSE,
+      fix: 'Request an increase (or open the Service Quotas console, Amazon Bedrock, {{region}}, and search the quota name):\n\n```sh\naws service-quotas request-service-quota-increase --service-code bedrock --quota-code {{code}} --desired-value {{desired}} --region {{region}}\n```\n\nMeanwhile use a profile with capacity ({{alternative}}), and set `maxTokens` on each call so it reserves less than the model maximum.',
+      doc: INCREASE_DOC
+    },
+    zeroNotAdjustable: {
+      status: 'fail',
+      title: '{{quota}} is 0 in {{region}}: every call of {{model}} {{path}} is throttled',
+      cause: `${NEW_ACCOUNT_CAUSE} Service Quotas marks it not adjustable, so no request in the console can raise it.`,
+      fix: 'Open an AWS Support case (Service limit increase, Amazon Bedrock, {{region}}) quoting the quota code `{{code}}` and the value you need ({{desired}}); until it is raised, use a profile with capacity ({{alternative}}).',
+      doc: QUOTAS_DOC
+    },
+    accountDailyZero: {
+      status: 'fail',
+      title:
+        'Cross-Model Max Tokens Per Day is 0 in {{region}}: no model can be called there today',
+      cause: `${NEW_ACCOUNT_CAUSE} This one is account-wide: it caps the tokens of every model in the region.`,
+      fix: 'Open an AWS Support case (Service limit increase, Amazon Bedrock, {{region}}) quoting the quota code `{{code}}`, or use another region.',
+      doc: QUOTAS_DOC
+    },
+    belowOneCall: {
+      status: 'warn',
+      title: '{{quota}} is {{value}}, below the {{min}} tokens one call of {{model}} may reserve',
+      cause:
+        'Bedrock reserves the input tokens plus `maxTokens` against the per-minute quota when a call starts (an unset `maxTokens` reserves the model maximum), so a quota below that throttles even a single call.',
+      fix: 'Set `maxTokens` on each call below {{value}} minus the prompt, or request an increase:\n\n```sh\naws service-quotas request-service-quota-increase --service-code bedrock --quota-code {{code}} --desired-value {{min}} --region {{region}}\n```\n\n(The input `min-tokens-per-minute` sets what one call needs; now {{min}}.)',
+      doc: INCREASE_DOC
+    },
+    noMatch: {
+      status: 'unverified',
+      title: 'No Service Quotas entry matched {{model}} {{path}} in {{region}} ({{metrics}})',
+      cause:
+        "Quota names follow the model's display name and change over time; none of the region's Bedrock quotas names this model on this path, so its quota could not be verified (it is not known to be 0).",
+      fix: 'Look for the model in the Service Quotas console (Amazon Bedrock, {{region}}) and check its tokens- and requests-per-minute quotas; an invoke probe (`invoke-probe: true`) settles it with one call.',
+      doc: QUOTAS_DOC
+    },
+    needsCredentials: {
+      status: 'unverified',
+      title: 'Quotas of {{model}} in {{region}} not read: Service Quotas needs IAM credentials',
+      ...API_KEY_ONLY
+    },
+    notRead: {
+      status: 'catalog',
+      title: 'Could not read the quotas of {{model}} in {{region}}'
+    }
+  }
+})

@@ -1,0 +1,158 @@
+import type { CheckRun } from '../../engine/check.js'
+import {
+  DEFAULT_MAX_OUTPUT_TOKENS,
+  MAX_OUTPUT_TOKENS,
+  type QuotaMetric,
+  type QuotaPath
+} from '../../data/quota-hints.js'
+import type { ModelIdFacts } from '../model-id/facts.js'
+import type { ResolveFacts } from '../model-resolve/facts.js'
+import { findQuotas, METRICS } from './find.js'
+import { modelKeyOfId } from './names.js'
+import type { QuotaValue } from './reads.js'
+import type { IdentityFacts } from '../identity/facts.js'
+import { apiKeyOnly } from '../shared/api-key-only.js'
+import type { meta } from './meta.js'
+
+const PATH_LABEL: Record<QuotaPath, string> = {
+  'on-demand': 'on demand (in-Region)',
+  'cross-region': 'through a cross-Region (geographic) profile',
+  global: 'through a global cross-Region profile'
+}
+const PATH_TITLE: Record<QuotaPath, string> = {
+  'on-demand': 'On-demand',
+  'cross-region': 'Cross-Region',
+  global: 'Global cross-Region'
+}
+const METRIC_LABEL: Record<QuotaMetric, string> = {
+  tpm: 'tokens per minute',
+  rpm: 'requests per minute',
+  tpd: 'tokens per day'
+}
+/** What to suggest instead while a path has no quota. */
+const ALTERNATIVE: Record<QuotaPath, string> = {
+  'on-demand': 'a cross-Region profile such as `us.` or `global.` + the model ID',
+  'cross-region': 'the `global.` profile of the model, or another geography',
+  global: 'a geographic profile (`us.`, `eu.`, `jp.`, …) of the model'
+}
+
+const number = (n: number) => n.toLocaleString('en-US')
+
+/** The path a call takes, from the ID (and, for an application profile, where it routes). */
+function pathOf(model: ModelIdFacts['model'], resolved?: ResolveFacts): QuotaPath | undefined {
+  if (model.kind === 'foundation-model' || model.kind === 'foundation-model-arn') return 'on-demand'
+  if (model.kind === 'system-profile' || model.kind === 'inference-profile-arn')
+    return model.prefix === 'global' ? 'global' : 'cross-region'
+  if (model.kind === 'application-profile-arn' && resolved) {
+    const d = resolved.destinations
+    if (d.includes('unspecified')) return 'global'
+    return d.length > 1 || (d[0] && d[0] !== resolved.region) ? 'cross-region' : 'on-demand'
+  }
+  return undefined
+}
+
+/** What one call may reserve: the input `min-tokens-per-minute`, else the model's output maximum. */
+function oneCall(configured: number | undefined, baseModelId: string): number {
+  if (configured !== undefined) return configured
+  const [, family, version] = (modelKeyOfId(baseModelId) ?? '').split('|')
+  return MAX_OUTPUT_TOKENS[`${family}|${version}`] ?? DEFAULT_MAX_OUTPUT_TOKENS
+}
+
+function line(q: QuotaValue, metric: QuotaMetric): string {
+  const byDefault =
+    q.defaultValue === undefined
+      ? ''
+      : q.value < q.defaultValue
+        ? `, below the AWS default ${number(q.defaultValue)}`
+        : `, AWS default ${number(q.defaultValue)}`
+  return `${METRIC_LABEL[metric]}: ${number(q.value)}${byDefault} (${q.name}, ${q.code}${q.adjustable === false ? ', not adjustable' : ''})`
+}
+
+export const run: CheckRun<typeof meta.messages> = async (ctx) => {
+  const region = ctx.subject.region ?? ''
+  const id = ctx.facts<ModelIdFacts>('model-id')?.model
+  if (!id) return
+  if (id.kind === 'provisioned-model-arn') {
+    ctx.report('provisioned', { model: id.input })
+    return
+  }
+  if (apiKeyOnly(await ctx.waitFor<IdentityFacts>('identity'))) {
+    ctx.report('needsCredentials', { model: id.baseModelId ?? id.input, region })
+    return
+  }
+  const resolved = id.baseModelId ? undefined : await ctx.waitFor<ResolveFacts>('model-resolve')
+  const base = id.baseModelId ?? resolved?.baseModelId ?? ''
+  const path = pathOf(id, resolved)
+  const model = base || id.input
+  if (!path || !base) {
+    ctx.report(
+      'noMatch',
+      { model, path: 'on its path', region, metrics: 'the model behind this ARN is not known' },
+      { observed: ['the model-resolve row says why the model behind this ARN is not known'] }
+    )
+    return
+  }
+  const found = await findQuotas(ctx, region, base, path)
+  if (found.error) {
+    const permission = found.error.operation?.startsWith('servicequotas:')
+      ? found.error.operation
+      : 'servicequotas:ListServiceQuotas'
+    ctx.report('notRead', { model, region }, { error: found.error, permission })
+    return
+  }
+  const min = oneCall(ctx.config.minTokensPerMinute, base)
+  const observed = [
+    `path: ${PATH_LABEL[path]} (from ${id.input})`,
+    ...METRICS.flatMap((m) => {
+      const q = found.byMetric[m]
+      return q ? [line(q, m)] : []
+    }),
+    found.accountDaily
+      ? `account-wide: ${line(found.accountDaily, 'tpd')}`
+      : "account-wide Cross-Model Max Tokens Per Day: not read (its code is not among the bundled ones, and the model's own quotas were found without the region's listing)",
+    `one call may reserve ${number(min)} tokens (${ctx.config.minTokensPerMinute !== undefined ? 'min-tokens-per-minute' : "the model's output maximum"})`
+  ]
+  const base4 = { model, region, path: PATH_LABEL[path] }
+  let problems = 0
+  for (const metric of METRICS) {
+    const q = found.byMetric[metric]
+    if (!q) continue
+    const data = {
+      ...base4,
+      quota: q.name,
+      code: q.code,
+      desired: number(Math.max(q.defaultValue ?? 0, metric === 'rpm' ? 1 : min)),
+      alternative: ALTERNATIVE[path]
+    }
+    if (q.value === 0) {
+      ctx.report(q.adjustable === false ? 'zeroNotAdjustable' : 'zero', data, { observed })
+      problems += 1
+    } else if (metric !== 'rpm' && q.value < min) {
+      ctx.report(
+        'belowOneCall',
+        { ...data, value: number(q.value), min: number(min) },
+        { observed }
+      )
+      problems += 1
+    }
+  }
+  if (found.accountDaily?.value === 0) {
+    ctx.report('accountDailyZero', { region, code: found.accountDaily.code }, { observed })
+    problems += 1
+  }
+  const missing = METRICS.filter((m) => !found.byMetric[m])
+  if (missing.length > 0) {
+    ctx.report(
+      'noMatch',
+      { ...base4, metrics: missing.map((m) => METRIC_LABEL[m]).join(', ') },
+      { observed }
+    )
+    return
+  }
+  if (problems === 0) {
+    const summary = METRICS.map(
+      (m) => `${number(found.byMetric[m]!.value)} ${METRIC_LABEL[m]}`
+    ).join(', ')
+    ctx.report('within', { ...base4, path: PATH_TITLE[path], summary }, { observed })
+  }
+}
