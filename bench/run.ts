@@ -7,7 +7,13 @@
  *
  *   npm run bench -- [--latency 50] [--runs 10] [--timeout-seconds 5] [--json]
  *   npm run bench -- --matrix 6x3 --rate 10   (only the throttled matrix and the huge bodies)
+ *   npm run bench -- --api-key                 (the full runs carry a Bedrock API key too)
  */
+import { getToken } from '@aws/bedrock-token-generator'
+import { OIDC_SESSION_ENV } from '../__tests__/harness/scenarios.js'
+import { simulatePrincipalPolicy } from '../__tests__/harness/fake-iam-simulator.js'
+import { SEED_POLICY } from '../__tests__/harness/fake-bedrock.js'
+import type { Handlers } from '../__tests__/harness/fake-aws.js'
 import { readdirSync, statSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { cpus } from 'node:os'
@@ -44,6 +50,23 @@ const distDir = resolve(process.env.BP_DIST_DIR ?? 'dist')
 const matrixAt = process.argv.indexOf('--matrix')
 const matrixShape = matrixAt > 0 ? (process.argv[matrixAt + 1] ?? '6x3') : '6x3'
 const rate = flag('rate', 10)
+/**
+ * `--api-key`: the full runs also carry a short-term Bedrock API key, made with AWS's generator
+ * and the job's own session (what a workflow step would export as AWS_BEARER_TOKEN_BEDROCK): the
+ * Bedrock calls then go with the key, and api-key-permission adds its IAM simulation. Such a run
+ * warns by design (the agent calls Bedrock as the key, not the role).
+ */
+const apiKey = process.argv.includes('--api-key')
+  ? await getToken({
+      credentials: {
+        accessKeyId: OIDC_SESSION_ENV.AWS_ACCESS_KEY_ID,
+        secretAccessKey: OIDC_SESSION_ENV.AWS_SECRET_ACCESS_KEY,
+        sessionToken: OIDC_SESSION_ENV.AWS_SESSION_TOKEN
+      },
+      region: 'us-east-1'
+    })
+  : undefined
+const RUN_INPUTS = apiKey ? { ...FULL_INPUTS, 'bedrock-api-key': apiKey } : FULL_INPUTS
 
 /** The throttled matrix beside its floor, and peak memory under a 256 MB answer per service. */
 async function throttledFigures(): Promise<void> {
@@ -132,6 +155,19 @@ interface PhaseFigures {
   unhandled: string[]
 }
 
+/** The healthy account's role may also use its API key (bedrock:CallWithBearerToken). */
+const KEY_ALLOWED: Handlers = {
+  'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({
+    identity: {
+      seed: SEED_POLICY,
+      keys: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'bedrock:CallWithBearerToken', Resource: '*' }]
+      }
+    }
+  })
+}
+
 async function measure(serial: boolean, count: number): Promise<PhaseFigures> {
   const wall: number[] = []
   const aws: number[] = []
@@ -146,7 +182,8 @@ async function measure(serial: boolean, count: number): Promise<PhaseFigures> {
     const bench = await startBenchFake(latency, serial)
     let run: TimedRun
     try {
-      run = await timedRun(distDir, bench.fake.env)
+      if (apiKey) bench.fake.handle(KEY_ALLOWED)
+      run = await timedRun(distDir, bench.fake.env, RUN_INPUTS)
     } finally {
       await bench.close()
     }

@@ -771,7 +771,7 @@ export const CATALOG = [
     cause:
       'The account reached its daily token quota for this model. New accounts often start with a quota of 0 that cannot be raised in the console.',
     fix: (ctx) =>
-      `Check *Service Quotas → Amazon Bedrock → "Model invocation max tokens per day"* for the model in ${ctx.region ?? 'this region'}; if it is 0 or too low, open an AWS Support case (the quota is not adjustable by you).`,
+      `Check the quota the preflight's \`quota\` check reads, *Service Quotas → Amazon Bedrock → "Model invocation max tokens per day for <model>"* in ${ctx.region ?? 'this region'} (also the account-wide "Cross-Model Max Tokens Per Day"):\n\n\`\`\`sh\naws service-quotas list-service-quotas --service-code bedrock --region ${ctx.region ?? '<region>'} --query "Quotas[?contains(QuotaName, 'tokens per day')].[QuotaName,QuotaCode,Value]" --output table\n\`\`\`\n\nIf it is 0 or too low, open an AWS Support case quoting the quota code (it is not adjustable by you).`,
     doc: DOC.quotas,
     verdict: 'fail'
   },
@@ -785,8 +785,8 @@ export const CATALOG = [
       /Rate exceeded/i
     ],
     cause: 'The account is over its requests- or tokens-per-minute quota for this model right now.',
-    fix: () =>
-      'Retry later, spread the load, use a cross-region profile (more capacity), or request a higher quota in Service Quotas.',
+    fix: (ctx) =>
+      `Retry later, spread the load, use a cross-region profile (more capacity), set \`maxTokens\` so each call reserves less, or request a higher quota: the tokens- and requests-per-minute quotas of the model on the path its ID takes (on-demand, cross-Region or global), as the preflight's \`quota\` check reads them:\n\n\`\`\`sh\naws service-quotas list-service-quotas --service-code bedrock --region ${ctx.region ?? '<region>'} --query "Quotas[?contains(QuotaName, 'per minute')].[QuotaName,QuotaCode,Value]" --output table\n\`\`\``,
     doc: DOC.quotas,
     verdict: 'unverified'
   },
