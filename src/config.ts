@@ -3,6 +3,7 @@
  * these from their own inputs; the engine reads nothing else.
  */
 import type { SessionTagging } from './aws/session-tags.js'
+import type { Endpoint } from './parse/endpoint.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
 
@@ -61,6 +62,11 @@ export interface PreflightConfig {
   oidcRoleArn?: string
   /** Whether the job's later AssumeRole of those roles passes session tags (absent: `auto`). */
   roleSessionTags?: SessionTagging
+  /**
+   * The inference endpoint the agent calls (`endpoint`, else inferred from
+   * ANTHROPIC_BEDROCK_BASE_URL / ANTHROPIC_BASE_URL). Absent: `runtime`, the default.
+   */
+  endpoint?: Sourced<Endpoint>
   /** Make one real Converse call with maxTokens 1 (costs a fraction of a cent). */
   invokeProbe: boolean
   failOn: FailOn

@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
       oidcRoleArn: actionInput('oidc-role-arn'),
       envFilePath: actionInput('env-file'),
       invokeProbe: actionInput('invoke-probe'),
+      endpoint: actionInput('endpoint'),
       roleSessionTags: actionInput('role-session-tags'),
       failOn: actionInput('fail-on'),
       timeoutSeconds: actionInput('timeout-seconds'),

@@ -13,6 +13,7 @@ import {
 } from './config.js'
 import { parseDotenv } from './parse/dotenv.js'
 import { SESSION_TAGGING, type SessionTagging } from './aws/session-tags.js'
+import { BASE_URL_VARIABLES, ENDPOINTS, endpointOfUrl, type Endpoint } from './parse/endpoint.js'
 
 /** What a face collected from its inputs or flags, before defaults and the env file apply. */
 export interface RawSettings {
@@ -25,6 +26,8 @@ export interface RawSettings {
   /** Set when the env file path is a default (the CLI's ~/.insightworker/.env): a missing file is fine then. */
   envFileOptional?: boolean
   invokeProbe?: string | boolean
+  /** `runtime`, `mantle` or `both`; empty: inferred from the agent's base URL, else runtime. */
+  endpoint?: string
   roleSessionTags?: string
   failOn?: string
   timeoutSeconds?: string | number
@@ -208,12 +211,15 @@ export function buildConfig(raw: RawSettings): {
       }
     : labelled(BEARER_TOKEN_VARIABLE)
 
+  const endpoint = endpointFrom(raw, labelled)
+
   const config: PreflightConfig = {
     regions: dedupe(regions),
     models: dedupe(models),
     assumeRoleArns: [...new Set(splitList(raw.assumeRoleArns))],
     ...(raw.oidcRoleArn?.trim() ? { oidcRoleArn: raw.oidcRoleArn.trim() } : {}),
     roleSessionTags,
+    ...(endpoint ? { endpoint } : {}),
     invokeProbe,
     failOn,
     timeoutSeconds,
@@ -227,6 +233,35 @@ export function buildConfig(raw: RawSettings): {
     log: raw.log
   }
   return { config, fileValues }
+}
+
+/**
+ * The endpoint the agent calls: the input when given; else what its base URL's host says
+ * (`bedrock-mantle.…` or `bedrock-runtime.…`); else undefined, the runtime by default.
+ */
+function endpointFrom(
+  raw: RawSettings,
+  labelled: (key: string) => Sourced<string> | undefined
+): Sourced<Endpoint> | undefined {
+  const given = raw.endpoint?.trim().toLowerCase()
+  if (given) {
+    if (!(ENDPOINTS as readonly string[]).includes(given)) {
+      throw new SettingsError(
+        'endpoint',
+        `must be one of ${ENDPOINTS.join(', ')}, got "${raw.endpoint}"`
+      )
+    }
+    return {
+      value: given as Endpoint,
+      source: raw.surface === 'cli' ? '--endpoint' : 'input endpoint'
+    }
+  }
+  for (const key of BASE_URL_VARIABLES) {
+    const url = labelled(key)
+    const value = url ? endpointOfUrl(url.value) : undefined
+    if (url && value) return { value, source: url.source }
+  }
+  return undefined
 }
 
 /** Where the Bedrock SDKs look for an API key (`AWS_BEARER_TOKEN_` + the signing name). */

@@ -94,3 +94,58 @@ describe('api-key-permission check', () => {
     expect(f?.title).toContain('2026-06-01')
   })
 })
+
+describe('api-key-permission check on the mantle endpoint', () => {
+  beforeEach(() => resetMocks())
+  const runOn = (key: string, endpoint: 'mantle' | 'both') =>
+    runPreflight(
+      config(['us-east-1'], [`us.${SONNET_45}`], {
+        bedrockApiKey: { value: key, source: 'AWS_BEARER_TOKEN_BEDROCK' },
+        endpoint: { value: endpoint, source: 'input endpoint' }
+      }),
+      { checks: CHECKS }
+    )
+
+  it('simulates bedrock-mantle:CallWithBearerToken for mantle, and both actions for both', async () => {
+    iam.on(SimulatePrincipalPolicyCommand).resolves({
+      EvaluationResults: [
+        {
+          EvalActionName: 'bedrock-mantle:CallWithBearerToken',
+          EvalResourceName: '*',
+          EvalDecision: 'allowed'
+        }
+      ]
+    })
+    const [f] = findingsOf(await runOn(await jobKey(), 'mantle'), 'api-key-permission')
+    expect(f).toMatchObject({ status: 'pass', messageId: 'allowed' })
+    expect(f?.title).toContain('bedrock-mantle:CallWithBearerToken allowed')
+    const input = iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input
+    expect(input?.ActionNames).toEqual(['bedrock-mantle:CallWithBearerToken'])
+  })
+
+  it('fails naming the mantle action when only the runtime one is allowed', async () => {
+    iam.on(SimulatePrincipalPolicyCommand).resolves({
+      EvaluationResults: [
+        {
+          EvalActionName: 'bedrock:CallWithBearerToken',
+          EvalResourceName: '*',
+          EvalDecision: 'allowed'
+        },
+        {
+          EvalActionName: 'bedrock-mantle:CallWithBearerToken',
+          EvalResourceName: '*',
+          EvalDecision: 'implicitDeny'
+        }
+      ]
+    })
+    const [f] = findingsOf(await runOn(await jobKey(), 'both'), 'api-key-permission')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'notAllowed' })
+    expect(f?.title).toContain('allows bedrock-mantle:CallWithBearerToken')
+    expect(f?.fix).toContain('"Action": "bedrock-mantle:CallWithBearerToken"')
+    const input = iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input
+    expect(input?.ActionNames).toEqual([
+      'bedrock:CallWithBearerToken',
+      'bedrock-mantle:CallWithBearerToken'
+    ])
+  })
+})

@@ -87,7 +87,7 @@ describe('model routing through the bundled action', () => {
     expect(f?.catalogId).toBe('on-demand-not-supported')
     expect(f?.title).toContain(`has no on-demand throughput in us-east-1: use us.${SONNET_45}`)
     expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
-    expect(f?.observed).toContain('inferenceTypesSupported: INFERENCE_PROFILE')
+    expect(f?.observed).toContain('inferenceTypesSupported: (none reported)')
     expect(run.summary).toContain('offered only through cross-region inference profiles')
   })
 

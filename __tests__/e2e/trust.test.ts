@@ -263,7 +263,10 @@ describe('role trust through the bundled action', () => {
       'Trust'
     ])
     expect(findings.find((f) => f.status === 'unverified')?.title).toContain('another account')
-    expect(fake.requests.some((r) => r.operation === 'GetRole')).toBe(false)
+    // The other account's role is never read; only the caller's own, for its stored ARN.
+    expect(
+      fake.requests.filter((r) => r.operation === 'GetRole').map((r) => r.params.RoleName)
+    ).toEqual(['github-actions-bedrock'])
   })
 })
 

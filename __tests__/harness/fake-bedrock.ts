@@ -55,8 +55,10 @@ const ALL_TEST_REGIONS = [E1, E2, W2, ...EU, ...JP, 'ap-southeast-2']
 
 /** The world as AWS documents it for the models the scenarios use (≈ Dec 2025 tables). */
 export function documentedWorld(): BedrockWorld {
+  // InferenceType has ON_DEMAND and PROVISIONED only (Bedrock API model): a model reachable only
+  // through inference profiles lists neither.
   const crisOnly = (regions: string[]) =>
-    Object.fromEntries(regions.map((r) => [r, ['INFERENCE_PROFILE']]))
+    Object.fromEntries(regions.map((r) => [r, [] as string[]]))
   return {
     models: [
       { id: SONNET_45, name: 'Claude Sonnet 4.5', regions: crisOnly(ALL_TEST_REGIONS) },
@@ -66,9 +68,9 @@ export function documentedWorld(): BedrockWorld {
         regions: {
           ...crisOnly(ALL_TEST_REGIONS),
           // In-Region per the Haiku 4.5 model card.
-          [E1]: ['ON_DEMAND', 'INFERENCE_PROFILE'],
-          'eu-west-1': ['ON_DEMAND', 'INFERENCE_PROFILE'],
-          'ap-northeast-1': ['ON_DEMAND', 'INFERENCE_PROFILE']
+          [E1]: ['ON_DEMAND'],
+          'eu-west-1': ['ON_DEMAND'],
+          'ap-northeast-1': ['ON_DEMAND']
         }
       },
       {

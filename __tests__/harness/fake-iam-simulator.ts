@@ -157,41 +157,162 @@ function contextFrom(params: Record<string, string>): Context {
   return context
 }
 
-/** The `iam:SimulatePrincipalPolicy` handler for a fake AWS, answering from `policies`. */
+/**
+ * The ARN template of a resource's type, as IAM names it in the top-level `EvalResourceName`
+ * ("The ARN template for the simulated resource type ... This is not a specific customer-provided
+ * resource ARN": IAM API model, EvaluationResult), or `*` when none is defined.
+ */
+export function arnTemplate(resource: string): string {
+  const bedrock = /^arn:[\w-]+:bedrock:[^:]*:(\d*):([\w-]+)\//.exec(resource)
+  if (bedrock) {
+    const account = bedrock[1] ? '${Account}' : ''
+    return `arn:\${Partition}:bedrock:\${Region}:${account}:${bedrock[2]}/\${ResourceId}`
+  }
+  if (/^arn:[\w-]+:iam::\d{12}:role\//.test(resource)) {
+    return 'arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}'
+  }
+  if (/^arn:[\w-]+:iam::\d{12}:user\//.test(resource)) {
+    return 'arn:${Partition}:iam::${Account}:user/${UserNameWithPath}'
+  }
+  return '*'
+}
+
+/** The context keys the conditions of these statements test that the request did not supply. */
+function missingKeys(statements: PolicyStatement[], context: Context): string[] {
+  const keys = statements.flatMap((s) =>
+    Object.values(s.Condition ?? {}).flatMap((byKey) => Object.keys(byKey))
+  )
+  return [...new Set(keys.filter((k) => context[k.toLowerCase()] === undefined))]
+}
+
+/** Statements of identity policies and the boundary (not SCPs) that apply to an action and resource. */
+function applicable(
+  policies: SimulatorPolicies,
+  action: string,
+  resource: string
+): PolicyStatement[] {
+  const docs = [
+    ...Object.values(policies.identity),
+    ...(policies.permissionsBoundary ? [policies.permissionsBoundary] : [])
+  ]
+  return docs.flatMap((d) =>
+    d.Statement.filter(
+      (st) =>
+        list(st.Action).some((a) => glob(a, action, true)) &&
+        list(st.Resource).some((r) => glob(r, resource))
+    )
+  )
+}
+
+const rank: Record<Decision, number> = { allowed: 0, implicitDeny: 1, explicitDeny: 2 }
+
+/**
+ * The `iam:SimulatePrincipalPolicy` handler for a fake AWS, answering from `policies` as the
+ * current IAM model describes: one result per action and resource type, named by the type's ARN
+ * template, with each listed ARN's decision, matched statements, missing context keys and
+ * boundary detail in `ResourceSpecificResults` ("If you include a list of resources, then any
+ * missing context values are instead included under the ResourceSpecificResults section").
+ * Matched statements name the policy type from `PolicySourceType` and never an SCP.
+ */
 export function simulatePrincipalPolicy(policies: SimulatorPolicies) {
   return (req: FakeRequest): FakeReply => {
     const actions = members(req.params, 'ActionNames')
     // "If you do not specify a value for this parameter, then the value defaults to * (all
     // resources)" (IAM API reference, SimulatePrincipalPolicy).
     const listed = members(req.params, 'ResourceArns')
-    const resources = listed.length > 0 ? listed : ['*']
     const context = contextFrom(req.params)
-    const results = resources.flatMap((resource) =>
-      actions.map((action) => {
-        const e = evaluate(policies, action, resource, context)
-        const matched = e.matched
-          .map(
-            (m) =>
-              `<member><SourcePolicyId>${xmlEscape(m.policy)}</SourcePolicyId><SourcePolicyType>${policies.scp && m.policy in policies.scp ? 'none' : 'IAM Policy'}</SourcePolicyType></member>`
+    const source = req.params.PolicySourceArn ?? ''
+    const identityType = /:user\//.test(source) ? 'user' : 'role'
+    const statementsXml = (e: Evaluation) =>
+      e.matched
+        .filter((m) => !(policies.scp && m.policy in policies.scp))
+        .map(
+          (m) =>
+            `<member><SourcePolicyId>${xmlEscape(m.policy)}</SourcePolicyId><SourcePolicyType>${m.policy === 'boundary' ? 'user-managed' : identityType}</SourcePolicyType></member>`
+        )
+        .join('')
+    const keysXml = (keys: string[]) =>
+      keys.length
+        ? `<MissingContextValues>${keys.map((k) => `<member>${xmlEscape(k)}</member>`).join('')}</MissingContextValues>`
+        : '<MissingContextValues/>'
+    const orgXml = (allowed: boolean | undefined) =>
+      allowed !== undefined
+        ? `<OrganizationsDecisionDetail><AllowedByOrganizations>${allowed}</AllowedByOrganizations></OrganizationsDecisionDetail>`
+        : ''
+    const boundaryXml = (allowed: boolean | undefined) =>
+      allowed !== undefined
+        ? `<PermissionsBoundaryDecisionDetail><AllowedByPermissionsBoundary>${allowed}</AllowedByPermissionsBoundary></PermissionsBoundaryDecisionDetail>`
+        : ''
+    const results: string[] = []
+    for (const action of actions) {
+      if (listed.length === 0) {
+        const e = evaluate(policies, action, '*', context)
+        results.push(
+          [
+            '<member>',
+            `<EvalActionName>${xmlEscape(action)}</EvalActionName>`,
+            '<EvalResourceName>*</EvalResourceName>',
+            `<EvalDecision>${e.decision}</EvalDecision>`,
+            `<MatchedStatements>${statementsXml(e)}</MatchedStatements>`,
+            keysXml(missingKeys(applicable(policies, action, '*'), context)),
+            orgXml(e.allowedByOrganizations),
+            boundaryXml(e.allowedByBoundary),
+            '</member>'
+          ].join('')
+        )
+        continue
+      }
+      const byType = new Map<string, string[]>()
+      for (const r of listed) byType.set(arnTemplate(r), [...(byType.get(arnTemplate(r)) ?? []), r])
+      for (const [template, resources] of byType) {
+        const each = resources.map((resource) => ({
+          resource,
+          e: evaluate(policies, action, resource, context),
+          keys: missingKeys(applicable(policies, action, resource), context)
+        }))
+        const worst = each.reduce<Decision>(
+          (d, x) => (rank[x.e.decision] > rank[d] ? x.e.decision : d),
+          'allowed'
+        )
+        const org = each.some((x) => x.e.allowedByOrganizations === false)
+          ? false
+          : each.some((x) => x.e.allowedByOrganizations === true)
+            ? true
+            : undefined
+        const boundary = each.some((x) => x.e.allowedByBoundary === false)
+          ? false
+          : each.some((x) => x.e.allowedByBoundary === true)
+            ? true
+            : undefined
+        const specific = each
+          .map((x) =>
+            [
+              '<member>',
+              `<EvalResourceName>${xmlEscape(x.resource)}</EvalResourceName>`,
+              `<EvalResourceDecision>${x.e.decision}</EvalResourceDecision>`,
+              `<MatchedStatements>${statementsXml(x.e)}</MatchedStatements>`,
+              keysXml(x.keys),
+              boundaryXml(x.e.allowedByBoundary),
+              '</member>'
+            ].join('')
           )
           .join('')
-        return [
-          '<member>',
-          `<EvalActionName>${xmlEscape(action)}</EvalActionName>`,
-          `<EvalResourceName>${xmlEscape(resource)}</EvalResourceName>`,
-          `<EvalDecision>${e.decision}</EvalDecision>`,
-          `<MatchedStatements>${matched}</MatchedStatements>`,
-          '<MissingContextValues/>',
-          e.allowedByOrganizations !== undefined
-            ? `<OrganizationsDecisionDetail><AllowedByOrganizations>${e.allowedByOrganizations}</AllowedByOrganizations></OrganizationsDecisionDetail>`
-            : '',
-          e.allowedByBoundary !== undefined
-            ? `<PermissionsBoundaryDecisionDetail><AllowedByPermissionsBoundary>${e.allowedByBoundary}</AllowedByPermissionsBoundary></PermissionsBoundaryDecisionDetail>`
-            : '',
-          '</member>'
-        ].join('')
-      })
-    )
+        results.push(
+          [
+            '<member>',
+            `<EvalActionName>${xmlEscape(action)}</EvalActionName>`,
+            `<EvalResourceName>${xmlEscape(template)}</EvalResourceName>`,
+            `<EvalDecision>${worst}</EvalDecision>`,
+            `<MatchedStatements>${each.map((x) => statementsXml(x.e)).join('')}</MatchedStatements>`,
+            '<MissingContextValues/>',
+            orgXml(org),
+            boundaryXml(boundary),
+            `<ResourceSpecificResults>${specific}</ResourceSpecificResults>`,
+            '</member>'
+          ].join('')
+        )
+      }
+    }
     return query.ok(
       'iam',
       'SimulatePrincipalPolicy',

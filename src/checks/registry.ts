@@ -11,6 +11,7 @@ import invokePermission from './invoke-permission/index.js'
 import invokeProbe from './invoke-probe/index.js'
 import quota from './quota/index.js'
 import apiKeyPermission from './api-key-permission/index.js'
+import mantleAccess from './mantle-access/index.js'
 import roleTrust from './role-trust/index.js'
 import oidcTrust from './oidc-trust/index.js'
 
@@ -33,6 +34,7 @@ export const CHECKS: readonly CheckEntry[] = [
   invokeProbe,
   quota,
   apiKeyPermission,
+  mantleAccess,
   roleTrust,
   oidcTrust
 ]

@@ -17,6 +17,8 @@ export interface RunArgs {
   assumeRoleArns?: string
   envFile?: string
   invokeProbe: boolean
+  /** `runtime`, `mantle` or `both` (checked by buildConfig, which names `--endpoint`). */
+  endpoint?: string
   roleSessionTags?: string
   failOn?: string
   timeout?: string
@@ -38,6 +40,7 @@ const OPTIONS = {
   'assume-role-arn': { type: 'string', multiple: true },
   'env-file': { type: 'string' },
   'invoke-probe': { type: 'boolean' },
+  endpoint: { type: 'string' },
   'role-session-tags': { type: 'string' },
   'fail-on': { type: 'string' },
   timeout: { type: 'string' },
@@ -71,6 +74,9 @@ Options:
   --env-file <path>         InsightWorker settings (default: ~/.insightworker/.env
                             when it exists); the environment wins over the file
   --profile <name>          AWS profile to use (default: AWS_PROFILE)
+  --endpoint <e>            the inference endpoint the agent calls: runtime (default),
+                            mantle or both (default: inferred from
+                            ANTHROPIC_BEDROCK_BASE_URL or ANTHROPIC_BASE_URL)
   --invoke-probe            make one real Converse call (maxTokens 1, a fraction of a cent)
   --fail-on <level>         exit 1 on: error (default), warning, never
   --timeout <seconds>       bound on the whole run, 1-600 (default 30)
@@ -163,7 +169,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       `--role-session-tags must be one of ${SESSION_TAGGING.join(', ')}, got "${roleSessionTags}"`
     )
   }
-  for (const flag of ['env-file', 'profile'] as const) {
+  for (const flag of ['env-file', 'profile', 'endpoint'] as const) {
     if (values[flag] !== undefined && values[flag].trim() === '') {
       throw new UsageError(`--${flag} needs a value`)
     }
@@ -179,6 +185,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     ...(assumeRoleArns ? { assumeRoleArns } : {}),
     ...(values['env-file'] ? { envFile: values['env-file'] } : {}),
     invokeProbe: values['invoke-probe'] ?? false,
+    ...(values.endpoint ? { endpoint: values.endpoint.trim() } : {}),
     ...(roleSessionTags ? { roleSessionTags } : {}),
     ...(failOn ? { failOn } : {}),
     ...(timeout ? { timeout } : {}),

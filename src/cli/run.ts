@@ -4,11 +4,8 @@ import { prepareRun, SettingsError } from '../settings.js'
 import type { PreflightConfig } from '../config.js'
 import { runPreflight } from '../engine/run-preflight.js'
 import { shouldFail } from '../engine/result.js'
-import { renderJson } from '../render/json.js'
-import { renderTerminal, useColor } from '../render/terminal.js'
 import { VERSION } from '../version.js'
 import { parseCliArgs, UsageError, USAGE, type RunArgs } from './args.js'
-import { explain } from './explain.js'
 import { Progress } from './progress.js'
 import { Redactor } from './redact.js'
 
@@ -26,6 +23,7 @@ const FLAG_OF: Record<string, string> = {
   'timeout-seconds': '--timeout',
   'env-file': '--env-file',
   'invoke-probe': '--invoke-probe',
+  endpoint: '--endpoint',
   'role-session-tags': '--role-session-tags',
   'min-tokens-per-minute': '--min-tokens-per-minute'
 }
@@ -69,6 +67,7 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
       envFilePath,
       envFileOptional: args.envFile === undefined,
       invokeProbe: args.invokeProbe,
+      ...(args.endpoint ? { endpoint: args.endpoint } : {}),
       ...(args.roleSessionTags ? { roleSessionTags: args.roleSessionTags } : {}),
       ...(args.failOn ? { failOn: args.failOn } : {}),
       ...(args.timeout ? { timeoutSeconds: args.timeout } : {}),
@@ -103,9 +102,13 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
   } finally {
     progress.stop()
   }
+  // The renderers (and, for `explain`, the catalog) load after the run, not before its first
+  // request: the action's entry shares its start files with this one.
   if (args.json) {
+    const { renderJson } = await import('../render/json.js')
     write(io.stdout, renderJson(report))
   } else {
+    const { renderTerminal, useColor } = await import('../render/terminal.js')
     write(
       io.stdout,
       renderTerminal(report, {
@@ -135,7 +138,7 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
         streams.stdout.write(`bedrock-preflight ${VERSION}\n`)
         return 0
       case 'explain':
-        return await explain(args, streams)
+        return await (await import('./explain.js')).explain(args, streams)
       case 'run':
         return await runChecks(args, streams)
     }

@@ -31,8 +31,16 @@ export function verdictLine(report: Report): string {
   switch (report.result) {
     case 'pass':
       return `This job can call Claude on Amazon Bedrock: all ${c.pass} checks passed`
-    case 'warn':
-      return `This job can probably call Claude on Amazon Bedrock, with reservations${tail}`
+    case 'warn': {
+      // "Probably" is no verdict: with a check unverified, say so and which checks they are.
+      if (c.unverified) {
+        const checks = [
+          ...new Set(report.findings.filter((f) => f.status === 'unverified').map((f) => f.checkId))
+        ]
+        return `This job's access to Claude on Amazon Bedrock could not be verified by ${checks.join(', ')}${tail}`
+      }
+      return `This job can call Claude on Amazon Bedrock, with reservations${tail}`
+    }
     case 'fail':
       return `This job cannot call Claude on Amazon Bedrock yet${tail}`
   }

@@ -3,20 +3,22 @@ import { API_KEY_ONLY } from '../shared/api-key-only.js'
 
 const PERMISSIONS_DOC =
   'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'
-const GRANT = (principal: string) =>
+const GRANT = (principal: string, action = 'bedrock:CallWithBearerToken') =>
   `Add to an identity policy of ${principal}:\n\n\`\`\`json\n${JSON.stringify(
     {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'bedrock:CallWithBearerToken', Resource: '*' }]
+      Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }]
     },
     null,
     2
   )}\n\`\`\``
 
 /**
- * May the identity behind the Bedrock API key use it? `bedrock:CallWithBearerToken`, simulated for
- * the key's own principal (with `bedrock:bearerTokenType`, the key an SCP commonly conditions on),
- * and for a long-term key its state in IAM.
+ * May the identity behind the Bedrock API key use it? `bedrock:CallWithBearerToken` (and, for an
+ * agent on the mantle endpoint, `bedrock-mantle:CallWithBearerToken`, per AWS's managed policy
+ * AmazonBedrockMantleInferenceAccess), simulated for the key's own principal (with
+ * `bedrock:bearerTokenType`, the key an SCP commonly conditions on), and for a long-term key its
+ * state in IAM. `{{action}}` is the action of the endpoint(s) the agent uses.
  */
 export const meta = defineMeta({
   id: 'api-key-permission',
@@ -42,25 +44,24 @@ export const meta = defineMeta({
   messages: {
     allowed: {
       status: 'pass',
-      title: '{{principal}} may use its Bedrock API key (bedrock:CallWithBearerToken allowed)'
+      title: '{{principal}} may use its Bedrock API key ({{action}} allowed)'
     },
     scpDenies: {
       status: 'fail',
       catalog: 'bedrock-api-key-denied',
       title: 'A service control policy denies Bedrock API keys for {{principal}}',
-      fix: "Ask the organization's administrators whether API keys are meant to be allowed (the SCP denies `bedrock:CallWithBearerToken`, often for one `bedrock:bearerTokenType`); no identity policy can override it. Otherwise unset `AWS_BEARER_TOKEN_BEDROCK` and let the agent use IAM credentials."
+      fix: "Ask the organization's administrators whether API keys are meant to be allowed (the SCP denies `{{action}}`, often for one `bedrock:bearerTokenType`); no identity policy can override it. Otherwise unset `AWS_BEARER_TOKEN_BEDROCK` and let the agent use IAM credentials."
     },
     explicitDeny: {
       status: 'fail',
       catalog: 'bedrock-api-key-denied',
       title: 'An explicit Deny blocks Bedrock API keys for {{principal}}',
-      fix: 'Remove or narrow the Deny on `bedrock:CallWithBearerToken` in {{statements}}, or unset `AWS_BEARER_TOKEN_BEDROCK` and let the agent use IAM credentials.'
+      fix: 'Remove or narrow the Deny on `{{action}}` in {{statements}}, or unset `AWS_BEARER_TOKEN_BEDROCK` and let the agent use IAM credentials.'
     },
     notAllowed: {
       status: 'fail',
       catalog: 'bedrock-api-key-denied',
-      title:
-        'No policy of {{principal}} allows bedrock:CallWithBearerToken: its API key is refused',
+      title: 'No policy of {{principal}} allows {{action}}: its API key is refused',
       fix: '{{grant}}'
     },
     dependsOnContext: {
@@ -68,8 +69,8 @@ export const meta = defineMeta({
       title:
         'Whether {{principal}} may use its API key depends on {{keys}}, which the simulation could not supply',
       cause:
-        'A policy on `bedrock:CallWithBearerToken` tests a condition key that only the real request carries (a VPC endpoint, a source IP, a principal tag), so the simulation cannot decide it.',
-      fix: 'Compare the policy conditions on `bedrock:CallWithBearerToken` with where the agent runs, or settle it with one real call (`invoke-probe: true`).',
+        'A policy on `{{action}}` tests a condition key that only the real request carries (a VPC endpoint, a source IP, a principal tag), so the simulation cannot decide it.',
+      fix: 'Compare the policy conditions on `{{action}}` with where the agent runs, or settle it with one real call (`invoke-probe: true`).',
       doc: PERMISSIONS_DOC
     },
     otherSigner: {

@@ -5,6 +5,7 @@ import type { IdentityFacts } from '../identity/facts.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import { listServiceSpecificCredentials, simulatePrincipalPolicy } from '../shared/iam-reads.js'
 import { withRolePath } from '../shared/role-arn.js'
+import { usesMantle, usesRuntime } from '../../parse/endpoint.js'
 import { GRANT, type meta } from './meta.js'
 
 /** What `api-key` tells about the key (never the key itself). */
@@ -83,15 +84,23 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     principal = (fromSession ? identity.roleArn : identity.arn) ?? identity.arn
   }
 
+  // The bearer-token action of each endpoint the agent calls (AmazonBedrockMantleInferenceAccess
+  // grants bedrock-mantle:CallWithBearerToken beside the runtime's bedrock:CallWithBearerToken).
+  const endpoint = ctx.config.endpoint?.value
+  const actions = [
+    ...(usesRuntime(endpoint) ? ['bedrock:CallWithBearerToken'] : []),
+    ...(usesMantle(endpoint) ? ['bedrock-mantle:CallWithBearerToken'] : [])
+  ]
+  const tokenType = key.kind === 'long-term' ? 'LONG_TERM' : 'SHORT_TERM'
   const simulated = await withRolePath(ctx, partition, principal, fromSession, (source) =>
     simulatePrincipalPolicy(ctx, partition, {
       PolicySourceArn: source,
-      ActionNames: ['bedrock:CallWithBearerToken'],
+      ActionNames: actions,
       ContextEntries: [
         {
           ContextKeyName: 'bedrock:bearerTokenType',
           ContextKeyType: 'string',
-          ContextKeyValues: [key.kind === 'long-term' ? 'LONG_TERM' : 'SHORT_TERM']
+          ContextKeyValues: [tokenType]
         }
       ]
     })
@@ -105,31 +114,47 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     )
     return
   }
-  const r: EvaluationResult | undefined = simulated.result.value.EvaluationResults?.[0]
+  const results = simulated.result.value.EvaluationResults ?? []
+  const resultOf = (action: string): EvaluationResult | undefined =>
+    results.find((x) => x.EvalActionName?.toLowerCase() === action.toLowerCase()) ??
+    (actions.length === 1 ? results[0] : undefined)
   const observed = [
     `simulated principal: ${principal}${simulated.note ? ` (${simulated.note})` : ''}`,
-    `bedrock:CallWithBearerToken with bedrock:bearerTokenType=${key.kind === 'long-term' ? 'LONG_TERM' : 'SHORT_TERM'} → ${r?.EvalDecision ?? 'no answer'}`
+    ...actions.map(
+      (a) =>
+        `${a} with bedrock:bearerTokenType=${tokenType} → ${resultOf(a)?.EvalDecision ?? 'no answer'}`
+    )
   ]
+  // The first action not allowed decides the finding; all allowed, the key may be used.
+  const refused = actions.find((a) => resultOf(a)?.EvalDecision !== 'allowed')
+  if (refused === undefined) {
+    ctx.report('allowed', { principal, action: actions.join(' and ') }, { observed })
+    return
+  }
+  const action = refused
+  const r = resultOf(refused)
   const missing = [
     ...new Set([
       ...(r?.MissingContextValues ?? []),
       ...(r?.ResourceSpecificResults ?? []).flatMap((x) => x.MissingContextValues ?? [])
     ])
   ]
-  if (r?.EvalDecision === 'allowed') {
-    ctx.report('allowed', { principal }, { observed })
-  } else if (r?.OrganizationsDecisionDetail?.AllowedByOrganizations === false) {
-    ctx.report('scpDenies', { principal }, { observed })
+  if (r?.OrganizationsDecisionDetail?.AllowedByOrganizations === false) {
+    ctx.report('scpDenies', { principal, action }, { observed })
   } else if (r?.EvalDecision === 'explicitDeny') {
     const statements = (r.MatchedStatements ?? []).map((s) => s.SourcePolicyId ?? '?')
     ctx.report(
       'explicitDeny',
-      { principal, statements: statements.join(', ') || "the caller's policies" },
+      { principal, action, statements: statements.join(', ') || "the caller's policies" },
       { observed }
     )
   } else if (missing.length > 0) {
-    ctx.report('dependsOnContext', { principal, keys: missing.join(', ') }, { observed })
+    ctx.report('dependsOnContext', { principal, action, keys: missing.join(', ') }, { observed })
   } else {
-    ctx.report('notAllowed', { principal, grant: GRANT(`\`${principal}\``) }, { observed })
+    ctx.report(
+      'notAllowed',
+      { principal, action, grant: GRANT(`\`${principal}\``, action) },
+      { observed }
+    )
   }
 }

@@ -81,6 +81,17 @@ export const meta = defineMeta({
         "The role's permissions boundary caps what its policies can grant, and it does not include these invoke permissions, so they are denied even where the identity policy allows them.",
       fix: 'Add these statements to the permissions boundary of `{{principal}}` (a boundary must allow what the identity policy grants):\n\n```json\n{{policy}}\n```'
     },
+    // Denied only because a condition key had no value in the simulation: the real call may
+    // carry it (a VPC endpoint, a principal tag, MFA), so this is never "add these statements".
+    dependsOnContext: {
+      status: 'unverified',
+      title:
+        "{{name}}'s policies allow invoking {{count}} {{arns}} only under conditions the simulation could not supply ({{keys}})",
+      cause:
+        'The policies that would allow the call test context keys ({{keys}}) that IAM simulation does not know for this job, so it cannot say whether they hold. {{meaning}}',
+      fix: 'Nothing to add if the job runs where these conditions hold. To verify, enable `invoke-probe` (one real call from the job), or run the job where the condition is met.',
+      doc: SIMULATE_DOC
+    },
     explicitDeny: {
       status: 'catalog',
       catalog: 'bedrock-explicit-deny',

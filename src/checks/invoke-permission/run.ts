@@ -13,6 +13,7 @@ import {
   arnsOf,
   decide,
   deniedByBoundary,
+  evaluationsOf,
   deniedByScp,
   grantsOf,
   missingContextOf,
@@ -31,8 +32,8 @@ const CAVEAT =
 /**
  * Both invoke actions on each resource, with its context keys; all of them, or the first error.
  * Resources whose context is the same (the profile ARN and the source region's model) share one
- * SimulatePrincipalPolicy: IAM evaluates each listed resource separately and names it in
- * EvalResourceName. Identical simulations of different checks (one model named two ways, a
+ * SimulatePrincipalPolicy: IAM evaluates each listed resource separately and gives its decision in
+ * ResourceSpecificResults (the top-level EvalResourceName is the resource type's ARN template). Identical simulations of different checks (one model named two ways, a
  * matrix) are sent once (AwsAccess.shared): IAM throttles every caller of the account together.
  */
 async function simulate(
@@ -60,14 +61,9 @@ async function simulate(
           })
       )
       if (!r.ok) return r
-      const byArn = new Map(group.map((g) => [g.resource, g]))
       return {
         ok: true as const,
-        value: (r.value.EvaluationResults ?? []).map((result) => ({
-          // A result names its resource; a one-resource call may leave it out.
-          resource: byArn.get(result.EvalResourceName ?? '') ?? group[0]!,
-          result
-        }))
+        value: (r.value.EvaluationResults ?? []).flatMap((result) => evaluationsOf(result, group))
       }
     })
   )
@@ -85,22 +81,44 @@ function hop(r: SimulatedResource): string {
 }
 
 function line(e: Evaluated): string {
-  const d = e.result
   const attribution = [
-    deniedByScp(d) ? 'denied by an SCP' : '',
-    deniedByBoundary(d) ? 'not allowed by the permissions boundary' : ''
+    deniedByScp(e) ? 'denied by an SCP' : '',
+    deniedByBoundary(e) ? 'not allowed by the permissions boundary' : '',
+    e.missingContext.length ? `context keys not supplied: ${e.missingContext.join(', ')}` : ''
   ].filter(Boolean)
-  return `${d.EvalActionName} on ${resourceOf(e)} → ${d.EvalDecision}${attribution.length ? ` (${attribution.join(', ')})` : ''} [${hop(e.resource)}]`
+  return `${e.action} on ${resourceOf(e)} → ${e.decision}${attribution.length ? ` (${attribution.join(', ')})` : ''} [${hop(e.resource)}]`
 }
 
 const matchedStatements = (e: Evaluated): string[] =>
-  (e.result.MatchedStatements ?? []).map(
+  e.matched.map(
     (s) => `matched statement: ${s.SourcePolicyId ?? '?'} (${s.SourcePolicyType ?? 'policy'})`
   )
 
 /** How an SCP fix names a region it must allow (the global hop is a condition value, not a region). */
 const allowRegion = (r: string): string =>
   r === 'unspecified' ? '`"aws:RequestedRegion": "unspecified"` (the global hop)' : `\`${r}\``
+
+/** What the usual condition keys of an invoke policy mean for the real call. */
+const CONTEXT_MEANING: [RegExp, string][] = [
+  [
+    /^aws:sourcevpce?$|^aws:sourcevpc$/i,
+    'the call must come through a VPC endpoint (a self-hosted runner in that VPC)'
+  ],
+  [/^aws:principaltag\//i, 'the role must carry that principal tag'],
+  [/^aws:requesttag\/|^aws:tagkeys$/i, 'the request must carry those tags'],
+  [/^aws:multifactorauth/i, 'the session must be signed in with MFA'],
+  [/^aws:sourceip$/i, 'the call must come from the allowed IP ranges'],
+  [/^aws:calledvia|^aws:viaawsservice$/i, 'the call must be made through another AWS service']
+]
+
+function contextMeaning(keys: readonly string[]): string {
+  const meanings = [
+    ...new Set(keys.flatMap((k) => CONTEXT_MEANING.filter(([re]) => re.test(k)).map(([, m]) => m)))
+  ]
+  return meanings.length
+    ? `Usually this means ${meanings.join('; ')}.`
+    : 'Whether the real call carries these keys depends on where and how the job runs.'
+}
 
 const fenced = (json: string): string => `\`\`\`json\n${json}\n\`\`\``
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`)
@@ -160,7 +178,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     `simulated principal: ${principal}${fromSession ? ` (role of the session ${identity.arn})` : ''}`,
     ...notes
   ]
-  const { denied, byScp, byBoundary, explicit, missing } = decide(evaluated)
+  const { denied, byScp, byBoundary, explicit, conditional, missing } = decide(evaluated)
   if (denied.length === 0) {
     ctx.report(
       'allowed',
@@ -217,18 +235,36 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       { observed: observedFor(explicit, ...explicit.flatMap(matchedStatements)), fixContext }
     )
   }
+  if (conditional.length) {
+    const keys = missingContextOf(conditional)
+    const arns = arnsOf(conditional)
+    ctx.report(
+      'dependsOnContext',
+      {
+        name,
+        keys: keys.map((k) => `\`${k}\``).join(', '),
+        count: arns.length,
+        arns: plural(arns.length, 'ARN'),
+        meaning: contextMeaning(keys)
+      },
+      {
+        observed: observedFor(
+          conditional,
+          `context keys the policies test but the simulation could not supply: ${keys.join(', ')}`
+        ),
+        details: [
+          { title: 'ARNs that depend on it', body: arns.map((a) => `- \`${a}\``).join('\n') }
+        ],
+        fixContext
+      }
+    )
+  }
   if (missing.length) {
     const policy = policyFor(missing)
     const arns = arnsOf(missing)
-    const context = missingContextOf(missing)
     const data = { name, count: arns.length, principal, policy }
     const extra = {
-      observed: observedFor(
-        missing,
-        ...(context.length
-          ? [`context keys the policies test but the simulation lacked: ${context.join(', ')}`]
-          : [])
-      ),
+      observed: observedFor(missing),
       details: [
         { title: 'Denied ARNs', body: arns.map((a) => `- \`${a}\``).join('\n') },
         { title: 'Minimal policy JSON', body: fenced(policy) }

@@ -136,6 +136,16 @@ export const meta = defineMeta({
         'A system inference-profile ARN carries the account that calls it; an ARN copied from another account does not exist in this one.',
       fix: 'Use the profile ID `{{profile}}` (no account needed), or the ARN with account {{account}}.'
     },
+    // GetInferenceProfile says "not found" while ListInferenceProfiles lists the profile here.
+    profileListedButNotFound: {
+      status: 'unverified',
+      title:
+        'Could not verify {{profile}} in {{region}}: Bedrock lists it here, but GetInferenceProfile answered {{code}}',
+      cause:
+        'ListInferenceProfiles lists `{{profile}}` as callable from {{region}}, yet GetInferenceProfile did not find it. The two answers disagree, so the preflight does not claim the profile cannot be called from here; the error itself (under Observed) may concern the model (its lifecycle or access) rather than the region.',
+      fix: 'Keep `{{profile}}`. Run the preflight again in a few minutes (Bedrock answers can lag behind a change); to verify the call itself, enable `invoke-probe` (one real call).',
+      doc: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_GetInferenceProfile.html'
+    },
     // `{{use}}` is the first profile ListInferenceProfiles lists, or the bare ID where it runs here.
     profileNotHere: {
       ...PROFILE_NOT_HERE,

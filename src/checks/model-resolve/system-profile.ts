@@ -115,6 +115,24 @@ async function reportNotCallable(
   }
 
   const s = await suggestProfiles(ctx, region, base)
+  // ListInferenceProfiles lists the very profile here: "cannot be called from here: use it" would
+  // contradict itself. The two answers disagree, so this is could-not-verify, never a fail.
+  if (s.source === 'api' && s.profiles.some((p) => p.id === profile)) {
+    ctx.report(
+      'profileListedButNotFound',
+      { profile, region, code: error.code },
+      {
+        error,
+        observed: [
+          `GetInferenceProfile ${profile} in ${region} → ${error.code}`,
+          `ListInferenceProfiles in ${region} lists ${profile}`
+        ],
+        fixContext,
+        ...location
+      }
+    )
+    return
+  }
   const alternatives = suggestionLines(s, region)
   const extra = {
     error,

@@ -9,8 +9,8 @@ import { decide, type DiagnosisMessage } from './decide.js'
 import type { meta } from './meta.js'
 import {
   identityPolicyBlock,
-  principalArn,
   stateOf,
+  storedPrincipalArn,
   type RoleTrustContext,
   type Side
 } from './side.js'
@@ -37,9 +37,11 @@ export async function diagnose(
   later: string[]
 ): Promise<void> {
   const crossAccount = role.account !== identity.accountId
-  const [trustRead, caller] = await Promise.all([
-    readTrust(ctx, role, identity),
-    readCaller(ctx, role.arn, identity)
+  const stored = storedPrincipalArn(ctx, identity)
+  const [trustRead, caller, storedWho] = await Promise.all([
+    readTrust(ctx, role, identity, stored),
+    readCaller(ctx, role.arn, identity),
+    stored
   ])
   if (trustRead.missing) {
     const missing = trustRead.missing
@@ -61,7 +63,7 @@ export async function diagnose(
     crossAccount,
     identityPolicyNeeded
   })
-  const who = principalArn(identity)
+  const who = storedWho
   const observed = [
     `caller: ${identity.arn}${who !== identity.arn ? ` (role ${who})` : ''}`,
     crossAccount
@@ -91,7 +93,7 @@ export async function diagnose(
   ctx.report(decision.message, data, {
     error,
     observed,
-    details: details(role, identity, trust, caller, decision.detailsFrom)
+    details: details(role, identity, storedWho, trust, caller, decision.detailsFrom)
   })
   trust.reportUnread?.()
   caller.reportUnread?.()
@@ -101,11 +103,11 @@ export async function diagnose(
 function details(
   role: RoleArn & { arn: string },
   identity: IdentityFacts,
+  who: string,
   trust: Side,
   caller: Side,
   from: { trust: boolean; caller: boolean }
 ): FindingDetail[] {
-  const who = principalArn(identity)
   const details: FindingDetail[] = [
     ...(from.trust && trust.detail ? [trust.detail] : []),
     ...(from.caller && caller.detail ? [caller.detail] : [])

@@ -55,7 +55,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     assumed = await assume(undefined)
     if (assumed.ok) {
       maskReturnedCredentials(ctx.log, assumed.value.Credentials)
-      reportTagsRefused(ctx, tagged.error, role, identity, tagging)
+      await reportTagsRefused(ctx, tagged.error, role, identity, tagging)
       return
     }
     // Refused without tags too: that is the finding; the tag refusal stays on record.

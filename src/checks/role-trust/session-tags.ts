@@ -4,7 +4,7 @@ import { suggestedTrustStatement } from '../../policy/trust-policy.js'
 import type { IdentityFacts } from '../identity/facts.js'
 import { jsonBlock } from '../shared/assume-role.js'
 import type { RoleArn } from '../shared/role-arn.js'
-import { identityPolicyBlock, principalArn, type RoleTrustContext } from './side.js'
+import { identityPolicyBlock, storedPrincipalArn, type RoleTrustContext } from './side.js'
 
 /** What the probe sends: configure-aws-credentials' tags, and how a refusal of them ends. */
 export interface Tagging {
@@ -16,14 +16,14 @@ export interface Tagging {
  * AssumeRole works, but not with the session tags the job's configure-aws-credentials step sends.
  * Error in `true` (the user said that step tags), warning in `auto` (we only know it usually does).
  */
-export function reportTagsRefused(
+export async function reportTagsRefused(
   ctx: RoleTrustContext,
   error: ObservedError,
   role: RoleArn & { arn: string },
   identity: IdentityFacts,
   tagging: Tagging
-): void {
-  const who = principalArn(identity)
+): Promise<void> {
+  const who = await storedPrincipalArn(ctx, identity)
   const details: FindingDetail[] = [
     {
       title: `Trust statement admitting ${who}, with session tags`,

@@ -20,7 +20,9 @@ export type TrustRead =
 export async function readTrust(
   ctx: RoleTrustContext,
   role: RoleArn & { arn: string },
-  identity: IdentityFacts
+  identity: IdentityFacts,
+  /** The caller's principal as IAM stores it (path included), for the suggested statement. */
+  who: Promise<string>
 ): Promise<TrustRead> {
   if (role.account !== identity.accountId) {
     return {
@@ -57,14 +59,19 @@ export async function readTrust(
     caller: callerOf(identity),
     context: assumeRoleContext(callerOf(identity), identity.kind)
   })
-  return { side: trustSide(evaluation, role.arn, identity), evaluation }
+  return { side: trustSide(evaluation, role.arn, identity, await who), evaluation }
 }
 
-function trustSide(evaluation: TrustEvaluation, roleArn: string, identity: IdentityFacts): Side {
+function trustSide(
+  evaluation: TrustEvaluation,
+  roleArn: string,
+  identity: IdentityFacts,
+  stored: string
+): Side {
   const who = principalArn(identity)
-  const statement = suggestedTrustStatement({ AWS: who }, 'sts:AssumeRole')
+  const statement = suggestedTrustStatement({ AWS: stored }, 'sts:AssumeRole')
   const suggestion: FindingDetail = {
-    title: `Trust statement admitting ${who}`,
+    title: `Trust statement admitting ${stored}`,
     body: `Add to the trust policy of \`${roleArn}\` (IAM → Roles → Trust relationships):\n\n${jsonBlock(statement)}`
   }
   switch (evaluation.decision) {

@@ -1,0 +1,234 @@
+import { readFileSync } from 'node:fs'
+
+// Validates an answer of the fake AWS against AWS's published API model (schema/vendor/aws/,
+// trimmed from botocore by scripts/vendor-aws-models.mjs): member names, required members,
+// types and enum values. Returns the problems, empty when the model allows the answer.
+
+interface MemberRef {
+  shape: string
+  locationName?: string
+  location?: string
+}
+interface Shape {
+  type: string
+  members?: Record<string, MemberRef>
+  required?: string[]
+  member?: MemberRef
+  key?: MemberRef
+  value?: MemberRef
+  enum?: string[]
+  flattened?: boolean
+}
+interface Model {
+  operations: Record<
+    string,
+    { output?: { shape: string; resultWrapper?: string }; errors: string[] }
+  >
+  shapes: Record<string, Shape>
+}
+
+const models = new Map<string, Model>()
+export function model(service: string): Model {
+  let m = models.get(service)
+  if (!m) {
+    m = JSON.parse(
+      readFileSync(new URL(`../../schema/vendor/aws/${service}.json`, import.meta.url), 'utf8')
+    ) as Model
+    models.set(service, m)
+  }
+  return m
+}
+
+// ── JSON (restJson1, awsJson1_1) ──
+
+function checkJson(m: Model, name: string, value: unknown, path: string, out: string[]): void {
+  const shape = m.shapes[name]
+  if (!shape) return void out.push(`${path}: no shape ${name} in the model`)
+  switch (shape.type) {
+    case 'structure': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return void out.push(`${path}: ${name} must be an object`)
+      const v = value as Record<string, unknown>
+      for (const r of shape.required ?? [])
+        if (v[r] === undefined && shape.members?.[r]?.location === undefined)
+          out.push(`${path}: ${name} requires ${r}`)
+      for (const [k, x] of Object.entries(v)) {
+        const ref = shape.members?.[k]
+        if (!ref) out.push(`${path}.${k}: ${name} has no member ${k}`)
+        else checkJson(m, ref.shape, x, `${path}.${k}`, out)
+      }
+      return
+    }
+    case 'list':
+      if (!Array.isArray(value)) return void out.push(`${path}: ${name} must be a list`)
+      value.forEach((x, i) => checkJson(m, shape.member!.shape, x, `${path}[${i}]`, out))
+      return
+    case 'map':
+      if (typeof value !== 'object' || value === null)
+        return void out.push(`${path}: ${name} must be a map`)
+      for (const [k, x] of Object.entries(value))
+        checkJson(m, shape.value!.shape, x, `${path}.${k}`, out)
+      return
+    case 'string':
+      if (typeof value !== 'string') return void out.push(`${path}: ${name} must be a string`)
+      if (shape.enum && !shape.enum.includes(value))
+        out.push(`${path}: ${JSON.stringify(value)} is not a ${name} (${shape.enum.join(', ')})`)
+      return
+    case 'boolean':
+      if (typeof value !== 'boolean') out.push(`${path}: ${name} must be a boolean`)
+      return
+    case 'integer':
+    case 'long':
+      if (!Number.isInteger(value)) out.push(`${path}: ${name} must be an integer`)
+      return
+    case 'double':
+    case 'float':
+      if (typeof value !== 'number') out.push(`${path}: ${name} must be a number`)
+      return
+    case 'timestamp':
+      if (typeof value !== 'string' && typeof value !== 'number')
+        out.push(`${path}: ${name} must be a timestamp`)
+      return
+    case 'blob':
+      if (typeof value !== 'string') out.push(`${path}: ${name} must be base64 text`)
+      return
+    default:
+      // Documents and unions the fake does not send are not validated here.
+      return
+  }
+}
+
+// ── XML (awsQuery) ──
+
+interface Element {
+  name: string
+  children: Element[]
+  text: string
+}
+
+/** A small parser for the fake's XML (elements and text; the only attribute is xmlns). */
+export function parseXml(xml: string): Element {
+  const root: Element = { name: '#root', children: [], text: '' }
+  const stack = [root]
+  const re = /<(\/?)([\w:.-]+)([^>]*?)(\/?)>|([^<]+)/g
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const top = stack[stack.length - 1]!
+    if (m[5] !== undefined) top.text += m[5]
+    else if (m[1]) stack.pop()
+    else {
+      const el: Element = { name: m[2]!, children: [], text: '' }
+      top.children.push(el)
+      if (!m[4]) stack.push(el)
+    }
+  }
+  return root
+}
+
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+
+function checkXml(m: Model, name: string, el: Element, path: string, out: string[]): void {
+  const shape = m.shapes[name]
+  if (!shape) return void out.push(`${path}: no shape ${name} in the model`)
+  const text = unescape(el.text)
+  switch (shape.type) {
+    case 'structure': {
+      const byXml = new Map(
+        Object.entries(shape.members ?? {}).map(([k, ref]) => [ref.locationName ?? k, { k, ref }])
+      )
+      for (const r of shape.required ?? []) {
+        const xmlName = shape.members?.[r]?.locationName ?? r
+        if (!el.children.some((c) => c.name === xmlName)) out.push(`${path}: ${name} requires ${r}`)
+      }
+      for (const c of el.children) {
+        const found = byXml.get(c.name)
+        if (!found) out.push(`${path}.${c.name}: ${name} has no member ${c.name}`)
+        else checkXml(m, found.ref.shape, c, `${path}.${c.name}`, out)
+      }
+      return
+    }
+    case 'list': {
+      const memberName = shape.member!.locationName ?? 'member'
+      el.children.forEach((c, i) => {
+        if (c.name !== memberName) out.push(`${path}.${c.name}: ${name} lists <${memberName}> only`)
+        else checkXml(m, shape.member!.shape, c, `${path}[${i}]`, out)
+      })
+      return
+    }
+    case 'string':
+      if (shape.enum && !shape.enum.includes(text))
+        out.push(`${path}: ${JSON.stringify(text)} is not a ${name} (${shape.enum.join(', ')})`)
+      return
+    case 'boolean':
+      if (text !== 'true' && text !== 'false') out.push(`${path}: ${name} must be true or false`)
+      return
+    case 'integer':
+    case 'long':
+      if (!/^-?\d+$/.test(text)) out.push(`${path}: ${name} must be an integer`)
+      return
+    case 'timestamp':
+      if (Number.isNaN(Date.parse(text))) out.push(`${path}: ${name} must be a timestamp`)
+      return
+    default:
+      return
+  }
+}
+
+export interface Answer {
+  status: number
+  headers?: Record<string, string>
+  body: string
+}
+
+/**
+ * The problems of one answer to `service`'s `operation`: a success must match the output shape;
+ * an error must name one of the operation's error shapes (or a common error every AWS service
+ * answers, `common`), in the protocol's error form.
+ */
+export function answerProblems(
+  service: string,
+  operation: string,
+  answer: Answer,
+  common: readonly string[] = []
+): string[] {
+  const m = model(service)
+  const op = m.operations[operation]
+  if (!op) return [`${service} has no vendored operation ${operation}`]
+  const out: string[] = []
+  const isXml = service === 'sts' || service === 'iam'
+  const errorAllowed = (code: string) =>
+    common.includes(code) ||
+    op.errors.some(
+      (e) => e === code || e.replace(/Exception$/, '') === code || `${e}` === `${code}Exception`
+    )
+  if (answer.status >= 300) {
+    if (isXml) {
+      const code = /<Code>([^<]+)<\/Code>/.exec(answer.body)?.[1] ?? ''
+      if (!/<ErrorResponse[\s>]/.test(answer.body) || !/<Message>/.test(answer.body))
+        out.push(`${operation}: an awsQuery error is <ErrorResponse><Error><Code/><Message/>`)
+      if (!errorAllowed(code)) out.push(`${operation}: ${code} is not an error of ${operation}`)
+    } else {
+      const type =
+        answer.headers?.['x-amzn-errortype']?.split(':')[0] ??
+        (JSON.parse(answer.body) as { __type?: string }).__type ??
+        ''
+      if (!errorAllowed(type)) out.push(`${operation}: ${type} is not an error of ${operation}`)
+    }
+    return out
+  }
+  if (!op.output) return out
+  if (isXml) {
+    const root = parseXml(answer.body).children[0]
+    const result = root?.children.find((c) => c.name === op.output!.resultWrapper)
+    if (!root || root.name !== `${operation}Response` || !result)
+      return [`${operation}: no <${operation}Response><${op.output.resultWrapper}>`]
+    checkXml(m, op.output.shape, result, operation, out)
+  } else {
+    checkJson(m, op.output.shape, JSON.parse(answer.body), operation, out)
+  }
+  return out
+}

@@ -1,0 +1,56 @@
+import type { CheckStatus, Finding, Report } from '../../src/engine/types.js'
+import { verdictLine } from '../../src/render/labels.js'
+
+function report(result: Report['result'], findings: Pick<Finding, 'checkId' | 'status'>[]): Report {
+  const counts: Record<CheckStatus, number> = {
+    pass: 0,
+    warn: 0,
+    fail: 0,
+    unverified: 0,
+    skipped: 0
+  }
+  for (const f of findings) counts[f.status]++
+  return {
+    schemaVersion: 1,
+    tool: { name: 'bedrock-preflight', version: '0.0.0' },
+    startedAt: '2026-01-01T00:00:00Z',
+    durationMs: 1,
+    result,
+    regions: ['us-east-1'],
+    models: ['us.anthropic.claude-sonnet-4-5-20250929-v1:0'],
+    counts,
+    findings: findings.map((f) => ({ ...f, title: f.checkId }))
+  }
+}
+
+describe('the verdict line', () => {
+  it('says "can call" only when every check passed', () => {
+    expect(verdictLine(report('pass', [{ checkId: 'identity', status: 'pass' }]))).toBe(
+      'This job can call Claude on Amazon Bedrock: all 1 checks passed'
+    )
+  })
+
+  it('never says "probably" when the Bedrock reads were refused: it names what could not be verified', () => {
+    const line = verdictLine(
+      report('warn', [
+        { checkId: 'identity', status: 'pass' },
+        { checkId: 'model-resolve', status: 'unverified' },
+        { checkId: 'model-access', status: 'unverified' },
+        { checkId: 'model-access', status: 'unverified' }
+      ])
+    )
+    expect(line).not.toMatch(/probably/)
+    expect(line).toBe(
+      "This job's access to Claude on Amazon Bedrock could not be verified by model-resolve, model-access (3 could not be verified)"
+    )
+  })
+
+  it('says "can call, with reservations" for warnings alone, and "cannot call" for a failure', () => {
+    expect(verdictLine(report('warn', [{ checkId: 'model-resolve', status: 'warn' }]))).toBe(
+      'This job can call Claude on Amazon Bedrock, with reservations (1 warning)'
+    )
+    expect(verdictLine(report('fail', [{ checkId: 'identity', status: 'fail' }]))).toBe(
+      'This job cannot call Claude on Amazon Bedrock yet (1 failed)'
+    )
+  })
+})
