@@ -11,13 +11,19 @@ const ACTION_REF = 'org/bedrock-preflight@v1'
 
 const code = (text: string): string => `\`${text}\``
 
+/** The first sentence of a description: the README's table stays short, the guide has the rest. */
+function firstSentence(text: string): string {
+  const end = text.search(/(?<!\b(?:e\.g|i\.e))\.(\s|$)/)
+  return end < 0 ? text : text.slice(0, end + 1)
+}
+
 export function inputsTable(meta: ActionMetadata): string {
   return table(
     ['Input', 'Default', 'Description'],
     meta.inputs.map((i) => [
       code(i.name),
       i.default !== undefined && i.default !== '' ? code(i.default) : '',
-      i.description
+      firstSentence(i.description)
     ])
   )
 }
