@@ -242,3 +242,33 @@ describe('the permissions behind a Bedrock API key (with IAM credentials at hand
     )
   })
 })
+
+describe('invoke permission as the agent calls Bedrock: with the key', () => {
+  it("simulates the long-term key's own IAM user, not the job's role", async () => {
+    const user = 'BedrockAPIKey-x7k2'
+    fake.bearer({ longTermKeys: { [LONG_TERM_KEY]: 'us-east-1' } })
+    fake.handle({
+      'iam:ListServiceSpecificCredentials': query.ok(
+        'iam',
+        'ListServiceSpecificCredentials',
+        `<ServiceSpecificCredentials><member><UserName>${user}</UserName><Status>Active</Status><ServiceUserName>${user}-at-111122223333</ServiceUserName><CreateDate>2026-11-01T00:00:00Z</CreateDate><ServiceSpecificCredentialId>ACCAFAKEKEYID0000002</ServiceSpecificCredentialId><ServiceName>bedrock.amazonaws.com</ServiceName></member></ServiceSpecificCredentials>`
+      )
+    })
+    const run = await preflight(LONG_TERM_KEY, OIDC_SESSION_ENV, { 'aws-region': 'us-east-1' })
+    const simulated = fake.requests
+      .filter((r) => r.operation === 'SimulatePrincipalPolicy')
+      .map((r) => r.params.PolicySourceArn)
+    expect(new Set(simulated)).toEqual(new Set([`arn:aws:iam::111122223333:user/${user}`]))
+    const [f] = finding(run, 'invoke-permission')
+    expect(f?.observed?.join('\n')).toContain('the IAM user of the long-term Bedrock API key')
+  })
+
+  it('could not verify when another identity signed the key: the role would not describe the agent', async () => {
+    const run = await preflight(await shortTermKey('us-east-1'), OIDC_SESSION_ENV, {
+      'aws-region': 'us-east-1'
+    })
+    const [f] = finding(run, 'invoke-permission')
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'keyPrincipalUnknown' })
+    expect(f?.title).toContain('ASIA…0042')
+  })
+})

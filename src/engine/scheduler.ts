@@ -73,7 +73,8 @@ export function planTasks(entries: readonly CheckEntry[], config: PreflightConfi
   const relevant = (task: Task, id: string) =>
     tasks.filter((t) => t.meta.id === id && subjectCovers(t.subject, task.subject))
   for (const task of tasks) {
-    for (const id of [...task.meta.dependsOn, ...(task.meta.uses ?? [])]) {
+    // A check it depends on must be in the run; one whose facts it only uses may be left out.
+    for (const id of task.meta.dependsOn) {
       if (!known.has(id)) throw new Error(`check ${task.meta.id} depends on unknown check ${id}`)
     }
     task.deps = task.meta.dependsOn.flatMap((id) => relevant(task, id))

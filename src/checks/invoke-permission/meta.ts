@@ -22,6 +22,7 @@ export const meta = defineMeta({
   // identity before model-resolve: with broken credentials the skip names "Caller identity".
   // model-resolve starts alongside identity, so waiting for it waits for identity too.
   dependsOn: ['region', 'model-id', 'identity', 'model-resolve'],
+  uses: ['api-key'],
   sdks: ['iam'],
   permissions: [
     {
@@ -40,6 +41,15 @@ export const meta = defineMeta({
       status: 'pass',
       title:
         '{{name}} may call InvokeModel and InvokeModelWithResponseStream on all {{count}} {{arns}} the call needs'
+    },
+    keyPrincipalUnknown: {
+      status: 'unverified',
+      title:
+        'Invoke permission not simulated: the agent calls Bedrock with an API key whose principal cannot be asked ({{why}})',
+      cause:
+        "The agent's Bedrock calls carry the API key, so they are allowed or denied as the key's own principal; that principal is not one IAM can be asked about with this job's credentials, and simulating the job's role instead would describe calls the agent does not make.",
+      fix: 'Run the preflight with credentials of the identity behind the key, or settle it with one real call (`invoke-probe: true`).',
+      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'
     },
     needsCredentials: {
       status: 'unverified',

@@ -25,6 +25,7 @@ import {
 import type { meta } from './meta.js'
 import { contextEntries, resourcesToSimulate, type SimulatedResource } from './resources.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
+import { shownKeyId } from '../../parse/bedrock-api-key.js'
 
 const CAVEAT =
   'IAM simulation covers identity policies, SCPs and permissions boundaries; it cannot see session policies, the Marketplace subscription, the Anthropic form or quotas (model-access and invoke-probe look at those).'
@@ -123,6 +124,14 @@ function contextMeaning(keys: readonly string[]): string {
 const fenced = (json: string): string => `\`\`\`json\n${json}\n\`\`\``
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`)
 
+/** What `api-key` tells about the key (never the key itself). */
+interface KeyFacts extends Record<string, unknown> {
+  kind: 'short-term' | 'long-term'
+  accessKeyId?: string
+  account?: string
+  userName?: string
+}
+
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const identity = ctx.facts<IdentityFacts>('identity')
   const facts = ctx.facts<ResolveFacts>('model-resolve')
@@ -134,7 +143,28 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     return
   }
 
-  const caller = principalOf(identity)
+  // With a Bedrock API key the agent calls Bedrock as the key's principal, not as the job's
+  // credentials: a long-term key as its IAM user, a short-term one as whoever signed it.
+  const key = await ctx.waitFor<KeyFacts>('api-key')
+  const credentials = key?.kind === 'short-term' ? await ctx.aws.credentials() : undefined
+  const asKeyUser =
+    key?.kind === 'long-term' && key.account === identity.accountId && key.userName
+      ? `arn:${facts.partition}:iam::${key.account}:user/${key.userName}`
+      : undefined
+  const signedByOther =
+    key?.kind === 'short-term' &&
+    (!credentials?.ok || credentials.value.accessKeyId !== key.accessKeyId)
+  if ((key?.kind === 'long-term' && !asKeyUser) || signedByOther) {
+    ctx.report('keyPrincipalUnknown', {
+      why:
+        key?.kind === 'long-term'
+          ? `its IAM user ${key.userName} is in account ${key.account}, not the job's ${identity.accountId}`
+          : `it was signed by ${shownKeyId(key?.accessKeyId ?? '')}, not by this job's credentials`
+    })
+    return
+  }
+
+  const caller = asKeyUser ? { simulable: true as const, arn: asKeyUser } : principalOf(identity)
   if (!caller.simulable) {
     const observed = [`caller: ${identity.arn}`]
     if (caller.reason === 'root') ctx.report('rootCaller', {}, { observed })
@@ -143,7 +173,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   }
 
   const resources = resourcesToSimulate(facts)
-  const fromSession = identity.kind === 'assumed-role'
+  const fromSession = !asKeyUser && identity.kind === 'assumed-role'
   // A role with a path loses it in the session ARN; IAM then does not know `role/NAME`.
   const { result, principal, note } = await withRolePath(
     ctx,
@@ -175,7 +205,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const evaluated = result.value
   const name = principal.slice(principal.lastIndexOf('/') + 1)
   const head = [
-    `simulated principal: ${principal}${fromSession ? ` (role of the session ${identity.arn})` : ''}`,
+    `simulated principal: ${principal}${fromSession ? ` (role of the session ${identity.arn})` : ''}${asKeyUser ? ' (the IAM user of the long-term Bedrock API key the agent calls with)' : key ? ' (it signed the Bedrock API key the agent calls with)' : ''}`,
     ...notes
   ]
   const { denied, byScp, byBoundary, explicit, conditional, missing } = decide(evaluated)
