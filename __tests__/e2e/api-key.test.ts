@@ -55,6 +55,14 @@ async function preflight(
   ).toEqual([])
   return run
 }
+/** IAM's answer to ListServiceSpecificCredentials for a long-term key's user (one key). */
+const serviceCredentials = (user: string, status: 'Active' | 'Inactive', id: string) => ({
+  'iam:ListServiceSpecificCredentials': query.ok(
+    'iam',
+    'ListServiceSpecificCredentials',
+    `<ServiceSpecificCredentials><member><UserName>${user}</UserName><Status>${status}</Status><ServiceUserName>${user}-at-111122223333</ServiceUserName><CreateDate>2026-11-01T00:00:00Z</CreateDate><ServiceSpecificCredentialId>${id}</ServiceSpecificCredentialId><ServiceName>bedrock.amazonaws.com</ServiceName></member></ServiceSpecificCredentials>`
+  )
+})
 const finding = (run: ActionRun, checkId: string) =>
   run.report?.findings.filter((f) => f.checkId === checkId) ?? []
 const bedrockCalls = () => fake.requests.filter((r) => r.service.startsWith('bedrock'))
@@ -227,13 +235,7 @@ describe('the permissions behind a Bedrock API key (with IAM credentials at hand
   it("reads a long-term key's state in IAM and simulates its own user", async () => {
     const user = 'BedrockAPIKey-x7k2'
     fake.bearer({ longTermKeys: { [LONG_TERM_KEY]: 'us-east-1' } })
-    fake.handle({
-      'iam:ListServiceSpecificCredentials': query.ok(
-        'iam',
-        'ListServiceSpecificCredentials',
-        `<ServiceSpecificCredentials><member><UserName>${user}</UserName><Status>Inactive</Status><ServiceUserName>${user}-at-111122223333</ServiceUserName><CreateDate>2026-11-01T00:00:00Z</CreateDate><ServiceSpecificCredentialId>ACCAFAKEKEYID0000001</ServiceSpecificCredentialId><ServiceName>bedrock.amazonaws.com</ServiceName></member></ServiceSpecificCredentials>`
-      )
-    })
+    fake.handle(serviceCredentials(user, 'Inactive', 'ACCAFAKEKEYID0000001'))
     const run = await preflight(LONG_TERM_KEY, OIDC_SESSION_ENV, { 'aws-region': 'us-east-1' })
     const [f] = finding(run, 'api-key-permission')
     expect(f).toMatchObject({ status: 'fail', messageId: 'keyInactive' })
@@ -247,13 +249,7 @@ describe('invoke permission as the agent calls Bedrock: with the key', () => {
   it("simulates the long-term key's own IAM user, not the job's role", async () => {
     const user = 'BedrockAPIKey-x7k2'
     fake.bearer({ longTermKeys: { [LONG_TERM_KEY]: 'us-east-1' } })
-    fake.handle({
-      'iam:ListServiceSpecificCredentials': query.ok(
-        'iam',
-        'ListServiceSpecificCredentials',
-        `<ServiceSpecificCredentials><member><UserName>${user}</UserName><Status>Active</Status><ServiceUserName>${user}-at-111122223333</ServiceUserName><CreateDate>2026-11-01T00:00:00Z</CreateDate><ServiceSpecificCredentialId>ACCAFAKEKEYID0000002</ServiceSpecificCredentialId><ServiceName>bedrock.amazonaws.com</ServiceName></member></ServiceSpecificCredentials>`
-      )
-    })
+    fake.handle(serviceCredentials(user, 'Active', 'ACCAFAKEKEYID0000002'))
     const run = await preflight(LONG_TERM_KEY, OIDC_SESSION_ENV, { 'aws-region': 'us-east-1' })
     const simulated = fake.requests
       .filter((r) => r.operation === 'SimulatePrincipalPolicy')

@@ -1,15 +1,9 @@
-import type { CheckStatus, Finding, Report } from '../../src/engine/types.js'
+import type { Finding, Report } from '../../src/engine/types.js'
+import { countStatuses } from '../../src/engine/result.js'
 import { verdictLine } from '../../src/render/labels.js'
 
 function report(result: Report['result'], findings: Pick<Finding, 'checkId' | 'status'>[]): Report {
-  const counts: Record<CheckStatus, number> = {
-    pass: 0,
-    warn: 0,
-    fail: 0,
-    unverified: 0,
-    skipped: 0
-  }
-  for (const f of findings) counts[f.status]++
+  const counts = countStatuses(findings.map((f) => ({ ...f, title: f.checkId })))
   return {
     schemaVersion: 1,
     tool: { name: 'bedrock-preflight', version: '0.0.0' },
