@@ -7,7 +7,11 @@ import {
   ListInferenceProfilesCommand
 } from '@aws-sdk/client-bedrock'
 import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam'
-import { fallbackModel, newestSonnetProfile } from '../../src/aws/default-model.js'
+import {
+  chooseDefaultModel,
+  fallbackModel,
+  newestSonnetProfile
+} from '../../src/aws/default-model.js'
 import {
   bedrock,
   findingsOf,
@@ -65,6 +69,24 @@ describe('the newest Claude Sonnet profile a region lists', () => {
   })
 })
 
+describe('choosing when the newest Sonnet is Legacy', () => {
+  const list = async () => ({ ok: true as const, value: usProfiles() })
+
+  it('skips a Legacy newest model for the newest active one, and says so', async () => {
+    const chosen = await chooseDefaultModel('us-east-1', list, async (_r, id) =>
+      id === SONNET_46 ? 'LEGACY' : 'ACTIVE'
+    )
+    expect(chosen.value).toBe(`us.${SONNET_45}`)
+    expect(chosen.source).toContain('lifecycle ACTIVE')
+    expect(chosen.source).toContain(`newer but Legacy: ${SONNET_46}`)
+  })
+
+  it('keeps the newest when its lifecycle could not be read (model-resolve reports it)', async () => {
+    const chosen = await chooseDefaultModel('us-east-1', list, async () => undefined)
+    expect(chosen.value).toBe(`us.${SONNET_46}`)
+  })
+})
+
 describe('a run that names no model', () => {
   beforeEach(() => {
     resetMocks()
@@ -97,7 +119,7 @@ describe('a run that names no model', () => {
     const [chosen] = findingsOf(report, 'model-id')
     expect(chosen).toMatchObject({ status: 'pass', messageId: 'chosen' })
     expect(chosen?.title).toBe(
-      `No model named: checking us.${SONNET_46}, the newest Claude Sonnet callable from us-east-1 (ListInferenceProfiles)`
+      `No model named: checking us.${SONNET_46}, the newest Claude Sonnet callable from us-east-1 (ListInferenceProfiles, lifecycle ACTIVE)`
     )
     expect(findingsOf(report, 'model-resolve')[0]?.status).toBe('pass')
     // Read once: model-resolve shares the answer instead of asking again.

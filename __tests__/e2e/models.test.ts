@@ -114,7 +114,7 @@ describe('the models a job checks, through the bundled action', () => {
     const chosen = finding(run, 'model-id')
     expect(chosen?.status).toBe('pass')
     expect(chosen?.title).toBe(
-      `No model named: checking us.${SONNET_46}, the newest Claude Sonnet callable from us-east-1 (ListInferenceProfiles)`
+      `No model named: checking us.${SONNET_46}, the newest Claude Sonnet callable from us-east-1 (ListInferenceProfiles, lifecycle ACTIVE)`
     )
     expect(run.summary).toContain(`No model named: checking us.${SONNET_46}`)
     expect(finding(run, 'model-resolve')?.status).toBe('pass')

@@ -8,6 +8,12 @@ import type { AwsResult } from './access.js'
 /** Reads the system-defined profiles callable from a region (all pages), as the checks do. */
 export type ProfileLister = (region: string) => Promise<AwsResult<InferenceProfileSummary[]>>
 
+/** A model's lifecycle status in a region (`ACTIVE`, `LEGACY`), or undefined when unread. */
+export type LifecycleReader = (region: string, modelId: string) => Promise<string | undefined>
+
+/** How many of the newest Sonnets have their lifecycle read, together, in one round trip. */
+const LIFECYCLE_CANDIDATES = 3
+
 /**
  * Geographic prefixes AWS's regional-availability table (2026) lists for Claude Sonnet 4.6; any
  * other region falls back to its `global.` profile, which every commercial region can call.
@@ -39,6 +45,14 @@ export function newestSonnetProfile(
   profiles: readonly InferenceProfileSummary[],
   region: string
 ): string | undefined {
+  return sonnetProfiles(profiles, region)[0]
+}
+
+/** Every Claude Sonnet profile a region lists, newest model first (see newestSonnetProfile). */
+export function sonnetProfiles(
+  profiles: readonly InferenceProfileSummary[],
+  region: string
+): string[] {
   const rank = likelyPrefixes(region, 'anthropic.claude-sonnet-4-6')
   const order = (id: string): number => {
     const prefix = id.slice(0, id.indexOf('.'))
@@ -53,18 +67,20 @@ export function newestSonnetProfile(
     return version?.family === 'sonnet' && id.includes('.anthropic.') ? [{ id, version }] : []
   })
   sonnets.sort((a, b) => compareClaudeVersions(b.version, a.version) || order(a.id) - order(b.id))
-  return sonnets[0]?.id
+  return sonnets.map((s) => s.id)
 }
 
 /**
  * The model to check when the configuration names none: the newest Claude Sonnet the first valid
- * region can call, from ListInferenceProfiles, with why in its source. When the read fails (denied,
- * throttled, no region, no answer), the documented fallback, with the reason. The lifecycle of the
- * chosen model is for model-resolve to report, like that of any named one.
+ * region can call (ListInferenceProfiles) that is not Legacy (the lifecycles of the newest few are
+ * read together with GetFoundationModel, the same reads model-resolve then reuses), with why in
+ * its source. When the listing fails (denied, throttled, no region, no answer), the documented
+ * fallback, with the reason.
  */
 export async function chooseDefaultModel(
   region: string | undefined,
-  list: ProfileLister
+  list: ProfileLister,
+  lifecycle: LifecycleReader = async () => undefined
 ): Promise<Sourced<string>> {
   const fallback = (why: string): Sourced<string> => ({
     value: fallbackModel(region),
@@ -78,11 +94,29 @@ export async function chooseDefaultModel(
       `ListInferenceProfiles in ${region} ended ${listed.error.code}, so the newest Sonnet could not be read`
     )
   }
-  const newest = newestSonnetProfile(listed.value, region)
-  if (!newest) return fallback(`ListInferenceProfiles lists no Claude Sonnet profile in ${region}`)
+  const candidates = sonnetProfiles(listed.value, region)
+  if (candidates.length === 0)
+    return fallback(`ListInferenceProfiles lists no Claude Sonnet profile in ${region}`)
+  const baseOf = (id: string) => id.slice(id.indexOf('.') + 1)
+  const bases = [...new Set(candidates.map(baseOf))].slice(0, LIFECYCLE_CANDIDATES)
+  const status = new Map(
+    await Promise.all(bases.map(async (b) => [b, await lifecycle(region, b)] as const))
+  )
+  // The newest one not Legacy; an unread lifecycle counts as usable (model-resolve reports it).
+  const usable = candidates.find(
+    (id) => bases.includes(baseOf(id)) && status.get(baseOf(id)) !== 'LEGACY'
+  )
+  const chosen = usable ?? candidates[0]!
+  // The Legacy ones newer than the choice (the bases are newest first).
+  const skipped = bases
+    .slice(0, Math.max(0, bases.indexOf(baseOf(chosen))))
+    .filter((b) => status.get(b) === 'LEGACY')
+  const lifecycleNote = status.get(baseOf(chosen))
+    ? `, lifecycle ${status.get(baseOf(chosen))}`
+    : ''
   return {
-    value: newest,
-    source: `default: the newest Claude Sonnet callable from ${region} (ListInferenceProfiles)`,
+    value: chosen,
+    source: `default: the newest Claude Sonnet callable from ${region} (ListInferenceProfiles${lifecycleNote}${skipped.length ? `; newer but Legacy: ${skipped.join(', ')}` : ''})`,
     chosen: true
   }
 }

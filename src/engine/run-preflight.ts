@@ -7,7 +7,7 @@ import { countStatuses, runResult } from './result.js'
 import type { Report, ReportIdentity } from './types.js'
 import { VERSION } from '../version.js'
 import { chooseDefaultModel, defaultModelRegion } from '../aws/default-model.js'
-import { listSystemProfiles } from '../checks/shared/bedrock-reads.js'
+import { getFoundationModel, listSystemProfiles } from '../checks/shared/bedrock-reads.js'
 
 export interface RunOptions {
   /** The checks to run (registry entries, in summary order); by default every check. */
@@ -97,8 +97,14 @@ async function withDefaultModel(
 ): Promise<PreflightConfig> {
   if (config.models.length > 0) return config
   const region = defaultModelRegion(config)
-  const model = await chooseDefaultModel(region, (r) =>
-    listSystemProfiles({ config, subject: { region: r }, aws, signal, log: config.log }, r)
+  const reads = (r: string) => ({ config, subject: { region: r }, aws, signal, log: config.log })
+  const model = await chooseDefaultModel(
+    region,
+    (r) => listSystemProfiles(reads(r), r),
+    async (r, modelId) => {
+      const got = await getFoundationModel(reads(r), r, modelId)
+      return got.ok ? got.value.modelLifecycle?.status : undefined
+    }
   )
   config.log.debug(`model: ${model.value} (${model.source})`)
   return { ...config, models: [model] }
