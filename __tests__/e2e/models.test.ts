@@ -1,5 +1,5 @@
 import { useFakeAws, rest } from '../harness/fake-aws.js'
-import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
+import { runAction, leakedSecrets, finding } from '../harness/run-action.js'
 import { callerIdentity, OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import {
   bedrockHandlers,
@@ -16,12 +16,6 @@ const fake = useFakeAws(() => ({
   ...bedrockHandlers(),
   'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({ identity: { seed: SEED_POLICY } })
 }))
-
-function finding(run: ActionRun, checkId: string, subject?: string) {
-  return run.report?.findings.find(
-    (f) => f.checkId === checkId && (subject === undefined || f.subject === subject)
-  )
-}
 
 function preflight(inputs: Record<string, string>, env: Record<string, string> = {}, files = {}) {
   return runAction({

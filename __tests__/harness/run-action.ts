@@ -220,6 +220,13 @@ export async function runAction(options: RunActionOptions = {}): Promise<ActionR
   }
 }
 
+/** The run's finding from one check, optionally for one subject (model, region, role). */
+export function finding(run: ActionRun, checkId: string, subject?: string) {
+  return run.report?.findings.find(
+    (f) => f.checkId === checkId && (subject === undefined || f.subject === subject)
+  )
+}
+
 /** Asserts no fake secret appears anywhere the run wrote. */
 export function leakedSecrets(run: Pick<ActionRun, 'everything'>, extra: string[] = []): string[] {
   const secrets = [
