@@ -71,7 +71,7 @@ export async function startBenchFake(latencyMs: number, serial = false): Promise
   for (const [key, inner] of Object.entries(account)) {
     if (inner) handlers[key] = wrap(key, inner)
   }
-  const fake = await startFakeAws({ handlers })
+  const fake = await startFakeAws({ handlers, validate: false })
   return { fake, timeline, close: () => fake.close() }
 }
 

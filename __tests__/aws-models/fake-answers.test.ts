@@ -1,4 +1,13 @@
-import type { FakeReply, FakeRequest, Handler, Handlers } from '../harness/fake-aws.js'
+import {
+  raw,
+  rest,
+  startFakeAws,
+  type FakeReply,
+  type FakeRequest,
+  type Handler,
+  type Handlers
+} from '../harness/fake-aws.js'
+import { takeOffModel } from '../harness/off-model.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { bedrockHandlers, SEED_POLICY, SONNET_45, HAIKU_45 } from '../harness/fake-bedrock.js'
 import {
@@ -6,29 +15,10 @@ import {
   simulatePrincipalPolicy,
   type SimulatorPolicies
 } from '../harness/fake-iam-simulator.js'
-import { answerProblems, parseXml } from './model-shapes.js'
+import { answerProblems, COMMON_ERRORS, MODEL_OF, parseXml } from './model-shapes.js'
 
 // The fake AWS's answers, validated against AWS's published API models (schema/vendor/aws/):
 // an answer the model does not allow fails here, whatever the tool makes of it.
-
-/** Errors every AWS service answers without listing them per operation. */
-const COMMON = [
-  'AccessDenied',
-  'AccessDeniedException',
-  'Throttling',
-  'ThrottlingException',
-  'ExpiredToken',
-  'InvalidClientTokenId',
-  'UnrecognizedClientException'
-]
-
-const SERVICE_OF: Record<string, string> = {
-  sts: 'sts',
-  iam: 'iam',
-  bedrock: 'bedrock',
-  'bedrock-runtime': 'bedrock-runtime',
-  servicequotas: 'service-quotas'
-}
 
 function request(key: string, params: Record<string, string>, json?: unknown): FakeRequest {
   const [service, operation] = key.split(':') as [FakeRequest['service'], string]
@@ -54,7 +44,7 @@ async function reply(handlers: Handlers, req: FakeRequest): Promise<FakeReply> {
 async function problems(handlers: Handlers, req: FakeRequest): Promise<string[]> {
   const r = await reply(handlers, req)
   if (r.kind !== 'response') return []
-  return answerProblems(SERVICE_OF[req.service]!, req.operation, r, COMMON)
+  return answerProblems(MODEL_OF[req.service], req.operation, r, COMMON_ERRORS)
 }
 
 const SIM = 'iam:SimulatePrincipalPolicy'
@@ -250,5 +240,29 @@ describe('the validator itself', () => {
       body: '<SimulatePrincipalPolicyResponse><SimulatePrincipalPolicyResult><EvaluationResults><member><EvalActionName>a</EvalActionName><EvalDecision>allowed</EvalDecision><MatchedStatements><member><SourcePolicyType>IAM Policy</SourcePolicyType></member></MatchedStatements></member></EvaluationResults></SimulatePrincipalPolicyResult></SimulatePrincipalPolicyResponse>'
     })
     expect(type.join('\n')).toContain('"IAM Policy" is not a PolicySourceType')
+  })
+})
+
+describe('every answer of the running fake is validated, inline answers of a test included', () => {
+  it('records an answer the model does not allow, and lets a deliberate fault through', async () => {
+    const fake = await startFakeAws({
+      handlers: {
+        'bedrock:GetFoundationModel': rest.ok({
+          modelDetails: { modelArn: MODEL, modelId: SONNET_45, inferenceTypesSupported: ['X'] }
+        }),
+        'bedrock:GetInferenceProfile': raw(503, '')
+      }
+    })
+    try {
+      const base = fake.env.AWS_ENDPOINT_URL_BEDROCK!
+      await (await fetch(`${base}/foundation-models/${SONNET_45}`)).text()
+      await (await fetch(`${base}/inference-profiles/x`)).text()
+      const off = takeOffModel()
+      expect(off).toHaveLength(1)
+      expect(off[0]).toContain('bedrock:GetFoundationModel')
+      expect(off[0]).toContain('"X" is not a InferenceType')
+    } finally {
+      await fake.close()
+    }
   })
 })

@@ -27,6 +27,40 @@ interface Model {
   shapes: Record<string, Shape>
 }
 
+/**
+ * Errors every AWS service may answer without its model listing them per operation: AWS's
+ * "Common error types" (AWS API reference, CommonErrors), and the awsQuery and awsJson spellings
+ * STS, IAM and the JSON services use for the same refusals.
+ */
+export const COMMON_ERRORS = [
+  'AccessDeniedException',
+  'IncompleteSignature',
+  'InternalFailure',
+  'InvalidAction',
+  'InvalidClientTokenId',
+  'NotAuthorized',
+  'OptInRequired',
+  'RequestExpired',
+  'ServiceUnavailable',
+  'ThrottlingException',
+  'ValidationError',
+  'AccessDenied',
+  'Throttling',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'SignatureDoesNotMatch',
+  'UnrecognizedClientException'
+] as const
+
+/** The vendored model (schema/vendor/aws/<name>.json) of each service the fake serves. */
+export const MODEL_OF = {
+  sts: 'sts',
+  iam: 'iam',
+  bedrock: 'bedrock',
+  'bedrock-runtime': 'bedrock-runtime',
+  servicequotas: 'service-quotas'
+} as const
+
 const models = new Map<string, Model>()
 export function model(service: string): Model {
   let m = models.get(service)

@@ -10,12 +10,14 @@ import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.
 import { callerIdentity, OIDC_SESSION_ENV, STS_ERRORS } from '../harness/scenarios.js'
 import { bedrockHandlers, SEED_POLICY, SONNET_45 } from '../harness/fake-bedrock.js'
 import { simulatePrincipalPolicy } from '../harness/fake-iam-simulator.js'
+import { serviceQuotasHandlers } from '../harness/fake-service-quotas.js'
 
 const UPDATE = process.env.BP_UPDATE_SAMPLES === '1'
 
 let fake: FakeAws
 beforeAll(async () => {
-  fake = await startFakeAws()
+  // A healthy account's quotas, as every end-to-end test has (useFakeAws).
+  fake = await startFakeAws({ handlers: serviceQuotasHandlers() })
 })
 afterAll(async () => fake.close())
 

@@ -8,6 +8,7 @@ import {
   cut,
   hang,
   huge,
+  json11,
   query,
   raw,
   reset,
@@ -76,6 +77,8 @@ interface Fault {
   /** The answer for an awsQuery (STS/IAM) call and for a restJson (Bedrock) call. */
   query?: FakeReply
   rest?: FakeReply
+  /** The answer for an awsJson1_1 (Service Quotas) call, where its model names another error. */
+  json?: FakeReply
   /** Replace the endpoint itself (connection refused, DNS). */
   endpoint?: (port: number) => string
   /** Catalog entries that may explain it (a truncated body may read as a cut or as unreadable). */
@@ -121,6 +124,7 @@ const FAULTS: Fault[] = [
     name: 'HTTP 500 InternalFailure',
     query: query.error('InternalFailure', INTERNAL_FAILURE, 500, 'Receiver'),
     rest: rest.error('InternalServerException', INTERNAL_FAILURE, 500),
+    json: json11.error('ServiceException', INTERNAL_FAILURE, 500),
     catalogId: 'service-unavailable'
   },
   {
@@ -133,6 +137,7 @@ const FAULTS: Fault[] = [
     name: 'a ThrottlingException burst on every attempt',
     query: query.error('ThrottlingException', THROTTLED, 400),
     rest: rest.error('ThrottlingException', THROTTLED, 429),
+    json: json11.error('TooManyRequestsException', THROTTLED, 400),
     catalogId: 'throttled',
     code: /^ThrottlingException$/
   },
@@ -186,6 +191,14 @@ const HUGE_FAULTS = [true, false].map((declareLength) => ({
   query: huge(callerIdentity(), HUGE, declareLength),
   rest: huge(rest.ok({ modelDetails: { modelId: 'x' }, padding: '' }), HUGE, declareLength)
 }))
+
+/** The fault in the wire protocol of `service`. */
+const faultFor = (fault: Pick<Fault, 'query' | 'rest' | 'json'>, service: string): FakeReply =>
+  service === 'sts' || service === 'iam'
+    ? fault.query!
+    : service === 'servicequotas'
+      ? (fault.json ?? fault.rest!)
+      : fault.rest!
 
 const findingsOf = (run: ActionRun, checkId: string): Finding[] =>
   run.report?.findings.filter((f) => f.checkId === checkId) ?? []
@@ -246,7 +259,7 @@ describe('faults on every other AWS call the preflight makes', () => {
       for (const call of slow && !FULL_PROFILE ? calls.slice(0, 1) : calls) {
         fake.handle(healthyAccount())
         const [service] = call.split(':')
-        fake.handle({ [call]: service === 'sts' || service === 'iam' ? fault.query! : fault.rest! })
+        fake.handle({ [call]: faultFor(fault, service!) })
         const run = await runWith()
         expectCleanEnd(run)
         const affected = run.report!.findings.filter((f) => f.error?.operation === call)
@@ -287,7 +300,7 @@ describe('a huge answer from any service', () => {
       for (const call of calls) {
         fake.handle(healthyAccount())
         const [service] = call.split(':') as [string]
-        fake.handle({ [call]: service === 'sts' || service === 'iam' ? fault.query : fault.rest })
+        fake.handle({ [call]: faultFor(fault, service) })
         const run = await runWith(fake.env, true)
         expectCleanEnd(run)
         // Some reads are optional to their check (a default quota beside the applied one): then

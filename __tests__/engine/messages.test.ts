@@ -69,6 +69,28 @@ describe('turning reports into findings', () => {
     expect(f?.observed?.[0]).toContain('BrandNewException: new')
   })
 
+  it('makes an unknown answer to a read of the preflight\'s own "could not verify", never a blame', async () => {
+    const error = {
+      code: 'BrandNewException',
+      message: 'new',
+      operation: 'servicequotas:ListServiceQuotas'
+    }
+    const [f] = await findingsFrom(
+      meta,
+      [
+        report(
+          'couldNotRead',
+          { what: 'the quotas' },
+          { error, permission: 'servicequotas:ListServiceQuotas' }
+        )
+      ],
+      'cli',
+      undefined
+    )
+    expect(f).toMatchObject({ status: 'unverified' })
+    expect(f?.cause).toContain('does not recognise')
+  })
+
   it('makes a denied read "could not verify", naming the permission', async () => {
     const error = { code: 'AccessDeniedException', message: 'User: x is not authorized' }
     const [f] = await findingsFrom(

@@ -7,6 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net'
 import { serviceQuotasHandlers } from './fake-service-quotas.js'
 import { checkBearer, type BearerOptions } from './fake-bearer.js'
+import { answerProblems, COMMON_ERRORS, MODEL_OF } from '../aws-models/model-shapes.js'
+import { recordOffModel } from './off-model.js'
 
 export type FakeService = 'sts' | 'iam' | 'bedrock' | 'bedrock-runtime' | 'servicequotas'
 
@@ -30,7 +32,17 @@ export interface FakeRequest {
 }
 
 export type FakeReply =
-  | { kind: 'response'; status: number; headers?: Record<string, string>; body: string }
+  | {
+      kind: 'response'
+      status: number
+      headers?: Record<string, string>
+      body: string
+      /**
+       * Why this answer is deliberately outside AWS's API models (a fault the tool must survive, a
+       * gateway's answer). Every other answer is validated against them (off-model.ts).
+       */
+      outside?: string
+    }
   | { kind: 'hang' }
   | { kind: 'reset' }
   /** Sends the status, headers and the first half of the body, then drops the connection. */
@@ -68,6 +80,11 @@ export interface FakeAwsOptions {
   bearer?: BearerOptions
   /** Throttles like AWS (see `ThrottleOptions`); off unless given. */
   throttle?: ThrottleOptions
+  /**
+   * Validates every answer against AWS's API models (default). The benchmark turns it off so its
+   * figures time the tool, not the validator.
+   */
+  validate?: boolean
 }
 
 /**
@@ -220,8 +237,9 @@ export function huge(reply: FakeReply, bytes: number, declareLength: boolean): F
     declareLength
   }
 }
+/** Bytes as given: a fault, never validated against the models. */
 export function raw(status: number, body: string, headers: Record<string, string> = {}): FakeReply {
-  return { kind: 'response', status, headers, body }
+  return { kind: 'response', status, headers, body, outside: 'raw bytes: a fault, not an answer' }
 }
 
 /** restJson routes the preflight may call, from the SDK's operation schemas. */
@@ -325,6 +343,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const sockets = new Set<Socket>()
   let buckets = options.throttle ? new Buckets(options.throttle) : undefined
   let bearer: BearerOptions = options.bearer ?? {}
+  const validate = options.validate ?? true
   const bearerOptions = () => bearer
 
   const respond = async (req: IncomingMessage, res: ServerResponse, body: string) => {
@@ -395,10 +414,20 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     } else if (buckets && !buckets.take(`${service}:${operation}@${fakeReq.region ?? ''}`)) {
       reply = throttledReply(service)
     } else if (!handler) {
-      reply = raw(501, `fake-aws: no handler for ${service}:${operation}`)
+      // Not a fault a test asked for: the test forgot an operation, and the answer says so.
+      reply = {
+        kind: 'response',
+        status: 501,
+        body: `fake-aws: no handler for ${service}:${operation}`
+      }
     } else {
       reply = typeof handler === 'function' ? await handler(fakeReq) : handler
     }
+    if (validate && reply.kind === 'response' && reply.outside === undefined)
+      recordOffModel(
+        `${service}:${operation}`,
+        answerProblems(MODEL_OF[service], operation, reply, COMMON_ERRORS)
+      )
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs))
     switch (reply.kind) {
       case 'hang':

@@ -22,7 +22,9 @@ export const forbidden = (message: string): FakeReply => ({
   kind: 'response',
   status: 403,
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ Message: message })
+  body: JSON.stringify({ Message: message }),
+  // The API-key gate answers before any operation runs, in no operation's modeled error shape.
+  outside: 'the Bedrock API-key gate, ahead of every operation'
 })
 
 export interface BearerOptions {

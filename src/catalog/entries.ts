@@ -808,8 +808,9 @@ export const CATALOG = [
       /Bedrock is unable to process your request/i,
       /Too many connections, please wait/i,
       /\b50[0234] Service Unavailable\b|\bService Unavailable\b.{0,40}\b503\b/i,
-      /\b(?:HTTP|status code|StatusCode|http_status)[ :_=]*50[234]\b/i,
-      /\b(InternalFailure|InternalServerException|InternalError)\b/,
+      /\b(?:HTTP|status code|StatusCode|http_status)[ :_=]*50[0234]\b/i,
+      // ServiceException: Service Quotas' (and Lambda's) modeled server-side error.
+      /\b(InternalFailure|InternalServerException|InternalError|ServiceException)\b/,
       /\bModelNotReady(Exception)?\b/
     ],
     cause:

@@ -62,12 +62,14 @@ export async function findingsFrom(
         : undefined
     const denied = extra.error && extra.permission && isReadDenied(extra.error)
     const throttledRead = !denied && extra.error && isReadThrottled(extra.error)
+    // An error no entry explains fails a check's own verdict, but never blames the user for a read
+    // of the preflight's own (one that names its permission): that read only could not be done.
     const status: CheckStatus =
       denied || throttledRead
         ? 'unverified'
         : spec.status !== 'catalog'
           ? spec.status
-          : (entry?.verdict ?? 'fail')
+          : (entry?.verdict ?? (extra.permission ? 'unverified' : 'fail'))
     const text = (t: Template | undefined) =>
       t === undefined ? undefined : fill(pick(t, surface), data)
     const cause = denied
