@@ -67,6 +67,8 @@ export interface PreflightConfig {
    * ANTHROPIC_BEDROCK_BASE_URL / ANTHROPIC_BASE_URL). Absent: `runtime`, the default.
    */
   endpoint?: Sourced<Endpoint>
+  /** The bedrock-mantle project the agent's requests go to (`mantle-project`); absent: `default`. */
+  mantleProject?: Sourced<string>
   /** Make one real Converse call with maxTokens 1 (costs a fraction of a cent). */
   invokeProbe: boolean
   failOn: FailOn

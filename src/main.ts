@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
       envFilePath: actionInput('env-file'),
       invokeProbe: actionInput('invoke-probe'),
       endpoint: actionInput('endpoint'),
+      mantleProject: actionInput('mantle-project'),
       roleSessionTags: actionInput('role-session-tags'),
       failOn: actionInput('fail-on'),
       timeoutSeconds: actionInput('timeout-seconds'),

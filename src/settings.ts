@@ -28,6 +28,8 @@ export interface RawSettings {
   invokeProbe?: string | boolean
   /** `runtime`, `mantle` or `both`; empty: inferred from the agent's base URL, else runtime. */
   endpoint?: string
+  /** The bedrock-mantle project (`default` or `proj_…`); empty: the default project. */
+  mantleProject?: string
   roleSessionTags?: string
   failOn?: string
   timeoutSeconds?: string | number
@@ -212,6 +214,7 @@ export function buildConfig(raw: RawSettings): {
     : labelled(BEARER_TOKEN_VARIABLE)
 
   const endpoint = endpointFrom(raw, labelled)
+  const mantleProject = mantleProjectFrom(raw)
 
   const config: PreflightConfig = {
     regions: dedupe(regions),
@@ -220,6 +223,7 @@ export function buildConfig(raw: RawSettings): {
     ...(raw.oidcRoleArn?.trim() ? { oidcRoleArn: raw.oidcRoleArn.trim() } : {}),
     roleSessionTags,
     ...(endpoint ? { endpoint } : {}),
+    ...(mantleProject ? { mantleProject } : {}),
     invokeProbe,
     failOn,
     timeoutSeconds,
@@ -261,7 +265,37 @@ function endpointFrom(
     const value = url ? endpointOfUrl(url.value) : undefined
     if (url && value) return { value, source: url.source }
   }
+  // Claude Code (v2.1.94+): CLAUDE_CODE_USE_MANTLE=1 calls mantle; with CLAUDE_CODE_USE_BEDROCK=1
+  // as well it calls both, routing each model ID by its form; its own mantle URL override says
+  // mantle too (code.claude.com/docs/en/amazon-bedrock).
+  const mantleFlag = labelled('CLAUDE_CODE_USE_MANTLE')
+  const mantleUrl = labelled('ANTHROPIC_BEDROCK_MANTLE_BASE_URL')
+  const mantle = mantleFlag && mantleFlag.value !== '0' ? mantleFlag : mantleUrl
+  if (mantle) {
+    const bedrock = labelled('CLAUDE_CODE_USE_BEDROCK')
+    return bedrock && bedrock.value !== '0'
+      ? { value: 'both', source: `${mantle.source} and ${bedrock.source}` }
+      : { value: 'mantle', source: mantle.source }
+  }
   return undefined
+}
+
+/** A mantle project ID as AWS's API reference gives its pattern: `proj_[a-zA-Z0-9]+|default`. */
+const PROJECT_ID = /^(proj_[a-zA-Z0-9]+|default)$/
+
+function mantleProjectFrom(raw: RawSettings): Sourced<string> | undefined {
+  const given = raw.mantleProject?.trim()
+  if (!given) return undefined
+  if (!PROJECT_ID.test(given)) {
+    throw new SettingsError(
+      'mantle-project',
+      `must be "default" or a project ID (proj_ followed by letters and digits), got "${given}"`
+    )
+  }
+  return {
+    value: given,
+    source: raw.surface === 'cli' ? '--mantle-project' : 'input mantle-project'
+  }
 }
 
 /** Where the Bedrock SDKs look for an API key (`AWS_BEARER_TOKEN_` + the signing name). */

@@ -6,7 +6,8 @@
 import { getToken } from '@aws/bedrock-token-generator'
 import { useFakeAws } from '../harness/fake-aws.js'
 import { simulatePrincipalPolicy, type PolicyDocument } from '../harness/fake-iam-simulator.js'
-import { runAction, FAKE, type ActionRun } from '../harness/run-action.js'
+import { runAction, leakedSecrets, FAKE, type ActionRun } from '../harness/run-action.js'
+import { mantleHandlers, mantleWorld, MANTLE_SONNET } from '../harness/fake-mantle.js'
 import { healthyAccount, JOB_ROLE_ARN } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import { SEED_POLICY, SONNET_45 } from '../harness/fake-bedrock.js'
@@ -153,5 +154,206 @@ describe('which endpoint the agent uses (bedrock-runtime or bedrock-mantle)', ()
     expect(run.stdout + run.stderr + (run.summary ?? '')).toContain(
       'endpoint must be one of runtime, mantle, both'
     )
+  })
+})
+
+describe('through bedrock-mantle itself: its models, its project, its probe', () => {
+  const mantleCalls = (operation?: string) =>
+    fake.requests.filter(
+      (r) => r.service === 'bedrock-mantle' && (!operation || r.operation === operation)
+    )
+
+  it('mantle only: the runtime checks do not apply, and the model is read from mantle', async () => {
+    const run = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      {},
+      { endpoint: 'mantle', 'model-id': MANTLE_SONNET }
+    )
+    expect(run.exitCode).toBe(0)
+    for (const id of ['model-id', 'model-resolve', 'model-access', 'invoke-permission', 'quota'])
+      expect(findings(run, id)).toHaveLength(0)
+    expect(findings(run, 'mantle-model')[0]).toMatchObject({ status: 'pass', messageId: 'served' })
+    expect(findings(run, 'mantle-project')[0]).toMatchObject({
+      status: 'pass',
+      messageId: 'active'
+    })
+    // Signed as bedrock-mantle, in the region checked.
+    const [list] = mantleCalls('ListModels')
+    expect(list).toMatchObject({ signingName: 'bedrock-mantle', region: 'us-east-1' })
+    expect(fake.requests.some((r) => r.service === 'bedrock-runtime')).toBe(false)
+  })
+
+  it('a runtime model ID on mantle fails with the ID mantle serves it under', async () => {
+    const run = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      {},
+      { endpoint: 'mantle', 'model-id': `us.${MANTLE_SONNET}` }
+    )
+    const [f] = findings(run, 'mantle-model')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'wrongForm' })
+    expect(f?.fix).toContain(`model-id: ${MANTLE_SONNET}`)
+    const gone = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      {},
+      { endpoint: 'mantle', 'model-id': `us.${SONNET_45}` }
+    )
+    const [g] = findings(gone, 'mantle-model')
+    expect(g).toMatchObject({ status: 'fail', messageId: 'notServed' })
+    expect(g?.fix).toContain(MANTLE_SONNET)
+  })
+
+  it('project missing: fails naming the project and how to list them; an existing one passes', async () => {
+    const missing = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      {},
+      { endpoint: 'mantle', 'model-id': MANTLE_SONNET, 'mantle-project': 'proj_nope404' }
+    )
+    const [f] = findings(missing, 'mantle-project')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'missing' })
+    expect(f?.title).toContain('proj_nope404')
+    expect(f?.fix).toContain('/v1/organization/projects')
+    expect(missing.exitCode).toBe(1)
+    // mantle-access simulates on that project's ARN.
+    expect(findings(missing, 'mantle-access')[0]?.title).toContain(':project/proj_nope404')
+    const found = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      {},
+      { endpoint: 'mantle', 'model-id': MANTLE_SONNET, 'mantle-project': 'proj_abc123def456' }
+    )
+    expect(findings(found, 'mantle-project')[0]).toMatchObject({ status: 'pass' })
+    expect(found.exitCode).toBe(0)
+  })
+
+  it('refuses a project ID that is not one, naming the input', async () => {
+    const run = await preflight(
+      { seed: SEED_POLICY },
+      {},
+      { endpoint: 'mantle', 'mantle-project': 'my project' }
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout + run.stderr + (run.summary ?? '')).toContain('mantle-project must be')
+  })
+
+  it('the probe through each door: Converse on bedrock-runtime, Messages on bedrock-mantle', async () => {
+    const run = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      {},
+      {
+        endpoint: 'both',
+        'model-id': `us.${SONNET_45},${MANTLE_SONNET}`,
+        'invoke-probe': 'true'
+      }
+    )
+    expect(findings(run, 'invoke-probe').map((f) => f.status)).toContain('pass')
+    const [probe] = findings(run, 'mantle-probe')
+    expect(probe).toMatchObject({ status: 'pass', messageId: 'answered' })
+    expect(probe?.title).toContain(MANTLE_SONNET)
+    const [sent] = mantleCalls('CreateInference')
+    expect(sent).toMatchObject({ signingName: 'bedrock-mantle', path: '/anthropic/v1/messages' })
+    expect(sent?.headers['anthropic-version']).toBe('2023-06-01')
+    expect(sent?.json).toMatchObject({ model: MANTLE_SONNET, max_tokens: 1 })
+    // The runtime-form ID went to the runtime only.
+    expect(fake.requests.some((r) => r.operation === 'Converse')).toBe(true)
+    expect(mantleCalls('CreateInference')).toHaveLength(1)
+  })
+
+  it('the mantle probe refused by IAM: the exact action and project, explained by the catalog', async () => {
+    fake.handle(mantleHandlers(mantleWorld({ policies: { identity: { seed: SEED_POLICY } } })))
+    const run = await preflight(
+      { seed: SEED_POLICY },
+      {},
+      { endpoint: 'mantle', 'model-id': MANTLE_SONNET, 'invoke-probe': 'true' }
+    )
+    const [probe] = findings(run, 'mantle-probe')
+    expect(probe?.status).toBe('fail')
+    expect(probe?.error).toMatchObject({
+      httpStatus: 403,
+      operation: 'bedrock-mantle:CreateInference'
+    })
+    expect(probe?.observed?.join('\n')).toContain(
+      `bedrock-mantle:CreateInference on resource: arn:aws:bedrock-mantle:us-east-1:${FAKE.account}:project/default`
+    )
+    expect(run.exitCode).toBe(1)
+  })
+
+  it('mantle via an API key: sent as x-api-key, never signed, and the probe answers', async () => {
+    const key = await getToken({
+      credentials: {
+        accessKeyId: OIDC_SESSION_ENV.AWS_ACCESS_KEY_ID,
+        secretAccessKey: OIDC_SESSION_ENV.AWS_SECRET_ACCESS_KEY,
+        sessionToken: OIDC_SESSION_ENV.AWS_SESSION_TOKEN
+      },
+      region: 'us-east-1'
+    })
+    const run = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      { AWS_BEARER_TOKEN_BEDROCK: key },
+      { endpoint: 'mantle', 'model-id': MANTLE_SONNET, 'invoke-probe': 'true' }
+    )
+    expect(findings(run, 'mantle-probe')[0]).toMatchObject({ status: 'pass' })
+    const [sent] = mantleCalls('CreateInference')
+    expect(sent?.headers['x-api-key']).toBe(key)
+    expect(sent?.signed).toBe(false)
+    expect(sent?.bearer).toBe('short-term')
+    expect(leakedSecrets(run, [key])).toEqual([])
+  })
+
+  it("the agent's ANTHROPIC_BEDROCK_MANTLE_BASE_URL is where the Messages call goes", async () => {
+    const base = fake.env.AWS_ENDPOINT_URL_BEDROCK_MANTLE!
+    const run = await runAction({
+      endpoints: { ...fake.env, AWS_ENDPOINT_URL_BEDROCK_MANTLE: '' },
+      env: {
+        ...OIDC_SESSION_ENV,
+        CLAUDE_CODE_USE_MANTLE: '1',
+        ANTHROPIC_BEDROCK_MANTLE_BASE_URL: `${base}/anthropic`,
+        ANTHROPIC_MODEL: MANTLE_SONNET
+      },
+      inputs: { 'aws-region': 'us-east-1', 'invoke-probe': 'true' }
+    })
+    expect(findings(run, 'mantle-model')[0]?.title).toContain(
+      'endpoint mantle from CLAUDE_CODE_USE_MANTLE'
+    )
+    expect(findings(run, 'mantle-probe')[0]).toMatchObject({ status: 'pass' })
+    expect(findings(run, 'mantle-probe')[0]?.observed?.join('\n')).toContain(
+      'from ANTHROPIC_BEDROCK_MANTLE_BASE_URL'
+    )
+  })
+
+  it('no model named with endpoint mantle: the newest Claude Sonnet mantle lists is checked', async () => {
+    const run = await runAction({
+      endpoints: fake.env,
+      env: OIDC_SESSION_ENV,
+      inputs: { 'aws-region': 'us-east-1', endpoint: 'mantle' }
+    })
+    expect(findings(run, 'mantle-model')[0]).toMatchObject({ status: 'pass', messageId: 'chosen' })
+    expect(findings(run, 'mantle-model')[0]?.title).toContain(MANTLE_SONNET)
+  })
+
+  it('both on a matrix of regions: each region asks its own mantle, and says what it serves', async () => {
+    const regions = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1', 'us-west-1']
+    fake.handle(
+      mantleHandlers(
+        mantleWorld({
+          models: { ...mantleWorld().models, 'us-west-1': [] }
+        })
+      )
+    )
+    const run = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      {},
+      { endpoint: 'both', 'aws-region': regions.join(','), 'model-id': MANTLE_SONNET }
+    )
+    const byRegion = Object.fromEntries(
+      findings(run, 'mantle-model').map((f) => [f.subject, f.status])
+    )
+    expect(byRegion).toEqual({
+      'us-east-1': 'pass',
+      'us-west-2': 'pass',
+      'eu-west-1': 'pass',
+      'ap-northeast-1': 'pass',
+      'us-west-1': 'fail'
+    })
+    expect(new Set(mantleCalls('ListModels').map((r) => r.region))).toEqual(new Set(regions))
+    expect(findings(run, 'mantle-project')).toHaveLength(regions.length)
   })
 })

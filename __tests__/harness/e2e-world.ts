@@ -12,6 +12,7 @@ import { FAKE } from './run-action.js'
 import { callerIdentity, OIDC_SESSION_ENV, STATIC_KEY_ENV, STS_ERRORS } from './scenarios.js'
 import { bedrockHandlers, SEED_POLICY, SONNET_45 } from './fake-bedrock.js'
 import { simulatePrincipalPolicy } from './fake-iam-simulator.js'
+import { mantleHandlers } from './fake-mantle.js'
 
 /** Secrets that only appear in answers of the fake (assumed roles) and the OIDC token endpoint. */
 export const ISSUED = {
@@ -62,6 +63,7 @@ export function healthyAccount(): Handlers {
     'sts:GetCallerIdentity': callerIdentity(),
     ...bedrockHandlers(),
     ...serviceQuotasHandlers(),
+    ...mantleHandlers(),
     'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({ identity: { seed: SEED_POLICY } }),
     'iam:GetRole': (req) =>
       query.ok(

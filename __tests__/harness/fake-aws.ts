@@ -10,7 +10,8 @@ import { checkBearer, type BearerOptions } from './fake-bearer.js'
 import { answerProblems, COMMON_ERRORS, MODEL_OF } from '../aws-models/model-shapes.js'
 import { recordOffModel } from './off-model.js'
 
-export type FakeService = 'sts' | 'iam' | 'bedrock' | 'bedrock-runtime' | 'servicequotas'
+export type FakeService =
+  'sts' | 'iam' | 'bedrock' | 'bedrock-runtime' | 'servicequotas' | 'bedrock-mantle'
 
 export interface FakeRequest {
   service: FakeService
@@ -26,6 +27,8 @@ export interface FakeRequest {
   region?: string
   /** Access key ID from the SigV4 credential scope. */
   accessKeyId?: string
+  /** The signing name of the SigV4 credential scope (`bedrock`, `bedrock-mantle`, …). */
+  signingName?: string
   signed: boolean
   /** Set when the request carried a Bedrock API key instead of a SigV4 signature. */
   bearer?: 'short-term' | 'long-term'
@@ -279,7 +282,11 @@ const REST_ROUTES: [FakeService, string, RegExp, string[], string][] = [
   ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/converse$/, ['modelId'], 'Converse'],
   ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/converse-stream$/, ['modelId'], 'ConverseStream'],
   ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/invoke$/, ['modelId'], 'InvokeModel'],
-  ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/count-tokens$/, ['modelId'], 'CountTokens']
+  ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/count-tokens$/, ['modelId'], 'CountTokens'],
+  // bedrock-mantle, named by its IAM actions (fake-mantle.ts)
+  ['bedrock-mantle', 'POST', /^\/anthropic\/v1\/messages$/, [], 'CreateInference'],
+  ['bedrock-mantle', 'GET', /^\/v1\/models$/, [], 'ListModels'],
+  ['bedrock-mantle', 'GET', /^\/v1\/organization\/projects\/([^/]+)$/, ['projectId'], 'GetProject']
 ]
 
 function restOperation(
@@ -298,11 +305,15 @@ function restOperation(
   return undefined
 }
 
-function scope(headers: IncomingMessage['headers']): { region?: string; accessKeyId?: string } {
+function scope(headers: IncomingMessage['headers']): {
+  region?: string
+  accessKeyId?: string
+  signingName?: string
+} {
   const auth = headers.authorization
   const m =
     typeof auth === 'string' ? /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\//.exec(auth) : null
-  return m ? { accessKeyId: m[1], region: m[2] } : {}
+  return m ? { accessKeyId: m[1], region: m[2], signingName: m[3] } : {}
 }
 
 /** Variables that point every SDK client at a local base URL (service by path prefix), never AWS. */
@@ -313,6 +324,8 @@ export function endpointEnv(base: string): Record<string, string> {
     AWS_ENDPOINT_URL_BEDROCK: `${base}/bedrock`,
     AWS_ENDPOINT_URL_BEDROCK_RUNTIME: `${base}/bedrock-runtime`,
     AWS_ENDPOINT_URL_SERVICE_QUOTAS: `${base}/servicequotas`,
+    // No AWS SDK reads this one (there is no mantle client); the preflight does (src/aws/mantle.ts).
+    AWS_ENDPOINT_URL_BEDROCK_MANTLE: `${base}/bedrock-mantle`,
     // Any client we forget must still land here, never on AWS.
     AWS_ENDPOINT_URL: `${base}/unknown`
   }
@@ -349,9 +362,9 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const respond = async (req: IncomingMessage, res: ServerResponse, body: string) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const [, prefix, ...rest] = url.pathname.split('/')
-    const service = (['sts', 'iam', 'bedrock', 'bedrock-runtime', 'servicequotas'] as const).find(
-      (s) => s === prefix
-    )
+    const service = (
+      ['sts', 'iam', 'bedrock', 'bedrock-runtime', 'servicequotas', 'bedrock-mantle'] as const
+    ).find((s) => s === prefix)
     const path = `/${rest.join('/')}`.replace(/\/$/, '') || '/'
     if (!service) {
       res.writeHead(404).end(`fake-aws: unknown service prefix ${prefix}`)
@@ -396,10 +409,17 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     const handler = handlers[`${service}:${operation}`]
     let reply: FakeReply | undefined
     const auth = req.headers.authorization
-    if (typeof auth === 'string' && auth.startsWith('Bearer ')) {
-      // Only Bedrock and Bedrock Runtime take API keys; the key, not a signature, says the region.
+    // mantle's Messages API takes the key as `x-api-key` too (AWS UG `workspaces`).
+    const apiKeyHeader =
+      service === 'bedrock-mantle' && typeof req.headers['x-api-key'] === 'string'
+        ? req.headers['x-api-key']
+        : undefined
+    const bearerKey =
+      typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : apiKeyHeader
+    if (bearerKey !== undefined) {
+      // Only Bedrock, Bedrock Runtime and mantle take API keys; the key, not a signature, says the region.
       const checked = service.startsWith('bedrock')
-        ? await checkBearer(auth.slice(7).trim(), bearerOptions())
+        ? await checkBearer(bearerKey, bearerOptions())
         : undefined
       if (checked?.ok) {
         fakeReq.region = checked.region
@@ -426,7 +446,9 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     if (validate && reply.kind === 'response' && reply.outside === undefined)
       recordOffModel(
         `${service}:${operation}`,
-        answerProblems(MODEL_OF[service], operation, reply, COMMON_ERRORS)
+        service === 'bedrock-mantle'
+          ? ['not built by fake-mantle.ts: mantle has no API model to check an answer against']
+          : answerProblems(MODEL_OF[service], operation, reply, COMMON_ERRORS)
       )
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs))
     switch (reply.kind) {

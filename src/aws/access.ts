@@ -10,6 +10,7 @@ import { Pacer } from './pacer.js'
 import { WireAgents } from './wire.js'
 import { setMaxListeners } from 'node:events'
 import { nextTurn } from '../engine/next-turn.js'
+import { MantleTransport } from './mantle.js'
 
 /** The SDK modules loaded on demand: each is its own chunk of dist/ (see `loadSdk`). */
 export type BedrockSdk = typeof import('./sdk/bedrock.js')
@@ -108,6 +109,8 @@ export interface AwsAccessOptions {
    * the environment holds. Every other service always signs with the IAM credentials.
    */
   bedrockApiKey?: string
+  /** The environment the agent runs with: where bedrock-mantle is reached (mantle.ts). */
+  env?: Readonly<Record<string, string | undefined>>
 }
 
 /** How a client authenticates: said per client, never left to the SDK's reading of the environment. */
@@ -164,6 +167,8 @@ export class AwsAccess {
   /** Per-endpoint pacing once AWS throttles (pacer.ts). */
   readonly pacer = new Pacer()
   private readonly listenedSignals = new WeakSet<AbortSignal>()
+  /** bedrock-mantle, which no AWS SDK client serves: its own transport, on the same HTTP agents. */
+  readonly mantle: MantleTransport
 
   constructor(private readonly options: AwsAccessOptions) {
     this.agents = new WireAgents({ keepAlive: true, maxSockets: 50 })
@@ -202,6 +207,18 @@ export class AwsAccess {
       })
       return this.credentialsPromise
     }
+    this.mantle = new MantleTransport({
+      handler: this.handler,
+      credentials: this.credentialProvider,
+      ...(options.bedrockApiKey ? { bedrockApiKey: options.bedrockApiKey } : {}),
+      env: options.env ?? {},
+      log,
+      pacer: this.pacer,
+      calls: this.calls,
+      responseLimitBytes: options.responseLimitBytes ?? RESPONSE_LIMIT_BYTES,
+      maxAttempts: options.maxAttempts,
+      ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {})
+    })
   }
 
   /** Resolves the credentials every client uses (once), as a result rather than a throw. */

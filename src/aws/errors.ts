@@ -36,7 +36,9 @@ const THROTTLE_CODES = new Set([
   'RequestLimitExceeded',
   'RequestThrottled',
   'RequestThrottledException',
-  'SlowDown'
+  'SlowDown',
+  // bedrock-mantle's, in Anthropic's error shape
+  'rate_limit_error'
 ])
 
 export function isThrottle(error: Pick<ObservedError, 'code' | 'httpStatus'>): boolean {

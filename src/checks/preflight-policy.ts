@@ -42,6 +42,16 @@ export const POLICY_STATEMENTS = {
       'arn:aws:bedrock:*::foundation-model/anthropic.claude-*'
     ],
     without: 'the probe fails with the real `AccessDeniedException`'
+  },
+  // Only for `endpoint: mantle|both`: mantle's reads name the project as their resource (IAM's
+  // refusals say "on resource: arn:aws:bedrock-mantle:<region>:<account>:project/default").
+  ReadMantleModelsAndProject: {
+    resources: ['arn:aws:bedrock-mantle:*:<ACCOUNT_ID>:project/*'],
+    without: 'the bedrock-mantle model and project checks are _could not verify_'
+  },
+  OnlyWithMantleProbe: {
+    resources: ['arn:aws:bedrock-mantle:*:<ACCOUNT_ID>:project/*'],
+    without: 'the mantle probe fails with the real permission error'
   }
 } as const satisfies Record<string, { resources: readonly string[]; without: string }>
 

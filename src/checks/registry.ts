@@ -12,6 +12,9 @@ import invokeProbe from './invoke-probe/index.js'
 import quota from './quota/index.js'
 import apiKeyPermission from './api-key-permission/index.js'
 import mantleAccess from './mantle-access/index.js'
+import mantleModel from './mantle-model/index.js'
+import mantleProject from './mantle-project/index.js'
+import mantleProbe from './mantle-probe/index.js'
 import roleTrust from './role-trust/index.js'
 import oidcTrust from './oidc-trust/index.js'
 
@@ -35,6 +38,9 @@ export const CHECKS: readonly CheckEntry[] = [
   quota,
   apiKeyPermission,
   mantleAccess,
+  mantleModel,
+  mantleProject,
+  mantleProbe,
   roleTrust,
   oidcTrust
 ]

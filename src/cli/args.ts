@@ -19,6 +19,7 @@ export interface RunArgs {
   invokeProbe: boolean
   /** `runtime`, `mantle` or `both` (checked by buildConfig, which names `--endpoint`). */
   endpoint?: string
+  mantleProject?: string
   roleSessionTags?: string
   failOn?: string
   timeout?: string
@@ -41,6 +42,7 @@ const OPTIONS = {
   'env-file': { type: 'string' },
   'invoke-probe': { type: 'boolean' },
   endpoint: { type: 'string' },
+  'mantle-project': { type: 'string' },
   'role-session-tags': { type: 'string' },
   'fail-on': { type: 'string' },
   timeout: { type: 'string' },
@@ -77,6 +79,7 @@ Options:
   --endpoint <e>            the inference endpoint the agent calls: runtime (default),
                             mantle or both (default: inferred from
                             ANTHROPIC_BEDROCK_BASE_URL or ANTHROPIC_BASE_URL)
+  --mantle-project <id>     the bedrock-mantle project the agent uses (default, or proj_…)
   --invoke-probe            make one real Converse call (maxTokens 1, a fraction of a cent)
   --fail-on <level>         exit 1 on: error (default), warning, never
   --timeout <seconds>       bound on the whole run, 1-600 (default 30)
@@ -169,7 +172,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       `--role-session-tags must be one of ${SESSION_TAGGING.join(', ')}, got "${roleSessionTags}"`
     )
   }
-  for (const flag of ['env-file', 'profile', 'endpoint'] as const) {
+  for (const flag of ['env-file', 'profile', 'endpoint', 'mantle-project'] as const) {
     if (values[flag] !== undefined && values[flag].trim() === '') {
       throw new UsageError(`--${flag} needs a value`)
     }
@@ -186,6 +189,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     ...(values['env-file'] ? { envFile: values['env-file'] } : {}),
     invokeProbe: values['invoke-probe'] ?? false,
     ...(values.endpoint ? { endpoint: values.endpoint.trim() } : {}),
+    ...(values['mantle-project'] ? { mantleProject: values['mantle-project'].trim() } : {}),
     ...(roleSessionTags ? { roleSessionTags } : {}),
     ...(failOn ? { failOn } : {}),
     ...(timeout ? { timeout } : {}),

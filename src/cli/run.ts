@@ -24,6 +24,7 @@ const FLAG_OF: Record<string, string> = {
   'env-file': '--env-file',
   'invoke-probe': '--invoke-probe',
   endpoint: '--endpoint',
+  'mantle-project': '--mantle-project',
   'role-session-tags': '--role-session-tags',
   'min-tokens-per-minute': '--min-tokens-per-minute'
 }
@@ -68,6 +69,7 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
       envFileOptional: args.envFile === undefined,
       invokeProbe: args.invokeProbe,
       ...(args.endpoint ? { endpoint: args.endpoint } : {}),
+      ...(args.mantleProject ? { mantleProject: args.mantleProject } : {}),
       ...(args.roleSessionTags ? { roleSessionTags: args.roleSessionTags } : {}),
       ...(args.failOn ? { failOn: args.failOn } : {}),
       ...(args.timeout ? { timeoutSeconds: args.timeout } : {}),

@@ -1,7 +1,11 @@
 import type { ObservedError } from './types.js'
 
-/** Codes that mean "the caller may not read this", whatever the message says. */
-const DENIED = /^(AccessDenied(Exception)?|NotAuthorized|UnauthorizedOperation|AuthorizationError)$/
+/**
+ * Codes that mean "the caller may not read this", whatever the message says: AWS's, and
+ * bedrock-mantle's (`access_denied` on its OpenAI-shaped routes, Anthropic's `permission_error`).
+ */
+const DENIED =
+  /^(AccessDenied(Exception)?|NotAuthorized|UnauthorizedOperation|AuthorizationError|access_denied|permission_error|permission_denied_error)$/
 
 export function isReadDenied(error: Pick<ObservedError, 'code'>): boolean {
   return DENIED.test(error.code)
@@ -20,7 +24,8 @@ export const READ_DENIED = {
 } as const
 
 /** AWS's "not now" (kept in step with src/aws/errors.ts `isThrottle`). */
-const THROTTLED = /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded)$/
+const THROTTLED =
+  /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded|rate_limit_error)$/
 
 /**
  * A throttled read of the preflight's own (not the invoke probe's model call): it says nothing
@@ -29,7 +34,11 @@ const THROTTLED = /^(Throttling|ThrottlingException|TooManyRequestsException|Req
  * `timeout-seconds`.
  */
 export function isReadThrottled(error: Pick<ObservedError, 'code' | 'operation'>): boolean {
-  return THROTTLED.test(error.code) && !error.operation?.startsWith('bedrock-runtime:')
+  return (
+    THROTTLED.test(error.code) &&
+    !error.operation?.startsWith('bedrock-runtime:') &&
+    error.operation !== 'bedrock-mantle:CreateInference'
+  )
 }
 
 export const READ_THROTTLED = {

@@ -8,6 +8,7 @@ import type { Report, ReportIdentity } from './types.js'
 import { VERSION } from '../version.js'
 import { chooseDefaultModel, defaultModelRegion } from '../aws/default-model.js'
 import { getFoundationModel, listSystemProfiles } from '../checks/shared/bedrock-reads.js'
+import { usesRuntime } from '../parse/endpoint.js'
 
 export interface RunOptions {
   /** The checks to run (registry entries, in summary order); by default every check. */
@@ -45,12 +46,17 @@ export async function runPreflight(
     requestTimeoutMs: requestTimeoutMs(config.timeoutSeconds),
     maxAttempts: MAX_ATTEMPTS,
     deadlineMs: Date.now() + config.timeoutSeconds * 1000,
-    ...(config.bedrockApiKey ? { bedrockApiKey: config.bedrockApiKey.value } : {})
+    ...(config.bedrockApiKey ? { bedrockApiKey: config.bedrockApiKey.value } : {}),
+    env: config.env
   })
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), config.timeoutSeconds * 1000)
   const entries = options.checks ?? CHECKS
-  if (entries.some((e) => e.meta.scope === 'model' || e.meta.scope === 'region-model')) {
+  // The runtime's newest Sonnet; with `endpoint: mantle`, mantle-model picks from mantle's own list.
+  if (
+    usesRuntime(config.endpoint?.value) &&
+    entries.some((e) => e.meta.scope === 'model' || e.meta.scope === 'region-model')
+  ) {
     config = await withDefaultModel(config, aws, controller.signal)
   }
   const tasks: Task[] = planTasks(entries, config)

@@ -1,5 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
+import { usesRuntime } from '../../parse/endpoint.js'
 
 const SIMULATE_DOC =
   'https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html'
@@ -36,6 +37,8 @@ export const meta = defineMeta({
       why: 'resolving a role path (the session ARN drops it), only when IAM does not know `role/NAME`'
     }
   ],
+  // bedrock-runtime's: with `endpoint: mantle` the agent never calls it, so nothing here applies.
+  applies: (config) => usesRuntime(config.endpoint?.value),
   messages: {
     allowed: {
       status: 'pass',

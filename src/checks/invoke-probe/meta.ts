@@ -1,4 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
+import { usesRuntime } from '../../parse/endpoint.js'
 
 /**
  * One real call, the only definitive test: it exercises IAM, SCPs, the Marketplace subscription,
@@ -22,7 +23,7 @@ export const meta = defineMeta({
       why: 'one real Converse call with `maxTokens: 1`, only with `invoke-probe: true`'
     }
   ],
-  applies: (config) => config.invokeProbe,
+  applies: (config) => config.invokeProbe && usesRuntime(config.endpoint?.value),
   messages: {
     answered: {
       status: 'pass',

@@ -37,7 +37,8 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     )
     return
   }
-  const project = projectArn(identity.partition, region, identity.accountId, DEFAULT_PROJECT)
+  const projectId = ctx.config.mantleProject?.value ?? DEFAULT_PROJECT
+  const project = projectArn(identity.partition, region, identity.accountId, projectId)
   const fromSession = identity.kind === 'assumed-role'
   const simulated = await withRolePath(ctx, identity.partition, caller, fromSession, (source) =>
     simulatePrincipalPolicy(ctx, identity.partition, {
@@ -61,7 +62,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     results.find((r) => r.EvalActionName?.toLowerCase() === action.toLowerCase())
   const observed = [
     `endpoint: ${endpoint.value} (from ${endpoint.source})`,
-    `project: ${project} (the default project: the agent names none)`,
+    `project: ${project} (${ctx.config.mantleProject ? `from ${ctx.config.mantleProject.source}` : 'the default project: the agent names none'})`,
     `simulated principal: ${principal}${fromSession ? ` (role of the session ${identity.arn})` : ''}${simulated.note ? `; ${simulated.note}` : ''}`,
     ...MANTLE_ACTIONS.map((a) => `${a} → ${decisionOf(a)?.EvalDecision ?? 'no answer'}`)
   ]

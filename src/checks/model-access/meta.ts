@@ -1,4 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
+import { usesRuntime } from '../../parse/endpoint.js'
 
 const MODEL_ACCESS_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html'
 const REGIONS_DOC =
@@ -49,6 +50,8 @@ export const meta = defineMeta({
       why: 'whether the Anthropic use-case form is on file (Anthropic models only)'
     }
   ],
+  // bedrock-runtime's: with `endpoint: mantle` the agent never calls it, so nothing here applies.
+  applies: (config) => usesRuntime(config.endpoint?.value),
   messages: {
     available: { status: 'pass', title: `${ACCESS}, use-case form on file` },
     // Models of other providers have no use-case form.

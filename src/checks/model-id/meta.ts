@@ -1,4 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
+import { usesRuntime } from '../../parse/endpoint.js'
 
 /** Parses each configured model identifier locally: no AWS call, so a typo is named at once. */
 export const meta = defineMeta({
@@ -14,6 +15,8 @@ export const meta = defineMeta({
       why: 'with no model named only: the newest Claude Sonnet the region can call, the one checked'
     }
   ],
+  // bedrock-runtime's: with `endpoint: mantle` the agent never calls it, so nothing here applies.
+  applies: (config) => usesRuntime(config.endpoint?.value),
   messages: {
     parsed: { status: 'pass', title: '{{kind}}' },
     // No model named anywhere: the engine chose one (src/aws/default-model.ts); say which and why.

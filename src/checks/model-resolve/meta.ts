@@ -1,4 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
+import { usesRuntime } from '../../parse/endpoint.js'
 
 const LIFECYCLE_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html'
 const PROVISIONED_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/prov-throughput.html'
@@ -107,6 +108,8 @@ export const meta = defineMeta({
       why: 'whether provisioned throughput is `InService`, and its model'
     }
   ],
+  // bedrock-runtime's: with `endpoint: mantle` the agent never calls it, so nothing here applies.
+  applies: (config) => usesRuntime(config.endpoint?.value),
   messages: {
     // ── An ARN of another region: rejected before anything is read for it ──────────────────
     modelArnOfOtherRegion: {

@@ -1,5 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
+import { usesRuntime } from '../../parse/endpoint.js'
 
 const QUOTAS_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html'
 const INCREASE_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas-increase.html'
@@ -36,6 +37,8 @@ export const meta = defineMeta({
       why: 'finding the quotas of a model whose quota codes this version does not know'
     }
   ],
+  // bedrock-runtime's: with `endpoint: mantle` the agent never calls it, so nothing here applies.
+  applies: (config) => usesRuntime(config.endpoint?.value),
   messages: {
     within: { status: 'pass', title: '{{path}} quotas of {{model}} in {{region}}: {{summary}}' },
     provisioned: {

@@ -1,0 +1,324 @@
+import { SignatureV4 } from '@smithy/signature-v4'
+import { HttpRequest } from '@smithy/protocol-http'
+import { Hash } from '@smithy/hash-node'
+import type { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
+import type { Readable } from 'node:stream'
+import type { Logger } from '../config.js'
+import type { ObservedError } from '../engine/types.js'
+import type { AwsResult, CallRecord } from './access.js'
+import { capBody } from './body-cap.js'
+import { isThrottle, isTransient, observeError } from './errors.js'
+import type { Pacer } from './pacer.js'
+import { endpointOfUrl } from '../parse/endpoint.js'
+
+/**
+ * bedrock-mantle has no AWS SDK client: neither botocore nor aws-sdk-js-v3 carries a service model
+ * for it, so this is its transport. Requests are signed with SigV4 under the signing name
+ * `bedrock-mantle` (what Anthropic's SDKs and AWS's curl examples use; signing as `bedrock` is
+ * evaluated against the wrong service), or carry the Bedrock API key, as the agent's would. The
+ * Messages API sends the key as `x-api-key`, the OpenAI-compatible and Projects routes as
+ * `Authorization: Bearer` (AWS's examples for each).
+ */
+export const MANTLE_SIGNING_NAME = 'bedrock-mantle'
+
+/** The agent's mantle base URL: Anthropic's SDKs and Claude Code (`…/anthropic`). */
+export const MANTLE_BASE_URL_VARIABLE = 'ANTHROPIC_BEDROCK_MANTLE_BASE_URL'
+/**
+ * The service-specific endpoint variable, named by the AWS SDKs' `AWS_ENDPOINT_URL_<SERVICE>`
+ * rule. No AWS SDK honours it (there is no mantle SDK client); tools that reach mantle through a
+ * VPC endpoint or a proxy do, and so does this preflight, before the agent's own URL.
+ */
+export const MANTLE_ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_BEDROCK_MANTLE'
+
+/** The mantle operations the preflight calls, as IAM names them (`bedrock-mantle:<Action>`). */
+export type MantleOperation = 'CreateInference' | 'ListModels' | 'GetProject'
+
+export interface MantleRequest {
+  operation: MantleOperation
+  method: 'GET' | 'POST'
+  /** The Messages API (under the agent's `/anthropic` base) or a path under the endpoint's root. */
+  route: { messages: true } | { path: string }
+  body?: unknown
+  /** The project the request is attributed to (`anthropic-workspace-id`), when not the default. */
+  project?: string
+}
+
+export interface MantleTransportOptions {
+  handler: NodeHttpHandler
+  credentials: AwsCredentialIdentityProvider
+  bedrockApiKey?: string
+  env: Readonly<Record<string, string | undefined>>
+  log: Logger
+  pacer: Pacer
+  calls: CallRecord[]
+  responseLimitBytes: number
+  maxAttempts: number
+  deadlineMs?: number
+}
+
+/** Where a region's mantle requests go, and what said so. */
+export interface MantleEndpoint {
+  root: string
+  messages: string
+  source: string
+}
+
+const trim = (url: string) => url.replace(/\/+$/, '')
+
+/**
+ * The endpoint's root and the Messages URL: AWS_ENDPOINT_URL_BEDROCK_MANTLE, then the agent's own
+ * mantle base URL (ANTHROPIC_BEDROCK_MANTLE_BASE_URL, or a bedrock-mantle ANTHROPIC_BASE_URL /
+ * ANTHROPIC_BEDROCK_BASE_URL), then AWS_ENDPOINT_URL, then AWS's host for the region.
+ */
+export function mantleEndpoint(
+  region: string,
+  env: Readonly<Record<string, string | undefined>>
+): MantleEndpoint {
+  const set = (name: string) => {
+    const v = env[name]?.trim()
+    return v ? v : undefined
+  }
+  const explicit = set(MANTLE_ENDPOINT_VARIABLE)
+  if (explicit) {
+    return {
+      root: trim(explicit),
+      messages: `${trim(explicit)}/anthropic/v1/messages`,
+      source: MANTLE_ENDPOINT_VARIABLE
+    }
+  }
+  const agentVar = [
+    MANTLE_BASE_URL_VARIABLE,
+    'ANTHROPIC_BEDROCK_BASE_URL',
+    'ANTHROPIC_BASE_URL'
+  ].find((name) => {
+    const v = set(name)
+    return v && (name === MANTLE_BASE_URL_VARIABLE || endpointOfUrl(v) === 'mantle')
+  })
+  if (agentVar) {
+    const base = trim(set(agentVar)!)
+    return {
+      root: base.replace(/\/anthropic$/, ''),
+      messages: `${base}/v1/messages`,
+      source: agentVar
+    }
+  }
+  const global = set('AWS_ENDPOINT_URL')
+  const root = global ? trim(global) : `https://bedrock-mantle.${region}.api.aws`
+  return {
+    root,
+    messages: `${root}/anthropic/v1/messages`,
+    source: global ? 'AWS_ENDPOINT_URL' : 'AWS'
+  }
+}
+
+/** An error body of mantle: Anthropic's shape on `/anthropic/*`, OpenAI's on `/v1/*`. */
+function errorOf(
+  status: number,
+  text: string,
+  headers: Record<string, string | undefined>
+): { code: string; message: string; requestId?: string } {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    parsed = undefined
+  }
+  const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as {
+    error?: { type?: unknown; code?: unknown; message?: unknown }
+    request_id?: unknown
+    Message?: unknown
+    message?: unknown
+  }
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+  const e = body.error
+  const code =
+    str(e?.code) ??
+    str(e?.type) ??
+    str(headers['x-amzn-errortype']?.split(':')[0]) ??
+    `HTTP${status}`
+  const message =
+    str(e?.message) ??
+    str(body.Message) ??
+    str(body.message) ??
+    (text.trim() ? text.trim().split('\n')[0]!.slice(0, 300) : `HTTP ${status} with no body`)
+  const requestId = str(body.request_id) ?? str(headers['x-amzn-requestid'])
+  return { code, message, ...(requestId ? { requestId } : {}) }
+}
+
+async function readText(body: unknown): Promise<string> {
+  if (!body || typeof (body as Readable).on !== 'function') return ''
+  const chunks: Buffer[] = []
+  for await (const chunk of body as Readable) chunks.push(Buffer.from(chunk as Buffer))
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** How long to wait before attempt `n` (2, 3, …) of a call that did not get an answer. */
+const backoffMs = (n: number) => Math.min(1000, 100 * 2 ** (n - 2))
+
+/** One door to bedrock-mantle, shared by the mantle checks of a run. */
+export class MantleTransport {
+  constructor(private readonly options: MantleTransportOptions) {}
+
+  /** How this run authenticates to mantle (the key wins, as it does in the agent's SDK). */
+  get auth(): 'api-key' | 'sigv4' {
+    return this.options.bedrockApiKey ? 'api-key' : 'sigv4'
+  }
+
+  endpoint(region: string): MantleEndpoint {
+    return mantleEndpoint(region, this.options.env)
+  }
+
+  /** Sends one request; never throws. A 2xx answer's JSON body is the value. */
+  async call<T>(region: string, req: MantleRequest, signal: AbortSignal): Promise<AwsResult<T>> {
+    const operation = `${MANTLE_SIGNING_NAME}:${req.operation}`
+    const where = this.endpoint(region)
+    const target = 'messages' in req.route ? where.messages : `${where.root}${req.route.path}`
+    let url: URL
+    try {
+      url = new URL(target)
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'InvalidEndpoint',
+          message: `${where.source} is not a URL: ${target}`,
+          operation
+        }
+      }
+    }
+    const lane = this.options.pacer.lane(`${MANTLE_SIGNING_NAME}@${region}`)
+    const errors: ObservedError[] = []
+    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+      if (attempt > 1) {
+        const wait = backoffMs(attempt)
+        if ((this.options.deadlineMs ?? Infinity) - Date.now() < wait + 500) break
+        await new Promise((r) => setTimeout(r, wait))
+      }
+      if (signal.aborted) break
+      await lane.turn(signal)
+      const started = Date.now()
+      const got = await this.attempt<T>(region, url, req, operation, signal)
+      const error = got.ok ? undefined : got.error
+      this.options.calls.push({
+        operation,
+        region,
+        attempt,
+        ...(got.status !== undefined ? { httpStatus: got.status } : {}),
+        ...(error ? { errorCode: error.code } : {}),
+        ms: Date.now() - started
+      })
+      this.options.log.debug(
+        `aws: ${operation} (${region}) attempt ${attempt} → ${got.status ?? 'no response'}${error ? ` ${error.code}` : ''}`
+      )
+      if (got.ok) {
+        lane.accept()
+        return { ok: true, value: got.value }
+      }
+      if (isThrottle(got.error)) lane.throttled(started)
+      else if (got.status !== undefined) lane.accept()
+      errors.push(got.error)
+      // An answer that says no is final; only "no answer" and "not now" are tried again.
+      if (!isTransient(got.error) && !isThrottle(got.error)) break
+    }
+    const first = errors[0] ?? {
+      code: 'TimeoutError',
+      message: 'The run reached timeout-seconds before AWS answered'
+    }
+    const last = errors[errors.length - 1]
+    return {
+      ok: false,
+      error: {
+        ...first,
+        operation,
+        attempts: Math.max(errors.length, 1),
+        ...(last &&
+        errors.length > 1 &&
+        (last.code !== first.code || last.message !== first.message)
+          ? { lastError: { code: last.code, message: last.message } }
+          : {})
+      }
+    }
+  }
+
+  private async attempt<T>(
+    region: string,
+    url: URL,
+    req: MantleRequest,
+    operation: string,
+    signal: AbortSignal
+  ): Promise<
+    { ok: true; value: T; status: number } | { ok: false; error: ObservedError; status?: number }
+  > {
+    const body = req.body === undefined ? undefined : JSON.stringify(req.body)
+    const headers: Record<string, string> = {
+      host: url.host,
+      accept: 'application/json',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      // The Messages API refuses a request without it (AWS UG `inference-messages-api`).
+      ...('messages' in req.route ? { 'anthropic-version': '2023-06-01' } : {}),
+      ...(req.project && req.project !== 'default'
+        ? 'messages' in req.route
+          ? { 'anthropic-workspace-id': req.project }
+          : { 'openai-project': req.project }
+        : {})
+    }
+    const key = this.options.bedrockApiKey
+    if (key) {
+      if ('messages' in req.route) headers['x-api-key'] = key
+      else headers.authorization = `Bearer ${key}`
+    }
+    let request = new HttpRequest({
+      protocol: url.protocol,
+      hostname: url.hostname,
+      ...(url.port ? { port: Number(url.port) } : {}),
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      method: req.method,
+      headers,
+      ...(body !== undefined ? { body } : {})
+    })
+    try {
+      if (!key) {
+        const signer = new SignatureV4({
+          service: MANTLE_SIGNING_NAME,
+          region,
+          credentials: this.options.credentials,
+          sha256: Hash.bind(null, 'sha256')
+        })
+        request = (await signer.sign(request)) as HttpRequest
+      }
+    } catch (err) {
+      return { ok: false, error: observeError(err, 'credentials') }
+    }
+    try {
+      const { response } = await this.options.handler.handle(request, { abortSignal: signal })
+      capBody(response, this.options.responseLimitBytes, MANTLE_SIGNING_NAME)
+      const text = await readText(response.body)
+      const status = response.statusCode
+      if (status >= 200 && status < 300) {
+        try {
+          return { ok: true, value: JSON.parse(text) as T, status }
+        } catch {
+          return {
+            ok: false,
+            status,
+            error: {
+              code: 'MalformedResponse',
+              message: `bedrock-mantle answered HTTP ${status} with a body that is not JSON`,
+              httpStatus: status,
+              operation
+            }
+          }
+        }
+      }
+      return {
+        ok: false,
+        status,
+        error: { ...errorOf(status, text, response.headers), httpStatus: status, operation }
+      }
+    } catch (err) {
+      return { ok: false, error: observeError(err, operation) }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import type { CheckRun } from '../../engine/check.js'
+import { isTransient } from '../../aws/errors.js'
+import { mantleForm, newestSonnet, type ServedModel } from './ids.js'
+import type { MantleModelFacts } from './facts.js'
+import { MANTLE_REGIONS } from './regions.js'
+import type { meta } from './meta.js'
+
+/** How to give the agent another model ID, where its current one came from. */
+function change(source: string, model: string): string {
+  if (/^[A-Z][A-Z0-9_]*$/.test(source)) return `\`${source}=${model}\``
+  const line = /^(.+) line \d+$/.exec(source)
+  if (line) return `set the model in ${source} to \`${model}\``
+  return `\`model-id: ${model}\` (and the same ID in the agent's own setting, e.g. \`ANTHROPIC_MODEL=${model}\`)`
+}
+
+export const run: CheckRun<typeof meta.messages> = async (ctx) => {
+  const region = ctx.subject.region
+  const endpoint = ctx.config.endpoint
+  if (!region || !endpoint) return
+  const where = ctx.aws.mantle.endpoint(region)
+  const listed = await ctx.aws.shared(`mantle:ListModels@${region}`, () =>
+    ctx.aws.mantle.call<{ data?: ServedModel[] }>(
+      region,
+      { operation: 'ListModels', method: 'GET', route: { path: '/v1/models' } },
+      ctx.signal
+    )
+  )
+  const observed = [
+    `endpoint: ${endpoint.value} (from ${endpoint.source})`,
+    `bedrock-mantle: ${where.root} (from ${where.source}), ${ctx.aws.mantle.auth === 'api-key' ? 'with the Bedrock API key' : 'signed with SigV4 as bedrock-mantle'}`
+  ]
+  if (!listed.ok) {
+    const host = new URL(where.root).host
+    if (
+      listed.error.code === 'ENOTFOUND' &&
+      where.source === 'AWS' &&
+      !MANTLE_REGIONS.includes(region)
+    ) {
+      ctx.report(
+        'regionNotServed',
+        { region, host, regions: MANTLE_REGIONS.join(', ') },
+        { error: listed.error, observed }
+      )
+      return
+    }
+    ctx.report(
+      'notRead',
+      { region },
+      {
+        error: listed.error,
+        observed,
+        ...(isTransient(listed.error) ? {} : { permission: 'bedrock-mantle:ListModels' })
+      }
+    )
+    return
+  }
+  const served = (listed.value.data ?? []).filter((m) => typeof m?.id === 'string')
+  const ids = served.map((m) => m.id)
+  const claude = ids.filter((id) => id.startsWith('anthropic.'))
+  observed.push(`served in ${region}: ${ids.length ? ids.join(', ') : 'none'}`)
+  const facts: MantleModelFacts = { models: [] }
+  // With both endpoints the agent sends mantle-form IDs to mantle and the others to the runtime
+  // (Claude Code routes by the ID's form); with mantle alone, every ID goes to mantle.
+  const mine = ctx.config.models.filter(
+    (m) => endpoint.value === 'mantle' || mantleForm(m.value) === m.value
+  )
+  for (const m of ctx.config.models.filter((x) => !mine.includes(x)))
+    observed.push(`${m.value}: a bedrock-runtime ID, left to the runtime checks`)
+  if (mine.length === 0) {
+    const chosen = newestSonnet(served)
+    if (!chosen) {
+      ctx.report('noClaude', { region }, { observed })
+      return
+    }
+    facts.models.push(chosen.id)
+    ctx.report('chosen', { model: chosen.id, region }, { observed })
+  }
+  for (const { value: given, source } of mine) {
+    if (ids.includes(given)) {
+      facts.models.push(given)
+      ctx.report(
+        'served',
+        { region, endpoint: endpoint.value, source: endpoint.source, model: given },
+        { observed }
+      )
+      continue
+    }
+    const form = mantleForm(given)
+    if (form !== given && ids.includes(form)) {
+      ctx.report(
+        'wrongForm',
+        { given, model: form, region, change: change(source, form) },
+        { observed }
+      )
+      continue
+    }
+    if (claude.length === 0) ctx.report('noClaude', { region }, { observed })
+    else ctx.report('notServed', { model: given, region, claude: claude.join(', ') }, { observed })
+  }
+  return facts
+}

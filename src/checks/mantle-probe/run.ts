@@ -1,0 +1,73 @@
+import type { CheckRun } from '../../engine/check.js'
+import type { MantleModelFacts } from '../mantle-model/facts.js'
+import { mantleForm } from '../mantle-model/ids.js'
+import { DEFAULT_PROJECT } from '../mantle-access/project.js'
+import type { meta } from './meta.js'
+
+const COST_NOTE =
+  'The probe is one real Messages API call (a one-word prompt, max_tokens 1): it is billed like any call, a fraction of a cent.'
+
+/** An Anthropic Message, as far as the probe reads it. */
+interface Message {
+  stop_reason?: string
+  usage?: { input_tokens?: number; output_tokens?: number }
+}
+
+export const run: CheckRun<typeof meta.messages> = async (ctx) => {
+  const region = ctx.subject.region
+  if (!region) return
+  const endpoint = ctx.config.endpoint?.value
+  const listed = await ctx.waitFor<MantleModelFacts>('mantle-model')
+  const models =
+    listed?.models ??
+    ctx.config.models
+      .map((m) => m.value)
+      .filter((id) => endpoint === 'mantle' || mantleForm(id) === id)
+  if (models.length === 0) {
+    ctx.report('nothingToProbe', { region })
+    return
+  }
+  const project = ctx.config.mantleProject?.value ?? DEFAULT_PROJECT
+  const where = ctx.aws.mantle.endpoint(region)
+  for (const model of models) {
+    const started = Date.now()
+    const r = await ctx.aws.mantle.call<Message>(
+      region,
+      {
+        operation: 'CreateInference',
+        method: 'POST',
+        route: { messages: true },
+        project,
+        body: { model, max_tokens: 1, messages: [{ role: 'user', content: 'Hi' }] }
+      },
+      ctx.signal
+    )
+    const observed = [
+      `POST ${where.messages} (from ${where.source}), project ${project}, ${ctx.aws.mantle.auth === 'api-key' ? 'with the Bedrock API key (x-api-key)' : 'signed with SigV4 as bedrock-mantle'}`,
+      COST_NOTE
+    ]
+    if (!r.ok) {
+      const what = (await ctx.explain(r.error))?.title ?? r.error.code
+      ctx.report(
+        'failed',
+        { model, region, what },
+        { error: r.error, observed, fixContext: { modelId: model } }
+      )
+      continue
+    }
+    const usage = r.value.usage
+    ctx.report(
+      'answered',
+      { model, region, ms: Date.now() - started },
+      {
+        observed: [
+          `stop_reason: ${r.value.stop_reason ?? '?'}`,
+          ...(usage
+            ? [`tokens: ${usage.input_tokens ?? '?'} in, ${usage.output_tokens ?? '?'} out`]
+            : []),
+          ...observed
+        ]
+      }
+    )
+  }
+}

@@ -1,0 +1,54 @@
+import { defineMeta } from '../../engine/check.js'
+import { usesMantle } from '../../parse/endpoint.js'
+
+const WORKSPACES_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/workspaces.html'
+
+/**
+ * Does the bedrock-mantle project the agent's requests go to exist, and is it active? Every
+ * account has a `default` project; others (`proj_…`) are made with the Projects API and named in
+ * each request (`anthropic-workspace-id` on the Messages API, `OpenAI-Project` on the `/v1`
+ * routes). Read with `GET /v1/organization/projects/{id}` (IAM action `bedrock-mantle:GetProject`).
+ */
+export const meta = defineMeta({
+  id: 'mantle-project',
+  title: 'bedrock-mantle project',
+  description:
+    'For `endpoint: mantle|both`: the project the agent names (`mantle-project`, default `default`) exists in the region and is active.',
+  scope: 'region',
+  dependsOn: ['region', 'identity'],
+  speculative: ['identity'],
+  permissions: [
+    {
+      action: 'bedrock-mantle:GetProject',
+      statement: 'ReadMantleModelsAndProject',
+      why: 'whether the bedrock-mantle project the agent uses exists (endpoint mantle|both)'
+    }
+  ],
+  applies: (config) => usesMantle(config.endpoint?.value),
+  messages: {
+    active: {
+      status: 'pass',
+      title: 'bedrock-mantle project {{project}} is active in {{region}} ({{arn}})'
+    },
+    notActive: {
+      status: 'fail',
+      title: 'bedrock-mantle project {{project}} in {{region}} is {{state}}, not active',
+      cause:
+        'Requests attributed to a project that is not active (an archived project, for one) are refused.',
+      fix: 'Point the agent at an active project (`mantle-project` and its `anthropic-workspace-id`), or `default`.',
+      doc: WORKSPACES_DOC
+    },
+    missing: {
+      status: 'fail',
+      title: 'bedrock-mantle has no project {{project}} in {{region}}',
+      cause:
+        'Projects belong to one account and one region: this ID is not among the projects of this account in this region (a typo, another region, another account).',
+      fix: 'List the projects of the region and use one of their IDs, or `default`:\n\n```sh\ncurl -s https://bedrock-mantle.{{region}}.api.aws/v1/organization/projects \\\n  --aws-sigv4 "aws:amz:{{region}}:bedrock-mantle" \\\n  --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-security-token: $AWS_SESSION_TOKEN"\n```',
+      doc: WORKSPACES_DOC
+    },
+    notRead: {
+      status: 'catalog',
+      title: 'Could not read bedrock-mantle project {{project}} in {{region}}'
+    }
+  }
+})
