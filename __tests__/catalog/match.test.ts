@@ -122,6 +122,105 @@ describe('the error catalog', () => {
     )
   })
 
+  describe('bedrock-mantle, as the checks present its errors', () => {
+    const mantle = (code: string, message: string, httpStatus: number) =>
+      matchError({ code, message, httpStatus })?.id
+
+    it('reads a model mantle does not serve, on any route, without taking runtime texts', () => {
+      // Anthropic shape on /anthropic/v1/messages, OpenAI shape on /v1/*, as third-party tools
+      // logged them live (no public thread to cite, so not in the pasted corpus)
+      expect(
+        mantle('not_found_error', "The model 'eu.anthropic.claude-sonnet-4-6' does not exist", 404)
+      ).toBe('mantle-model-not-served')
+      expect(
+        mantle(
+          'validation_error',
+          "The model 'anthropic.claude-opus-4-7' does not support the '/v1/chat/completions' API",
+          400
+        )
+      ).toBe('mantle-model-not-served')
+      // AWS UG inference-responses-api
+      expect(matchText("model 'openai.gpt-5.4' isn't supported on this route")?.id).toBe(
+        'mantle-model-not-served'
+      )
+      expect(mantle('ValidationException', 'The provided model identifier is invalid.', 400)).toBe(
+        'invalid-model-identifier'
+      )
+      // OpenAI's own API, not mantle
+      expect(
+        matchText('The model `gpt-4` does not exist or you do not have access to it.')?.id
+      ).toBeUndefined()
+    })
+
+    it('reads a bedrock-mantle permission before the generic access-denied entries', () => {
+      const listModels =
+        'User: arn:aws:sts::[ACCOUNT]:assumed-role/gab-foundation-m0-model/inference-iam-auth-session is not authorized to perform: bedrock-mantle:ListModels on resource: arn:aws:bedrock-mantle:us-west-2:[ACCOUNT]:project/default because no identity-based policy allows the bedrock-mantle:ListModels action'
+      expect(mantle('access_denied', listModels, 403)).toBe('mantle-permission-denied')
+      expect(mantle('AccessDeniedException', listModels, 403)).toBe('mantle-permission-denied')
+      expect(
+        mantle(
+          'permission_error',
+          'User: arn:aws:sts::203918843421:assumed-role/BelloAmplifyStagingComputeRole/AmplifyHostingCompute-app=d4hkkg7dty2du is not authorized to perform: bedrock-mantle:CreateInference on resource: arn:aws:bedrock-mantle:us-west-2:203918843421:project/default',
+          403
+        )
+      ).toBe('mantle-permission-denied')
+      // An API key's own permission keeps its entry
+      expect(
+        mantle(
+          'AccessDeniedException',
+          'User: arn:aws:iam::1:user/BedrockAPIKey-x is not authorized to perform: bedrock-mantle:CallWithBearerToken on resource: *',
+          403
+        )
+      ).toBe('bedrock-api-key-denied')
+    })
+
+    it('reads a refused key, the data retention gate and the transient statuses', () => {
+      expect(mantle('invalid_api_key', 'Invalid bearer token', 401)).toBe('mantle-api-key-invalid')
+      // AWS UG data-retention: a model's status_reason
+      expect(
+        mantle(
+          'invalid_request_error',
+          "This model is not available under data retention mode 'default'.",
+          400
+        )
+      ).toBe('mantle-data-retention')
+      expect(mantle('rate_limit_error', 'Rate limited', 429)).toBe('throttled')
+      expect(mantle('overloaded_error', 'Overloaded', 529)).toBe('service-unavailable')
+      expect(mantle('api_error', 'Internal server error', 500)).toBe('service-unavailable')
+      expect(matchText('getaddrinfo ENOTFOUND bedrock-mantle.us-west-1.api.aws')?.id).toBe(
+        'network-dns'
+      )
+    })
+
+    it('gives fixes that name the region, the bare model ID and the role', () => {
+      const ctx = {
+        surface: 'cli' as const,
+        region: 'eu-west-1',
+        modelId: 'eu.anthropic.claude-sonnet-4-5-20250929-v1:0'
+      }
+      const models = entryById('mantle-model-not-served').fix(ctx)
+      expect(models).toContain(
+        'curl -s "https://bedrock-mantle.eu-west-1.api.aws/v1/models" --aws-sigv4 "aws:amz:eu-west-1:bedrock-mantle"'
+      )
+      expect(models).toContain('-H "Authorization: Bearer $AWS_BEARER_TOKEN_BEDROCK"')
+      expect(models).toContain('`anthropic.claude-sonnet-4-5`')
+      expect(models).toContain('/anthropic/v1/messages')
+      const denied = entryById('mantle-permission-denied').fix({
+        surface: 'github-actions',
+        callerArn: 'arn:aws:sts::111122223333:assumed-role/ci-bedrock/GitHubActions'
+      })
+      expect(denied).toContain(
+        'aws iam attach-role-policy --role-name ci-bedrock --policy-arn arn:aws:iam::aws:policy/AmazonBedrockMantleInferenceAccess'
+      )
+      expect(denied).toContain('bedrock-mantle:CallWithBearerToken')
+      const policy = /```json\n([\s\S]*?)\n```/.exec(denied)?.[1] ?? ''
+      expect(JSON.parse(policy)).toMatchObject({ Version: '2012-10-17' })
+      expect(entryById('mantle-data-retention').fix(ctx)).toContain(
+        'aws bedrock put-account-data-retention --mode provider_data_share --region eu-west-1'
+      )
+    })
+  })
+
   it('has a cause, a fix and an https doc link for every entry, with unique ids', () => {
     const ids = allEntries().map((e) => e.id)
     expect(new Set(ids).size).toBe(ids.length)

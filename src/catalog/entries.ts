@@ -83,6 +83,85 @@ export const SEED_INVOKE_POLICY = JSON.stringify(
   2
 )
 
+/**
+ * Regions that serve bedrock-mantle (AWS UG `endpoints-region-availability`, 2026): elsewhere
+ * `bedrock-mantle.<region>.api.aws` does not exist (us-west-1 is NXDOMAIN, obra/lace#355).
+ */
+const MANTLE_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'eu-central-1',
+  'eu-north-1',
+  'eu-south-1',
+  'eu-west-1',
+  'eu-west-2',
+  'ap-northeast-1',
+  'ap-south-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'sa-east-1',
+  'us-gov-west-1'
+] as const
+
+const mantleHost = (ctx: FixContext): string => `bedrock-mantle.${ctx.region ?? '<region>'}.api.aws`
+
+/**
+ * The bare ID mantle would list for a runtime-style ID: no geographic prefix (`us.`, `global.`),
+ * no date, no `-v1:0` (Claude Code's docs: "prefixed with `anthropic.` and without a version
+ * suffix"). Only a guess to look for in `/v1/models`; undefined for an ARN.
+ */
+export function mantleModelGuess(modelId: string): string | undefined {
+  if (modelId.startsWith('arn:')) return undefined
+  return modelId
+    .replace(/^(?:us-gov|global|apac|us|eu|jp|au|ca)\./, '')
+    .replace(/-\d{8}(?=-v\d|$)/, '')
+    .replace(/-v\d+(?::\d+)?$/, '')
+}
+
+/** `GET /v1/models` of mantle, signed with the environment's AWS keys or sent with an API key. */
+const mantleListModels = (ctx: FixContext, path = '/v1/models', filter = '.data[].id'): string => {
+  const region = ctx.region ?? '<region>'
+  const url = `https://${mantleHost(ctx)}${path}`
+  return [
+    '```sh',
+    '# AWS credentials (SigV4). With a profile or SSO, first: eval "$(aws configure export-credentials --format env)"',
+    `curl -s "${url}" --aws-sigv4 "aws:amz:${region}:bedrock-mantle" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-security-token: $AWS_SESSION_TOKEN" | jq -r '${filter}'`,
+    '# or a Bedrock API key',
+    `curl -s "${url}" -H "Authorization: Bearer $AWS_BEARER_TOKEN_BEDROCK" | jq -r '${filter}'`,
+    '```'
+  ].join('\n')
+}
+
+/** The IAM role a fix can name: from the role ARN, else from an assumed-role caller ARN. */
+function roleName(ctx: FixContext): string | undefined {
+  const role = ctx.roleArn && /:role\/(?:.*\/)?([^/]+)$/.exec(ctx.roleArn)?.[1]
+  return role || (ctx.callerArn && /:assumed-role\/([^/]+)\//.exec(ctx.callerArn)?.[1]) || undefined
+}
+
+/** AWS's managed policy AmazonBedrockMantleInferenceAccess (v1), as a policy one can paste. */
+export const MANTLE_INFERENCE_POLICY = JSON.stringify(
+  {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'BedrockMantleInference',
+        Effect: 'Allow',
+        Action: ['bedrock-mantle:CreateInference', 'bedrock-mantle:Get*', 'bedrock-mantle:List*'],
+        Resource: 'arn:aws:bedrock-mantle:*:*:project/*'
+      },
+      {
+        Sid: 'BedrockMantleCallWithBearerToken',
+        Effect: 'Allow',
+        Action: 'bedrock-mantle:CallWithBearerToken',
+        Resource: '*'
+      }
+    ]
+  },
+  null,
+  2
+)
+
 export const CATALOG = [
   // ── Credentials and identity ────────────────────────────────────────────────────────────────
   {
@@ -445,7 +524,7 @@ export const CATALOG = [
   {
     id: 'bedrock-api-key-invalid',
     title: 'Bedrock API key not recognised',
-    patterns: [/bearer token included in the request is invalid/i, /Invalid bearer token/i],
+    patterns: [/bearer token included in the request is invalid/i],
     cause:
       "The request carried `Authorization: Bearer …`, and Bedrock does not know the token: a Bedrock API key that was deleted or mistyped, or something that is not a Bedrock API key at all (a placeholder a tool sends, another service's token). The JavaScript SDK and most agents send `AWS_BEARER_TOKEN_BEDROCK` in preference to your IAM credentials whenever it is set.",
     fix: () =>
@@ -495,6 +574,125 @@ export const CATALOG = [
     fix: () =>
       'Allow `bedrock:CallWithBearerToken` (and `bedrock-mantle:CallWithBearerToken` for the Mantle endpoint) for the identity the key belongs to, or, if your organization forbids API keys, unset `AWS_BEARER_TOKEN_BEDROCK` and use IAM credentials (SSO, a role) instead.',
     doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html',
+    verdict: 'fail'
+  },
+  // ── bedrock-mantle (bedrock-mantle.{region}.api.aws): its own IDs, routes, IAM and keys ────
+  // Its errors come in the Anthropic shape on /anthropic/v1/* (`error.type`: not_found_error,
+  // permission_error) and in the OpenAI shape on /v1/* (`error.code`: access_denied,
+  // invalid_api_key); the checks present them as `HTTP <status> <code>: <message>`.
+  {
+    id: 'mantle-model-not-served',
+    title: 'Model not served by bedrock-mantle here',
+    patterns: [
+      // 404 not_found_error on both shapes; OpenAI's own "does not exist or you do not have
+      // access to it" is not mantle's.
+      /The model '[^']+' does not exist(?! or you do not have access)/i,
+      /The model '[^']+' does not support the '\/[^']*' API/i,
+      // AWS UG inference-responses-api (a model on the wrong OpenAI route prefix)
+      /isn't supported on this route/i,
+      // Grok on /v1/chat/completions instead of /openai/v1 (BerriAI/litellm#33027)
+      /Berm is not enabled for this account/i
+    ],
+    cause:
+      'bedrock-mantle serves its own lineup, per region (and per account), under its own IDs and routes. Claude Code\'s docs: "Mantle has its own model lineup separate from the standard Bedrock catalog", and "Mantle uses model IDs prefixed with `anthropic.` and without a version suffix, for example `anthropic.claude-haiku-4-5`": inference-profile IDs (`us.…`, `global.…`) and runtime IDs with a date or `-v1:0` are not mantle\'s, and a model listed in one region may be missing in the next. Each model is also served on some routes only: Claude only on the Messages API (`/anthropic/v1/messages`), never on `/v1/chat/completions` or the Responses routes; the OpenAI GPT-5 family on `/openai/v1/responses`, most other models on `/v1/chat/completions`.',
+    fix: (ctx) => {
+      const guess = ctx.modelId ? mantleModelGuess(ctx.modelId) : undefined
+      return [
+        `List what bedrock-mantle serves in ${ctx.region ?? 'your region'} and use an ID exactly as listed:`,
+        '',
+        mantleListModels(ctx),
+        '',
+        `${
+          guess && guess !== ctx.modelId
+            ? `For \`${ctx.modelId}\`, look for \`${guess}\` (no prefix, no date or version suffix). `
+            : ''
+        }If the model is not listed, use a region that lists it or call it on bedrock-runtime instead. Send Claude to the Messages API, \`POST https://${mantleHost(ctx)}/anthropic/v1/messages\` with the header \`anthropic-version: 2023-06-01\` (an Anthropic SDK with \`baseURL\` \`https://${mantleHost(ctx)}/anthropic\`), not to \`/v1/chat/completions\` or a Responses route.`
+      ].join('\n')
+    },
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-get-info.html',
+    verdict: 'fail'
+  },
+  {
+    id: 'mantle-permission-denied',
+    title: 'Not allowed to call bedrock-mantle',
+    patterns: [
+      // bedrock-mantle:CallWithBearerToken is the API key's own permission (bedrock-api-key-denied)
+      /not authorized to perform:? bedrock-mantle:(?!CallWithBearerToken\b)\w+/i
+    ],
+    cause:
+      'bedrock-mantle has its own IAM actions (service prefix `bedrock-mantle`), authorized on the *project* a request belongs to (`arn:aws:bedrock-mantle:<region>:<account>:project/default` unless the request names another), not on a model: a policy written for bedrock-runtime (`bedrock:InvokeModel` on `foundation-model/…`) does not cover it. Inference needs `bedrock-mantle:CreateInference`; listing models `bedrock-mantle:ListModels`, reading one `GetModel`, projects `GetProject`/`ListProjects`. The end of the message says which policy refused: no identity-based policy allows it, a session policy (one passed when the session was made, as some tools do) does not, or an explicit deny in an SCP or permissions boundary.',
+    fix: (ctx) => {
+      const role = roleName(ctx)
+      return [
+        `Attach AWS's managed policy to ${role ? `the role \`${role}\`` : 'the role'}:`,
+        '',
+        '```sh',
+        `aws iam attach-role-policy --role-name ${role ?? '<role>'} --policy-arn arn:aws:iam::aws:policy/AmazonBedrockMantleInferenceAccess`,
+        '```',
+        '',
+        'or add an equivalent statement to its own policy:',
+        '',
+        '```json',
+        MANTLE_INFERENCE_POLICY,
+        '```',
+        '',
+        'A Bedrock API key (bearer token) also needs `bedrock-mantle:CallWithBearerToken` for the identity behind it (the second statement); SigV4 calls do not. If the message says "no session policy allows", the policy passed at AssumeRole (or by the tool that made the session) must allow the action too; "with an explicit deny" names the SCP or boundary to change.'
+      ].join('\n')
+    },
+    doc: 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonBedrockMantleInferenceAccess.html',
+    verdict: 'fail'
+  },
+  {
+    id: 'mantle-api-key-invalid',
+    title: 'bedrock-mantle refused the API key',
+    // 401, code invalid_api_key (NousResearch/hermes-agent#87190)
+    patterns: [/Invalid bearer token/i],
+    cause:
+      'bedrock-mantle did not accept the bearer token the request carried (`Authorization: Bearer …` or `x-api-key`): a Bedrock API key that expired (a short-term key lasts at most 12 hours, sooner if the session that made it ends), was made for another region (a short-term key works only in the region it was made for), was deleted or revoked, or something that is not a Bedrock API key at all: a placeholder a tool sends when it found no key, an OpenAI or Anthropic key.',
+    fix: (ctx) =>
+      [
+        'Check the key itself against the same endpoint; a 200 means the key is good and the tool sends something else:',
+        '',
+        '```sh',
+        `curl -s -o /dev/null -w '%{http_code}\\n' -H "Authorization: Bearer $AWS_BEARER_TOKEN_BEDROCK" https://${mantleHost(ctx)}/v1/models`,
+        '```',
+        '',
+        `Otherwise make a new key for the region you call${ctx.region ? ` (${ctx.region})` : ''} and put it in \`AWS_BEARER_TOKEN_BEDROCK\` (or the tool's API-key setting, without quotes or spaces): a short-term key starts with \`bedrock-api-key-\` and comes from \`@aws/bedrock-token-generator\` (npm) or \`aws-bedrock-token-generator\` (PyPI) with your current credentials, a long-term key starts with \`ABSK\` (Bedrock console, API keys). Restart the tool so it reads the new value.`
+      ].join('\n'),
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html',
+    verdict: 'fail'
+  },
+  {
+    id: 'mantle-data-retention',
+    title: "Model not served under the account's data retention mode",
+    patterns: [
+      // bedrock-mantle (AWS UG data-retention: a model's `status_reason`, and the 400)
+      /not available under data retention mode/i,
+      // bedrock-runtime's wording of the same gate (anomalyco/opencode#31560)
+      /data retention mode '[^']*' is not available for this model/i
+    ],
+    cause:
+      "Each model accepts some data retention modes only (its `allowed_modes`), and the mode in effect for the request is not one of them, so Bedrock blocks it before it runs; credentials and permissions are fine. The effective mode is the project's, else the account's in this region, else the model's default (new accounts and projects are `inherit`). Claude Fable 5 and Mythos 5 are served only under `provider_data_share` (prompts and outputs shared with Anthropic and kept up to 30 days); an account set to zero retention (`none`) blocks every model that requires retention.",
+    fix: (ctx) =>
+      [
+        'See which modes the model accepts and which is in effect:',
+        '',
+        mantleListModels(
+          ctx,
+          `/v1/models/${ctx.modelId ? (mantleModelGuess(ctx.modelId) ?? ctx.modelId) : '<model-id>'}`,
+          '{status, status_reason, data_retention}'
+        ),
+        '',
+        `Then use a model whose \`allowed_modes\` include your mode, or, if whoever owns your data policy accepts that model's terms, set a mode it allows for the account in this region (the setting is per region; the preflight never changes it):`,
+        '',
+        '```sh',
+        `aws bedrock put-account-data-retention --mode provider_data_share --region ${ctx.region ?? '<region>'}`,
+        `aws bedrock get-account-data-retention --region ${ctx.region ?? '<region>'}`,
+        '```',
+        '',
+        `or for one project only: \`POST https://${mantleHost(ctx)}/v1/organization/projects/<project-id>\` with \`{"data_retention": {"mode": "provider_data_share"}}\` (IAM \`bedrock-mantle:UpdateProject\`). Zero retention for a model that requires retention needs approval from AWS (your account manager).`
+      ].join('\n'),
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html',
     verdict: 'fail'
   },
   // ── Bedrock: permissions ──────────────────────────────────────────────────────────────────
@@ -782,7 +980,10 @@ export const CATALOG = [
       /\bThrottlingException\b/,
       /Too many (tokens|requests), please wait/i,
       /\bThrottling\b/,
-      /Rate exceeded/i
+      /Rate exceeded/i,
+      // bedrock-mantle and Anthropic-shaped bodies: `rate_limit_error`, an HTTP 429
+      /\brate_limit_error\b/,
+      /\b(?:HTTP|status code|StatusCode|http_status)[ :_=]*429\b/i
     ],
     cause: 'The account is over its requests- or tokens-per-minute quota for this model right now.',
     fix: (ctx) =>
@@ -805,10 +1006,13 @@ export const CATALOG = [
     patterns: [
       /\bServiceUnavailable(Exception|Error)?\b/,
       /\boverloaded_error\b/,
+      // Anthropic-shaped 500 (bedrock-mantle's Messages API, obra/lace#355)
+      /\bapi_error\b/,
       /Bedrock is unable to process your request/i,
       /Too many connections, please wait/i,
       /\b50[0234] Service Unavailable\b|\bService Unavailable\b.{0,40}\b503\b/i,
-      /\b(?:HTTP|status code|StatusCode|http_status)[ :_=]*50[0234]\b/i,
+      // 529: Anthropic's overloaded status, which bedrock-mantle's Messages API uses too
+      /\b(?:HTTP|status code|StatusCode|http_status)[ :_=]*5(?:0[0234]|29)\b/i,
       // ServiceException: Service Quotas' (and Lambda's) modeled server-side error.
       /\b(InternalFailure|InternalServerException|InternalError|ServiceException)\b/,
       /\bModelNotReady(Exception)?\b/
@@ -848,9 +1052,9 @@ export const CATALOG = [
       /Could not connect to the endpoint URL: "https:\/\/bedrock/i
     ],
     cause:
-      'DNS could not resolve the AWS endpoint: no network, a proxy or VPN the tool does not go through, a private network without VPC endpoints, or a wrong endpoint override (`AWS_ENDPOINT_URL_*`, a base URL with an unexpanded variable). For a real region the name exists wherever Bedrock runs; a region where Bedrock is not offered has no such name either.',
+      'DNS could not resolve the AWS endpoint: no network, a proxy or VPN the tool does not go through, a private network without VPC endpoints, or a wrong endpoint override (`AWS_ENDPOINT_URL_*`, a base URL with an unexpanded variable). For a real region the name exists wherever Bedrock runs; a region where Bedrock is not offered has no such name either. bedrock-mantle (`bedrock-mantle.<region>.api.aws`) is served in fewer regions than bedrock-runtime: in the others its name does not exist (`bedrock-mantle.us-west-1.api.aws` is NXDOMAIN), which an SDK may report only as a connection error.',
     fix: () =>
-      'Check that the name resolves from the same machine (`nslookup bedrock-runtime.<region>.amazonaws.com`), `HTTPS_PROXY`/`NO_PROXY`, VPC endpoints for STS and Bedrock on self-hosted runners, any `AWS_ENDPOINT_URL*` variables or base URLs, and that the region offers Amazon Bedrock.',
+      `Check that the name resolves from the same machine (\`nslookup bedrock-runtime.<region>.amazonaws.com\`, or \`nslookup bedrock-mantle.<region>.api.aws\`), \`HTTPS_PROXY\`/\`NO_PROXY\`, VPC endpoints for STS and Bedrock on self-hosted runners, any \`AWS_ENDPOINT_URL*\` variables or base URLs, and that the region offers Amazon Bedrock. bedrock-mantle runs only in ${MANTLE_REGIONS.join(', ')}: for another region, point the tool at one of these (or at bedrock-runtime).`,
     doc: DOC.endpoints,
     verdict: 'unverified'
   },
