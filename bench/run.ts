@@ -8,6 +8,7 @@
  *   npm run bench -- [--latency 50] [--runs 10] [--timeout-seconds 5] [--json]
  *   npm run bench -- --matrix 6x3 --rate 10   (only the throttled matrix and the huge bodies)
  *   npm run bench -- --api-key                 (the full runs carry a Bedrock API key too)
+ *   npm run bench -- --endpoint both           (the full runs check bedrock-mantle too)
  */
 import { getToken } from '@aws/bedrock-token-generator'
 import { OIDC_SESSION_ENV } from '../__tests__/harness/scenarios.js'
@@ -66,7 +67,19 @@ const apiKey = process.argv.includes('--api-key')
       region: 'us-east-1'
     })
   : undefined
-const RUN_INPUTS = apiKey ? { ...FULL_INPUTS, 'bedrock-api-key': apiKey } : FULL_INPUTS
+/**
+ * `--endpoint both`: the full runs check bedrock-mantle beside the runtime (a runtime ID and a
+ * mantle ID, the mantle checks' reads and simulation), with AWS's managed mantle policy allowed.
+ */
+const endpointAt = process.argv.indexOf('--endpoint')
+const endpoint = endpointAt > 0 ? process.argv[endpointAt + 1] : undefined
+const RUN_INPUTS = {
+  ...FULL_INPUTS,
+  ...(apiKey ? { 'bedrock-api-key': apiKey } : {}),
+  ...(endpoint
+    ? { endpoint, 'model-id': `${FULL_INPUTS['model-id']},anthropic.claude-sonnet-4-6` }
+    : {})
+}
 
 /** The throttled matrix beside its floor, and peak memory under a 256 MB answer per service. */
 async function throttledFigures(): Promise<void> {
@@ -162,7 +175,27 @@ const KEY_ALLOWED: Handlers = {
       seed: SEED_POLICY,
       keys: {
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: 'bedrock:CallWithBearerToken', Resource: '*' }]
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['bedrock:CallWithBearerToken', 'bedrock-mantle:CallWithBearerToken'],
+            Resource: '*'
+          }
+        ]
+      },
+      mantle: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: [
+              'bedrock-mantle:Get*',
+              'bedrock-mantle:List*',
+              'bedrock-mantle:CreateInference'
+            ],
+            Resource: 'arn:aws:bedrock-mantle:*:*:project/*'
+          }
+        ]
       }
     }
   })
@@ -182,7 +215,7 @@ async function measure(serial: boolean, count: number): Promise<PhaseFigures> {
     const bench = await startBenchFake(latency, serial)
     let run: TimedRun
     try {
-      if (apiKey) bench.fake.handle(KEY_ALLOWED)
+      if (apiKey || endpoint) bench.fake.handle(KEY_ALLOWED)
       run = await timedRun(distDir, bench.fake.env, RUN_INPUTS)
     } finally {
       await bench.close()

@@ -100,7 +100,13 @@ describe('the preflight IAM policy in docs/preflight-policy.json', () => {
           expect(s.Sid).toBe('OnlyWithInvokeProbe')
           continue
         }
-        expect(action).toMatch(/^(bedrock|iam|servicequotas):(Get|List|Simulate)[A-Za-z]+$/)
+        if (action === 'bedrock-mantle:CreateInference') {
+          expect(s.Sid).toBe('OnlyWithMantleProbe')
+          continue
+        }
+        expect(action).toMatch(
+          /^(bedrock|bedrock-mantle|iam|servicequotas):(Get|List|Simulate)[A-Za-z]+$/
+        )
       }
     }
   })

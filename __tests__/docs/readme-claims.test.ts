@@ -26,8 +26,8 @@ function section(heading: string): string {
 }
 
 describe('the README', () => {
-  it('is at most 25 KB', () => {
-    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(25 * 1024)
+  it("is at most 27 KB (25 KB before bedrock-mantle's three checks, input and section)", () => {
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(27 * 1024)
   })
 
   it('opens with the two commands, then the quick start within its first 30 lines', () => {

@@ -266,6 +266,7 @@ describe('through bedrock-mantle itself: its models, its project, its probe', ()
     )
     const [probe] = findings(run, 'mantle-probe')
     expect(probe?.status).toBe('fail')
+    expect(probe?.catalogId).toBe('mantle-permission-denied')
     expect(probe?.error).toMatchObject({
       httpStatus: 403,
       operation: 'bedrock-mantle:CreateInference'

@@ -15,7 +15,7 @@ export const meta = defineMeta({
   id: 'mantle-access',
   title: 'Mantle endpoint permission',
   description:
-    'For `endpoint: mantle|both`: the caller may call `bedrock-mantle:CreateInference` (and `GetProject`, `ListProjects`) on the project the agent uses, SCPs and boundaries included.',
+    'The caller may call `bedrock-mantle:CreateInference` (and the project reads) on its project, SCPs included.',
   scope: 'region',
   dependsOn: ['region', 'identity'],
   sdks: ['iam'],

@@ -15,7 +15,7 @@ export const meta = defineMeta({
   id: 'mantle-model',
   title: 'Model on bedrock-mantle',
   description:
-    'For `endpoint: mantle|both`: bedrock-mantle serves the model in the region under the ID the agent sends (bare `anthropic.<model>`), read from mantle itself (`GET /v1/models`).',
+    'Mantle serves the model in the region under the ID the agent sends (`GET /v1/models`).',
   scope: 'region',
   dependsOn: ['region', 'identity'],
   // The read starts alongside GetCallerIdentity; broken credentials discard its result.

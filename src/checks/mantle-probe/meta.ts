@@ -11,7 +11,7 @@ export const meta = defineMeta({
   id: 'mantle-probe',
   title: 'Mantle probe',
   description:
-    'Opt-in (`invoke-probe: true`, `endpoint: mantle|both`): one real Messages API call through bedrock-mantle with `max_tokens: 1`, billed like any call (a fraction of a cent).',
+    'Opt-in (`invoke-probe`): one real Messages API call through mantle, `max_tokens: 1` (billed, a fraction of a cent).',
   scope: 'region',
   dependsOn: ['region', 'identity'],
   // The IDs mantle-model found served; when it could not read the list, the probe still goes:

@@ -13,7 +13,7 @@ export const meta = defineMeta({
   id: 'mantle-project',
   title: 'bedrock-mantle project',
   description:
-    'For `endpoint: mantle|both`: the project the agent names (`mantle-project`, default `default`) exists in the region and is active.',
+    'The mantle project the agent uses (`mantle-project`) exists in the region and is active.',
   scope: 'region',
   dependsOn: ['region', 'identity'],
   speculative: ['identity'],
