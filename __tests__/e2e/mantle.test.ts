@@ -7,7 +7,8 @@ import { getToken } from '@aws/bedrock-token-generator'
 import { useFakeAws } from '../harness/fake-aws.js'
 import { simulatePrincipalPolicy, type PolicyDocument } from '../harness/fake-iam-simulator.js'
 import { runAction, leakedSecrets, FAKE, type ActionRun } from '../harness/run-action.js'
-import { mantleHandlers, mantleWorld, MANTLE_SONNET } from '../harness/fake-mantle.js'
+import { mantleHandlers, mantleWorld, MANTLE_OPUS, MANTLE_SONNET } from '../harness/fake-mantle.js'
+import { mantleQuotas, quotaWorld, serviceQuotasHandlers } from '../harness/fake-service-quotas.js'
 import { healthyAccount, JOB_ROLE_ARN } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import { SEED_POLICY, SONNET_45 } from '../harness/fake-bedrock.js'
@@ -356,5 +357,33 @@ describe('through bedrock-mantle itself: its models, its project, its probe', ()
     })
     expect(new Set(mantleCalls('ListModels').map((r) => r.region))).toEqual(new Set(regions))
     expect(findings(run, 'mantle-project')).toHaveLength(regions.length)
+  })
+})
+
+describe("bedrock-mantle's own quotas", () => {
+  it("reads mantle's input and output quotas apart from the runtime's; a 0 fails", async () => {
+    const ok = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      {},
+      { endpoint: 'mantle', 'model-id': `${MANTLE_OPUS},${MANTLE_SONNET}` }
+    )
+    const [opus, sonnet] = findings(ok, 'mantle-quota')
+    expect(opus).toMatchObject({ status: 'pass', messageId: 'ok' })
+    expect(opus?.title).toContain('20,000,000 input and 4,000,000 output')
+    expect(sonnet).toMatchObject({ status: 'unverified', messageId: 'notListed' })
+    fake.handle(
+      serviceQuotasHandlers(
+        [...quotaWorld(), ...mantleQuotas('Anthropic Claude Opus 4.7', 0, 0)]
+          .filter((q, i, all) => all.findIndex((o) => o.name === q.name) === i || q.value === 0)
+          .reverse()
+      )
+    )
+    const zero = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      {},
+      { endpoint: 'mantle', 'model-id': MANTLE_OPUS }
+    )
+    expect(findings(zero, 'mantle-quota')[0]).toMatchObject({ status: 'fail', messageId: 'zero' })
+    expect(zero.exitCode).toBe(1)
   })
 })

@@ -83,6 +83,21 @@ export function modelQuotas(
 export const ACCOUNT_DAILY_CODE = madeUpCode('cross-model-max-tokens-per-day')
 
 /**
+ * bedrock-mantle's quotas of a model (AWS UG `quotas-mantle`): input and output tokens per minute,
+ * not adjustable in the console ("quota increase requests are not currently processed through the
+ * Service Quotas console"). AWS lists them for Claude Opus 4.7 only, 20,000,000 and 4,000,000.
+ */
+export function mantleQuotas(display: string, input: number, output: number): FakeQuota[] {
+  return (['input', 'output'] as const).map((direction) => ({
+    code: madeUpCode(`mantle/${display}/${direction}`),
+    name: `Bedrock Mantle ${direction} tokens per minute for ${display}`,
+    value: direction === 'input' ? input : output,
+    defaultValue: direction === 'input' ? input : output,
+    adjustable: false
+  }))
+}
+
+/**
  * A region's Bedrock quotas: each model's, the account-wide daily one, and `filler` others (Bedrock
  * has well over a thousand per region), so listing takes as many pages as it would.
  */
@@ -92,6 +107,7 @@ export function quotaWorld(
 ): FakeQuota[] {
   return [
     ...models.flatMap((m) => modelQuotas(m)),
+    ...mantleQuotas('Anthropic Claude Opus 4.7', 20_000_000, 4_000_000),
     {
       code: ACCOUNT_DAILY_CODE,
       name: 'Cross-Model Max Tokens Per Day',

@@ -15,6 +15,7 @@ import mantleAccess from './mantle-access/index.js'
 import mantleModel from './mantle-model/index.js'
 import mantleProject from './mantle-project/index.js'
 import mantleProbe from './mantle-probe/index.js'
+import mantleQuota from './mantle-quota/index.js'
 import roleTrust from './role-trust/index.js'
 import oidcTrust from './oidc-trust/index.js'
 
@@ -41,6 +42,7 @@ export const CHECKS: readonly CheckEntry[] = [
   mantleModel,
   mantleProject,
   mantleProbe,
+  mantleQuota,
   roleTrust,
   oidcTrust
 ]

@@ -47,6 +47,8 @@ export function quotaMeaning(name: string): QuotaMeaning | undefined {
     .replace(/\s+/g, ' ')
     .trim()
   if (/^cross-model max tokens per day$/i.test(text)) return { kind: 'account-daily' }
+  // bedrock-mantle's own (mantle-quota/names.ts): not a runtime path's.
+  if (/^bedrock mantle /i.test(text)) return undefined
   const metric: QuotaMetric | undefined = /tokens per minute/i.test(text)
     ? 'tpm'
     : /requests per minute/i.test(text)

@@ -1,0 +1,86 @@
+import type { CheckRun } from '../../engine/check.js'
+import { isTransient } from '../../aws/errors.js'
+import type { IdentityFacts } from '../identity/facts.js'
+import type { MantleModelFacts } from '../mantle-model/facts.js'
+import { mantleForm } from '../mantle-model/ids.js'
+import { modelKeyOfId } from '../quota/names.js'
+import { listQuotas } from '../quota/reads.js'
+import { apiKeyOnly } from '../shared/api-key-only.js'
+import { mantleQuotaMeaning } from './names.js'
+import type { meta } from './meta.js'
+
+const n = (v: number) => v.toLocaleString('en-US')
+
+export const run: CheckRun<typeof meta.messages> = async (ctx) => {
+  const region = ctx.subject.region
+  if (!region) return
+  const identity = await ctx.waitFor<IdentityFacts>('identity')
+  if (apiKeyOnly(identity)) {
+    ctx.report('needsCredentials', {})
+    return
+  }
+  const endpoint = ctx.config.endpoint?.value
+  const listed = await ctx.waitFor<MantleModelFacts>('mantle-model')
+  const models =
+    listed?.models ??
+    ctx.config.models
+      .map((m) => m.value)
+      .filter((id) => endpoint === 'mantle' || mantleForm(id) === id)
+  if (models.length === 0) return // mantle-model says why there is no model
+  const quotas = await listQuotas(ctx, region)
+  for (const model of models) {
+    if (!quotas.ok) {
+      ctx.report(
+        'notRead',
+        { model, region },
+        {
+          error: quotas.error,
+          ...(isTransient(quotas.error) ? {} : { permission: 'servicequotas:ListServiceQuotas' })
+        }
+      )
+      continue
+    }
+    const key = modelKeyOfId(mantleForm(model))
+    const mine = quotas.value.flatMap((q) => {
+      const meaning = q.QuotaName ? mantleQuotaMeaning(q.QuotaName) : undefined
+      return meaning && key && meaning.model === key && typeof q.Value === 'number'
+        ? [{ ...meaning, name: q.QuotaName!, code: q.QuotaCode ?? '?', value: q.Value }]
+        : []
+    })
+    const observed = mine.map((q) => `${q.name} (${q.code}): ${n(q.value)}`)
+    const input = mine.find((q) => q.direction === 'input')
+    const output = mine.find((q) => q.direction === 'output')
+    if (!input && !output) {
+      ctx.report('notListed', { model, region })
+      continue
+    }
+    const zero = [input, output].find((q) => q?.value === 0)
+    if (zero) {
+      ctx.report(
+        'zero',
+        { model, region, direction: zero.direction, quota: zero.name },
+        { observed }
+      )
+      continue
+    }
+    const needed = ctx.config.minTokensPerMinute
+    if (input && needed !== undefined && input.value < needed) {
+      ctx.report(
+        'belowOneCall',
+        { model, region, value: n(input.value), needed: n(needed), quota: input.name },
+        { observed }
+      )
+      continue
+    }
+    ctx.report(
+      'ok',
+      {
+        model,
+        region,
+        input: input ? n(input.value) : 'not listed',
+        output: output ? n(output.value) : 'not listed'
+      },
+      { observed }
+    )
+  }
+}
