@@ -247,6 +247,34 @@ describe('role-trust', () => {
     expect(findings[0]?.status).toBe('fail')
   })
 
+  it("reads the role's own result and never blames the caller when only context keys were missing", async () => {
+    sts.on(AssumeRoleCommand).rejects(assumeDenied())
+    roleReturning(
+      trustDocument({ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' })
+    )
+    iam.on(SimulatePrincipalPolicyCommand).resolves({
+      EvaluationResults: [
+        {
+          EvalActionName: 'sts:AssumeRole',
+          EvalResourceName: 'arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}',
+          EvalDecision: 'implicitDeny',
+          ResourceSpecificResults: [
+            {
+              EvalResourceName: TARGET,
+              EvalResourceDecision: 'implicitDeny',
+              MissingContextValues: ['aws:SourceIp']
+            }
+          ]
+        }
+      ]
+    })
+    const findings = findingsOf(await run(), 'role-trust')
+    expect(findings[0]?.observed?.join('\n')).toContain('context keys not supplied: aws:SourceIp')
+    expect(findings.map((f) => f.fix ?? '').join('\n')).not.toContain(
+      'add the statement below to it'
+    )
+  })
+
   it('maps other STS errors through the catalog without reading IAM', async () => {
     sts.on(AssumeRoleCommand).rejects(
       new RegionDisabledException({

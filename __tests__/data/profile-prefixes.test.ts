@@ -1,4 +1,9 @@
-import { claudeVersion, likelyPrefixes, regionsServedBy } from '../../src/data/profile-prefixes.js'
+import {
+  claudeVersion,
+  documentedDestinations,
+  likelyPrefixes,
+  regionsServedBy
+} from '../../src/data/profile-prefixes.js'
 
 describe('the built-in prefix hints (used only when the API cannot be read)', () => {
   it.each([
@@ -31,4 +36,42 @@ describe('the built-in prefix hints (used only when the API cannot be read)', ()
     expect(regionsServedBy('us')).toContain('ca-central-1')
     expect(regionsServedBy('global')).toBeUndefined()
   })
+
+  it.each([
+    [
+      'us',
+      'us-east-1',
+      'anthropic.claude-sonnet-4-5-20250929-v1:0',
+      ['us-east-1', 'us-east-2', 'us-west-2']
+    ],
+    [
+      'us',
+      'ca-central-1',
+      'anthropic.claude-haiku-4-5-20251001-v1:0',
+      ['ca-central-1', 'us-east-1', 'us-east-2', 'us-west-2']
+    ],
+    [
+      'eu',
+      'eu-west-2',
+      'anthropic.claude-opus-4-5-20251101-v1:0',
+      [
+        'eu-central-1',
+        'eu-north-1',
+        'eu-south-1',
+        'eu-south-2',
+        'eu-west-1',
+        'eu-west-3',
+        'eu-west-2'
+      ]
+    ],
+    ['us-gov', 'us-gov-east-1', 'anthropic.claude-sonnet-4-5-20250929-v1:0', ['us-gov-west-1']],
+    ['global', 'us-east-1', 'anthropic.claude-sonnet-4-5-20250929-v1:0', undefined],
+    ['us', 'us-east-1', 'anthropic.claude-sonnet-4-6', undefined],
+    ['us', 'eu-west-1', 'anthropic.claude-sonnet-4-5-20250929-v1:0', undefined]
+  ])(
+    'documents the destinations of %s. from %s for %s: %j',
+    (prefix, source, model, destinations) => {
+      expect(documentedDestinations(prefix, source, model)).toEqual(destinations)
+    }
+  )
 })

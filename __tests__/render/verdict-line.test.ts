@@ -2,7 +2,10 @@ import type { Finding, Report } from '../../src/engine/types.js'
 import { countStatuses } from '../../src/engine/result.js'
 import { verdictLine } from '../../src/render/labels.js'
 
-function report(result: Report['result'], findings: Pick<Finding, 'checkId' | 'status'>[]): Report {
+function report(
+  result: Report['result'],
+  findings: Pick<Finding, 'checkId' | 'status' | 'catalogId' | 'cause'>[]
+): Report {
   const counts = countStatuses(findings.map((f) => ({ ...f, title: f.checkId })))
   return {
     schemaVersion: 1,
@@ -46,5 +49,25 @@ describe('the verdict line', () => {
     expect(verdictLine(report('fail', [{ checkId: 'identity', status: 'fail' }]))).toBe(
       'This job cannot call Claude on Amazon Bedrock yet (1 failed)'
     )
+  })
+
+  it('names the read permissions the preflight was refused when that is what could not be verified', () => {
+    const denied = (checkId: string, permission: string) => ({
+      checkId,
+      status: 'unverified' as const,
+      catalogId: 'preflight-read-denied',
+      cause: `The identity running the preflight may not call \`${permission}\`, so this could not be verified (it is not known to be broken).`
+    })
+    const line = verdictLine(
+      report('warn', [
+        { checkId: 'identity', status: 'pass' },
+        denied('model-resolve', 'bedrock:GetInferenceProfile'),
+        denied('invoke-permission', 'iam:SimulatePrincipalPolicy')
+      ])
+    )
+    expect(line).toBe(
+      "This job's access to Claude on Amazon Bedrock could not be verified by model-resolve, invoke-permission: the preflight may not call bedrock:GetInferenceProfile, iam:SimulatePrincipalPolicy (2 could not be verified)"
+    )
+    expect(line).not.toMatch(/can call|cannot call/)
   })
 })

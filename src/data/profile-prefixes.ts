@@ -74,3 +74,94 @@ export function regionsServedBy(prefix: string): readonly string[] | undefined {
       return undefined
   }
 }
+
+const [E1, E2, W1, W2] = US as [string, string, string, string]
+const EU_DESTINATIONS = [
+  'eu-central-1',
+  'eu-north-1',
+  'eu-south-1',
+  'eu-south-2',
+  'eu-west-1',
+  'eu-west-3'
+]
+/** Claude Sonnet 4.5, Haiku 4.5 and Opus 4.5 share their `us.` and `eu.` tables (reference §1.3). */
+const CLAUDE_45 = [
+  'anthropic.claude-sonnet-4-5-20250929-v1:0',
+  'anthropic.claude-haiku-4-5-20251001-v1:0',
+  'anthropic.claude-opus-4-5-20251101-v1:0'
+]
+const SONNET_HAIKU_45 = CLAUDE_45.slice(0, 2)
+
+type SourceTable = Record<string, readonly string[]>
+const same = (sources: readonly string[], destinations: readonly string[]): SourceTable =>
+  Object.fromEntries(sources.map((s) => [s, destinations]))
+
+/**
+ * Source → destination regions of geographic profiles, as AWS UG `inference-profiles-support`
+ * lists them (shared/reference bedrock.md §1.3, snapshot ≈ Dec 2025; `au.` from ap-southeast-6
+ * from AWS's Apr 2026 blog). Only models whose tables were read are here: a model not listed has
+ * no prediction beyond the profile and the source region's model.
+ */
+const GEO_DESTINATIONS: { prefix: string; models: readonly string[]; sources: SourceTable }[] = [
+  {
+    prefix: 'us',
+    models: CLAUDE_45,
+    sources: {
+      ...same([E1, E2, W2], [E1, E2, W2]),
+      [W1]: [E1, E2, W1, W2],
+      'ca-central-1': ['ca-central-1', E1, E2, W2]
+    }
+  },
+  {
+    prefix: 'eu',
+    models: CLAUDE_45,
+    sources: {
+      ...same(
+        ['eu-central-1', 'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-1', 'eu-west-3'],
+        EU_DESTINATIONS
+      ),
+      'eu-central-2': [...EU_DESTINATIONS, 'eu-central-2'],
+      'eu-west-2': [...EU_DESTINATIONS, 'eu-west-2']
+    }
+  },
+  { prefix: 'jp', models: SONNET_HAIKU_45, sources: same(JP, JP) },
+  {
+    prefix: 'au',
+    models: SONNET_HAIKU_45,
+    sources: {
+      ...same(['ap-southeast-2', 'ap-southeast-4'], ['ap-southeast-2', 'ap-southeast-4']),
+      'ap-southeast-6': ['ap-southeast-6', 'ap-southeast-2', 'ap-southeast-4']
+    }
+  },
+  {
+    prefix: 'us-gov',
+    models: [CLAUDE_45[0] as string],
+    sources: { 'us-gov-east-1': ['us-gov-west-1'], 'us-gov-west-1': ['us-gov-west-1'] }
+  },
+  {
+    prefix: 'us',
+    models: ['anthropic.claude-sonnet-4-20250514-v1:0'],
+    sources: { ...same([E1, E2, W2], [E1, E2, W2]), [W1]: [E1, E2, W1, W2] }
+  },
+  {
+    prefix: 'us',
+    models: ['anthropic.claude-3-7-sonnet-20250219-v1:0'],
+    sources: same([E1, E2, W2], [E1, E2, W2])
+  }
+]
+
+/**
+ * The destination regions AWS documents for a geographic profile called from `source`, or
+ * undefined when the bundled table does not list that profile and source. AWS: "if an inference
+ * profile is tied to a geography (such as US, EU, or APAC), its destination Region list will never
+ * change" (AWS UG `cross-region-inference`), so a listed set is the set. `global.` profiles are
+ * never here: their destinations "can change over time as AWS adds more commercial Regions".
+ */
+export function documentedDestinations(
+  prefix: string,
+  source: string,
+  modelId: string
+): readonly string[] | undefined {
+  const row = GEO_DESTINATIONS.find((r) => r.prefix === prefix && r.models.includes(modelId))
+  return row?.sources[source]
+}

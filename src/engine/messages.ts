@@ -2,7 +2,13 @@ import type { FixContext } from '../catalog/types.js'
 import type { Surface } from '../config.js'
 import type { CheckMeta, MessageSpec, ReportExtra, Template } from './check.js'
 import type { CheckStatus, Finding } from './types.js'
-import { isReadDenied, isReadThrottled, READ_DENIED, READ_THROTTLED } from './read-denied.js'
+import {
+  isReadDenied,
+  isReadThrottled,
+  READ_DENIED,
+  READ_THROTTLED,
+  readGrantPolicy
+} from './read-denied.js'
 import { loadCatalog } from './catalog-loader.js'
 
 /** One `ctx.report` call, as the engine keeps it until the check has finished. */
@@ -77,8 +83,23 @@ export async function findingsFrom(
       : throttledRead
         ? READ_THROTTLED.cause(extra.error!.operation ?? 'unknown')
         : (text(spec.cause) ?? entry?.cause ?? (extra.error ? UNRECOGNISED.cause : undefined))
+    const grant = denied ? meta.permissions.find((p) => p.action === extra.permission) : undefined
     const fix = denied
-      ? READ_DENIED.fix(extra.permission!)
+      ? READ_DENIED.fix(
+          extra.permission!,
+          grant &&
+            readGrantPolicy(
+              [
+                grant.action,
+                ...meta.permissions
+                  .filter((p) => p.statement === grant.statement && p.action !== grant.action)
+                  .map((p) => p.action)
+              ],
+              grant.statement,
+              fixContext
+            ),
+          surface
+        )
       : throttledRead
         ? READ_THROTTLED.fix()
         : (text(spec.fix) ?? entry?.fix(fixContext) ?? (extra.error ? UNRECOGNISED.fix : undefined))

@@ -1,3 +1,7 @@
+import type { FixContext } from '../catalog/types.js'
+import type { Surface } from '../config.js'
+import { POLICY_STATEMENTS, type StatementId } from '../checks/preflight-policy.js'
+import { describeCaller } from '../parse/arn.js'
 import type { ObservedError } from './types.js'
 
 /**
@@ -11,17 +15,82 @@ export function isReadDenied(error: Pick<ObservedError, 'code'>): boolean {
   return DENIED.test(error.code)
 }
 
+/** How the opt-in probe is switched on, on each face. */
+const PROBE: Record<Surface, string> = {
+  'github-actions': '`invoke-probe: true`',
+  cli: '`--invoke-probe`'
+}
+
 /**
  * What a denied read says, whichever check made it: "could not verify" (never pass, never fail),
- * naming the exact permission that would let it verify.
+ * naming the exact permission that would let it verify. The fix is the statement of the
+ * preflight's own policy (docs/preflight-policy.json) that grants it, with the caller's account
+ * and role filled in; the summary merges the fixes of every denied read into one policy
+ * (src/render/causes.ts).
  */
 export const READ_DENIED = {
   catalogId: 'preflight-read-denied',
   cause: (permission: string) =>
     `The identity running the preflight may not call \`${permission}\`, so this could not be verified (it is not known to be broken).`,
-  fix: (permission: string) =>
-    `Allow \`${permission}\` for the identity that runs the preflight (read-only; see docs/model-checks.md for the whole read-only policy), or accept this part as unverified.`
+  fix: (permission: string, policy: string | undefined, surface: Surface) =>
+    policy
+      ? `Allow \`${permission}\` for the identity that runs the preflight with this statement (read-only; part of docs/preflight-policy.json, with the other reads of this check):\n\n\`\`\`json\n${policy}\n\`\`\`\n\nOr settle whether the job can call the model with one real, billed call (${PROBE[surface]}), or accept this part as unverified.`
+      : `Allow \`${permission}\` for the identity that runs the preflight (read-only; see docs/model-checks.md for the whole read-only policy), or accept this part as unverified; one real, billed call (${PROBE[surface]}) settles whether the job can call the model.`
 } as const
+
+/**
+ * The statement of the preflight's policy that grants these actions (the denied read and the
+ * check's other reads under the same statement, so the next run is not stopped at the next read), on the
+ * statement's resources with the placeholders this run can fill (the caller's account, the job
+ * role or user, the role to assume); a resource it cannot fill is left out, and with none left
+ * there is no policy to print (every printed ARN must be real).
+ */
+export function readGrantPolicy(
+  actions: readonly string[],
+  statement: StatementId,
+  fix: FixContext
+): string | undefined {
+  const caller = fix.callerArn ? describeCaller(fix.callerArn) : undefined
+  const subjectRole = fix.roleArn ? describeCaller(fix.roleArn) : undefined
+  const self =
+    caller?.kind === 'user' && caller.userName
+      ? `user/${caller.userName}`
+      : caller?.roleName
+        ? `role/${caller.roleName}`
+        : undefined
+  const fill = (template: string): string | undefined => {
+    if (template === '*') return template
+    if (!caller?.account) return undefined
+    let out = template
+      .replace('arn:aws:', `arn:${caller.partition || 'aws'}:`)
+      .replace('<ACCOUNT_ID>', caller.account)
+    if (out.includes('role/<JOB_ROLE_NAME>')) {
+      if (!self) return undefined
+      out = out.replace('role/<JOB_ROLE_NAME>', self)
+    }
+    if (/<(ASSUME|OIDC)_ROLE_NAME>/.test(out)) {
+      if (!subjectRole?.roleName) return undefined
+      out = out.replace(/<(ASSUME|OIDC)_ROLE_NAME>/, subjectRole.roleName)
+    }
+    return /[<>]/.test(out) ? undefined : out
+  }
+  const resources = [
+    ...new Set(POLICY_STATEMENTS[statement].resources.map(fill).filter((r) => r !== undefined))
+  ]
+  if (resources.length === 0) return undefined
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: statement,
+        Effect: 'Allow',
+        Action: actions.length === 1 ? actions[0] : [...actions].sort(),
+        Resource: resources.length === 1 ? resources[0] : resources
+      }
+    ]
+  }
+  return JSON.stringify(policy, null, 2)
+}
 
 /** AWS's "not now" (kept in step with src/aws/errors.ts `isThrottle`). */
 const THROTTLED =

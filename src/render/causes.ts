@@ -7,7 +7,12 @@
  * name a region or a model stay separate causes: each one's fix must work when pasted.
  */
 import type { CheckStatus, Finding, FindingDetail, SourceLocation } from '../engine/types.js'
-import { mergeFencedPolicies, withoutPolicies } from './merge-policy.js'
+import {
+  fencedPolicies,
+  mergeFencedPolicies,
+  unionOfActions,
+  withoutPolicies
+} from './merge-policy.js'
 
 export interface Cause {
   /** Stable within one report: the grouping key. */
@@ -45,7 +50,30 @@ export const needsAction = (f: Finding): boolean =>
 
 const where = (l: SourceLocation | undefined): string => (l ? `${l.file}:${l.line ?? ''}` : '')
 
+const READ_DENIED = 'preflight-read-denied'
+/** The sentence of a denied read's fix that names its permission (src/engine/read-denied.ts). */
+const LEAD = /^Allow `[^`]+` for the identity that runs the preflight with this statement[^:]*:/
+
+/**
+ * A read the preflight was refused, with its statement in the fix: one cause for all of them
+ * (whichever check made the read), so the summary prints one statement listing every missing
+ * read action instead of "allow X" once per read.
+ */
+const isDeniedRead = (f: Finding): boolean =>
+  f.catalogId === READ_DENIED && fencedPolicies(f.fix ?? '').length > 0
+
+/** The read permission a denied-read finding was refused (its cause names it). */
+export function readPermissionsOf(f: Finding): string[] {
+  if (f.catalogId !== READ_DENIED) return []
+  const named = /may not call `([^`]+)`/.exec(f.cause ?? '')
+  return named?.[1] ? [named[1]] : []
+}
+
 function keyOf(f: Finding, coarse: boolean): string {
+  if (!coarse && isDeniedRead(f)) {
+    const fix = withoutPolicies(f.fix ?? '').replace(LEAD, '')
+    return [f.status, READ_DENIED, fix].join('\u0000')
+  }
   return [
     f.status,
     f.checkId,
@@ -82,8 +110,44 @@ function mergeDetails(findings: Finding[], fix: string | undefined): FindingDeta
   return out
 }
 
+/** The cause of several denied reads: what could not be read, and one statement for all of it. */
+function buildDeniedReads(key: string, findings: Finding[]): Cause {
+  const first = findings[0] as Finding
+  const permissions = [...new Set(findings.flatMap(readPermissionsOf))]
+  const named = permissions.map((p) => `\`${p}\``).join(', ')
+  const checks = [...new Set(findings.map((f) => f.checkId))]
+  const policies = findings.flatMap((f) => fencedPolicies(f.fix ?? '').slice(0, 1))
+  const merged = JSON.stringify(unionOfActions(policies), null, 2)
+  const fix = (first.fix ?? '').replace(/```json\n[\s\S]*?\n```/, `\`\`\`json\n${merged}\n\`\`\``)
+  const lines = findings.map(
+    (f) =>
+      `- ${readPermissionsOf(f)
+        .map((p) => `\`${p}\``)
+        .join(', ')}: ${f.title} (\`${f.checkId}\`${f.subject ? `, ${f.subject}` : ''})`
+  )
+  return {
+    key,
+    status: first.status,
+    checkId: checks.join(', '),
+    catalogId: READ_DENIED,
+    title: `The preflight may not make ${permissions.length} of its read-only calls, so ${findings.length} findings could not be verified`,
+    cause: `The identity running the preflight may not call ${named}, so these parts could not be verified (they are not known to be broken).`,
+    fix: fix.replace(
+      LEAD,
+      'Add this policy to the identity that runs the preflight: one addition for every read above, with the other reads of the same checks so the next run is not stopped at the next one (read-only; part of docs/preflight-policy.json):'
+    ),
+    details: [{ title: 'What could not be read', body: [...new Set(lines)].join('\n') }],
+    observed: first.observed ?? [],
+    ...(first.docUrl ? { docUrl: first.docUrl } : {}),
+    subjects: [...new Set(findings.map((f) => f.subject ?? ''))],
+    findings,
+    fixVaries: false
+  }
+}
+
 function build(key: string, findings: Finding[], coarse: boolean): Cause {
   const first = findings[0] as Finding
+  if (!coarse && findings.length > 1 && isDeniedRead(first)) return buildDeniedReads(key, findings)
   const fixes = [...new Set(findings.map((f) => f.fix ?? ''))]
   const fixVaries = coarse && new Set(fixes.map(withoutPolicies)).size > 1
   const fix =

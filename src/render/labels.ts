@@ -1,4 +1,5 @@
 import type { CheckStatus, Report, RunResult } from '../engine/types.js'
+import { readPermissionsOf } from './causes.js'
 
 export const STATUS_ICON: Record<CheckStatus, string> = {
   pass: '✅',
@@ -37,7 +38,16 @@ export function verdictLine(report: Report): string {
         const checks = [
           ...new Set(report.findings.filter((f) => f.status === 'unverified').map((f) => f.checkId))
         ]
-        return `This job's access to Claude on Amazon Bedrock could not be verified by ${checks.join(', ')}${tail}`
+        // What was missing: the read permissions the preflight was refused, when that is why.
+        const missing = [
+          ...new Set(
+            report.findings.filter((f) => f.status === 'unverified').flatMap(readPermissionsOf)
+          )
+        ]
+        const because = missing.length
+          ? `: the preflight may not call ${missing.length > 4 ? `${missing.slice(0, 4).join(', ')} and ${missing.length - 4} more` : missing.join(', ')}`
+          : ''
+        return `This job's access to Claude on Amazon Bedrock could not be verified by ${checks.join(', ')}${because}${tail}`
       }
       return `This job can call Claude on Amazon Bedrock, with reservations${tail}`
     }

@@ -163,3 +163,32 @@ export function mergeFencedPolicies(texts: readonly string[]): string {
     return `\`\`\`json\n${JSON.stringify(mergePolicies(same), null, 2)}\n\`\`\``
   })
 }
+
+/**
+ * One policy granting every action of these: statements with the same Sid, effect and resources
+ * become one listing each action once, sorted (a union of grants is exactly their sum). For the
+ * preflight's read statements, whose resources depend only on the statement.
+ */
+export function unionOfActions(policies: readonly MergeablePolicy[]): MergeablePolicy {
+  const merged = new Map<string, { first: Statement; actions: Set<string> }>()
+  for (const policy of policies) {
+    for (const s of policy.Statement) {
+      const key = JSON.stringify([
+        s.Sid ?? '',
+        s.Effect,
+        [...list(s.Resource)].sort(),
+        s.Condition ?? null
+      ])
+      const entry = merged.get(key) ?? { first: s, actions: new Set<string>() }
+      for (const a of list(s.Action)) entry.actions.add(a)
+      merged.set(key, entry)
+    }
+  }
+  return {
+    Version: policies[0]?.Version ?? '2012-10-17',
+    Statement: [...merged.values()].map(({ first, actions }) => ({
+      ...first,
+      Action: one([...actions].sort())
+    }))
+  }
+}

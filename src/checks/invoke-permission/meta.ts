@@ -45,6 +45,23 @@ export const meta = defineMeta({
       title:
         '{{name}} may call InvokeModel and InvokeModelWithResponseStream on all {{count}} {{arns}} the call needs'
     },
+    // GetInferenceProfile was denied: the ARNs are the bundled table's, a geographic profile's
+    // documented destinations (AWS: they "will never change"), so an allow on all of them is one.
+    allowedPredicted: {
+      status: 'pass',
+      title:
+        '{{name}} may call InvokeModel and InvokeModelWithResponseStream on all {{count}} ARNs of {{profile}} from {{region}}, destinations as AWS documents them (predicted from the bundled table: bedrock:GetInferenceProfile was denied)'
+    },
+    // A global. profile (destinations change over time) or a model the table does not list.
+    allowedOnPredicted: {
+      status: 'unverified',
+      title:
+        '{{name}} may invoke the {{count}} predicted ARNs of {{profile}}, but its destinations could not be read (bedrock:GetInferenceProfile was denied)',
+      cause:
+        'The preflight may not call `bedrock:GetInferenceProfile`, so the ARNs simulated are predicted from the bundled profile table, not read from AWS: {{why}} IAM allows every predicted ARN; whether that covers every destination the call can reach is not known.',
+      fix: 'Allow `bedrock:GetInferenceProfile` (read-only) for the identity that runs the preflight, so the destinations are read from AWS, or settle it with one real call (`invoke-probe: true`).',
+      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html'
+    },
     keyPrincipalUnknown: {
       status: 'unverified',
       title:

@@ -124,6 +124,23 @@ function contextMeaning(keys: readonly string[]): string {
 const fenced = (json: string): string => `\`\`\`json\n${json}\n\`\`\``
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`)
 
+/** Where the simulated ARNs came from when GetInferenceProfile was denied. */
+function predictedNote(facts: ResolveFacts): string {
+  const regions = facts.destinations.filter((d) => d !== 'unspecified').join(', ')
+  return `ARNs predicted from the bundled profile table, not read from AWS (${facts.predicted?.permission ?? 'bedrock:GetInferenceProfile'} was denied): ${
+    facts.predicted?.complete
+      ? `the destinations AWS documents for ${facts.profileId} from ${facts.region}: ${regions}`
+      : unknownPart(facts)
+  }`
+}
+
+/** What a prediction that is not complete leaves out. */
+function unknownPart(facts: ResolveFacts): string {
+  return facts.profileKind === 'global'
+    ? `a global. profile's destination list changes as AWS adds commercial regions; the profile in ${facts.region}, the model there and the region-less global model were simulated.`
+    : `the bundled table does not list the destinations of ${facts.profileId} from ${facts.region}; only the profile and the model in ${facts.region} were simulated.`
+}
+
 /** What `api-key` tells about the key (never the key itself). */
 interface KeyFacts extends Record<string, unknown> {
   kind: 'short-term' | 'long-term'
@@ -183,6 +200,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     (p) => simulate(ctx, facts.partition, p, resources)
   )
   const notes = note ? [note] : []
+  if (facts.predicted) notes.push(predictedNote(facts))
   if (!result.ok) {
     ctx.report(
       'notSimulated',
@@ -209,6 +227,18 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ...notes
   ]
   const { denied, byScp, byBoundary, explicit, conditional, missing } = decide(evaluated)
+  if (denied.length === 0 && facts.predicted) {
+    const data = {
+      name,
+      count: resources.length,
+      profile: facts.profileId ?? facts.invokeId,
+      region: facts.region
+    }
+    const observed = [...head, ...evaluated.map(line), CAVEAT]
+    if (facts.predicted.complete) ctx.report('allowedPredicted', data, { observed })
+    else ctx.report('allowedOnPredicted', { ...data, why: unknownPart(facts) }, { observed })
+    return
+  }
   if (denied.length === 0) {
     ctx.report(
       'allowed',

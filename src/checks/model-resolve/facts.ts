@@ -19,6 +19,13 @@ export interface ResolveFacts extends Record<string, unknown> {
   modelArns: string[]
   /** Destination regions; `unspecified` stands for the global hop (`arn:aws:bedrock:::…`). */
   destinations: string[]
+  /**
+   * Set when the route was not read from AWS (GetInferenceProfile denied) but predicted from the
+   * bundled table (src/data/profile-prefixes.ts). `complete`: the destinations are the fixed set
+   * AWS documents for a geographic profile from this source; otherwise (a `global.` profile, whose
+   * destinations change, or a model the table does not list) only part of the route is known.
+   */
+  predicted?: { permission: string; complete: boolean }
 }
 
 /**

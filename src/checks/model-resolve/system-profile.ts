@@ -1,4 +1,5 @@
 import type { ObservedError } from '../../engine/types.js'
+import { isReadDenied } from '../../engine/read-denied.js'
 import type { ModelId } from '../../parse/model-id.js'
 import { likelyPrefixes } from '../../data/profile-prefixes.js'
 import type { IdentityFacts } from '../identity/facts.js'
@@ -9,6 +10,7 @@ import { describeDestinations, destinationsOf, modelArnsOf } from './destination
 import { isNotHere } from './error-kinds.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 import { lifecycleLine, reportLifecycle, reportUnreadLifecycle } from './lifecycle.js'
+import { predictedRoute } from './predicted.js'
 import { suggestionLines, suggestProfiles } from './suggestions.js'
 
 /**
@@ -31,8 +33,7 @@ export async function resolveSystemProfile(
   if (!gip.ok) {
     const onDemand =
       gfm.ok && ((gfm.value.inferenceTypesSupported ?? []) as string[]).includes('ON_DEMAND')
-    await reportNotCallable(ctx, model, region, gip.error, onDemand)
-    return undefined
+    return reportNotCallable(ctx, model, region, gip.error, onDemand)
   }
   const profile = gip.value
   const modelArns = modelArnsOf(profile)
@@ -67,14 +68,18 @@ export async function resolveSystemProfile(
   }
 }
 
-/** GetInferenceProfile did not answer: say why, and what the region can call instead. */
+/**
+ * GetInferenceProfile did not answer: say why, and what the region can call instead. With no
+ * answer either way (denied, throttled), the route the bundled table predicts is published, marked
+ * as predicted, so invoke-permission can still simulate the ARNs the call would need.
+ */
 async function reportNotCallable(
   ctx: ResolveContext,
   model: ModelId,
   region: string,
   error: ObservedError,
   onDemand: boolean
-): Promise<void> {
+): Promise<ResolveFacts | undefined> {
   const base = model.baseModelId ?? ''
   const profile = model.profileId ?? model.input
   const prefix = model.prefix ?? ''
@@ -85,6 +90,8 @@ async function reportNotCallable(
     // No answer either way (denied, throttled, …): the table is all that can be said, as a hint.
     const hint = likelyPrefixes(region, base)
     const notThis = model.prefix && !hint.includes(model.prefix) ? `, not ${model.prefix}.` : ''
+    // Only a denial has a permission that would let it read the route; a throttle is just "later".
+    const predicted = isReadDenied(error) ? await predictedRoute(ctx, model, region) : undefined
     ctx.report(
       'profileUnreadable',
       { region, profile },
@@ -92,13 +99,14 @@ async function reportNotCallable(
         error,
         permission: 'bedrock:GetInferenceProfile',
         observed: [
-          `built-in table (a hint only): ${region} is usually served by ${hint.map((p) => `${p}.`).join(', ')} profiles${notThis}`
+          `built-in table (a hint only): ${region} is usually served by ${hint.map((p) => `${p}.`).join(', ')} profiles${notThis}`,
+          ...(predicted ? [predictedLine(predicted)] : [])
         ],
         fixContext,
         ...location
       }
     )
-    return
+    return predicted
   }
 
   // A profile ARN copied from another account does not exist here, whatever its prefix.
@@ -110,7 +118,7 @@ async function reportNotCallable(
         { arnAccount: model.arn.account, account: identity.accountId, profile },
         { error, fixContext }
       )
-      return
+      return undefined
     }
   }
 
@@ -131,7 +139,7 @@ async function reportNotCallable(
         ...location
       }
     )
-    return
+    return undefined
   }
   const alternatives = suggestionLines(s, region)
   const extra = {
@@ -159,4 +167,14 @@ async function reportNotCallable(
   } else {
     ctx.report('profileNotHereNoAlternative', { ...data, model: base }, extra)
   }
+  return undefined
+}
+
+function predictedLine(p: ResolveFacts): string {
+  const where = p.predicted?.complete
+    ? `destinations AWS documents for ${p.profileId} from ${p.region}`
+    : p.profileKind === 'global'
+      ? "the global hop and the source region (a global. profile's destinations change over time)"
+      : `the source region only (the table does not list ${p.profileId}'s destinations from ${p.region})`
+  return `predicted for invoke-permission from the built-in table (${where}): ${describeDestinations(p.destinations) || p.region}`
 }

@@ -51,12 +51,25 @@ export async function readCaller(
     }
   }
   const r = (result.value.EvaluationResults ?? [])[0]
-  const decision = r?.EvalDecision ?? 'implicitDeny'
+  // With ResourceArns given, the role's own decision, matched statements and missing context keys
+  // are in ResourceSpecificResults (the top-level EvalResourceName is the ARN template); the SCP
+  // detail exists only at the top level.
+  const own = r?.ResourceSpecificResults?.find((x) => x.EvalResourceName === roleArn)
+  const decision = own?.EvalResourceDecision ?? r?.EvalDecision ?? 'implicitDeny'
   const scp = r?.OrganizationsDecisionDetail?.AllowedByOrganizations === false
-  const boundary = r?.PermissionsBoundaryDecisionDetail?.AllowedByPermissionsBoundary === false
-  const line = `caller policies: sts:AssumeRole on ${roleArn} → ${decision}${scp ? ' (denied by an SCP)' : ''}${boundary ? ' (not allowed by the permissions boundary)' : ''} [simulated ${source}]`
+  const boundary =
+    (own?.PermissionsBoundaryDecisionDetail ?? r?.PermissionsBoundaryDecisionDetail)
+      ?.AllowedByPermissionsBoundary === false
+  const missing = own ? (own.MissingContextValues ?? []) : (r?.MissingContextValues ?? [])
+  const line = `caller policies: sts:AssumeRole on ${roleArn} → ${decision}${scp ? ' (denied by an SCP)' : ''}${boundary ? ' (not allowed by the permissions boundary)' : ''}${missing.length ? ` (context keys not supplied: ${missing.join(', ')})` : ''} [simulated ${source}]`
   if (decision === 'allowed') return { state: 'allows', lines: [line] }
-  const matched = (r?.MatchedStatements ?? []).map((m) => m.SourcePolicyId ?? '?')
+  // Denied only for want of context keys the real call may carry: not known to refuse.
+  if (decision === 'implicitDeny' && !scp && !boundary && missing.length) {
+    return { state: 'unverified', lines: [line] }
+  }
+  const matched = (own?.MatchedStatements ?? r?.MatchedStatements ?? []).map(
+    (m) => m.SourcePolicyId ?? '?'
+  )
   return {
     state: 'denies',
     explicit: decision === 'explicitDeny' || scp,
