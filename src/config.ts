@@ -67,6 +67,12 @@ export interface PreflightConfig {
    * ANTHROPIC_BEDROCK_BASE_URL / ANTHROPIC_BASE_URL). Absent: `runtime`, the default.
    */
   endpoint?: Sourced<Endpoint>
+  /**
+   * Anthropic beta flags the agent adds to every request (Claude Code's `ANTHROPIC_BETAS`, a
+   * comma-separated list): the probes send them too, so a flag the model refuses on Bedrock
+   * ("invalid beta flag") fails here, not in the job.
+   */
+  anthropicBetas?: Sourced<string[]>
   /** The bedrock-mantle project the agent's requests go to (`mantle-project`); absent: `default`. */
   mantleProject?: Sourced<string>
   /** Make one real Converse call with maxTokens 1 (costs a fraction of a cent). */

@@ -215,6 +215,8 @@ export function buildConfig(raw: RawSettings): {
 
   const endpoint = endpointFrom(raw, labelled)
   const mantleProject = mantleProjectFrom(raw)
+  const betasVar = labelled('ANTHROPIC_BETAS')
+  const betas = betasVar ? splitList(betasVar.value) : []
 
   const config: PreflightConfig = {
     regions: dedupe(regions),
@@ -224,6 +226,9 @@ export function buildConfig(raw: RawSettings): {
     roleSessionTags,
     ...(endpoint ? { endpoint } : {}),
     ...(mantleProject ? { mantleProject } : {}),
+    ...(betasVar && betas.length
+      ? { anthropicBetas: { value: betas, source: betasVar.source } }
+      : {}),
     invokeProbe,
     failOn,
     timeoutSeconds,

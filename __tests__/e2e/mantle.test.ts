@@ -387,3 +387,43 @@ describe("bedrock-mantle's own quotas", () => {
     expect(zero.exitCode).toBe(1)
   })
 })
+
+describe("the agent's own beta flags, through each door", () => {
+  it('ANTHROPIC_BETAS with a flag Bedrock refuses fails both probes with the fix; a documented one passes', async () => {
+    const inputs = {
+      endpoint: 'both',
+      'model-id': `us.${SONNET_45},${MANTLE_SONNET}`,
+      'invoke-probe': 'true'
+    }
+    const refused = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      { ANTHROPIC_BETAS: 'interleaved-thinking-2025-05-14,mcp-servers-2025-12-04' },
+      inputs
+    )
+    for (const id of ['invoke-probe', 'mantle-probe']) {
+      const [f] = findings(refused, id)
+      expect({ id, status: f?.status, catalogId: f?.catalogId }).toEqual({
+        id,
+        status: 'fail',
+        catalogId: 'beta-flag-invalid'
+      })
+      expect(f?.fix).toContain('ANTHROPIC_BETAS')
+      expect(f?.observed?.join('\n')).toContain(
+        "sent the agent's beta flags (from ANTHROPIC_BETAS)"
+      )
+    }
+    const converse = fake.requests.find((r) => r.operation === 'Converse')
+    expect(converse?.json).toMatchObject({
+      additionalModelRequestFields: {
+        anthropic_beta: ['interleaved-thinking-2025-05-14', 'mcp-servers-2025-12-04']
+      }
+    })
+    const accepted = await preflight(
+      { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+      { ANTHROPIC_BETAS: 'interleaved-thinking-2025-05-14' },
+      inputs
+    )
+    expect(findings(accepted, 'invoke-probe')[0]?.status).toBe('pass')
+    expect(findings(accepted, 'mantle-probe')[0]?.status).toBe('pass')
+  })
+})

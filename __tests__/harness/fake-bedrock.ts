@@ -23,6 +23,25 @@ const JP = ['ap-northeast-1', 'ap-northeast-3']
 
 /** Real answer texts (reference §4). */
 export const INVALID_IDENTIFIER = 'The provided model identifier is invalid.'
+/** Bedrock's refusal of a beta flag (anthropics/claude-code#26570, through ConverseStream). */
+export const INVALID_BETA = 'The model returned the following errors: invalid beta flag'
+/**
+ * The beta flags Bedrock documents for Claude (AWS UG `model-parameters-anthropic-claude-messages`,
+ * as BerriAI/litellm#19875 lists them); the fake refuses any other, as Bedrock does.
+ */
+export const BEDROCK_BETAS = [
+  'computer-use-2024-10-22',
+  'computer-use-2025-01-24',
+  'token-efficient-tools-2025-02-19',
+  'interleaved-thinking-2025-05-14',
+  'output-128k-2025-02-19',
+  'dev-full-thinking-2025-05-14',
+  'context-1m-2025-08-07',
+  'context-management-2025-06-27',
+  'effort-2025-11-24',
+  'tool-search-tool-2025-10-19',
+  'tool-examples-2025-10-29'
+]
 export const FTU_MISSING =
   'Model use case details have not been submitted for this account. Fill out the Anthropic use case details form before using the model. If you have already filled out the form, try again in 15 minutes.'
 export const MARKETPLACE_DENIED =
@@ -225,12 +244,19 @@ export function bedrockHandlers(world: BedrockWorld = documentedWorld()): Handle
     'bedrock:GetUseCaseForModelAccess': rest.ok({
       formData: Buffer.from('{"companyName":"Example"}').toString('base64')
     }),
-    'bedrock-runtime:Converse': rest.ok({
-      output: { message: { role: 'assistant', content: [{ text: 'Hi' }] } },
-      stopReason: 'max_tokens',
-      usage: { inputTokens: 8, outputTokens: 1, totalTokens: 9 },
-      metrics: { latencyMs: 120 }
-    })
+    'bedrock-runtime:Converse': (req) => {
+      const extra = (req.json as { additionalModelRequestFields?: { anthropic_beta?: unknown } })
+        ?.additionalModelRequestFields
+      const betas = Array.isArray(extra?.anthropic_beta) ? (extra.anthropic_beta as string[]) : []
+      if (betas.some((b) => !BEDROCK_BETAS.includes(b)))
+        return rest.error('ValidationException', INVALID_BETA, 400)
+      return rest.ok({
+        output: { message: { role: 'assistant', content: [{ text: 'Hi' }] } },
+        stopReason: 'max_tokens',
+        usage: { inputTokens: 8, outputTokens: 1, totalTokens: 9 },
+        metrics: { latencyMs: 120 }
+      })
+    }
   }
 }
 

@@ -21,6 +21,7 @@
 import type { FakeReply, FakeRequest, Handlers } from './fake-aws.js'
 import { evaluate, type SimulatorPolicies } from './fake-iam-simulator.js'
 import { FAKE } from './run-action.js'
+import { BEDROCK_BETAS } from './fake-bedrock.js'
 
 /** The regions AWS lists for bedrock-mantle (AWS UG `endpoints-region-availability`, 2026). */
 export const MANTLE_REGIONS = [
@@ -122,6 +123,10 @@ export function mantleHandlers(world: MantleWorld = mantleWorld()): Handlers {
   return {
     'bedrock-mantle:CreateInference': (req) => {
       const project = header(req, 'anthropic-workspace-id') ?? 'default'
+      const betas = (header(req, 'anthropic-beta') ?? '').split(',').filter(Boolean)
+      // Anthropic's shape of Bedrock's refusal (anthropics/claude-code#49648).
+      if (betas.some((b) => !BEDROCK_BETAS.includes(b.trim())))
+        return anthropicError(400, 'invalid_request_error', 'invalid beta flag')
       const denied = refused(world, req, 'CreateInference', project)
       if (denied) return anthropicError(403, 'permission_error', denied)
       const model = String((req.json as { model?: unknown } | undefined)?.model ?? '')

@@ -42,6 +42,8 @@ export interface MantleRequest {
   body?: unknown
   /** The project the request is attributed to (`anthropic-workspace-id`), when not the default. */
   project?: string
+  /** Anthropic beta flags (`anthropic-beta`), as the agent sends them. */
+  betas?: readonly string[]
 }
 
 export interface MantleTransportOptions {
@@ -257,6 +259,7 @@ export class MantleTransport {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       // The Messages API refuses a request without it (AWS UG `inference-messages-api`).
       ...('messages' in req.route ? { 'anthropic-version': '2023-06-01' } : {}),
+      ...(req.betas?.length ? { 'anthropic-beta': req.betas.join(',') } : {}),
       ...(req.project && req.project !== 'default'
         ? 'messages' in req.route
           ? { 'anthropic-workspace-id': req.project }

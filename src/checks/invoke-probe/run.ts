@@ -16,13 +16,19 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   if (!model) return // model-id passed (a dependency), so its facts are there
   const modelId = model.input
   const runtime = await ctx.aws.runtime(region)
+  const betas = ctx.config.anthropicBetas
+  const betaNote = betas
+    ? [`sent the agent's beta flags (from ${betas.source}): ${betas.value.join(', ')}`]
+    : []
   const started = Date.now()
   const r = await ctx.aws.send<ConverseCommandOutput>(
     runtime.client,
     new runtime.sdk.ConverseCommand({
       modelId,
       messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
-      inferenceConfig: { maxTokens: 1 }
+      inferenceConfig: { maxTokens: 1 },
+      // The agent's own beta flags, as Claude Code sends them to Bedrock (`anthropic_beta`).
+      ...(betas ? { additionalModelRequestFields: { anthropic_beta: betas.value } } : {})
     }),
     ctx.signal
   )
@@ -33,7 +39,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       { modelId, region, what },
       {
         error: r.error,
-        observed: [COST_NOTE],
+        observed: [...betaNote, COST_NOTE],
         ...(model.baseModelId ? { fixContext: { modelId: model.baseModelId } } : {})
       }
     )
@@ -49,6 +55,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
         ...(usage
           ? [`tokens: ${usage.inputTokens ?? '?'} in, ${usage.outputTokens ?? '?'} out`]
           : []),
+        ...betaNote,
         COST_NOTE,
         SUBSCRIPTION_NOTE
       ]

@@ -29,6 +29,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   }
   const project = ctx.config.mantleProject?.value ?? DEFAULT_PROJECT
   const where = ctx.aws.mantle.endpoint(region)
+  const betas = ctx.config.anthropicBetas
   for (const model of models) {
     const started = Date.now()
     const r = await ctx.aws.mantle.call<Message>(
@@ -38,12 +39,16 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
         method: 'POST',
         route: { messages: true },
         project,
+        ...(betas ? { betas: betas.value } : {}),
         body: { model, max_tokens: 1, messages: [{ role: 'user', content: 'Hi' }] }
       },
       ctx.signal
     )
     const observed = [
       `POST ${where.messages} (from ${where.source}), project ${project}, ${ctx.aws.mantle.auth === 'api-key' ? 'with the Bedrock API key (x-api-key)' : 'signed with SigV4 as bedrock-mantle'}`,
+      ...(betas
+        ? [`sent the agent's beta flags (from ${betas.source}): ${betas.value.join(', ')}`]
+        : []),
       COST_NOTE
     ]
     if (!r.ok) {
