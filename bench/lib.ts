@@ -45,7 +45,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * answering after `latencyMs`. With `serial`, the fake works on one request at a time, so the
  * answers come one after another as they would for checks run in their naive order.
  */
-export async function startBenchFake(latencyMs: number, serial = false): Promise<BenchFake> {
+export async function startBenchFake(
+  latencyMs: number,
+  serial = false,
+  /** Answers that replace the healthy account's, timed like every other. */
+  extra: Handlers = {}
+): Promise<BenchFake> {
   const timeline: Timed[] = []
   let queue: Promise<void> = Promise.resolve()
   const wrap =
@@ -67,7 +72,11 @@ export async function startBenchFake(latencyMs: number, serial = false): Promise
   const handlers: Handlers = {}
   // Bedrock has well over a thousand quotas per region: the benchmark's account has 1,500, so a
   // quota check that listed them would show in the figures.
-  const account = { ...healthyAccount(), ...serviceQuotasHandlers(quotaWorld(undefined, 1_470)) }
+  const account = {
+    ...healthyAccount(),
+    ...serviceQuotasHandlers(quotaWorld(undefined, 1_470)),
+    ...extra
+  }
   for (const [key, inner] of Object.entries(account)) {
     if (inner) handlers[key] = wrap(key, inner)
   }

@@ -118,6 +118,17 @@ describe('invoke-permission', () => {
     ])
   })
 
+  it('takes a decision IAM added after this version neither as a grant nor as a denial', async () => {
+    simulateAs((resource) => ({
+      EvalDecision: (resource.includes('us-west-2') ? 'conditionalAllow' : 'allowed') as 'allowed'
+    }))
+    const report = await run(['us-east-2'], [`us.${SONNET_45}`])
+    const [f, ...others] = findingsOf(report, 'invoke-permission')
+    expect(others).toHaveLength(0)
+    expect(f).toMatchObject({ messageId: 'unknownDecision', status: 'unverified' })
+    expect(f?.title).toContain('conditionalAllow')
+  })
+
   it('attributes a permissions-boundary denial and gives the boundary statements', async () => {
     simulateAs((resource) => ({
       EvalDecision: resource.includes('us-west-2') ? 'implicitDeny' : 'allowed',

@@ -106,6 +106,15 @@ describe('model-access', () => {
     expect(f?.observed).toContain('entitlementAvailability: ' + (state.entitlement ?? 'AVAILABLE'))
   })
 
+  it('never takes a value AWS added after this version, or a missing one, as access granted', async () => {
+    availability({ authorization: 'CONDITIONALLY_AUTHORIZED' })
+    const findings = await access()
+    expect(findings.map((f) => [f.messageId, f.status])).toEqual([
+      ['availabilityUnknown', 'unverified']
+    ])
+    expect(findings[0]?.title).toContain('authorizationStatus: CONDITIONALLY_AUTHORIZED')
+  })
+
   it('reports every negative signal, each as its own finding', async () => {
     availability({ authorization: 'NOT_AUTHORIZED', entitlement: 'NOT_AVAILABLE' })
     const findings = await access()

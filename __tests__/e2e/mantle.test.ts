@@ -253,8 +253,11 @@ describe('through bedrock-mantle itself: its models, its project, its probe', ()
     expect(sent).toMatchObject({ signingName: 'bedrock-mantle', path: '/anthropic/v1/messages' })
     expect(sent?.headers['anthropic-version']).toBe('2023-06-01')
     expect(sent?.json).toMatchObject({ model: MANTLE_SONNET, max_tokens: 1 })
-    // The runtime-form ID went to the runtime only.
+    // Routed as Claude Code routes with both: the runtime-form ID to the runtime only, the
+    // mantle-form one to mantle only.
     expect(fake.requests.some((r) => r.operation === 'Converse')).toBe(true)
+    for (const id of ['model-resolve', 'invoke-permission', 'quota', 'invoke-probe'])
+      expect(findings(run, id).map((f) => f.subject)).toEqual([`us-east-1 · us.${SONNET_45}`])
     expect(mantleCalls('CreateInference')).toHaveLength(1)
   })
 

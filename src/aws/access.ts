@@ -10,7 +10,7 @@ import { Pacer } from './pacer.js'
 import { WireAgents } from './wire.js'
 import { setMaxListeners } from 'node:events'
 import { nextTurn } from '../engine/next-turn.js'
-import { MantleTransport } from './mantle.js'
+import type { MantleTransportOptions } from './mantle.js'
 
 /** The SDK modules loaded on demand: each is its own chunk of dist/ (see `loadSdk`). */
 export type BedrockSdk = typeof import('./sdk/bedrock.js')
@@ -167,8 +167,7 @@ export class AwsAccess {
   /** Per-endpoint pacing once AWS throttles (pacer.ts). */
   readonly pacer = new Pacer()
   private readonly listenedSignals = new WeakSet<AbortSignal>()
-  /** bedrock-mantle, which no AWS SDK client serves: its own transport, on the same HTTP agents. */
-  readonly mantle: MantleTransport
+  private readonly singles = new Map<string, unknown>()
 
   constructor(private readonly options: AwsAccessOptions) {
     this.agents = new WireAgents({ keepAlive: true, maxSockets: 50 })
@@ -207,18 +206,33 @@ export class AwsAccess {
       })
       return this.credentialsPromise
     }
-    this.mantle = new MantleTransport({
+  }
+
+  /**
+   * What bedrock-mantle's transport (mantle.ts) shares with the SDK clients: the HTTP agents,
+   * the credentials, the pacing and the call log. mantle.ts is imported by the mantle checks only,
+   * so its code loads with theirs and a run that never calls mantle never loads it.
+   */
+  mantleOptions(): MantleTransportOptions {
+    const options = this.options
+    return {
       handler: this.handler,
       credentials: this.credentialProvider,
       ...(options.bedrockApiKey ? { bedrockApiKey: options.bedrockApiKey } : {}),
       env: options.env ?? {},
-      log,
+      log: options.log,
       pacer: this.pacer,
       calls: this.calls,
       responseLimitBytes: options.responseLimitBytes ?? RESPONSE_LIMIT_BYTES,
       maxAttempts: options.maxAttempts,
       ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {})
-    })
+    }
+  }
+
+  /** One object per run for `key` (a transport every check of a run shares). */
+  once<T>(key: string, make: () => T): T {
+    if (!this.singles.has(key)) this.singles.set(key, make())
+    return this.singles.get(key) as T
   }
 
   /** Resolves the credentials every client uses (once), as a result rather than a throw. */

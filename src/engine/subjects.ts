@@ -1,11 +1,16 @@
 import type { PreflightConfig } from '../config.js'
 import type { CheckScope, Subject } from './check.js'
+import { goesToMantle } from '../parse/endpoint.js'
 
 /** The subjects a check of a given scope runs for, from the configuration. */
 export function subjectsFor(scope: CheckScope, config: PreflightConfig): Subject[] {
   // A run with no region still gets one region subject, so the `region` check can say so.
   const regions = config.regions.length > 0 ? config.regions.map((r) => r.value) : [undefined]
-  const models = config.models.map((m) => m.value)
+  // Model-scoped checks are bedrock-runtime's (mantle's are region-scoped and read the models
+  // themselves): an ID the agent sends to mantle is none of theirs.
+  const models = config.models
+    .map((m) => m.value)
+    .filter((id) => !goesToMantle(id, config.endpoint?.value))
   switch (scope) {
     case 'run':
       return [{}]

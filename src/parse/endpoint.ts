@@ -41,3 +41,28 @@ export function usesRuntime(endpoint: Endpoint | undefined): boolean {
 export function usesMantle(endpoint: Endpoint | undefined): boolean {
   return endpoint === 'mantle' || endpoint === 'both'
 }
+
+/**
+ * Model IDs on bedrock-mantle: bare `anthropic.<model>`, with no geography prefix (`us.`,
+ * `global.`) and no version suffix (`-v1:0`, a date): "Mantle uses model IDs prefixed with
+ * `anthropic.` and without a version suffix, for example `anthropic.claude-haiku-4-5`" (Claude
+ * Code's Amazon Bedrock docs). Inference profile IDs "will not work" there.
+ */
+const PREFIX = /^[a-z-]{2,8}\.(?=anthropic\.)/
+const DATE_AND_VERSION = /(?:-\d{8})?(?:-v\d+(?::\d+)?)?$/
+
+/** The mantle form of a model ID: what mantle would list for the same model. */
+export function mantleForm(id: string): string {
+  return id.trim().replace(PREFIX, '').replace(DATE_AND_VERSION, '')
+}
+
+/**
+ * Whether the agent sends this model ID to mantle. With both endpoints Claude Code routes by the
+ * ID's form: "Model IDs that match the Mantle format are routed to Mantle" (its Amazon Bedrock
+ * docs), the others to bedrock-runtime; with one endpoint, every ID goes to it.
+ */
+export function goesToMantle(id: string, endpoint: Endpoint | undefined): boolean {
+  if (endpoint === 'mantle') return true
+  if (endpoint !== 'both') return false
+  return /^anthropic\./.test(id) && mantleForm(id) === id
+}

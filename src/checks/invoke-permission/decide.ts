@@ -113,13 +113,20 @@ export interface Denials {
   explicit: Evaluated[]
   conditional: Evaluated[]
   missing: Evaluated[]
+  /** A decision the IAM model did not define when this version was built: neither grant nor deny. */
+  unknown: Evaluated[]
 }
+
+const KNOWN_DECISIONS: readonly string[] = ['allowed', 'explicitDeny', 'implicitDeny']
 
 export function decide(evaluated: readonly Evaluated[]): Denials {
   const denied = evaluated.filter((e) => e.decision !== 'allowed')
   const byScp = denied.filter((e) => deniedByScp(e))
   const byBoundary = denied.filter((e) => !byScp.includes(e) && deniedByBoundary(e))
-  const rest = denied.filter((e) => !byScp.includes(e) && !byBoundary.includes(e))
+  const unknown = denied.filter((e) => !KNOWN_DECISIONS.includes(e.decision))
+  const rest = denied.filter(
+    (e) => !byScp.includes(e) && !byBoundary.includes(e) && !unknown.includes(e)
+  )
   const implicit = rest.filter((e) => e.decision !== 'explicitDeny')
   return {
     denied,
@@ -127,7 +134,8 @@ export function decide(evaluated: readonly Evaluated[]): Denials {
     byBoundary,
     explicit: rest.filter((e) => e.decision === 'explicitDeny'),
     conditional: implicit.filter((e) => e.missingContext.length > 0),
-    missing: implicit.filter((e) => e.missingContext.length === 0)
+    missing: implicit.filter((e) => e.missingContext.length === 0),
+    unknown
   }
 }
 

@@ -113,6 +113,15 @@ export const meta = defineMeta({
     },
     // Denied only because a condition key had no value in the simulation: the real call may
     // carry it (a VPC endpoint, a principal tag, MFA), so this is never "add these statements".
+    unknownDecision: {
+      status: 'unverified',
+      title:
+        'IAM answered {{decisions}} for {{name}} on {{count}} ARN(s): a decision this version cannot read',
+      cause:
+        'SimulatePrincipalPolicy returned an `EvalDecision` its published API model did not define when this version was built (it defines `allowed`, `explicitDeny`, `implicitDeny`), so it is taken neither as a grant nor as a denial.',
+      fix: 'Update bedrock-preflight, or run with `invoke-probe: true`, the conclusive test.',
+      doc: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html'
+    },
     dependsOnContext: {
       status: 'unverified',
       title:

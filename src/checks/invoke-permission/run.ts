@@ -226,7 +226,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     `simulated principal: ${principal}${fromSession ? ` (role of the session ${identity.arn})` : ''}${asKeyUser ? ' (the IAM user of the long-term Bedrock API key the agent calls with)' : key ? ' (it signed the Bedrock API key the agent calls with)' : ''}`,
     ...notes
   ]
-  const { denied, byScp, byBoundary, explicit, conditional, missing } = decide(evaluated)
+  const { denied, byScp, byBoundary, explicit, conditional, missing, unknown } = decide(evaluated)
   if (denied.length === 0 && facts.predicted) {
     const data = {
       name,
@@ -317,6 +317,14 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
         ],
         fixContext
       }
+    )
+  }
+  if (unknown.length) {
+    const decisions = [...new Set(unknown.map((e) => e.decision))]
+    ctx.report(
+      'unknownDecision',
+      { name, decisions: decisions.join(', '), count: arnsOf(unknown).length },
+      { observed: observedFor(unknown), fixContext }
     )
   }
   if (missing.length) {

@@ -1,9 +1,11 @@
 import type { CheckRun } from '../../engine/check.js'
 import { isTransient } from '../../aws/errors.js'
-import { mantleForm, newestSonnet, type ServedModel } from './ids.js'
+import { goesToMantle, mantleForm } from '../../parse/endpoint.js'
+import { newestSonnet, type ServedModel } from './ids.js'
 import type { MantleModelFacts } from './facts.js'
 import { MANTLE_REGIONS } from './regions.js'
 import type { meta } from './meta.js'
+import { mantleOf } from '../shared/mantle.js'
 
 /** How to give the agent another model ID, where its current one came from. */
 function change(source: string, model: string): string {
@@ -17,9 +19,10 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region
   const endpoint = ctx.config.endpoint
   if (!region || !endpoint) return
-  const where = ctx.aws.mantle.endpoint(region)
+  const mantle = mantleOf(ctx.aws)
+  const where = mantle.endpoint(region)
   const listed = await ctx.aws.shared(`mantle:ListModels@${region}`, () =>
-    ctx.aws.mantle.call<{ data?: ServedModel[] }>(
+    mantle.call<{ data?: ServedModel[] }>(
       region,
       { operation: 'ListModels', method: 'GET', route: { path: '/v1/models' } },
       ctx.signal
@@ -27,7 +30,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   )
   const observed = [
     `endpoint: ${endpoint.value} (from ${endpoint.source})`,
-    `bedrock-mantle: ${where.root} (from ${where.source}), ${ctx.aws.mantle.auth === 'api-key' ? 'with the Bedrock API key' : 'signed with SigV4 as bedrock-mantle'}`
+    `bedrock-mantle: ${where.root} (from ${where.source}), ${mantle.auth === 'api-key' ? 'with the Bedrock API key' : 'signed with SigV4 as bedrock-mantle'}`
   ]
   if (!listed.ok) {
     const host = new URL(where.root).host
@@ -61,9 +64,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const facts: MantleModelFacts = { models: [] }
   // With both endpoints the agent sends mantle-form IDs to mantle and the others to the runtime
   // (Claude Code routes by the ID's form); with mantle alone, every ID goes to mantle.
-  const mine = ctx.config.models.filter(
-    (m) => endpoint.value === 'mantle' || mantleForm(m.value) === m.value
-  )
+  const mine = ctx.config.models.filter((m) => goesToMantle(m.value, endpoint.value))
   for (const m of ctx.config.models.filter((x) => !mine.includes(x)))
     observed.push(`${m.value}: a bedrock-runtime ID, left to the runtime checks`)
   if (mine.length === 0) {

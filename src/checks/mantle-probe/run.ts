@@ -1,8 +1,9 @@
 import type { CheckRun } from '../../engine/check.js'
 import type { MantleModelFacts } from '../mantle-model/facts.js'
-import { mantleForm } from '../mantle-model/ids.js'
+import { goesToMantle } from '../../parse/endpoint.js'
 import { DEFAULT_PROJECT } from '../mantle-access/project.js'
 import type { meta } from './meta.js'
+import { mantleOf } from '../shared/mantle.js'
 
 const COST_NOTE =
   'The probe is one real Messages API call (a one-word prompt, max_tokens 1): it is billed like any call, a fraction of a cent.'
@@ -16,23 +17,22 @@ interface Message {
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region
   if (!region) return
+  const mantle = mantleOf(ctx.aws)
   const endpoint = ctx.config.endpoint?.value
   const listed = await ctx.waitFor<MantleModelFacts>('mantle-model')
   const models =
     listed?.models ??
-    ctx.config.models
-      .map((m) => m.value)
-      .filter((id) => endpoint === 'mantle' || mantleForm(id) === id)
+    ctx.config.models.map((m) => m.value).filter((id) => goesToMantle(id, endpoint))
   if (models.length === 0) {
     ctx.report('nothingToProbe', { region })
     return
   }
   const project = ctx.config.mantleProject?.value ?? DEFAULT_PROJECT
-  const where = ctx.aws.mantle.endpoint(region)
+  const where = mantle.endpoint(region)
   const betas = ctx.config.anthropicBetas
   for (const model of models) {
     const started = Date.now()
-    const r = await ctx.aws.mantle.call<Message>(
+    const r = await mantle.call<Message>(
       region,
       {
         operation: 'CreateInference',
@@ -45,7 +45,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       ctx.signal
     )
     const observed = [
-      `POST ${where.messages} (from ${where.source}), project ${project}, ${ctx.aws.mantle.auth === 'api-key' ? 'with the Bedrock API key (x-api-key)' : 'signed with SigV4 as bedrock-mantle'}`,
+      `POST ${where.messages} (from ${where.source}), project ${project}, ${mantle.auth === 'api-key' ? 'with the Bedrock API key (x-api-key)' : 'signed with SigV4 as bedrock-mantle'}`,
       ...(betas
         ? [`sent the agent's beta flags (from ${betas.source}): ${betas.value.join(', ')}`]
         : []),

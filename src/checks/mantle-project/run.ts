@@ -2,6 +2,7 @@ import type { CheckRun } from '../../engine/check.js'
 import { isTransient } from '../../aws/errors.js'
 import { DEFAULT_PROJECT } from '../mantle-access/project.js'
 import type { meta } from './meta.js'
+import { mantleOf } from '../shared/mantle.js'
 
 /** A project of the Projects API (AWS UG `workspaces`), as far as the check reads it. */
 interface Project {
@@ -13,8 +14,9 @@ interface Project {
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region
   if (!region) return
+  const mantle = mantleOf(ctx.aws)
   const project = ctx.config.mantleProject?.value ?? DEFAULT_PROJECT
-  const r = await ctx.aws.mantle.call<Project>(
+  const r = await mantle.call<Project>(
     region,
     {
       operation: 'GetProject',

@@ -23,6 +23,33 @@ export function availabilityLines(a: Availability): string[] {
   ]
 }
 
+/** The values of each availability field that the vendored Bedrock model defines. */
+const KNOWN = {
+  agreementAvailability: ['AVAILABLE', 'PENDING', 'NOT_AVAILABLE', 'ERROR'],
+  authorizationStatus: ['AUTHORIZED', 'NOT_AUTHORIZED'],
+  entitlementAvailability: ['AVAILABLE', 'NOT_AVAILABLE'],
+  regionAvailability: ['AVAILABLE', 'NOT_AVAILABLE']
+} as const
+
+/**
+ * The fields whose value this version cannot read as positive or negative: missing, or a value
+ * AWS added after this version was built. Such an answer is never taken as access granted.
+ */
+export function unknownValues(a: Availability): string[] {
+  const values: Record<keyof typeof KNOWN, string | undefined> = {
+    agreementAvailability: a.agreementAvailability?.status,
+    authorizationStatus: a.authorizationStatus,
+    entitlementAvailability: a.entitlementAvailability,
+    regionAvailability: a.regionAvailability
+  }
+  return (Object.keys(KNOWN) as (keyof typeof KNOWN)[]).flatMap((field) => {
+    const v = values[field]
+    return v !== undefined && (KNOWN[field] as readonly string[]).includes(v)
+      ? []
+      : [`${field}: ${v ?? 'not reported'}`]
+  })
+}
+
 /**
  * Every negative signal, each its own state: an account can lack several things at once, and
  * each has its own fix. None when all four are positive. `viaProfile`: the identifier is a

@@ -63,6 +63,15 @@ export const meta = defineMeta({
       fix: 'Follow the fix of the model-resolve row ("Model in region") for this ARN; this check then asks about the model it finds.',
       doc: 'https://github.com/org/bedrock-preflight/blob/main/docs/model-checks.md#model-resolve'
     },
+    availabilityUnknown: {
+      status: 'unverified',
+      title:
+        'The availability of {{model}} in {{region}} has values this version cannot read: {{values}}',
+      cause:
+        'GetFoundationModelAvailability answered a field missing or with a value its published API model did not define when this version was built, so access is not taken as granted.',
+      fix: 'Update bedrock-preflight (`uses: org/bedrock-preflight@v1` follows the newest v1), or run with `invoke-probe: true`, the conclusive test.',
+      doc: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_GetFoundationModelAvailability.html'
+    },
     availabilityUnreadable: {
       status: 'catalog',
       title: 'Could not read the availability of {{model}} in {{region}}'

@@ -8,7 +8,7 @@ import type { ObservedError } from '../../engine/types.js'
 import { isReadDenied } from '../../engine/read-denied.js'
 import type { ModelIdFacts } from '../model-id/facts.js'
 import type { ResolveFacts } from '../model-resolve/facts.js'
-import { availabilityLines, negativeSignals } from './availability.js'
+import { availabilityLines, negativeSignals, unknownValues } from './availability.js'
 import { NOT_SUFFICIENT, type meta } from './meta.js'
 
 type AccessContext = CheckContext<typeof meta.messages>
@@ -49,6 +49,9 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     })
   }
   for (const signal of signals) ctx.report(signal, data, { observed: seen, fixContext })
+  const unknown = availability.ok ? unknownValues(availability.value) : []
+  if (unknown.length > 0)
+    ctx.report('availabilityUnknown', { ...data, values: unknown.join(', ') }, { observed: seen })
 
   if (useCase && !useCase.ok) {
     const { error } = useCase
@@ -69,7 +72,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     }
   }
 
-  if (availability.ok && signals.length === 0 && (!useCase || useCase.ok)) {
+  if (availability.ok && signals.length === 0 && unknown.length === 0 && (!useCase || useCase.ok)) {
     const observed = [...seen, NOT_SUFFICIENT]
     if (anthropic) ctx.report('available', data, { observed })
     else ctx.report('availableWithoutForm', data, { observed })
