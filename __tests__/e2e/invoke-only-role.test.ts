@@ -87,9 +87,11 @@ describe('a CI role with only bedrock:InvokeModel', () => {
     for (const p of DENIED_READS) expect(actions).toContain(p)
     // The same read actions as the preflight's published policy, real ARNs only.
     expect(JSON.stringify(policy)).not.toMatch(/<[A-Z_]+>/)
-    expect(policy.Statement.find((s) => s.Sid === 'SimulateOwnPermissions')?.Resource).toBe(
-      'arn:aws:iam::111122223333:role/github-actions-bedrock'
-    )
+    // A session ARN drops its role's path: the role is named at the root and under any path.
+    expect(policy.Statement.find((s) => s.Sid === 'SimulateOwnPermissions')?.Resource).toEqual([
+      'arn:aws:iam::111122223333:role/github-actions-bedrock',
+      'arn:aws:iam::111122223333:role/*/github-actions-bedrock'
+    ])
   })
 
   it('verifies everything once the printed policy is added to the role', async () => {

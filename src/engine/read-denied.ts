@@ -1,7 +1,7 @@
 import type { FixContext } from '../catalog/types.js'
 import type { Surface } from '../config.js'
 import { POLICY_STATEMENTS, type StatementId } from '../checks/preflight-policy.js'
-import { describeCaller } from '../parse/arn.js'
+import { describeCaller, parseArn } from '../parse/arn.js'
 import type { ObservedError } from './types.js'
 
 /**
@@ -52,31 +52,34 @@ export function readGrantPolicy(
 ): string | undefined {
   const caller = fix.callerArn ? describeCaller(fix.callerArn) : undefined
   const subjectRole = fix.roleArn ? describeCaller(fix.roleArn) : undefined
-  const self =
-    caller?.kind === 'user' && caller.userName
-      ? `user/${caller.userName}`
-      : caller?.roleName
-        ? `role/${caller.roleName}`
-        : undefined
-  const fill = (template: string): string | undefined => {
-    if (template === '*') return template
-    if (!caller?.account) return undefined
+  // The job's own principal as IAM stores it. A user's or a role's ARN carries its path; a
+  // session ARN drops its role's path (every IAM Identity Center role lives under
+  // /aws-reserved/sso.amazonaws.com/), so the role is named at the root and under any path.
+  const callerResource = fix.callerArn ? parseArn(fix.callerArn)?.resource : undefined
+  const selves: string[] =
+    caller?.kind === 'user' && callerResource?.startsWith('user/')
+      ? [callerResource]
+      : caller?.kind === 'role' && callerResource?.startsWith('role/')
+        ? [callerResource]
+        : caller?.kind === 'assumed-role' && caller.roleName
+          ? [`role/${caller.roleName}`, `role/*/${caller.roleName}`]
+          : []
+  const fill = (template: string): string[] => {
+    if (template === '*') return [template]
+    if (!caller?.account) return []
     let out = template
       .replace('arn:aws:', `arn:${caller.partition || 'aws'}:`)
       .replace('<ACCOUNT_ID>', caller.account)
-    if (out.includes('role/<JOB_ROLE_NAME>')) {
-      if (!self) return undefined
-      out = out.replace('role/<JOB_ROLE_NAME>', self)
-    }
     if (/<(ASSUME|OIDC)_ROLE_NAME>/.test(out)) {
-      if (!subjectRole?.roleName) return undefined
+      if (!subjectRole?.roleName) return []
       out = out.replace(/<(ASSUME|OIDC)_ROLE_NAME>/, subjectRole.roleName)
     }
-    return /[<>]/.test(out) ? undefined : out
+    const filled = out.includes('role/<JOB_ROLE_NAME>')
+      ? selves.map((self) => out.replace('role/<JOB_ROLE_NAME>', self))
+      : [out]
+    return filled.filter((r) => !/[<>]/.test(r))
   }
-  const resources = [
-    ...new Set(POLICY_STATEMENTS[statement].resources.map(fill).filter((r) => r !== undefined))
-  ]
+  const resources = [...new Set(POLICY_STATEMENTS[statement].resources.flatMap(fill))]
   if (resources.length === 0) return undefined
   const policy = {
     Version: '2012-10-17',

@@ -1,0 +1,42 @@
+import { readGrantPolicy } from '../../src/engine/read-denied.js'
+
+const policyOf = (
+  callerArn: string,
+  statement: 'SimulateOwnPermissions' | 'ReadBedrockModelState'
+) =>
+  JSON.parse(
+    readGrantPolicy(['iam:SimulatePrincipalPolicy'], statement, {
+      surface: 'github-actions',
+      callerArn
+    }) ?? '{}'
+  ) as { Statement: { Resource: string | string[] }[] }
+
+describe('the statement printed for a denied read names the principal as IAM stores it', () => {
+  it('an IAM Identity Center session: its role at the root and under any path (the session drops the path)', () => {
+    const p = policyOf(
+      'arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_BedrockDev_0123456789abcdef/jane',
+      'SimulateOwnPermissions'
+    )
+    expect(p.Statement[0]?.Resource).toEqual([
+      'arn:aws:iam::111122223333:role/AWSReservedSSO_BedrockDev_0123456789abcdef',
+      'arn:aws:iam::111122223333:role/*/AWSReservedSSO_BedrockDev_0123456789abcdef'
+    ])
+  })
+
+  it('a user under a path, and a GovCloud role ARN, exactly as given', () => {
+    expect(
+      policyOf('arn:aws:iam::111122223333:user/ci/bedrock-bot', 'SimulateOwnPermissions')
+        .Statement[0]?.Resource
+    ).toBe('arn:aws:iam::111122223333:user/ci/bedrock-bot')
+    expect(
+      policyOf('arn:aws-us-gov:iam::111122223333:role/team/ci', 'SimulateOwnPermissions')
+        .Statement[0]?.Resource
+    ).toBe('arn:aws-us-gov:iam::111122223333:role/team/ci')
+  })
+
+  it('a statement on every resource stays `*`', () => {
+    expect(
+      policyOf('arn:aws:iam::111122223333:user/x', 'ReadBedrockModelState').Statement[0]?.Resource
+    ).toBe('*')
+  })
+})
