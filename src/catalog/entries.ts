@@ -940,6 +940,17 @@ export const CATALOG = [
     verdict: 'fail'
   },
   {
+    id: 'anthropic-version-invalid',
+    title: 'Anthropic API version not accepted',
+    patterns: [/Invalid API version/i, /anthropic-version: .{0,40} is not a valid version/i],
+    cause:
+      'The request names an Anthropic API version the endpoint does not take. bedrock-runtime\'s InvokeModel takes the Messages body with `"anthropic_version": "bedrock-2023-05-31"`; the Messages API on bedrock-mantle (and Anthropic\'s own API) takes the header `anthropic-version: 2023-06-01`. A model ID or another value in that field, or one endpoint\'s version sent to the other, is refused before the model runs.',
+    fix: () =>
+      'On bedrock-runtime, send `"anthropic_version": "bedrock-2023-05-31"` in the InvokeModel body (Anthropic\'s `AnthropicBedrock` client does); on bedrock-mantle, the header `anthropic-version: 2023-06-01` (the `AnthropicBedrockMantle` client does). A tool that sets its own version: use one of those, or update it.',
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-messages-api.html',
+    verdict: 'fail'
+  },
+  {
     id: 'beta-flag-invalid',
     title: 'Beta header not accepted by Bedrock',
     patterns: [/invalid beta flag/i],

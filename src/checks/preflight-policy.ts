@@ -47,11 +47,13 @@ export const POLICY_STATEMENTS = {
   // refusals say "on resource: arn:aws:bedrock-mantle:<region>:<account>:project/default").
   ReadMantleModelsAndProject: {
     resources: ['arn:aws:bedrock-mantle:*:<ACCOUNT_ID>:project/*'],
-    without: 'the bedrock-mantle model and project checks are _could not verify_'
+    without:
+      'the bedrock-mantle model and project checks are _could not verify_ (needed only for `endpoint: mantle|both`)'
   },
   OnlyWithMantleProbe: {
     resources: ['arn:aws:bedrock-mantle:*:<ACCOUNT_ID>:project/*'],
-    without: 'the mantle probe fails with the real permission error'
+    without:
+      'the mantle probe fails with the real permission error (only with `invoke-probe` and `endpoint: mantle|both`)'
   }
 } as const satisfies Record<string, { resources: readonly string[]; without: string }>
 
