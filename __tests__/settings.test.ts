@@ -103,3 +103,43 @@ describe('the models a job checks', () => {
     ])
   })
 })
+
+describe('which endpoint the agent calls, from its own settings', () => {
+  const endpoint = (processEnv: Record<string, string>, raw: Partial<RawSettings> = {}) =>
+    buildConfig({ surface: 'github-actions', processEnv, log: silentLogger, ...raw }).config
+      .endpoint
+  const RUNTIME_URL = 'https://bedrock-runtime.us-east-1.amazonaws.com'
+  const MANTLE_URL = 'https://bedrock-mantle.us-east-1.api.aws/anthropic'
+
+  it("Claude Code's flags decide first: mantle, or both with CLAUDE_CODE_USE_BEDROCK", () => {
+    expect(endpoint({ CLAUDE_CODE_USE_MANTLE: '1' })?.value).toBe('mantle')
+    expect(
+      endpoint({
+        CLAUDE_CODE_USE_MANTLE: '1',
+        CLAUDE_CODE_USE_BEDROCK: '1',
+        ANTHROPIC_BEDROCK_BASE_URL: RUNTIME_URL
+      })
+    ).toEqual({ value: 'both', source: 'CLAUDE_CODE_USE_MANTLE and CLAUDE_CODE_USE_BEDROCK' })
+  })
+
+  it('a switched-off flag (0, false) wins over a leftover mantle URL', () => {
+    for (const off of ['0', 'false', 'FALSE', 'no'])
+      expect(
+        endpoint({ CLAUDE_CODE_USE_MANTLE: off, ANTHROPIC_BEDROCK_MANTLE_BASE_URL: MANTLE_URL })
+      ).toBeUndefined()
+    expect(
+      endpoint({ CLAUDE_CODE_USE_MANTLE: 'false', ANTHROPIC_BASE_URL: MANTLE_URL })
+    ).toBeUndefined()
+  })
+
+  it('else the base URL by its host, else the mantle URL override; the input wins over all', () => {
+    expect(endpoint({ ANTHROPIC_BASE_URL: MANTLE_URL })?.value).toBe('mantle')
+    expect(endpoint({ ANTHROPIC_BEDROCK_BASE_URL: RUNTIME_URL })?.value).toBe('runtime')
+    expect(endpoint({ ANTHROPIC_BEDROCK_MANTLE_BASE_URL: 'https://gw.example/anthropic' })).toEqual(
+      { value: 'mantle', source: 'ANTHROPIC_BEDROCK_MANTLE_BASE_URL' }
+    )
+    expect(endpoint({ CLAUDE_CODE_USE_MANTLE: '1' }, { endpoint: 'runtime' })?.value).toBe(
+      'runtime'
+    )
+  })
+})

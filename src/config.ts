@@ -56,6 +56,8 @@ export interface PreflightConfig {
    * `runPreflight` then checks the newest Claude Sonnet the region can call.
    */
   models: Sourced<string>[]
+  /** Set when `models` is the engine's choice (none was named), not the agent's. */
+  modelChosen?: boolean
   /** Roles this job must be able to assume with `sts:AssumeRole`. */
   assumeRoleArns: string[]
   /** The role the job's GitHub OIDC token should assume. */

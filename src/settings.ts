@@ -265,25 +265,31 @@ function endpointFrom(
       source: raw.surface === 'cli' ? '--endpoint' : 'input endpoint'
     }
   }
+  // Claude Code (v2.1.94+) first, as it decides: CLAUDE_CODE_USE_MANTLE=1 calls mantle; with
+  // CLAUDE_CODE_USE_BEDROCK=1 as well it calls both, routing each model ID by its form
+  // (code.claude.com/docs/en/amazon-bedrock). Switched off (`0`, `false`), a leftover mantle URL
+  // says nothing.
+  const mantleFlag = labelled('CLAUDE_CODE_USE_MANTLE')
+  const bedrockFlag = labelled('CLAUDE_CODE_USE_BEDROCK')
+  if (mantleFlag && isOn(mantleFlag.value)) {
+    return bedrockFlag && isOn(bedrockFlag.value)
+      ? { value: 'both', source: `${mantleFlag.source} and ${bedrockFlag.source}` }
+      : { value: 'mantle', source: mantleFlag.source }
+  }
+  const mantleOff = mantleFlag !== undefined
   for (const key of BASE_URL_VARIABLES) {
     const url = labelled(key)
     const value = url ? endpointOfUrl(url.value) : undefined
-    if (url && value) return { value, source: url.source }
+    if (url && value && !(mantleOff && value === 'mantle')) return { value, source: url.source }
   }
-  // Claude Code (v2.1.94+): CLAUDE_CODE_USE_MANTLE=1 calls mantle; with CLAUDE_CODE_USE_BEDROCK=1
-  // as well it calls both, routing each model ID by its form; its own mantle URL override says
-  // mantle too (code.claude.com/docs/en/amazon-bedrock).
-  const mantleFlag = labelled('CLAUDE_CODE_USE_MANTLE')
+  // Claude Code's own mantle URL override says mantle too, unless mantle is switched off.
   const mantleUrl = labelled('ANTHROPIC_BEDROCK_MANTLE_BASE_URL')
-  const mantle = mantleFlag && mantleFlag.value !== '0' ? mantleFlag : mantleUrl
-  if (mantle) {
-    const bedrock = labelled('CLAUDE_CODE_USE_BEDROCK')
-    return bedrock && bedrock.value !== '0'
-      ? { value: 'both', source: `${mantle.source} and ${bedrock.source}` }
-      : { value: 'mantle', source: mantle.source }
-  }
+  if (mantleUrl && !mantleOff) return { value: 'mantle', source: mantleUrl.source }
   return undefined
 }
+
+/** A flag variable that is set to something other than off (`0`, `false`, `no`, `off`). */
+const isOn = (value: string) => !/^(0|false|no|off)$/i.test(value.trim())
 
 /** A mantle project ID as AWS's API reference gives its pattern: `proj_[a-zA-Z0-9]+|default`. */
 const PROJECT_ID = /^(proj_[a-zA-Z0-9]+|default)$/

@@ -152,6 +152,25 @@ describe('the error catalog', () => {
       ).toBeUndefined()
     })
 
+    it("fixes a mantle denial for the caller's kind and partition, with nothing left to fill in", () => {
+      const fix = (callerArn?: string) =>
+        entryById('mantle-permission-denied')!.fix({
+          surface: 'cli',
+          ...(callerArn ? { callerArn } : {})
+        })
+      const role = fix('arn:aws:sts::111122223333:assumed-role/github-actions-bedrock/run')
+      expect(role).toContain('aws iam attach-role-policy --role-name github-actions-bedrock')
+      const user = fix('arn:aws-us-gov:iam::111122223333:user/ci/bedrock-bot')
+      expect(user).toContain(
+        'aws iam attach-user-policy --user-name bedrock-bot --policy-arn arn:aws-us-gov:iam::aws:policy/AmazonBedrockMantleInferenceAccess'
+      )
+      expect(user).toContain('arn:aws-us-gov:bedrock-mantle:*:*:project/*')
+      expect(user).not.toContain('arn:aws:')
+      const unknown = fix()
+      expect(unknown).not.toMatch(/<[a-z-]+>/)
+      expect(unknown).not.toContain('aws iam attach-')
+    })
+
     it('reads a bedrock-mantle permission before the generic access-denied entries', () => {
       const listModels =
         'User: arn:aws:sts::[ACCOUNT]:assumed-role/gab-foundation-m0-model/inference-iam-auth-session is not authorized to perform: bedrock-mantle:ListModels on resource: arn:aws:bedrock-mantle:us-west-2:[ACCOUNT]:project/default because no identity-based policy allows the bedrock-mantle:ListModels action'

@@ -8,7 +8,8 @@ const CHECKS = ['region', 'credentials', 'identity', 'mantle-access'].map(checkB
 const PROJECT = `arn:aws:bedrock-mantle:us-east-1:${ACCOUNT}:project/default`
 const run = (endpoint?: Endpoint) =>
   runPreflight(
-    config(['us-east-1'], [`us.${SONNET_45}`], {
+    // A runtime ID and a mantle one: with both endpoints, mantle is the second's.
+    config(['us-east-1'], [`us.${SONNET_45}`, 'anthropic.claude-sonnet-4-6'], {
       ...(endpoint ? { endpoint: { value: endpoint, source: 'input endpoint' } } : {})
     }),
     { checks: CHECKS }

@@ -28,11 +28,13 @@ describe('mantle-model check', () => {
   })
 
   it('with both endpoints, leaves runtime-form IDs to the runtime', async () => {
-    const report = await run(['mantle-model'], [`us.${MANTLE_SONNET}`], {
+    const report = await run(['mantle-model'], [`us.${MANTLE_SONNET}`, MANTLE_HAIKU], {
       endpoint: { value: 'both', source: 'input endpoint' }
     })
-    const [f] = findingsOf(report, 'mantle-model')
-    expect(f).toMatchObject({ status: 'pass', messageId: 'chosen' })
+    const [f, ...more] = findingsOf(report, 'mantle-model')
+    expect(more).toHaveLength(0)
+    expect(f).toMatchObject({ status: 'pass', messageId: 'served' })
+    expect(f?.title).toContain(MANTLE_HAIKU)
     expect(f?.observed?.join('\n')).toContain('a bedrock-runtime ID, left to the runtime checks')
   })
 

@@ -120,7 +120,7 @@ describe('which endpoint the agent uses (bedrock-runtime or bedrock-mantle)', ()
         mantle: { ...MANTLE_INFERENCE_ACCESS, Statement: [MANTLE_INFERENCE_ACCESS.Statement[0]!] }
       },
       { AWS_BEARER_TOKEN_BEDROCK: key },
-      { endpoint: 'both' }
+      { endpoint: 'both', 'model-id': `us.${SONNET_45},${MANTLE_SONNET}` }
     )
     const [f] = findings(refused, 'api-key-permission')
     expect(f).toMatchObject({ status: 'fail', messageId: 'notAllowed' })
@@ -128,7 +128,7 @@ describe('which endpoint the agent uses (bedrock-runtime or bedrock-mantle)', ()
     const allowed = await preflight(
       { seed: SEED_POLICY, keys: runtimeKeysOnly, mantle: MANTLE_INFERENCE_ACCESS },
       { AWS_BEARER_TOKEN_BEDROCK: key },
-      { endpoint: 'both' }
+      { endpoint: 'both', 'model-id': `us.${SONNET_45},${MANTLE_SONNET}` }
     )
     expect(findings(allowed, 'api-key-permission')[0]?.title).toContain(
       'bedrock:CallWithBearerToken and bedrock-mantle:CallWithBearerToken allowed'
@@ -140,13 +140,24 @@ describe('which endpoint the agent uses (bedrock-runtime or bedrock-mantle)', ()
     const run = await preflight(
       { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
       {},
-      { endpoint: 'both', 'aws-region': 'us-east-1,us-west-2,eu-west-1' }
+      {
+        endpoint: 'both',
+        'aws-region': 'us-east-1,us-west-2,eu-west-1',
+        'model-id': `us.${SONNET_45},${MANTLE_SONNET}`
+      }
     )
     const list = findings(run, 'mantle-access')
     expect(list.map((f) => f.status)).toEqual(['pass', 'pass', 'pass'])
     for (const region of ['us-east-1', 'us-west-2', 'eu-west-1']) {
       expect(list.some((f) => f.title.includes(`bedrock-mantle:${region}:`))).toBe(true)
     }
+  })
+
+  it('both, naming only runtime IDs: the agent sends nothing to mantle, so mantle is not checked', async () => {
+    const run = await preflight({ seed: SEED_POLICY }, {}, { endpoint: 'both' })
+    for (const id of ['mantle-access', 'mantle-model', 'mantle-project', 'mantle-quota'])
+      expect(findings(run, id)).toHaveLength(0)
+    expect(findings(run, 'model-resolve')[0]?.status).toBe('pass')
   })
 
   it('refuses an endpoint it does not know, naming the input', async () => {

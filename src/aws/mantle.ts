@@ -68,10 +68,32 @@ export interface MantleEndpoint {
 
 const trim = (url: string) => url.replace(/\/+$/, '')
 
+/** A URL as output may show it: no user name, password or query (a proxy's token may sit there). */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`
+  } catch {
+    return '(not a URL)'
+  }
+}
+
+/** The region a bedrock-mantle host names (`bedrock-mantle.<region>.api.aws`), if it is one. */
+function regionOfHost(url: string): string | undefined {
+  try {
+    return /^bedrock-mantle\.([a-z0-9-]+)\.api\.aws$/.exec(new URL(url).hostname)?.[1]
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * The endpoint's root and the Messages URL: AWS_ENDPOINT_URL_BEDROCK_MANTLE, then the agent's own
- * mantle base URL (ANTHROPIC_BEDROCK_MANTLE_BASE_URL, or a bedrock-mantle ANTHROPIC_BASE_URL /
- * ANTHROPIC_BEDROCK_BASE_URL), then AWS_ENDPOINT_URL, then AWS's host for the region.
+ * The endpoint's root and the Messages URL: AWS_ENDPOINT_URL_BEDROCK_MANTLE (an operator's
+ * deliberate override: a VPC endpoint, a proxy), then the agent's own mantle base URL
+ * (ANTHROPIC_BEDROCK_MANTLE_BASE_URL, or a bedrock-mantle ANTHROPIC_BASE_URL /
+ * ANTHROPIC_BEDROCK_BASE_URL) unless its host names another region (the agent's requests for this
+ * region do not go there), then AWS's host for the region. The global AWS_ENDPOINT_URL is not
+ * used: Anthropic's SDKs, which are what call mantle, do not read it.
  */
 export function mantleEndpoint(
   region: string,
@@ -97,7 +119,8 @@ export function mantleEndpoint(
     const v = set(name)
     return v && (name === MANTLE_BASE_URL_VARIABLE || endpointOfUrl(v) === 'mantle')
   })
-  if (agentVar) {
+  const agentRegion = agentVar ? regionOfHost(set(agentVar)!) : undefined
+  if (agentVar && (agentRegion === undefined || agentRegion === region)) {
     const base = trim(set(agentVar)!)
     return {
       root: base.replace(/\/anthropic$/, ''),
@@ -105,14 +128,18 @@ export function mantleEndpoint(
       source: agentVar
     }
   }
-  const global = set('AWS_ENDPOINT_URL')
-  const root = global ? trim(global) : `https://bedrock-mantle.${region}.api.aws`
+  const root = `https://bedrock-mantle.${region}.api.aws`
   return {
     root,
     messages: `${root}/anthropic/v1/messages`,
-    source: global ? 'AWS_ENDPOINT_URL' : 'AWS'
+    source: agentVar ? `AWS (${agentVar} names ${agentRegion}, not ${region})` : 'AWS'
   }
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** Failures that prove the request never left: only then is a billed call sent again. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
 
 /** An error body of mantle: Anthropic's shape on `/anthropic/*`, OpenAI's on `/v1/*`. */
 function errorOf(
@@ -155,6 +182,22 @@ async function readText(body: unknown): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/** Waits `ms`, or until the run's signal aborts (then rejects). */
+function abortable(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('aborted'))
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(new Error('aborted'))
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
 /** How long to wait before attempt `n` (2, 3, …) of a call that did not get an answer. */
 const backoffMs = (n: number) => Math.min(1000, 100 * 2 ** (n - 2))
 
@@ -180,11 +223,22 @@ export class MantleTransport {
     try {
       url = new URL(target)
     } catch {
+      // The value itself is not echoed: a malformed URL may still carry a token.
       return {
         ok: false,
         error: {
           code: 'InvalidEndpoint',
-          message: `${where.source} is not a URL: ${target}`,
+          message: `${where.source} is not a URL (https://…)`,
+          operation
+        }
+      }
+    }
+    if (this.options.bedrockApiKey && url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+      return {
+        ok: false,
+        error: {
+          code: 'InsecureEndpoint',
+          message: `${where.source} is http:, and the Bedrock API key would travel unencrypted: the preflight does not send it there (use https://)`,
           operation
         }
       }
@@ -192,13 +246,17 @@ export class MantleTransport {
     const lane = this.options.pacer.lane(`${MANTLE_SIGNING_NAME}@${region}`)
     const errors: ObservedError[] = []
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
-      if (attempt > 1) {
-        const wait = backoffMs(attempt)
-        if ((this.options.deadlineMs ?? Infinity) - Date.now() < wait + 500) break
-        await new Promise((r) => setTimeout(r, wait))
+      try {
+        if (attempt > 1) {
+          const wait = backoffMs(attempt)
+          if ((this.options.deadlineMs ?? Infinity) - Date.now() < wait + 500) break
+          await abortable(wait, signal)
+        }
+        if (signal.aborted) break
+        await lane.turn(signal)
+      } catch {
+        break // the run's deadline, while waiting: what was observed so far is the answer
       }
-      if (signal.aborted) break
-      await lane.turn(signal)
       const started = Date.now()
       const got = await this.attempt<T>(region, url, req, operation, signal)
       const error = got.ok ? undefined : got.error
@@ -220,8 +278,11 @@ export class MantleTransport {
       if (isThrottle(got.error)) lane.throttled(started)
       else if (got.status !== undefined) lane.accept()
       errors.push(got.error)
-      // An answer that says no is final; only "no answer" and "not now" are tried again.
-      if (!isTransient(got.error) && !isThrottle(got.error)) break
+      // An answer that says no is final; only "no answer" and "not now" are tried again. A
+      // billed call that got any answer but "not now" is never sent twice.
+      if (isThrottle(got.error)) continue
+      if (!isTransient(got.error)) break
+      if (req.operation === 'CreateInference' && !NEVER_SENT.has(got.error.code)) break
     }
     const first = errors[0] ?? {
       code: 'TimeoutError',
@@ -233,7 +294,7 @@ export class MantleTransport {
       error: {
         ...first,
         operation,
-        attempts: Math.max(errors.length, 1),
+        attempts: errors.length,
         ...(last &&
         errors.length > 1 &&
         (last.code !== first.code || last.message !== first.message)

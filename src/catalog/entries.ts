@@ -623,17 +623,33 @@ export const CATALOG = [
       'bedrock-mantle has its own IAM actions (service prefix `bedrock-mantle`), authorized on the *project* a request belongs to (`arn:aws:bedrock-mantle:<region>:<account>:project/default` unless the request names another), not on a model: a policy written for bedrock-runtime (`bedrock:InvokeModel` on `foundation-model/…`) does not cover it. Inference needs `bedrock-mantle:CreateInference`; listing models `bedrock-mantle:ListModels`, reading one `GetModel`, projects `GetProject`/`ListProjects`. The end of the message says which policy refused: no identity-based policy allows it, a session policy (one passed when the session was made, as some tools do) does not, or an explicit deny in an SCP or permissions boundary.',
     fix: (ctx) => {
       const role = roleName(ctx)
+      const user = ctx.callerArn && /:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(ctx.callerArn)?.[1]
+      // The caller's partition (GovCloud's is aws-us-gov), so the ARNs exist where it runs.
+      const partition = (ctx.callerArn ?? ctx.roleArn)?.split(':')[1] || 'aws'
+      const inPartition = (text: string) => text.replace(/arn:aws:/g, `arn:${partition}:`)
+      const managed = inPartition('arn:aws:iam::aws:policy/AmazonBedrockMantleInferenceAccess')
+      const command = role
+        ? `aws iam attach-role-policy --role-name ${role} --policy-arn ${managed}`
+        : user
+          ? `aws iam attach-user-policy --user-name ${user} --policy-arn ${managed}`
+          : undefined
       return [
-        `Attach AWS's managed policy to ${role ? `the role \`${role}\`` : 'the role'}:`,
-        '',
-        '```sh',
-        `aws iam attach-role-policy --role-name ${role ?? '<role>'} --policy-arn arn:aws:iam::aws:policy/AmazonBedrockMantleInferenceAccess`,
-        '```',
-        '',
-        'or add an equivalent statement to its own policy:',
+        ...(command
+          ? [
+              `Attach AWS's managed policy to ${role ? `the role \`${role}\`` : `the user \`${user}\``}:`,
+              '',
+              '```sh',
+              command,
+              '```',
+              '',
+              'or add an equivalent statement to its own policy:'
+            ]
+          : [
+              `Attach AWS's managed policy \`${managed}\` to the role or user that calls bedrock-mantle, or add an equivalent statement to its policy:`
+            ]),
         '',
         '```json',
-        MANTLE_INFERENCE_POLICY,
+        inPartition(MANTLE_INFERENCE_POLICY),
         '```',
         '',
         'A Bedrock API key (bearer token) also needs `bedrock-mantle:CallWithBearerToken` for the identity behind it (the second statement); SigV4 calls do not. If the message says "no session policy allows", the policy passed at AssumeRole (or by the tool that made the session) must allow the action too; "with an explicit deny" names the SCP or boundary to change.'

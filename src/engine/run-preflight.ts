@@ -113,5 +113,5 @@ async function withDefaultModel(
     }
   )
   config.log.debug(`model: ${model.value} (${model.source})`)
-  return { ...config, models: [model] }
+  return { ...config, models: [model], modelChosen: true }
 }

@@ -66,3 +66,22 @@ export function goesToMantle(id: string, endpoint: Endpoint | undefined): boolea
   if (endpoint !== 'both') return false
   return /^anthropic\./.test(id) && mantleForm(id) === id
 }
+
+/**
+ * Whether the agent calls mantle at all: always with `mantle`; with `both`, when a model it names
+ * goes there, or when it names none (then mantle is checked with the newest Claude it lists).
+ */
+export function callsMantle(config: {
+  endpoint?: { value: Endpoint }
+  models: readonly { value: string }[]
+  modelChosen?: boolean
+}): boolean {
+  const endpoint = config.endpoint?.value
+  if (endpoint === 'mantle') return true
+  if (endpoint !== 'both') return false
+  return (
+    config.modelChosen === true ||
+    config.models.length === 0 ||
+    config.models.some((m) => goesToMantle(m.value, endpoint))
+  )
+}

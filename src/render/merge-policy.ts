@@ -165,30 +165,37 @@ export function mergeFencedPolicies(texts: readonly string[]): string {
 }
 
 /**
- * One policy granting every action of these: statements with the same Sid, effect and resources
- * become one listing each action once, sorted (a union of grants is exactly their sum). For the
- * preflight's read statements, whose resources depend only on the statement.
+ * One policy granting every action of these: statements with the same Sid and effect become one,
+ * listing each action once, sorted, on every resource any of them named. For the preflight's
+ * read statements, whose resources depend only on the statement and the subjects asked about.
  */
 export function unionOfActions(policies: readonly MergeablePolicy[]): MergeablePolicy {
-  const merged = new Map<string, { first: Statement; actions: Set<string> }>()
+  // One statement per Sid (IAM refuses a policy with two statements of one Sid): the same
+  // statement of the preflight's policy, asked by several subjects, gets their actions and
+  // resources together. All are the preflight's own reads, so the union grants nothing else.
+  const merged = new Map<
+    string,
+    { first: Statement; actions: Set<string>; resources: Set<string> }
+  >()
   for (const policy of policies) {
     for (const s of policy.Statement) {
-      const key = JSON.stringify([
-        s.Sid ?? '',
-        s.Effect,
-        [...list(s.Resource)].sort(),
-        s.Condition ?? null
-      ])
-      const entry = merged.get(key) ?? { first: s, actions: new Set<string>() }
+      const key = JSON.stringify([s.Sid ?? '', s.Effect, s.Condition ?? null])
+      const entry = merged.get(key) ?? {
+        first: s,
+        actions: new Set<string>(),
+        resources: new Set<string>()
+      }
       for (const a of list(s.Action)) entry.actions.add(a)
+      for (const r of list(s.Resource)) entry.resources.add(r)
       merged.set(key, entry)
     }
   }
   return {
     Version: policies[0]?.Version ?? '2012-10-17',
-    Statement: [...merged.values()].map(({ first, actions }) => ({
+    Statement: [...merged.values()].map(({ first, actions, resources }) => ({
       ...first,
-      Action: one([...actions].sort())
+      Action: one([...actions].sort()),
+      Resource: one([...resources])
     }))
   }
 }

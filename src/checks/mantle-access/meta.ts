@@ -1,5 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
-import { usesMantle } from '../../parse/endpoint.js'
+import { callsMantle } from '../../parse/endpoint.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
 
 const INFERENCE_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference.html'
@@ -26,7 +26,7 @@ export const meta = defineMeta({
       why: 'whether the caller may call bedrock-mantle:CreateInference on its project (endpoint mantle|both)'
     }
   ],
-  applies: (config) => usesMantle(config.endpoint?.value),
+  applies: (config) => callsMantle(config),
   messages: {
     allowed: {
       status: 'pass',

@@ -1,5 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
-import { usesMantle } from '../../parse/endpoint.js'
+import { callsMantle } from '../../parse/endpoint.js'
 
 const MODELS_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-get-info.html'
 const REGIONS_DOC =
@@ -27,7 +27,7 @@ export const meta = defineMeta({
       why: 'which models bedrock-mantle serves in the region (endpoint mantle|both)'
     }
   ],
-  applies: (config) => usesMantle(config.endpoint?.value),
+  applies: (config) => callsMantle(config),
   messages: {
     served: {
       status: 'pass',
@@ -70,6 +70,14 @@ export const meta = defineMeta({
         'bedrock-mantle runs in fewer regions than bedrock-runtime; AWS lists {{regions}}. Its host does not exist in the others.',
       fix: 'Point the agent at a region that has bedrock-mantle (e.g. `AWS_REGION=us-east-1`), or use `endpoint: runtime` for this region.',
       doc: REGIONS_DOC
+    },
+    badEndpoint: {
+      status: 'fail',
+      title: 'bedrock-mantle cannot be reached as configured for {{region}}: {{why}}',
+      cause:
+        'The URL the agent (or the job) gives for bedrock-mantle cannot be used: it is not a URL, or it is plain http: while a Bedrock API key would be sent to it.',
+      fix: "Set it to `https://bedrock-mantle.<region>.api.aws/anthropic` (ANTHROPIC_BEDROCK_MANTLE_BASE_URL), or your gateway's https:// URL, or unset it.",
+      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-messages-api.html'
     },
     notRead: {
       status: 'catalog',

@@ -6,6 +6,7 @@ import type { MantleModelFacts } from './facts.js'
 import { MANTLE_REGIONS } from './regions.js'
 import type { meta } from './meta.js'
 import { mantleOf } from '../shared/mantle.js'
+import { shownUrl } from '../../aws/mantle.js'
 
 /** How to give the agent another model ID, where its current one came from. */
 function change(source: string, model: string): string {
@@ -30,10 +31,14 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   )
   const observed = [
     `endpoint: ${endpoint.value} (from ${endpoint.source})`,
-    `bedrock-mantle: ${where.root} (from ${where.source}), ${mantle.auth === 'api-key' ? 'with the Bedrock API key' : 'signed with SigV4 as bedrock-mantle'}`
+    `bedrock-mantle: ${shownUrl(where.root)} (from ${where.source}), ${mantle.auth === 'api-key' ? 'with the Bedrock API key' : 'signed with SigV4 as bedrock-mantle'}`
   ]
   if (!listed.ok) {
-    const host = new URL(where.root).host
+    if (listed.error.code === 'InvalidEndpoint' || listed.error.code === 'InsecureEndpoint') {
+      ctx.report('badEndpoint', { region, why: listed.error.message }, { observed })
+      return
+    }
+    const host = shownUrl(where.root).replace(/^https?:\/\//, '')
     if (
       listed.error.code === 'ENOTFOUND' &&
       where.source === 'AWS' &&

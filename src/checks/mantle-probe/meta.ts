@@ -1,5 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
-import { usesMantle } from '../../parse/endpoint.js'
+import { callsMantle } from '../../parse/endpoint.js'
 
 /**
  * The mantle door's real call: one Messages API request (`POST /anthropic/v1/messages`,
@@ -24,7 +24,7 @@ export const meta = defineMeta({
       why: 'one real Messages API call with `max_tokens: 1`, only with `invoke-probe: true`'
     }
   ],
-  applies: (config) => config.invokeProbe && usesMantle(config.endpoint?.value),
+  applies: (config) => config.invokeProbe && callsMantle(config),
   messages: {
     answered: {
       status: 'pass',
@@ -35,7 +35,7 @@ export const meta = defineMeta({
       status: 'unverified',
       title: 'No model to probe through bedrock-mantle in {{region}}',
       cause:
-        'No model is named, and the list of models bedrock-mantle serves could not be read (see mantle-model), so the probe has no ID to send.',
+        'No model the agent sends to mantle is named, and mantle-model has none to offer (its list could not be read, or it found none served: see its row), so the probe has no ID to send.',
       fix: 'Name the model the agent calls (`model-id`, or its `ANTHROPIC_MODEL`), in mantle form (`anthropic.claude-…`).',
       doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-messages-api.html'
     },

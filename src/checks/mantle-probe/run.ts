@@ -4,6 +4,7 @@ import { goesToMantle } from '../../parse/endpoint.js'
 import { DEFAULT_PROJECT } from '../mantle-access/project.js'
 import type { meta } from './meta.js'
 import { mantleOf } from '../shared/mantle.js'
+import { shownUrl } from '../../aws/mantle.js'
 
 const COST_NOTE =
   'The probe is one real Messages API call (a one-word prompt, max_tokens 1): it is billed like any call, a fraction of a cent.'
@@ -45,7 +46,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       ctx.signal
     )
     const observed = [
-      `POST ${where.messages} (from ${where.source}), project ${project}, ${mantle.auth === 'api-key' ? 'with the Bedrock API key (x-api-key)' : 'signed with SigV4 as bedrock-mantle'}`,
+      `POST ${shownUrl(where.messages)} (from ${where.source}), project ${project}, ${mantle.auth === 'api-key' ? 'with the Bedrock API key (x-api-key)' : 'signed with SigV4 as bedrock-mantle'}`,
       ...(betas
         ? [`sent the agent's beta flags (from ${betas.source}): ${betas.value.join(', ')}`]
         : []),

@@ -1,5 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
-import { usesMantle } from '../../parse/endpoint.js'
+import { callsMantle } from '../../parse/endpoint.js'
 
 const WORKSPACES_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/workspaces.html'
 
@@ -24,7 +24,7 @@ export const meta = defineMeta({
       why: 'whether the bedrock-mantle project the agent uses exists (endpoint mantle|both)'
     }
   ],
-  applies: (config) => usesMantle(config.endpoint?.value),
+  applies: (config) => callsMantle(config),
   messages: {
     active: {
       status: 'pass',
@@ -44,6 +44,15 @@ export const meta = defineMeta({
       cause:
         'Projects belong to one account and one region: this ID is not among the projects of this account in this region (a typo, another region, another account).',
       fix: 'List the projects of the region and use one of their IDs, or `default`:\n\n```sh\ncurl -s https://bedrock-mantle.{{region}}.api.aws/v1/organization/projects \\\n  --aws-sigv4 "aws:amz:{{region}}:bedrock-mantle" \\\n  --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-security-token: $AWS_SESSION_TOKEN"\n```',
+      doc: WORKSPACES_DOC
+    },
+    routeNotFound: {
+      status: 'unverified',
+      title:
+        'Could not read bedrock-mantle project {{project}} in {{region}}: {{root}} has no Projects API there',
+      cause:
+        "The endpoint answered HTTP 404 for a project that must exist (every account has `default`), or it is not AWS's host: a gateway or proxy that does not pass `/v1/organization/projects` on, or a wrong base URL.",
+      fix: 'Check the base URL the agent uses for bedrock-mantle; behind a gateway, this read cannot verify the project (`invoke-probe: true` tests the real call).',
       doc: WORKSPACES_DOC
     },
     notRead: {

@@ -3,6 +3,7 @@ import { isTransient } from '../../aws/errors.js'
 import { DEFAULT_PROJECT } from '../mantle-access/project.js'
 import type { meta } from './meta.js'
 import { mantleOf } from '../shared/mantle.js'
+import { MANTLE_ENDPOINT_VARIABLE, shownUrl } from '../../aws/mantle.js'
 
 /** A project of the Projects API (AWS UG `workspaces`), as far as the check reads it. */
 interface Project {
@@ -29,6 +30,21 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     `project: ${project} (from ${ctx.config.mantleProject?.source ?? 'the default: the agent names none'})`
   ]
   if (!r.ok) {
+    const where = mantle.endpoint(region)
+    // AWS's host, or the job's own service endpoint (AWS_ENDPOINT_URL_BEDROCK_MANTLE: a VPC
+    // endpoint); an agent's base URL elsewhere is a gateway, whose 404 says nothing of projects.
+    const onAws =
+      where.source === MANTLE_ENDPOINT_VARIABLE ||
+      /^https:\/\/bedrock-mantle\.[a-z0-9-]+\.api\.aws$/.test(shownUrl(where.root))
+    // Every account has `default`; a 404 for it, or from a gateway, says the route is wrong.
+    if (r.error.httpStatus === 404 && (project === 'default' || !onAws)) {
+      ctx.report(
+        'routeNotFound',
+        { project, region, root: shownUrl(where.root) },
+        { error: r.error, observed }
+      )
+      return
+    }
     if (r.error.httpStatus === 404) {
       ctx.report(
         'missing',

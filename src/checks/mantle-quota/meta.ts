@@ -1,5 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
-import { usesMantle } from '../../parse/endpoint.js'
+import { callsMantle } from '../../parse/endpoint.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
 
 const MANTLE_QUOTAS_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas-mantle.html'
@@ -28,7 +28,7 @@ export const meta = defineMeta({
       why: "bedrock-mantle's quotas, listed by name (endpoint mantle|both)"
     }
   ],
-  applies: (config) => usesMantle(config.endpoint?.value),
+  applies: (config) => callsMantle(config),
   messages: {
     ok: {
       status: 'pass',
@@ -58,6 +58,14 @@ export const meta = defineMeta({
       cause:
         'AWS exposes mantle\'s per-account tokens-per-minute quotas in Service Quotas for only some models ("Other models served on this endpoint don\'t have per-account TPM quotas exposed in Service Quotas today"), so there is nothing to read for this one.',
       fix: '`invoke-probe: true` makes one real call through mantle, the conclusive test.',
+      doc: MANTLE_QUOTAS_DOC
+    },
+    noModel: {
+      status: 'unverified',
+      title: 'bedrock-mantle quotas in {{region}} not checked: no model to check them for',
+      cause:
+        'No model the agent sends to mantle is named, and mantle-model has none to offer (see its row), so there is no model whose quotas to read.',
+      fix: 'Name the model the agent calls (`model-id`, or its `ANTHROPIC_MODEL`), in mantle form (`anthropic.claude-…`), or follow the mantle-model row.',
       doc: MANTLE_QUOTAS_DOC
     },
     notRead: {

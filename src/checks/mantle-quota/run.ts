@@ -34,7 +34,10 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const models =
     listed?.models ??
     ctx.config.models.map((m) => m.value).filter((id) => goesToMantle(id, endpoint))
-  if (models.length === 0) return // mantle-model says why there is no model
+  if (models.length === 0) {
+    ctx.report('noModel', { region })
+    return
+  }
   const listable = models.filter((m) => LISTED_MODELS.includes(mantleForm(m)))
   const quotas = listable.length ? await listQuotas(ctx, region) : undefined
   for (const model of models) {

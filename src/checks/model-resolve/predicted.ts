@@ -29,7 +29,8 @@ export async function predictedRoute(
   }
   const global = prefix === 'global'
   const documented = global ? undefined : documentedDestinations(prefix, region, base)
-  const destinations = global ? [region, 'unspecified'] : [...(documented ?? [])]
+  // A geographic profile the table does not list still runs in its source region at least.
+  const destinations = global ? [region, 'unspecified'] : [...(documented ?? [region])]
   const modelArns = destinations.map((d) =>
     foundationModelArn(facts.partition, d === 'unspecified' ? '' : d, base)
   )
