@@ -1,7 +1,8 @@
 import { findingsOf } from './model-unit.js'
 import { useMantle } from './mantle-units.js'
 import { MANTLE_HAIKU, MANTLE_SONNET } from '../harness/fake-mantle.js'
-import { mantleForm, newestSonnet } from '../../src/checks/mantle-model/ids.js'
+import { newestSonnet } from '../../src/checks/mantle-model/ids.js'
+import { mantleForm } from '../../src/parse/endpoint.js'
 
 const { run, fake } = useMantle()
 

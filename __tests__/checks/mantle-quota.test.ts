@@ -57,6 +57,15 @@ describe('mantle-quota check', () => {
     expect(w).toMatchObject({ status: 'warn', messageId: 'belowOneCall' })
   })
 
+  it('never passes on half a pair: one direction listed is could-not-verify', async () => {
+    quotas
+      .on(ListServiceQuotasCommand)
+      .resolves({ Quotas: listed(20_000_000, 4_000_000).slice(0, 1) })
+    const [f] = findingsOf(await run(CHECKS, [MANTLE_OPUS]), 'mantle-quota')
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'partlyListed' })
+    expect(f?.title).toContain('no output tokens per minute')
+  })
+
   it('says could-not-verify for a model AWS lists no mantle quota for, and for a denied read', async () => {
     quotas.on(ListServiceQuotasCommand).resolves({ Quotas: listed(1, 1) })
     const [f] = findingsOf(await run(CHECKS, [MANTLE_SONNET]), 'mantle-quota')

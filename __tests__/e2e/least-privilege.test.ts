@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { startFakeAws, type FakeAws, type FakeRequest } from '../harness/fake-aws.js'
 import { runAction } from '../harness/run-action.js'
 import { healthyAccount, SCENARIOS, startTokenEndpoint } from '../harness/e2e-world.js'
+import { iamActionOf, UNGOVERNED } from '../harness/fake-authorizer.js'
 
 let fake: FakeAws
 let token: Awaited<ReturnType<typeof startTokenEndpoint>>
@@ -27,21 +28,6 @@ const DISCARDED_ASSUMPTIONS = new Set([
   'sts:TagSession',
   'sts:AssumeRoleWithWebIdentity'
 ])
-/** Calls that need no IAM permission: GetCallerIdentity always works; web identity is unsigned. */
-const NO_PERMISSION_NEEDED = new Set(['sts:GetCallerIdentity', 'sts:AssumeRoleWithWebIdentity'])
-
-/** The IAM action that authorises an API call (Converse is authorised as bedrock:InvokeModel). */
-function iamAction(call: string): string {
-  if (call === 'bedrock-runtime:Converse' || call === 'bedrock-runtime:InvokeModel')
-    return 'bedrock:InvokeModel'
-  if (
-    call === 'bedrock-runtime:ConverseStream' ||
-    call === 'bedrock-runtime:InvokeModelWithResponseStream'
-  )
-    return 'bedrock:InvokeModelWithResponseStream'
-  return call.replace(/^bedrock-runtime:/, 'bedrock:')
-}
-
 const callName = (r: FakeRequest) => `${r.service}:${r.operation}`
 
 /** Every call every scenario made, by scenario; filled by the first test. */
@@ -133,8 +119,8 @@ describe('least privilege: the preflight reads, and never writes', () => {
       const needed = new Set(
         [...recorded.values()]
           .flatMap((s) => [...s])
-          .filter((c) => !NO_PERMISSION_NEEDED.has(c))
-          .map(iamAction)
+          .filter((c) => !UNGOVERNED.has(c))
+          .map(iamActionOf)
       )
       const missing = [...needed].filter((action) => !allowed.some((p) => matches(p, action)))
       expect(missing).toEqual([])

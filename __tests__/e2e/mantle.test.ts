@@ -35,6 +35,17 @@ const MANTLE_INFERENCE_ACCESS: PolicyDocument = {
 }
 const MANTLE_URL = 'https://bedrock-mantle.us-east-1.api.aws/anthropic'
 
+/** A short-term Bedrock API key, made by AWS's generator from the job's own session. */
+const jobKey = () =>
+  getToken({
+    credentials: {
+      accessKeyId: OIDC_SESSION_ENV.AWS_ACCESS_KEY_ID,
+      secretAccessKey: OIDC_SESSION_ENV.AWS_SECRET_ACCESS_KEY,
+      sessionToken: OIDC_SESSION_ENV.AWS_SESSION_TOKEN
+    },
+    region: 'us-east-1'
+  })
+
 async function preflight(
   identity: Record<string, PolicyDocument>,
   env: Record<string, string | undefined> = {},
@@ -101,14 +112,7 @@ describe('which endpoint the agent uses (bedrock-runtime or bedrock-mantle)', ()
   })
 
   it('mantle via API key: the key needs bedrock-mantle:CallWithBearerToken, and is refused without it', async () => {
-    const key = await getToken({
-      credentials: {
-        accessKeyId: OIDC_SESSION_ENV.AWS_ACCESS_KEY_ID,
-        secretAccessKey: OIDC_SESSION_ENV.AWS_SECRET_ACCESS_KEY,
-        sessionToken: OIDC_SESSION_ENV.AWS_SESSION_TOKEN
-      },
-      region: 'us-east-1'
-    })
+    const key = await jobKey()
     const runtimeKeysOnly: PolicyDocument = {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Action: 'bedrock:CallWithBearerToken', Resource: '*' }]
@@ -293,14 +297,7 @@ describe('through bedrock-mantle itself: its models, its project, its probe', ()
   })
 
   it('mantle via an API key: sent as x-api-key, never signed, and the probe answers', async () => {
-    const key = await getToken({
-      credentials: {
-        accessKeyId: OIDC_SESSION_ENV.AWS_ACCESS_KEY_ID,
-        secretAccessKey: OIDC_SESSION_ENV.AWS_SECRET_ACCESS_KEY,
-        sessionToken: OIDC_SESSION_ENV.AWS_SESSION_TOKEN
-      },
-      region: 'us-east-1'
-    })
+    const key = await jobKey()
     const run = await preflight(
       { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
       { AWS_BEARER_TOKEN_BEDROCK: key },

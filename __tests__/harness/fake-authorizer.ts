@@ -12,7 +12,10 @@ import { FAKE } from './run-action.js'
 import { CALLER_ROLE_ARN } from './scenarios.js'
 
 /** Calls no IAM policy governs: GetCallerIdentity always works, web identity is unsigned. */
-const UNGOVERNED = new Set(['sts:GetCallerIdentity', 'sts:AssumeRoleWithWebIdentity'])
+export const UNGOVERNED: ReadonlySet<string> = new Set([
+  'sts:GetCallerIdentity',
+  'sts:AssumeRoleWithWebIdentity'
+])
 
 /** The IAM action that authorises a call (Converse is authorised as bedrock:InvokeModel). */
 export function iamActionOf(call: string): string {

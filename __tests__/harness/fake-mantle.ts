@@ -21,25 +21,11 @@
 import type { FakeReply, FakeRequest, Handlers } from './fake-aws.js'
 import { evaluate, type SimulatorPolicies } from './fake-iam-simulator.js'
 import { FAKE } from './run-action.js'
+import { MANTLE_REGIONS } from '../../src/data/mantle-regions.js'
 import { BEDROCK_BETAS } from './fake-bedrock.js'
 
-/** The regions AWS lists for bedrock-mantle (AWS UG `endpoints-region-availability`, 2026). */
-export const MANTLE_REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-2',
-  'eu-central-1',
-  'eu-north-1',
-  'eu-south-1',
-  'eu-west-1',
-  'eu-west-2',
-  'ap-northeast-1',
-  'ap-south-1',
-  'ap-southeast-2',
-  'ap-southeast-3',
-  'sa-east-1',
-  'us-gov-west-1'
-]
+/** The regions AWS lists for bedrock-mantle: the fake serves mantle in these (and only these). */
+export { MANTLE_REGIONS }
 
 /** Claude on mantle: bare IDs, no geography prefix, no version suffix (Claude Code's Mantle docs). */
 export const MANTLE_SONNET = 'anthropic.claude-sonnet-4-6'

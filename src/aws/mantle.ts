@@ -203,7 +203,24 @@ const backoffMs = (n: number) => Math.min(1000, 100 * 2 ** (n - 2))
 
 /** One door to bedrock-mantle, shared by the mantle checks of a run. */
 export class MantleTransport {
+  /** One signer per region, made on first use (the credentials it signs with resolve once). */
+  private readonly signers = new Map<string, SignatureV4>()
+
   constructor(private readonly options: MantleTransportOptions) {}
+
+  private signer(region: string): SignatureV4 {
+    let signer = this.signers.get(region)
+    if (!signer) {
+      signer = new SignatureV4({
+        service: MANTLE_SIGNING_NAME,
+        region,
+        credentials: this.options.credentials,
+        sha256: Hash.bind(null, 'sha256')
+      })
+      this.signers.set(region, signer)
+    }
+    return signer
+  }
 
   /** How this run authenticates to mantle (the key wins, as it does in the agent's SDK). */
   get auth(): 'api-key' | 'sigv4' {
@@ -344,13 +361,7 @@ export class MantleTransport {
     })
     try {
       if (!key) {
-        const signer = new SignatureV4({
-          service: MANTLE_SIGNING_NAME,
-          region,
-          credentials: this.options.credentials,
-          sha256: Hash.bind(null, 'sha256')
-        })
-        request = (await signer.sign(request)) as HttpRequest
+        request = (await this.signer(region).sign(request)) as HttpRequest
       }
     } catch (err) {
       return { ok: false, error: observeError(err, 'credentials') }

@@ -2,6 +2,9 @@ import type { CatalogEntry, FixContext } from './types.js'
 import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from './snippets.js'
 import { KNOWN_REGIONS } from '../data/regions.js'
 import { refreshSteps } from '../aws/credential-refresh.js'
+import { MANTLE_REGIONS } from '../data/mantle-regions.js'
+import { mantleCurl } from '../aws/mantle-commands.js'
+import { mantleForm } from '../parse/endpoint.js'
 
 /**
  * Every AWS, SDK and tool error bedrock-preflight knows, as data: what `explain` matches, what a
@@ -83,55 +86,15 @@ export const SEED_INVOKE_POLICY = JSON.stringify(
   2
 )
 
-/**
- * Regions that serve bedrock-mantle (AWS UG `endpoints-region-availability`, 2026): elsewhere
- * `bedrock-mantle.<region>.api.aws` does not exist (us-west-1 is NXDOMAIN, obra/lace#355).
- */
-const MANTLE_REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-2',
-  'eu-central-1',
-  'eu-north-1',
-  'eu-south-1',
-  'eu-west-1',
-  'eu-west-2',
-  'ap-northeast-1',
-  'ap-south-1',
-  'ap-southeast-2',
-  'ap-southeast-3',
-  'sa-east-1',
-  'us-gov-west-1'
-] as const
-
 const mantleHost = (ctx: FixContext): string => `bedrock-mantle.${ctx.region ?? '<region>'}.api.aws`
 
-/**
- * The bare ID mantle would list for a runtime-style ID: no geographic prefix (`us.`, `global.`),
- * no date, no `-v1:0` (Claude Code's docs: "prefixed with `anthropic.` and without a version
- * suffix"). Only a guess to look for in `/v1/models`; undefined for an ARN.
- */
-export function mantleModelGuess(modelId: string): string | undefined {
-  if (modelId.startsWith('arn:')) return undefined
-  return modelId
-    .replace(/^(?:us-gov|global|apac|us|eu|jp|au|ca)\./, '')
-    .replace(/-\d{8}(?=-v\d|$)/, '')
-    .replace(/-v\d+(?::\d+)?$/, '')
-}
+/** The bare ID mantle would list for a runtime-style ID (parse/endpoint.ts); none for an ARN. */
+const mantleModelGuess = (modelId: string): string | undefined =>
+  modelId.startsWith('arn:') ? undefined : mantleForm(modelId)
 
 /** `GET /v1/models` of mantle, signed with the environment's AWS keys or sent with an API key. */
-const mantleListModels = (ctx: FixContext, path = '/v1/models', filter = '.data[].id'): string => {
-  const region = ctx.region ?? '<region>'
-  const url = `https://${mantleHost(ctx)}${path}`
-  return [
-    '```sh',
-    '# AWS credentials (SigV4). With a profile or SSO, first: eval "$(aws configure export-credentials --format env)"',
-    `curl -s "${url}" --aws-sigv4 "aws:amz:${region}:bedrock-mantle" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-security-token: $AWS_SESSION_TOKEN" | jq -r '${filter}'`,
-    '# or a Bedrock API key',
-    `curl -s "${url}" -H "Authorization: Bearer $AWS_BEARER_TOKEN_BEDROCK" | jq -r '${filter}'`,
-    '```'
-  ].join('\n')
-}
+const mantleListModels = (ctx: FixContext, path = '/v1/models', filter = '.data[].id'): string =>
+  mantleCurl(ctx.region ?? '<region>', path, filter)
 
 /** The IAM role a fix can name: from the role ARN, else from an assumed-role caller ARN. */
 function roleName(ctx: FixContext): string | undefined {

@@ -1,5 +1,3 @@
-export { mantleForm } from '../../parse/endpoint.js'
-
 /** One model of `GET /v1/models` (OpenAI's list shape). */
 export interface ServedModel {
   id: string

@@ -1,6 +1,5 @@
 import type { CheckRun } from '../../engine/check.js'
-import type { MantleModelFacts } from '../mantle-model/facts.js'
-import { goesToMantle } from '../../parse/endpoint.js'
+import { mantleModels } from '../mantle-model/facts.js'
 import { DEFAULT_PROJECT } from '../mantle-access/project.js'
 import type { meta } from './meta.js'
 import { mantleOf } from '../shared/mantle.js'
@@ -19,11 +18,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region
   if (!region) return
   const mantle = mantleOf(ctx.aws)
-  const endpoint = ctx.config.endpoint?.value
-  const listed = await ctx.waitFor<MantleModelFacts>('mantle-model')
-  const models =
-    listed?.models ??
-    ctx.config.models.map((m) => m.value).filter((id) => goesToMantle(id, endpoint))
+  const models = await mantleModels(ctx)
   if (models.length === 0) {
     ctx.report('nothingToProbe', { region })
     return

@@ -1,5 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { callsMantle } from '../../parse/endpoint.js'
+import { mantleCurl } from '../../aws/mantle-commands.js'
 
 const WORKSPACES_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/workspaces.html'
 
@@ -43,7 +44,7 @@ export const meta = defineMeta({
       title: 'bedrock-mantle has no project {{project}} in {{region}}',
       cause:
         'Projects belong to one account and one region: this ID is not among the projects of this account in this region (a typo, another region, another account).',
-      fix: 'List the projects of the region and use one of their IDs, or `default`:\n\n```sh\ncurl -s https://bedrock-mantle.{{region}}.api.aws/v1/organization/projects \\\n  --aws-sigv4 "aws:amz:{{region}}:bedrock-mantle" \\\n  --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-security-token: $AWS_SESSION_TOKEN"\n```',
+      fix: `List the projects of the region and use one of their IDs, or \`default\`:\n\n${mantleCurl('{{region}}', '/v1/organization/projects', '.data[].id')}`,
       doc: WORKSPACES_DOC
     },
     routeNotFound: {

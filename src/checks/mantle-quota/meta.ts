@@ -60,6 +60,15 @@ export const meta = defineMeta({
       fix: '`invoke-probe: true` makes one real call through mantle, the conclusive test.',
       doc: MANTLE_QUOTAS_DOC
     },
+    partlyListed: {
+      status: 'unverified',
+      title:
+        'AWS lists only half of the bedrock-mantle quotas for {{model}} in {{region}}: no {{missing}} tokens per minute',
+      cause:
+        'Mantle counts input and output tokens against two quotas; the listing has one of them for this model, so whether the other leaves room is not known.',
+      fix: '`invoke-probe: true` makes one real call through mantle, the conclusive test.',
+      doc: MANTLE_QUOTAS_DOC
+    },
     noModel: {
       status: 'unverified',
       title: 'bedrock-mantle quotas in {{region}} not checked: no model to check them for',

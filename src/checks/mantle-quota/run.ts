@@ -1,8 +1,8 @@
 import type { CheckRun } from '../../engine/check.js'
 import { isTransient } from '../../aws/errors.js'
 import type { IdentityFacts } from '../identity/facts.js'
-import type { MantleModelFacts } from '../mantle-model/facts.js'
-import { goesToMantle, mantleForm } from '../../parse/endpoint.js'
+import { mantleModels } from '../mantle-model/facts.js'
+import { mantleForm } from '../../parse/endpoint.js'
 import { modelKeyOfId } from '../quota/names.js'
 import { listQuotas } from '../quota/reads.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
@@ -29,11 +29,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ctx.report('needsCredentials', {})
     return
   }
-  const endpoint = ctx.config.endpoint?.value
-  const listed = await ctx.waitFor<MantleModelFacts>('mantle-model')
-  const models =
-    listed?.models ??
-    ctx.config.models.map((m) => m.value).filter((id) => goesToMantle(id, endpoint))
+  const models = await mantleModels(ctx)
   if (models.length === 0) {
     ctx.report('noModel', { region })
     return
@@ -70,6 +66,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       ctx.report('notListed', { model, region }, { observed: ["not in the region's listing"] })
       continue
     }
+    // A listed 0 fails whatever the other half says.
     const zero = [input, output].find((q) => q?.value === 0)
     if (zero) {
       ctx.report(
@@ -79,8 +76,17 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       )
       continue
     }
+    if (!input || !output) {
+      // Half a pair is not a pass: the direction AWS did not list is not known to have quota.
+      ctx.report(
+        'partlyListed',
+        { model, region, missing: input ? 'output' : 'input' },
+        { observed }
+      )
+      continue
+    }
     const needed = ctx.config.minTokensPerMinute
-    if (input && needed !== undefined && input.value < needed) {
+    if (needed !== undefined && input.value < needed) {
       ctx.report(
         'belowOneCall',
         { model, region, value: n(input.value), needed: n(needed), quota: input.name },
@@ -93,8 +99,8 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       {
         model,
         region,
-        input: input ? n(input.value) : 'not listed',
-        output: output ? n(output.value) : 'not listed'
+        input: n(input.value),
+        output: n(output.value)
       },
       { observed }
     )

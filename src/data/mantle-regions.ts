@@ -1,7 +1,8 @@
 /**
  * The regions AWS lists for bedrock-mantle (AWS UG `endpoints-region-availability`, read 2026).
  * Only a hint: the host of a region missing here that does not resolve is explained with it; a
- * region that answers is used whatever this list says.
+ * region that answers is used whatever this list says. Elsewhere `bedrock-mantle.<region>.api.aws`
+ * does not exist (us-west-1 is NXDOMAIN, obra/lace#355).
  */
 export const MANTLE_REGIONS: readonly string[] = [
   'us-east-1',
