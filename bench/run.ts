@@ -10,8 +10,7 @@
  *   npm run bench -- --api-key                 (the full runs carry a Bedrock API key too)
  *   npm run bench -- --endpoint both           (the full runs check bedrock-mantle too)
  */
-import { getToken } from '@aws/bedrock-token-generator'
-import { OIDC_SESSION_ENV } from '../__tests__/harness/scenarios.js'
+import { jobSessionKey } from '../__tests__/harness/scenarios.js'
 import { simulatePrincipalPolicy } from '../__tests__/harness/fake-iam-simulator.js'
 import { SEED_POLICY } from '../__tests__/harness/fake-bedrock.js'
 import type { Handlers } from '../__tests__/harness/fake-aws.js'
@@ -57,16 +56,7 @@ const rate = flag('rate', 10)
  * Bedrock calls then go with the key, and api-key-permission adds its IAM simulation. Such a run
  * warns by design (the agent calls Bedrock as the key, not the role).
  */
-const apiKey = process.argv.includes('--api-key')
-  ? await getToken({
-      credentials: {
-        accessKeyId: OIDC_SESSION_ENV.AWS_ACCESS_KEY_ID,
-        secretAccessKey: OIDC_SESSION_ENV.AWS_SECRET_ACCESS_KEY,
-        sessionToken: OIDC_SESSION_ENV.AWS_SESSION_TOKEN
-      },
-      region: 'us-east-1'
-    })
-  : undefined
+const apiKey = process.argv.includes('--api-key') ? await jobSessionKey() : undefined
 /**
  * `--endpoint both`: the full runs check bedrock-mantle beside the runtime (a runtime ID and a
  * mantle ID, the mantle checks' reads and simulation), with AWS's managed mantle policy allowed.

@@ -3,7 +3,7 @@ import { query, useFakeAws } from '../harness/fake-aws.js'
 import { FULL_AWS_ACCESS, simulatePrincipalPolicy } from '../harness/fake-iam-simulator.js'
 import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
 import { healthyAccount, JOB_ROLE_ARN } from '../harness/e2e-world.js'
-import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
+import { OIDC_SESSION_ENV, jobSessionKey } from '../harness/scenarios.js'
 import { SEED_POLICY, SONNET_45 } from '../harness/fake-bedrock.js'
 
 const fake = useFakeAws(healthyAccount)
@@ -173,16 +173,7 @@ describe('Bedrock API keys through the bundled action', () => {
 })
 
 describe('the permissions behind a Bedrock API key (with IAM credentials at hand)', () => {
-  /** A key made with the job's own session, as a workflow step would after configure-aws-credentials. */
-  const jobKey = () =>
-    getToken({
-      credentials: {
-        accessKeyId: OIDC_SESSION_ENV.AWS_ACCESS_KEY_ID,
-        secretAccessKey: OIDC_SESSION_ENV.AWS_SECRET_ACCESS_KEY,
-        sessionToken: OIDC_SESSION_ENV.AWS_SESSION_TOKEN
-      },
-      region: 'us-east-1'
-    })
+  const jobKey = () => jobSessionKey()
   const withRole = async (policies: Parameters<typeof simulatePrincipalPolicy>[0]) => {
     fake.handle({ 'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy(policies) })
     return preflight(await jobKey(), OIDC_SESSION_ENV, { 'aws-region': 'us-east-1' })

@@ -3,14 +3,13 @@
  * base URL, the bedrock-mantle actions simulated from real policies (AWS's managed policy
  * AmazonBedrockMantleInferenceAccess, verbatim), and the API key's bedrock-mantle permission.
  */
-import { getToken } from '@aws/bedrock-token-generator'
 import { useFakeAws } from '../harness/fake-aws.js'
 import { simulatePrincipalPolicy, type PolicyDocument } from '../harness/fake-iam-simulator.js'
 import { runAction, leakedSecrets, FAKE, type ActionRun } from '../harness/run-action.js'
 import { mantleHandlers, mantleWorld, MANTLE_OPUS, MANTLE_SONNET } from '../harness/fake-mantle.js'
 import { mantleQuotas, quotaWorld, serviceQuotasHandlers } from '../harness/fake-service-quotas.js'
 import { healthyAccount, JOB_ROLE_ARN } from '../harness/e2e-world.js'
-import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
+import { OIDC_SESSION_ENV, jobSessionKey } from '../harness/scenarios.js'
 import { SEED_POLICY, SONNET_45 } from '../harness/fake-bedrock.js'
 
 const fake = useFakeAws(healthyAccount)
@@ -35,16 +34,7 @@ const MANTLE_INFERENCE_ACCESS: PolicyDocument = {
 }
 const MANTLE_URL = 'https://bedrock-mantle.us-east-1.api.aws/anthropic'
 
-/** A short-term Bedrock API key, made by AWS's generator from the job's own session. */
-const jobKey = () =>
-  getToken({
-    credentials: {
-      accessKeyId: OIDC_SESSION_ENV.AWS_ACCESS_KEY_ID,
-      secretAccessKey: OIDC_SESSION_ENV.AWS_SECRET_ACCESS_KEY,
-      sessionToken: OIDC_SESSION_ENV.AWS_SESSION_TOKEN
-    },
-    region: 'us-east-1'
-  })
+const jobKey = () => jobSessionKey()
 
 async function preflight(
   identity: Record<string, PolicyDocument>,

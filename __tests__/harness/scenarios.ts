@@ -1,4 +1,5 @@
 /** Reusable fake-AWS answers built from real AWS texts (shared/reference). */
+import { getToken } from '@aws/bedrock-token-generator'
 import { query, type FakeReply } from './fake-aws.js'
 import { FAKE } from './run-action.js'
 
@@ -17,6 +18,21 @@ export const OIDC_SESSION_ENV = {
   AWS_ACCESS_KEY_ID: FAKE.temporaryKeyId,
   AWS_SECRET_ACCESS_KEY: FAKE.secretAccessKey,
   AWS_SESSION_TOKEN: FAKE.sessionToken
+}
+
+/**
+ * A short-term Bedrock API key made by AWS's own generator from the job's session, as a workflow
+ * step would after configure-aws-credentials (and export as AWS_BEARER_TOKEN_BEDROCK).
+ */
+export function jobSessionKey(region = 'us-east-1'): Promise<string> {
+  return getToken({
+    credentials: {
+      accessKeyId: OIDC_SESSION_ENV.AWS_ACCESS_KEY_ID,
+      secretAccessKey: OIDC_SESSION_ENV.AWS_SECRET_ACCESS_KEY,
+      sessionToken: OIDC_SESSION_ENV.AWS_SESSION_TOKEN
+    },
+    region
+  })
 }
 
 /** A long-term IAM user key pair. */
