@@ -23,6 +23,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { transform } from 'esbuild'
+import { chunkNamer } from './chunk-names.mjs'
 
 const TARGET = 'node20'
 
@@ -242,16 +243,8 @@ export async function bundle(entries, outdir) {
       externalLiveBindings: false,
       generatedCode: 'es2015',
       entryFileNames: '[name].js',
-      // A lazily loaded chunk is named after what it loads (bedrock, iam, credential-provider-sso…);
-      // the chunks merged from shared code are just `shared`.
-      chunkFileNames: (chunk) => {
-        if (chunk.facadeModuleId?.startsWith(GROUP))
-          return `chunks/${chunk.facadeModuleId.slice(GROUP.length)}-[hash].js`
-        if (!chunk.isDynamicEntry) return 'chunks/shared-[hash].js'
-        const pkg = chunk.facadeModuleId && packageOf(chunk.facadeModuleId)
-        const generic = ['index', 'dist-es'].includes(chunk.name)
-        return `chunks/${pkg && generic ? pkg.name.replace(/^@[^/]+\//, '') : '[name]'}-[hash].js`
-      },
+      // Chunk names carry no content hash (scripts/chunk-names.mjs says why and how).
+      chunkFileNames: chunkNamer({ group: GROUP, packageOf }),
       // Merge chunks that only define things (no effect when loaded) into a chunk loaded under the
       // same conditions: the entry then loads two files before its first request, not fourteen.
       // Every file costs a read, a resolve and a link (≈ 1 ms each here, docs/performance.md).

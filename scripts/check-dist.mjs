@@ -1,6 +1,6 @@
 // `npm run check-dist`: after a fresh `npm run package`, dist/ must be exactly what is committed:
-// no changed file, and no new or deleted chunk (code splitting names chunks by content hash, so a
-// source change shows up as a renamed file that `git diff` alone would not report).
+// no changed file, and no new or deleted chunk (a change to the bundle's structure can add, merge or
+// rename a chunk, which `git diff` alone would not report).
 import { execFileSync } from 'node:child_process'
 
 const status = execFileSync('git', ['status', '--porcelain', '--', 'dist'], { encoding: 'utf8' })

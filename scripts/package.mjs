@@ -8,7 +8,7 @@ import { join } from 'node:path'
 const outIndex = process.argv.indexOf('--outdir')
 const outdir = outIndex > 0 ? process.argv[outIndex + 1] : 'dist'
 mkdirSync(outdir, { recursive: true })
-// Chunk names carry a content hash: clear the old ones so dist/ holds exactly this build.
+// A chunk that a change merged away or renamed must not linger: dist/ holds exactly this build.
 rmSync(join(outdir, 'chunks'), { recursive: true, force: true })
 rmSync(join(outdir, 'licenses.txt'), { force: true })
 
