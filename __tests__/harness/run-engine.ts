@@ -91,6 +91,7 @@ async function runOnce(
     if (v === undefined) delete env[k]
     else env[k] = v
   }
+  // The inputs main.ts reads (action.yml), by the same names.
   const input = (name: string): string | undefined => options.inputs?.[name]
   const masked: string[] = []
   const log: Logger = { debug: () => {}, mask: (secret) => void masked.push(secret) }
