@@ -3,6 +3,7 @@ import { runPreflight } from '../../src/engine/run-preflight.js'
 import { checkById } from '../../src/checks/registry.js'
 import { parseBedrockApiKey, shownKeyId } from '../../src/parse/bedrock-api-key.js'
 import { config, resetMocks, findingsOf, SESSION_ARN, SONNET_45 } from './model-unit.js'
+import { keyMadeAgo } from '../harness/key-made-ago.js'
 
 const SIGNER = { accessKeyId: 'AKIAUNITSIGNER000042', secretAccessKey: 'unit/signing/secret' }
 // A model named: with none, the engine would first ask Bedrock for the newest one.
@@ -102,8 +103,11 @@ describe('api-key check', () => {
   })
 
   it('gives the fix for a laptop and for a job', async () => {
-    const key = await getToken({ credentials: SIGNER, region: 'us-east-1', expiresInSeconds: 1 })
-    await new Promise((r) => setTimeout(r, 1_100))
+    const key = await keyMadeAgo(2, {
+      credentials: SIGNER,
+      region: 'us-east-1',
+      expiresInSeconds: 1
+    })
     const ci = findingsOf(await run(key), 'api-key')[0]
     expect(ci?.fix).toContain('GITHUB_ENV')
     const laptop = findingsOf(

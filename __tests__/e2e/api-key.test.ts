@@ -4,6 +4,7 @@ import { FULL_AWS_ACCESS, simulatePrincipalPolicy } from '../harness/fake-iam-si
 import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
 import { healthyAccount, JOB_ROLE_ARN } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV, jobSessionKey } from '../harness/scenarios.js'
+import { keyMadeAgo } from '../harness/key-made-ago.js'
 import { SEED_POLICY, SONNET_45 } from '../harness/fake-bedrock.js'
 
 const fake = useFakeAws(healthyAccount)
@@ -14,8 +15,8 @@ const SIGNER = {
   secretAccessKey: 'throwAwaySigningSecret/ForTheFakeOnly0000',
   sessionToken: 'ThrowAwaySessionTokenInsideTheKey0000000000000000'
 }
-const shortTermKey = (region: string, expiresInSeconds = 3600) =>
-  getToken({ credentials: SIGNER, region, expiresInSeconds })
+const shortTermKey = (region: string) =>
+  getToken({ credentials: SIGNER, region, expiresInSeconds: 3600 })
 /** A long-term key's shape: ABSK + base64("BedrockAPIKey-<id>-at-<account>:<secret>"). */
 const LONG_TERM_SECRET = 'bG9uZ1Rlcm1TZWNyZXRGb3JUaGVGYWtlT25seQ=='
 const LONG_TERM_KEY = `ABSK${Buffer.from(`BedrockAPIKey-x7k2-at-111122223333:${LONG_TERM_SECRET}`).toString('base64')}`
@@ -102,8 +103,11 @@ describe('Bedrock API keys through the bundled action', () => {
   })
 
   it('fails an expired key before any call, with how to make a new one', async () => {
-    const key = await shortTermKey('us-east-1', 1)
-    await new Promise((r) => setTimeout(r, 1_200))
+    const key = await keyMadeAgo(2, {
+      credentials: SIGNER,
+      region: 'us-east-1',
+      expiresInSeconds: 1
+    })
     const run = await preflight(key)
     const [f] = finding(run, 'api-key')
     expect(f).toMatchObject({

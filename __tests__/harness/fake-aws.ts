@@ -32,6 +32,12 @@ export interface FakeRequest {
   signed: boolean
   /** Set when the request carried a Bedrock API key instead of a SigV4 signature. */
   bearer?: 'short-term' | 'long-term'
+  /**
+   * For a `huge` answer: the bytes of it written to the socket, which stops (backpressure) once
+   * the client stops reading and ends when it drops the connection. A test in the process of the
+   * client sees from it that the client never read the body, where a spawned one measures memory.
+   */
+  bytesSent?: number
 }
 
 export type FakeReply =
@@ -489,11 +495,13 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
         let left = reply.bytes
         const first = Buffer.from(reply.prefix)
         left -= first.length
+        fakeReq.bytesSent = first.length
         res.write(first)
         const pump = () => {
           while (left > 0 && !res.destroyed) {
             const chunk = left >= filler.length ? filler : filler.subarray(0, left)
             left -= chunk.length
+            fakeReq.bytesSent! += chunk.length
             if (!res.write(chunk)) {
               res.once('drain', pump)
               return

@@ -1,10 +1,14 @@
 /**
  * Runs in every Jest worker before the tests: refuses and records any connection to an address
- * other than loopback, so a test that would reach AWS (or instance metadata) fails instead.
+ * other than loopback, so a test that would reach AWS (or instance metadata) fails instead. A name
+ * under `.invalid` fails as an unresolvable name, as in the processes the tests spawn
+ * (net-guard.cjs), so in-process runs meet the same DNS failure without a DNS query.
  */
 import net from 'node:net'
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/
+/** RFC 2606 reserves `.invalid`: never resolvable, so never a connection anywhere. */
+const UNRESOLVABLE = /\.invalid\.?$/i
 const state = globalThis as unknown as { __bpGuard?: { blocked: string[] } }
 
 if (!state.__bpGuard) {
@@ -23,6 +27,17 @@ if (!state.__bpGuard) {
   }
   net.Socket.prototype.connect = function guarded(this: net.Socket, ...args: unknown[]) {
     const host = hostOf(args)
+    if (host !== null && UNRESOLVABLE.test(host)) {
+      // The error Node's resolver gives for a name that does not exist.
+      const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), {
+        errno: -3008,
+        code: 'ENOTFOUND',
+        syscall: 'getaddrinfo',
+        hostname: host
+      })
+      process.nextTick(() => this.destroy(err))
+      return this
+    }
     if (host !== null && !LOOPBACK.test(host)) {
       blocked.push(host)
       const err = Object.assign(new Error(`net-guard: connection to ${host} blocked in tests`), {
