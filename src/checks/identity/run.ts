@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, type GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts'
 import type { CheckRun } from '../../engine/check.js'
-import { describeCaller } from '../../parse/arn.js'
+import { describeCaller, isSingleArn } from '../../parse/arn.js'
 import { parseRegion } from '../../parse/region.js'
 import type { IdentityFacts } from './facts.js'
 import type { meta } from './meta.js'
@@ -46,6 +46,17 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       operation: 'sts:GetCallerIdentity'
     }
     ctx.report('noCaller', {}, { error, fixContext: { region } })
+    return
+  }
+  if (!isSingleArn(Arn)) {
+    // Never a pass, and never into the caller-arn output: a value of several lines there could
+    // pose as more outputs. The text itself is not repeated.
+    const error = {
+      code: 'MalformedResponse',
+      message: 'GetCallerIdentity answered with a caller ARN that is not one ARN',
+      operation: 'sts:GetCallerIdentity'
+    }
+    ctx.report('callerNotArn', {}, { error, fixContext: { region } })
     return
   }
   const caller = describeCaller(Arn)
