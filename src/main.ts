@@ -26,7 +26,10 @@ export async function run(): Promise<void> {
       mantleProject: actionInput('mantle-project'),
       roleSessionTags: actionInput('role-session-tags'),
       failOn: actionInput('fail-on'),
-      timeoutSeconds: actionInput('timeout-seconds'),
+      // The runner always passes the input (action.yml's default, 30) unless it is set to ''.
+      ...(process.env['INPUT_TIMEOUT-SECONDS'] !== undefined
+        ? { timeoutSeconds: actionInput('timeout-seconds') }
+        : {}),
       minTokensPerMinute: actionInput('min-tokens-per-minute'),
       bedrockApiKey: actionInput('bedrock-api-key'),
       processEnv: { ...process.env },

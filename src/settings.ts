@@ -143,11 +143,11 @@ export function buildConfig(raw: RawSettings): {
   if (!FAIL_ON.includes(failOn)) {
     throw new SettingsError('fail-on', `must be one of ${FAIL_ON.join(', ')}, got "${raw.failOn}"`)
   }
-  const timeoutText = String(raw.timeoutSeconds ?? '').trim()
+  // Absent: the default. Given but empty (`timeout-seconds: ''`) is a mistake, not the default.
   const timeout =
-    timeoutText === ''
+    raw.timeoutSeconds === undefined
       ? { ok: true as const, seconds: DEFAULT_TIMEOUT_SECONDS }
-      : parseTimeoutSeconds(timeoutText)
+      : parseTimeoutSeconds(String(raw.timeoutSeconds))
   if (!timeout.ok) throw new SettingsError('timeout-seconds', timeout.problem)
   const timeoutSeconds = timeout.seconds
   const minText = String(raw.minTokensPerMinute ?? '').trim()
