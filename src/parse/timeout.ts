@@ -10,7 +10,7 @@ export type TimeoutParse = { ok: true; seconds: number } | { ok: false; problem:
  */
 export function parseTimeoutSeconds(text: string): TimeoutParse {
   const t = text.trim()
-  const seconds = /^[0-9]{1,6}$/.test(t) ? Number(t) : NaN
+  const seconds = /^[0-9]+$/.test(t) ? Number(t) : NaN
   if (seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS) return { ok: true, seconds }
   const shown = t.length > 20 ? `${t.slice(0, 20)}…` : t
   return {
