@@ -39,24 +39,19 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     return
   }
   const { Account = '', Arn = '', UserId = '' } = result.value
-  if (!Arn || !Account) {
+  // A 200 without one caller proves nothing: never a pass. A value of several lines would also
+  // pose as more outputs in caller-arn, so the text itself is not repeated.
+  const malformed = !Arn || !Account ? 'noCaller' : !isSingleArn(Arn) ? 'callerNotArn' : undefined
+  if (malformed) {
     const error = {
       code: 'MalformedResponse',
-      message: 'GetCallerIdentity answered without the caller ARN or account',
+      message:
+        malformed === 'noCaller'
+          ? 'GetCallerIdentity answered without the caller ARN or account'
+          : 'GetCallerIdentity answered with a caller ARN that is not one ARN',
       operation: 'sts:GetCallerIdentity'
     }
-    ctx.report('noCaller', {}, { error, fixContext: { region } })
-    return
-  }
-  if (!isSingleArn(Arn)) {
-    // Never a pass, and never into the caller-arn output: a value of several lines there could
-    // pose as more outputs. The text itself is not repeated.
-    const error = {
-      code: 'MalformedResponse',
-      message: 'GetCallerIdentity answered with a caller ARN that is not one ARN',
-      operation: 'sts:GetCallerIdentity'
-    }
-    ctx.report('callerNotArn', {}, { error, fixContext: { region } })
+    ctx.report(malformed, {}, { error, fixContext: { region } })
     return
   }
   const caller = describeCaller(Arn)
