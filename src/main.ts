@@ -1,6 +1,6 @@
 import { prepareRun, SettingsError } from './settings.js'
 import { runPreflight } from './engine/run-preflight.js'
-import { actionInput, RunnerLog } from './action/runner-log.js'
+import { actionInput, actionInputGiven, RunnerLog } from './action/runner-log.js'
 
 /** The action: inputs → configuration → engine → summary, annotations and outputs. */
 export async function run(): Promise<void> {
@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
       roleSessionTags: actionInput('role-session-tags'),
       failOn: actionInput('fail-on'),
       // The runner always passes the input (action.yml's default, 30) unless it is set to ''.
-      ...(process.env['INPUT_TIMEOUT-SECONDS'] !== undefined
+      ...(actionInputGiven('timeout-seconds')
         ? { timeoutSeconds: actionInput('timeout-seconds') }
         : {}),
       minTokensPerMinute: actionInput('min-tokens-per-minute'),

@@ -17,7 +17,7 @@ import { callerIdentity, OIDC_SESSION_ENV } from '../harness/scenarios.js'
 const fake = useFakeAws(() => healthyAccount())
 
 /** Far more than the refusal needs (node's start and the bundle's load included), far less than the defects took. */
-const QUICK_MS = 8_000
+const QUICK_MS = 10_000
 
 const STACK = /^\s+at .+[:(]\d+:\d+\)?$/m
 
@@ -85,8 +85,8 @@ describe('inputs past their limits', () => {
     const run = await action({ 'aws-region': many, 'timeout-seconds': '2' })
     expect(run.exitCode === 0 || run.exitCode === 1).toBe(true)
     expect(run.report?.regions).toHaveLength(50)
-    // The engine's own clock, one second of slack for the last abort to land.
-    expect(run.report!.durationMs).toBeLessThanOrEqual(3_000)
+    // The engine's own clock, with slack for the last abort to land on a busy machine.
+    expect(run.report!.durationMs).toBeLessThanOrEqual(3_500)
     expect(run.stdout + run.stderr).not.toMatch(STACK)
   })
 })

@@ -8,7 +8,7 @@ export const meta = defineMeta({
   id: 'env-file',
   title: 'Environment file',
   description:
-    'Every line of the `env-file` (or `~/.insightworker/.env`) is a readable `KEY=value`; warns at each line that is ignored, and at each key that would point the preflight at another file, program or host (not applied).',
+    'Every line of the `env-file` (or `~/.insightworker/.env`) is a readable `KEY=value`; warns at each ignored line, and at each key that would point the preflight elsewhere.',
   scope: 'run',
   dependsOn: [],
   permissions: [],
@@ -28,7 +28,8 @@ export const meta = defineMeta({
       title: '{{file}}: {{count}} more lines are ignored',
       cause:
         'More lines than are listed one by one are not `KEY=value`; InsightWorker ignores them too.',
-      fix: 'Correct the lines listed above first, then run again to see the rest.'
+      fix: 'Correct the lines listed above first, then run again to see the rest.',
+      doc: 'https://github.com/motdotla/dotenv#what-rules-does-the-parsing-engine-follow'
     },
     keyIgnored: {
       status: 'warn',
