@@ -39,12 +39,23 @@ export interface EnvFileProblem {
   message: string
 }
 
+/** A key of the `.env` file the preflight does not let point it anywhere, and why. */
+export interface EnvFileIgnored {
+  key: string
+  line: number
+  why: string
+}
+
 export interface EnvFile {
   path: string
   /** The path as annotations should show it (relative to the workspace when inside it). */
   displayPath: string
   entries: EnvFileEntry[]
   problems: EnvFileProblem[]
+  /** Keys that would point the preflight at another file, program or host: not applied. */
+  ignored?: EnvFileIgnored[]
+  /** Keys of the agent's the preflight does not check: not applied, named in the pass finding. */
+  unread?: string[]
 }
 
 export interface PreflightConfig {
@@ -56,6 +67,11 @@ export interface PreflightConfig {
    * `runPreflight` then checks the newest Claude Sonnet the region can call.
    */
   models: Sourced<string>[]
+  /**
+   * When the run began (ms since the epoch): `timeoutSeconds` counts from here, so reading the
+   * inputs and planning are inside the time limit too. Absent: from when `runPreflight` starts.
+   */
+  startedAtMs?: number
   /** Set when `models` is the engine's choice (none was named), not the agent's. */
   modelChosen?: boolean
   /** Roles this job must be able to assume with `sts:AssumeRole`. */

@@ -1,6 +1,6 @@
 import { prepareRun, SettingsError } from './settings.js'
 import { runPreflight } from './engine/run-preflight.js'
-import { actionInput, RunnerLog } from './action/runner-log.js'
+import { actionInput, actionInputGiven, RunnerLog } from './action/runner-log.js'
 
 /** The action: inputs → configuration → engine → summary, annotations and outputs. */
 export async function run(): Promise<void> {
@@ -26,7 +26,10 @@ export async function run(): Promise<void> {
       mantleProject: actionInput('mantle-project'),
       roleSessionTags: actionInput('role-session-tags'),
       failOn: actionInput('fail-on'),
-      timeoutSeconds: actionInput('timeout-seconds'),
+      // The runner always passes the input (action.yml's default, 30) unless it is set to ''.
+      ...(actionInputGiven('timeout-seconds')
+        ? { timeoutSeconds: actionInput('timeout-seconds') }
+        : {}),
       minTokensPerMinute: actionInput('min-tokens-per-minute'),
       bedrockApiKey: actionInput('bedrock-api-key'),
       processEnv: { ...process.env },

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { relative, isAbsolute, resolve } from 'node:path'
 import {
   CLAUDE_CODE_MODEL_VARIABLES,
@@ -12,6 +11,10 @@ import {
   type Surface
 } from './config.js'
 import { parseDotenv } from './parse/dotenv.js'
+import { parseTimeoutSeconds } from './parse/timeout.js'
+import { readEnvFileText } from './env-file/read.js'
+import { envKeyUse } from './env-file/keys.js'
+import { LIMITS } from './limits.js'
 import { SESSION_TAGGING, type SessionTagging } from './aws/session-tags.js'
 import { BASE_URL_VARIABLES, ENDPOINTS, endpointOfUrl, type Endpoint } from './parse/endpoint.js'
 
@@ -75,21 +78,32 @@ function readEnvFile(
   optional: boolean,
   workspace: string | undefined
 ): EnvFile | undefined {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (err) {
-    if (optional) return undefined
-    const reason =
-      (err as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'it does not exist'
-        : (err as Error).message
-    throw new SettingsError('env-file', `${path} cannot be read: ${reason}`)
+  const read = readEnvFileText(path)
+  if (!read.ok) {
+    if (optional && read.missing) return undefined
+    throw new SettingsError('env-file', `${path} ${read.problem}`)
   }
   const absolute = resolve(path)
   const rel = workspace ? relative(workspace, absolute) : undefined
   const displayPath = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
-  return { path: absolute, displayPath, ...parseDotenv(text) }
+  return { path: absolute, displayPath, ...parseDotenv(read.text) }
+}
+
+/** Refuses a list longer than its limit, naming the input, before any of it is planned. */
+function withinLimit<T>(items: T[], input: string, what: string, limit: number): T[] {
+  if (items.length > limit) {
+    throw new SettingsError(
+      input,
+      `names ${items.length} ${what}; one run checks at most ${limit}: split them over several steps or runs`
+    )
+  }
+  return items
+}
+
+/** Drops repeated values, keeping the first of each (with its source). */
+function dedupe<T extends { value: string }>(items: T[]): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => !seen.has(item.value) && seen.add(item.value) !== undefined)
 }
 
 /**
@@ -124,18 +138,18 @@ export function buildConfig(raw: RawSettings): {
   config: PreflightConfig
   fileValues: Record<string, string>
 } {
+  const startedAtMs = Date.now()
   const failOn = (raw.failOn?.trim() || 'error') as FailOn
   if (!FAIL_ON.includes(failOn)) {
     throw new SettingsError('fail-on', `must be one of ${FAIL_ON.join(', ')}, got "${raw.failOn}"`)
   }
-  const timeoutText = String(raw.timeoutSeconds ?? '').trim()
-  const timeoutSeconds = timeoutText === '' ? DEFAULT_TIMEOUT_SECONDS : Number(timeoutText)
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 600) {
-    throw new SettingsError(
-      'timeout-seconds',
-      `must be a number of seconds from 1 to 600, got "${raw.timeoutSeconds}"`
-    )
-  }
+  // Absent: the default. Given but empty (`timeout-seconds: ''`) is a mistake, not the default.
+  const timeout =
+    raw.timeoutSeconds === undefined
+      ? { ok: true as const, seconds: DEFAULT_TIMEOUT_SECONDS }
+      : parseTimeoutSeconds(String(raw.timeoutSeconds))
+  if (!timeout.ok) throw new SettingsError('timeout-seconds', timeout.problem)
+  const timeoutSeconds = timeout.seconds
   const minText = String(raw.minTokensPerMinute ?? '').trim()
   const minTokensPerMinute = minText === '' ? undefined : Number(minText)
   if (
@@ -162,35 +176,63 @@ export function buildConfig(raw: RawSettings): {
   const env: Record<string, string | undefined> = { ...raw.processEnv }
   const fileValues: Record<string, string> = {}
   const sourceOf = new Map<string, string>()
+  // Base URLs the file names on another host: they tell which endpoint the agent calls, but no
+  // request goes there (they stay out of `env`, where the AWS layer looks).
+  const endpointOnly: Record<string, string> = {}
+  if (envFile) {
+    envFile.ignored = []
+    envFile.unread = []
+  }
   for (const entry of envFile?.entries ?? []) {
+    const use = envKeyUse(entry.key, entry.value)
+    if (use.use === 'refuse' || use.use === 'endpoint-only') {
+      envFile!.ignored!.push({ key: entry.key, line: entry.line, why: use.why })
+    } else if (use.use === 'unread') envFile!.unread!.push(entry.key)
+    if (use.use === 'refuse' || use.use === 'unread') continue
     if (env[entry.key] === undefined || env[entry.key] === '') {
+      sourceOf.set(entry.key, `${envFile!.displayPath} line ${entry.line}`)
+      if (use.use === 'endpoint-only') {
+        endpointOnly[entry.key] = entry.value
+        continue
+      }
       env[entry.key] = entry.value
       fileValues[entry.key] = entry.value
-      sourceOf.set(entry.key, `${envFile!.displayPath} line ${entry.line}`)
     }
   }
   const labelled = (key: string): Sourced<string> | undefined => {
-    const value = env[key]?.trim()
+    const value = (env[key] || endpointOnly[key])?.trim()
     return value ? { value, source: sourceOf.get(key) ?? key } : undefined
   }
 
-  const regionInputs = splitList(raw.regions).map((value) => ({
+  const regionInputs = withinLimit(
+    splitList(raw.regions),
+    'aws-region',
+    'regions',
+    LIMITS.regions
+  ).map((value) => ({
     value,
     source: raw.surface === 'cli' ? '--region' : 'input aws-region'
   }))
   const regionFallback = labelled('AWS_REGION') ?? labelled('AWS_DEFAULT_REGION')
   const regions = regionInputs.length > 0 ? regionInputs : regionFallback ? [regionFallback] : []
 
-  const modelInputs = splitList(raw.models).map((value) => ({
-    value,
-    source: raw.surface === 'cli' ? '--model' : 'input model-id'
-  }))
+  const modelInputs = withinLimit(splitList(raw.models), 'model-id', 'models', LIMITS.models).map(
+    (value) => ({
+      value,
+      source: raw.surface === 'cli' ? '--model' : 'input model-id'
+    })
+  )
   const modelEnv = labelled('BEDROCK_MODEL')
   const named =
     modelInputs.length > 0
       ? modelInputs
       : modelEnv
-        ? splitList(modelEnv.value).map((value) => ({ value, source: modelEnv.source }))
+        ? withinLimit(
+            splitList(modelEnv.value),
+            `BEDROCK_MODEL (${modelEnv.source})`,
+            'models',
+            LIMITS.models
+          ).map((value) => ({ value, source: modelEnv.source }))
         : []
   // Claude Code calls these too, whatever model-id says. None named at all: the engine picks the
   // newest Sonnet the region can call (src/aws/default-model.ts), so nothing defaults here.
@@ -200,9 +242,6 @@ export function buildConfig(raw: RawSettings): {
     return sourced && value ? [{ value, source: sourced.source }] : []
   })
   const models = [...named, ...claudeCode]
-
-  const dedupe = <T extends { value: string }>(items: T[]): T[] =>
-    items.filter((item, i) => items.findIndex((o) => o.value === item.value) === i)
 
   // The variable the Bedrock SDKs (and Claude Code) read the key from; an input wins over it.
   const keyInput = raw.bedrockApiKey?.trim()
@@ -221,7 +260,11 @@ export function buildConfig(raw: RawSettings): {
   const config: PreflightConfig = {
     regions: dedupe(regions),
     models: dedupe(models),
-    assumeRoleArns: [...new Set(splitList(raw.assumeRoleArns))],
+    assumeRoleArns: [
+      ...new Set(
+        withinLimit(splitList(raw.assumeRoleArns), 'assume-role-arn', 'roles', LIMITS.roles)
+      )
+    ],
     ...(raw.oidcRoleArn?.trim() ? { oidcRoleArn: raw.oidcRoleArn.trim() } : {}),
     roleSessionTags,
     ...(endpoint ? { endpoint } : {}),
@@ -232,6 +275,7 @@ export function buildConfig(raw: RawSettings): {
     invokeProbe,
     failOn,
     timeoutSeconds,
+    startedAtMs,
     ...(minTokensPerMinute !== undefined ? { minTokensPerMinute } : {}),
     ...(bedrockApiKey ? { bedrockApiKey } : {}),
     env,

@@ -89,8 +89,14 @@ describe('the command line', () => {
     [['--profile', ' '], '--profile needs a value'],
     [['--json=true'], '--json does not take a value'],
     [['--fail-on', 'always'], '--fail-on must be one of error, warning, never, got "always"'],
-    [['--timeout', '0'], '--timeout must be a number of seconds from 1 to 600, got "0"'],
-    [['--timeout', '10m'], '--timeout must be a number of seconds from 1 to 600, got "10m"'],
+    [
+      ['--timeout', '0'],
+      '--timeout must be a whole number of seconds from 1 to 600, written in digits, got "0"'
+    ],
+    [
+      ['--timeout', '10m'],
+      '--timeout must be a whole number of seconds from 1 to 600, written in digits, got "10m"'
+    ],
     [
       ['--role-session-tags', 'yes'],
       '--role-session-tags must be one of auto, true, false, got "yes"'

@@ -284,7 +284,10 @@ describe('usage', () => {
   it.each([
     [['--regoin', 'us-east-1'], 'unknown option --regoin'],
     [['--fail-on', 'sometimes'], '--fail-on must be one of error, warning, never, got "sometimes"'],
-    [['--timeout', 'soon'], '--timeout must be a number of seconds from 1 to 600, got "soon"'],
+    [
+      ['--timeout', 'soon'],
+      '--timeout must be a whole number of seconds from 1 to 600, written in digits, got "soon"'
+    ],
     [['--region'], '--region needs a value'],
     [['--json=yes'], '--json does not take a value'],
     [['check'], 'unknown command "check"']

@@ -67,7 +67,15 @@ const raw = fc.record({
   )
 })
 
-const INPUT_NAMES = ['fail-on', 'timeout-seconds', 'invoke-probe', 'env-file']
+const INPUT_NAMES = [
+  'fail-on',
+  'timeout-seconds',
+  'invoke-probe',
+  'env-file',
+  'aws-region',
+  'model-id',
+  'assume-role-arn'
+]
 
 describe('settings, for any inputs, flags, environment and env file', () => {
   it(
@@ -91,7 +99,7 @@ describe('settings, for any inputs, flags, environment and env file', () => {
           } catch (err) {
             expect(err).toBeInstanceOf(SettingsError)
             const e = err as SettingsError
-            expect(INPUT_NAMES).toContain(e.input)
+            expect(INPUT_NAMES).toContain(e.input.replace(/^BEDROCK_MODEL .*/, 'model-id'))
             expect(e.message).toContain(e.input)
             expect(e.message.length).toBeGreaterThan(e.input.length + 10)
             return

@@ -37,10 +37,20 @@ export class RunnerLog implements Logger {
   }
 }
 
+const inputVariable = (name: string) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+
 /**
  * An action input as @actions/core's getInput reads it (INPUT_<NAME>, spaces as underscores,
  * upper case, trimmed), without loading @actions/core before the first request.
  */
 export function actionInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+  return (env[inputVariable(name)] ?? '').trim()
+}
+
+/**
+ * Whether the runner passed an input at all: it always passes one with a default in action.yml,
+ * so an absent one means a runner other than GitHub's (or a test), and an empty one was set so.
+ */
+export function actionInputGiven(name: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return env[inputVariable(name)] !== undefined
 }

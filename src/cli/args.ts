@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { SESSION_TAGGING } from '../aws/session-tags.js'
+import { parseTimeoutSeconds } from '../parse/timeout.js'
 
 /** A command line that cannot be used: the CLI prints the message and exits 2. */
 export class UsageError extends Error {
@@ -158,10 +159,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   const timeout = values.timeout?.trim()
   if (timeout !== undefined) {
-    const n = Number(timeout)
-    if (timeout === '' || !Number.isFinite(n) || n < 1 || n > 600) {
-      throw new UsageError(`--timeout must be a number of seconds from 1 to 600, got "${timeout}"`)
-    }
+    const parsed = parseTimeoutSeconds(timeout)
+    if (!parsed.ok) throw new UsageError(`--timeout ${parsed.problem}`)
   }
   const roleSessionTags = values['role-session-tags']?.trim().toLowerCase()
   if (

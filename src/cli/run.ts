@@ -19,6 +19,9 @@ export interface CliIo {
 
 /** Which option a settings error is about, as the user typed it. */
 const FLAG_OF: Record<string, string> = {
+  'aws-region': '--region',
+  'model-id': '--model',
+  'assume-role-arn': '--assume-role-arn',
   'fail-on': '--fail-on',
   'timeout-seconds': '--timeout',
   'env-file': '--env-file',

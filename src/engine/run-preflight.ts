@@ -40,26 +40,35 @@ export async function runPreflight(
   // With no model named, the one chosen before planning (withDefaultModel) joins the configuration.
   let config = given
   const startedAt = new Date()
+  // The time limit counts from when the inputs began to be read: synchronous work (reading the
+  // env file, planning) spends it too, and cannot be interrupted by a timer while it runs.
+  const deadlineMs = (config.startedAtMs ?? startedAt.getTime()) + config.timeoutSeconds * 1000
   const aws = new AwsAccess({
     log: config.log,
     ...(config.profile ? { profile: config.profile } : {}),
     requestTimeoutMs: requestTimeoutMs(config.timeoutSeconds),
     maxAttempts: MAX_ATTEMPTS,
-    deadlineMs: Date.now() + config.timeoutSeconds * 1000,
+    deadlineMs,
     ...(config.bedrockApiKey ? { bedrockApiKey: config.bedrockApiKey.value } : {}),
     env: config.env
   })
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), config.timeoutSeconds * 1000)
+  const timer = setTimeout(() => controller.abort(), Math.max(0, deadlineMs - Date.now()))
+  // Between synchronous phases: past the deadline, every task ends "could not verify".
+  const checkDeadline = () => {
+    if (Date.now() >= deadlineMs) controller.abort()
+  }
+  checkDeadline()
   const entries = options.checks ?? CHECKS
   // The runtime's newest Sonnet; with `endpoint: mantle`, mantle-model picks from mantle's own list.
   if (
     usesRuntime(config.endpoint?.value) &&
     entries.some((e) => e.meta.scope === 'model' || e.meta.scope === 'region-model')
   ) {
-    config = await withDefaultModel(config, aws, controller.signal)
+    if (!controller.signal.aborted) config = await withDefaultModel(config, aws, controller.signal)
   }
   const tasks: Task[] = planTasks(entries, config)
+  checkDeadline()
   try {
     await runTasks(tasks, config, aws, controller.signal, options.whileWaiting)
   } finally {

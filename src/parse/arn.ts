@@ -21,6 +21,14 @@ export function parseArn(text: string): Arn | undefined {
   }
 }
 
+/**
+ * Whether a text is exactly one ARN, as an answer or an output may carry it: one line of printable
+ * characters with no blanks around or inside (IAM names and paths allow none), and the ARN form.
+ */
+export function isSingleArn(text: string): boolean {
+  return /^[\x21-\x7e]{1,2048}$/.test(text) && parseArn(text) !== undefined
+}
+
 /** What kind of principal an STS caller ARN names. */
 export type PrincipalKind = 'assumed-role' | 'user' | 'root' | 'federated-user' | 'role' | 'other'
 

@@ -8,7 +8,9 @@ const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/
  * a problem naming the line; it never throws and never repeats a value (values may be secrets).
  */
 export function parseDotenv(text: string): { entries: EnvFileEntry[]; problems: EnvFileProblem[] } {
-  const entries: EnvFileEntry[] = []
+  // Keyed by variable so a repeated key costs nothing: the last assignment wins, as in a shell,
+  // and moves to the end (a Map keeps insertion order; delete then set re-inserts).
+  const entries = new Map<string, EnvFileEntry>()
   const problems: EnvFileProblem[] = []
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   lines.forEach((raw, index) => {
@@ -49,11 +51,29 @@ export function parseDotenv(text: string): { entries: EnvFileEntry[]; problems: 
       value = value.slice(1, end)
       if (quote === '"') value = value.replace(/\\n/g, '\n').replace(/\\"/g, '"')
     } else {
-      value = value.replace(/\s+#.*$/, '').trim()
+      value = withoutComment(value)
     }
-    const previous = entries.findIndex((e) => e.key === key)
-    if (previous >= 0) entries.splice(previous, 1) // the last assignment wins, as in a shell
-    entries.push({ key, value, line })
+    entries.delete(key)
+    entries.set(key, { key, value, line })
   })
-  return { entries, problems }
+  return { entries: [...entries.values()], problems }
+}
+
+/**
+ * An unquoted value without its ` # comment`: what `value.replace(/\s+#.*$/, '').trim()` gives, in
+ * one pass. That expression backtracks over every run of blanks (quadratic on a long line of
+ * spaces). The `#` must come after the last line break in the value (`.` stops at one), and the
+ * blank before it starts the cut; whatever blanks precede it go with the trim.
+ */
+export function withoutComment(value: string): string {
+  const lastBreak = Math.max(
+    value.lastIndexOf('\n'),
+    value.lastIndexOf('\r'),
+    value.lastIndexOf('\u2028'),
+    value.lastIndexOf('\u2029')
+  )
+  for (let k = value.indexOf('#', lastBreak + 1); k >= 0; k = value.indexOf('#', k + 1)) {
+    if (k > 0 && /\s/.test(value[k - 1]!)) return value.slice(0, k - 1).trim()
+  }
+  return value.trim()
 }

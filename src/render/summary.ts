@@ -42,7 +42,9 @@ function groupBySubject(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>([['', []]])
   for (const f of findings) {
     const key = f.subject ?? ''
-    groups.set(key, [...(groups.get(key) ?? []), f])
+    const group = groups.get(key)
+    if (group) group.push(f)
+    else groups.set(key, [f])
   }
   return groups
 }

@@ -8,7 +8,7 @@ export const meta = defineMeta({
   id: 'env-file',
   title: 'Environment file',
   description:
-    'Every line of the `env-file` (or `~/.insightworker/.env`) is a readable `KEY=value`; warns at each line that is ignored.',
+    'Every line of the `env-file` (or `~/.insightworker/.env`) is a readable `KEY=value`; warns at each ignored line, and at each key that would point the preflight elsewhere.',
   scope: 'run',
   dependsOn: [],
   permissions: [],
@@ -22,6 +22,22 @@ export const meta = defineMeta({
         'The line is not `KEY=value`, so InsightWorker (and this preflight) ignore it: whatever it was meant to set is not set.',
       fix: 'Write it as `KEY=value` (quotes optional, closed on the same line), or comment it out with `#`.',
       doc: 'https://github.com/motdotla/dotenv#what-rules-does-the-parsing-engine-follow'
+    },
+    moreLinesUnreadable: {
+      status: 'warn',
+      title: '{{file}}: {{count}} more lines are ignored',
+      cause:
+        'More lines than are listed one by one are not `KEY=value`; InsightWorker ignores them too.',
+      fix: 'Correct the lines listed above first, then run again to see the rest.',
+      doc: 'https://github.com/motdotla/dotenv#what-rules-does-the-parsing-engine-follow'
+    },
+    keyIgnored: {
+      status: 'warn',
+      title: '{{file}}:{{line}}: {{key}} is not used by the preflight',
+      cause:
+        'The env file configures the agent; it does not choose which files, programs or hosts the preflight uses. {{key}} is left out because {{why}}. Its value is not shown.',
+      fix: "If the job really needs {{key}}, set it in the step's `env:` (or export it before running the CLI), where it is the workflow's choice rather than the file's; otherwise delete the line.",
+      doc: 'https://github.com/org/bedrock-preflight/blob/main/docs/security.md#what-the-env-file-may-set'
     }
   }
 })

@@ -28,6 +28,11 @@ export const meta = defineMeta({
       status: 'catalog',
       catalog: 'malformed-response',
       title: 'STS GetCallerIdentity answered without an identity'
+    },
+    callerNotArn: {
+      status: 'catalog',
+      catalog: 'malformed-response',
+      title: 'STS GetCallerIdentity answered with a caller that is not one ARN'
     }
   }
 })

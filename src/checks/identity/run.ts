@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, type GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts'
 import type { CheckRun } from '../../engine/check.js'
-import { describeCaller } from '../../parse/arn.js'
+import { describeCaller, isSingleArn } from '../../parse/arn.js'
 import { parseRegion } from '../../parse/region.js'
 import type { IdentityFacts } from './facts.js'
 import type { meta } from './meta.js'
@@ -39,13 +39,19 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     return
   }
   const { Account = '', Arn = '', UserId = '' } = result.value
-  if (!Arn || !Account) {
+  // A 200 without one caller proves nothing: never a pass. A value of several lines would also
+  // pose as more outputs in caller-arn, so the text itself is not repeated.
+  const malformed = !Arn || !Account ? 'noCaller' : !isSingleArn(Arn) ? 'callerNotArn' : undefined
+  if (malformed) {
     const error = {
       code: 'MalformedResponse',
-      message: 'GetCallerIdentity answered without the caller ARN or account',
+      message:
+        malformed === 'noCaller'
+          ? 'GetCallerIdentity answered without the caller ARN or account'
+          : 'GetCallerIdentity answered with a caller ARN that is not one ARN',
       operation: 'sts:GetCallerIdentity'
     }
-    ctx.report('noCaller', {}, { error, fixContext: { region } })
+    ctx.report(malformed, {}, { error, fixContext: { region } })
     return
   }
   const caller = describeCaller(Arn)
