@@ -9,44 +9,60 @@ import { annotationsFor } from '../render/annotations.js'
 import { renderJson } from '../render/json.js'
 import { verdictLine } from '../render/labels.js'
 import { shouldFail } from '../engine/result.js'
+import type { Redactor } from '../secrets/redactor.js'
+import { plainData } from '../render/escape.js'
 
 /** Writes the JSON report under RUNNER_TEMP and returns its path (the `report` output). */
-function writeReport(report: Report): string {
+function writeReport(report: Report, hide: (text: string) => string): string {
   const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'bedrock-preflight')
   mkdirSync(dir, { recursive: true })
   const path = join(dir, `report-${Date.now()}-${process.pid}.json`)
-  writeFileSync(path, renderJson(report), { mode: 0o600 })
+  writeFileSync(path, hide(renderJson(report)), { mode: 0o600 })
   return path
 }
 
 export { shouldFail }
 
-/** Summary, annotations, outputs and the verdict: everything the runner shows of a report. */
-export async function publishReport(report: Report, failOn: FailOn): Promise<void> {
+/**
+ * Summary, annotations, outputs and the verdict: everything the runner shows of a report. The
+ * report is cleaned once (control characters, then every secret the run has seen, in that order
+ * so that no control character hides a secret), and each text is redacted again where it is
+ * written, after rendering put it together.
+ */
+export async function publishReport(
+  raw: Report,
+  failOn: FailOn,
+  redactor: Pick<Redactor, 'apply' | 'applyDeep'>
+): Promise<void> {
+  const report = redactor.applyDeep(plainData(raw))
+  const hide = (text: string): string => redactor.apply(text)
   const verdict = verdictLine(report)
   const failing = shouldFail(report, failOn)
   // The verdict first: GitHub keeps the first 10 annotations of a level and drops the rest.
-  if (failing) core.setFailed(`bedrock-preflight: ${verdict}. The job summary says what to fix.`)
+  if (failing) {
+    core.setFailed(hide(`bedrock-preflight: ${verdict}. The job summary says what to fix.`))
+  }
   for (const a of annotationsFor(report, { error: failing ? 1 : 0 })) {
     const props = {
-      title: a.title,
+      title: hide(a.title),
       ...(a.file ? { file: a.file } : {}),
       ...(a.line ? { startLine: a.line } : {})
     }
-    if (a.level === 'error') core.error(a.message, props)
-    else core.warning(a.message, props)
+    if (a.level === 'error') core.error(hide(a.message), props)
+    else core.warning(hide(a.message), props)
   }
   core.setOutput('result', report.result)
-  core.setOutput('account-id', report.identity?.accountId ?? '')
-  core.setOutput('caller-arn', report.identity?.arn ?? '')
-  core.setOutput('region', report.regions.join(','))
-  const reportPath = writeReport(report)
+  core.setOutput('account-id', hide(report.identity?.accountId ?? ''))
+  core.setOutput('caller-arn', hide(report.identity?.arn ?? ''))
+  core.setOutput('region', hide(report.regions.join(',')))
+  const reportPath = writeReport(report, hide)
   core.setOutput('report', reportPath)
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(renderSummary(report, summaryPlace(reportPath)), true).write()
+    const summary = hide(renderSummary(report, summaryPlace(reportPath)))
+    await core.summary.addRaw(summary, true).write()
   }
-  if (!failing) core.info(`bedrock-preflight: ${verdict}`)
+  if (!failing) core.info(hide(`bedrock-preflight: ${verdict}`))
 }
 
 /** Where the summary can send a reader for what it leaves out: the report file and the run page. */

@@ -2,6 +2,7 @@ import type { CheckStatus, Finding, Report } from '../engine/types.js'
 import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
 import { STATUS_WORD, verdictLine } from './labels.js'
 import { wrap, visible } from './wrap.js'
+import { plainData } from './escape.js'
 
 export interface TerminalOptions {
   /** ANSI colours: only when stdout is a terminal and NO_COLOR is unset (see useColor). */
@@ -257,6 +258,8 @@ function context(report: Report, width: number | undefined): string[] {
  * with every subject it covers and its fix, as the job summary shows them.
  */
 export function renderTerminal(report: Report, options: TerminalOptions): string {
+  // Text from AWS, flags and files is data: no escape sequence of theirs reaches the terminal.
+  report = plainData(report)
   const palette = paletteFor(options.color)
   const width = options.width === undefined ? undefined : Math.max(40, options.width)
   const verdict = verdictLine(report).replace(/^This job/, 'This machine')
