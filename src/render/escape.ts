@@ -54,17 +54,21 @@ export function htmlText(text: string): string {
   return stripControls(text, true).replace(/[&<>"]/g, (c) => HTML_ENTITY[c]!)
 }
 
+/** The `:` of a URL scheme and the `.` of `www.` escaped: GFM's extended autolinks see no URL. */
+function noAutolink(text: string): string {
+  return text
+    .replace(/(?<![A-Za-z0-9])(https?|ftp):/gi, '$1\\:')
+    .replace(/(?<![A-Za-z0-9])(www)\./gi, '$1\\.')
+}
+
 /**
- * Plain text in a Markdown line: raw HTML and entities as entities, Markdown punctuation
- * backslash-escaped (links, images, emphasis, strikethrough, table pipes, code), and the `:` of a
- * URL scheme and the `.` of `www.` escaped so GFM's extended autolinks see no URL.
+ * Plain text in a Markdown line: raw HTML and entities as entities, and the punctuation that
+ * makes code, links and images backslash-escaped (emphasis is left: it shows data, never hides it).
  */
 function plainMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]~!#]/g, (c) => `\\${c}`)
-    .replace(/[&<>]/g, (c) => HTML_ENTITY[c]!)
-    .replace(/:/g, '\\:')
-    .replace(/\b(www)\./gi, '$1\\.')
+  return noAutolink(
+    text.replace(/[\\`[\]]/g, (c) => `\\${c}`).replace(/[&<>]/g, (c) => HTML_ENTITY[c]!)
+  )
 }
 
 /** One backtick run and its length, or undefined when `text[at]` is not a backtick. */
@@ -189,12 +193,12 @@ export function markdownBlock(text: string): string {
 }
 
 function blockText(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/[&<>]/g, (c) => HTML_ENTITY[c]!)
-    .replace(/[[\]]/g, (c) => `\\${c}`)
-    .replace(/\b(https?|ftp):/gi, '$1\\:')
-    .replace(/\b(www)\./gi, '$1\\.')
+  return noAutolink(
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/[&<>]/g, (c) => HTML_ENTITY[c]!)
+      .replace(/[[\]]/g, (c) => `\\${c}`)
+  )
 }
 
 /** A line with no code span GitHub could see: every backtick escaped too. */
