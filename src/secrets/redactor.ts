@@ -1,4 +1,4 @@
-import { LONG_TERM_PREFIX, SHORT_TERM_PREFIX } from '../parse/bedrock-api-key.js'
+import { fromBase64, LONG_TERM_PREFIX, SHORT_TERM_PREFIX } from '../parse/bedrock-api-key.js'
 import { mapStrings } from './map-strings.js'
 
 /** What every face prints instead of a secret (the runner's own `::add-mask::` stand-in). */
@@ -6,11 +6,6 @@ export const REDACTED = '***'
 
 /** Very short values would redact ordinary words; real keys, tokens and signatures are long. */
 const MIN_SECRET_LENGTH = 8
-
-function fromBase64(text: string): string | undefined {
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined
-  return Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8')
-}
 
 /**
  * The parts a Bedrock API key carries inside it (AWS UG `api-keys-how`, and parse/bedrock-api-key.ts):
