@@ -39,7 +39,11 @@ export async function publishReport(
     if (a.level === 'error') core.error(a.message, props)
     else core.warning(a.message, props)
   }
-  for (const [name, value] of Object.entries(out.outputs)) core.setOutput(name, value)
+  // Each output named here, as action.yml declares it (the metadata test reads these calls).
+  core.setOutput('result', out.outputs.result)
+  core.setOutput('account-id', out.outputs['account-id'])
+  core.setOutput('caller-arn', out.outputs['caller-arn'])
+  core.setOutput('region', out.outputs.region)
   mkdirSync(dirname(reportPath), { recursive: true })
   writeFileSync(reportPath, out.reportJson, { mode: 0o600 })
   core.setOutput('report', reportPath)
