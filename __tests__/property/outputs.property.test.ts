@@ -44,23 +44,19 @@ describe('no secret or control character in any output', () => {
     'holds for arbitrary inputs, env values and AWS messages in every place',
     async () => {
       await fc.assert(
-        fc.asyncProperty(
-          fc.dictionary(fc.string({ maxLength: 2 }), hostileText),
-          fc.array(hostileText, { minLength: 1, maxLength: 4 }),
-          async (_unused, texts) => {
-            const redactor = new Redactor()
-            for (const s of SECRETS) redactor.add(s)
-            let i = 0
-            const report = reportWith(() => texts[i++ % texts.length]!)
-            const outputs = await everyOutput(report, redactor)
-            for (const [name, text] of Object.entries(outputs)) {
-              const shown = name === 'colour' ? withoutColours(text) : text
-              if (CONTROLS.test(shown)) return false
-              if (SECRETS.some((s) => text.includes(s))) return false
-            }
-            return true
+        fc.asyncProperty(fc.array(hostileText, { minLength: 1, maxLength: 4 }), async (texts) => {
+          const redactor = new Redactor()
+          for (const s of SECRETS) redactor.add(s)
+          let i = 0
+          const report = reportWith(() => texts[i++ % texts.length]!)
+          const outputs = await everyOutput(report, redactor)
+          for (const [name, text] of Object.entries(outputs)) {
+            const shown = name === 'colour' ? withoutColours(text) : text
+            if (CONTROLS.test(shown)) return false
+            if (SECRETS.some((s) => text.includes(s))) return false
           }
-        ),
+          return true
+        }),
         runs()
       )
     },
