@@ -43,17 +43,19 @@ export async function run(): Promise<void> {
     })
     await withCore()
     const { publishReport } = await publishing()
-    await publishReport(report, config.failOn)
+    await publishReport(report, config.failOn, log.redactor)
   } catch (err) {
     const loaded = await withCore()
     loaded.setOutput('result', 'fail')
     if (err instanceof SettingsError) {
-      loaded.setFailed(`Input ${err.input}: ${err.message}`)
+      loaded.setFailed(log.clean(`Input ${err.input}: ${err.message}`))
       return
     }
     // Anything else is our bug: say so in one line, never a stack trace in the log.
     loaded.setFailed(
-      `bedrock-preflight stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}`
+      log.clean(
+        `bedrock-preflight stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}`
+      )
     )
   }
 }

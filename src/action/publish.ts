@@ -1,33 +1,36 @@
 import * as core from './core.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Report } from '../engine/types.js'
 import type { FailOn } from '../config.js'
-import { renderSummary, type SummaryOptions } from '../render/summary.js'
-import { annotationsFor } from '../render/annotations.js'
-import { renderJson } from '../render/json.js'
-import { verdictLine } from '../render/labels.js'
+import type { Redactor } from '../secrets/redactor.js'
+import type { SummaryOptions } from '../render/summary.js'
 import { shouldFail } from '../engine/result.js'
+import { publicationOf } from './publication.js'
 
-/** Writes the JSON report under RUNNER_TEMP and returns its path (the `report` output). */
-function writeReport(report: Report): string {
+/** Where the JSON report goes: under RUNNER_TEMP (the `report` output). */
+function reportFilePath(): string {
   const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'bedrock-preflight')
-  mkdirSync(dir, { recursive: true })
-  const path = join(dir, `report-${Date.now()}-${process.pid}.json`)
-  writeFileSync(path, renderJson(report), { mode: 0o600 })
-  return path
+  return join(dir, `report-${Date.now()}-${process.pid}.json`)
 }
 
 export { shouldFail }
 
-/** Summary, annotations, outputs and the verdict: everything the runner shows of a report. */
-export async function publishReport(report: Report, failOn: FailOn): Promise<void> {
-  const verdict = verdictLine(report)
-  const failing = shouldFail(report, failOn)
+/**
+ * Summary, annotations, outputs and the verdict: everything the runner shows of a report, each
+ * written here from what publicationOf made of it (cleaned and redacted).
+ */
+export async function publishReport(
+  report: Report,
+  failOn: FailOn,
+  redactor: Pick<Redactor, 'apply' | 'applyDeep'>
+): Promise<void> {
+  const reportPath = reportFilePath()
+  const out = publicationOf(report, failOn, redactor, summaryPlace(reportPath))
   // The verdict first: GitHub keeps the first 10 annotations of a level and drops the rest.
-  if (failing) core.setFailed(`bedrock-preflight: ${verdict}. The job summary says what to fix.`)
-  for (const a of annotationsFor(report, { error: failing ? 1 : 0 })) {
+  if (out.failed) core.setFailed(out.failed)
+  for (const a of out.annotations) {
     const props = {
       title: a.title,
       ...(a.file ? { file: a.file } : {}),
@@ -36,17 +39,19 @@ export async function publishReport(report: Report, failOn: FailOn): Promise<voi
     if (a.level === 'error') core.error(a.message, props)
     else core.warning(a.message, props)
   }
-  core.setOutput('result', report.result)
-  core.setOutput('account-id', report.identity?.accountId ?? '')
-  core.setOutput('caller-arn', report.identity?.arn ?? '')
-  core.setOutput('region', report.regions.join(','))
-  const reportPath = writeReport(report)
+  // Each output named here, as action.yml declares it (the metadata test reads these calls).
+  core.setOutput('result', out.outputs.result)
+  core.setOutput('account-id', out.outputs['account-id'])
+  core.setOutput('caller-arn', out.outputs['caller-arn'])
+  core.setOutput('region', out.outputs.region)
+  mkdirSync(dirname(reportPath), { recursive: true })
+  writeFileSync(reportPath, out.reportJson, { mode: 0o600 })
   core.setOutput('report', reportPath)
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(renderSummary(report, summaryPlace(reportPath)), true).write()
+    await core.summary.addRaw(out.summary, true).write()
   }
-  if (!failing) core.info(`bedrock-preflight: ${verdict}`)
+  if (out.info) core.info(out.info)
 }
 
 /** Where the summary can send a reader for what it leaves out: the report file and the run page. */

@@ -1,4 +1,6 @@
 import type { Logger } from '../config.js'
+import { Redactor } from '../secrets/redactor.js'
+import { stripControls } from '../render/escape.js'
 
 /** What RunnerLog needs of @actions/core. */
 export interface RunnerCommands {
@@ -16,17 +18,29 @@ export class RunnerLog implements Logger {
   private core?: RunnerCommands
   private readonly masks: string[] = []
   private readonly lines: string[] = []
+  /**
+   * Every secret masked, for what the runner does not mask: the summary and report files, and
+   * the forms the runner was not told of (a key's parts, a token URL-encoded).
+   */
+  readonly redactor = new Redactor()
 
   // Arrow properties: the engine passes `log.debug` and `log.mask` around on their own.
   readonly debug = (message: string): void => {
-    if (this.core) this.core.debug(message)
-    else this.lines.push(message)
+    const line = this.redactor.apply(stripControls(message))
+    if (this.core) this.core.debug(line)
+    else this.lines.push(line)
   }
 
   readonly mask = (secret: string): void => {
-    if (this.core) this.core.setSecret(secret)
-    else this.masks.push(secret)
+    // The runner masks any length; the redactor's forms add what the runner was not told of.
+    for (const form of new Set([secret, ...this.redactor.add(secret)])) {
+      if (this.core) this.core.setSecret(form)
+      else this.masks.push(form)
+    }
   }
+
+  /** A text as the action may write it: no control characters, no secret. */
+  readonly clean = (text: string): string => this.redactor.apply(stripControls(text))
 
   /** Hands the log to the runner: masks first, then whatever waited. Later calls go straight through. */
   attach(core: RunnerCommands): void {

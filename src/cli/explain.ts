@@ -4,6 +4,7 @@ import { markdownToText, paletteFor, useColor } from '../render/terminal.js'
 import { UsageError } from './args.js'
 import type { CliIo } from './run.js'
 import { hideKeyIds } from './redact.js'
+import { stripControls } from '../render/escape.js'
 
 /** Pasted text is read up to this size: a whole CI log fits, a runaway pipe does not. */
 const MAX_INPUT = 5 * 1024 * 1024
@@ -37,7 +38,7 @@ function entryLines(entry: CatalogEntry, ctx: FixContext, color: boolean): strin
 }
 
 function cutLine(text: string): string {
-  const shown = hideKeyIds(text)
+  const shown = hideKeyIds(stripControls(text, true))
   return shown.length > 200 ? `${shown.slice(0, 199)}…` : shown
 }
 

@@ -1,4 +1,5 @@
 import { humanDuration } from '../engine/duration.js'
+import { stripControls } from '../render/escape.js'
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏']
 
@@ -25,7 +26,7 @@ export class Progress {
     const m = /^aws: (\S+) \(([^)]*)\)/.exec(message)
     if (m) {
       this.calls += 1
-      this.current = `last: ${m[1]} (${m[2]})`
+      this.current = stripControls(`last: ${m[1]} (${m[2]})`, true)
     }
   }
 

@@ -2,12 +2,14 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { prepareRun, SettingsError } from '../settings.js'
 import type { PreflightConfig } from '../config.js'
+import type { Report } from '../engine/types.js'
 import { runPreflight } from '../engine/run-preflight.js'
 import { shouldFail } from '../engine/result.js'
 import { VERSION } from '../version.js'
 import { parseCliArgs, UsageError, USAGE, type RunArgs } from './args.js'
 import { Progress } from './progress.js'
-import { Redactor } from './redact.js'
+import { Redactor } from '../secrets/redactor.js'
+import { plainData, stripControls } from '../render/escape.js'
 
 /** What the CLI writes to; tests and `main` pass the process's own. */
 export interface CliIo {
@@ -43,11 +45,18 @@ export function defaultEnvFile(env: Record<string, string | undefined>): string 
   return join(env.HOME ?? env.USERPROFILE ?? homedir(), '.insightworker', '.env')
 }
 
-async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
-  const redactor = new Redactor()
-  const write = (stream: NodeJS.WritableStream, text: string): void => {
-    stream.write(redactor.apply(text))
+/**
+ * Writes a text as the CLI may print it: no secret the run has seen, and no control character
+ * but the renderer's own colours (a rendered report's text was made plain before it was coloured).
+ */
+function writer(redactor: Redactor) {
+  return (stream: NodeJS.WritableStream, text: string, rendered = false): void => {
+    stream.write(redactor.apply(rendered ? text : stripControls(text)))
   }
+}
+
+async function runChecks(args: RunArgs, io: CliIo, redactor: Redactor): Promise<number> {
+  const write = writer(redactor)
   let debug = debugWanted(args, io.env)
   const progress = new Progress(io.stderr, io.stderr.isTTY === true)
   const log = {
@@ -55,7 +64,9 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
       progress.note(message)
       if (debug) write(io.stderr, `[debug] ${message}\n`)
     },
-    mask: (secret: string): void => redactor.add(secret)
+    mask: (secret: string): void => {
+      redactor.add(secret)
+    }
   }
 
   // The bundle pins its SDK: the SDK's notice about future releases' Node versions is noise here.
@@ -107,22 +118,36 @@ async function runChecks(args: RunArgs, io: CliIo): Promise<number> {
   } finally {
     progress.stop()
   }
-  // The renderers (and, for `explain`, the catalog) load after the run, not before its first
-  // request: the action's entry shares its start files with this one.
-  if (args.json) {
-    const { renderJson } = await import('../render/json.js')
-    write(io.stdout, renderJson(report))
-  } else {
-    const { renderTerminal, useColor } = await import('../render/terminal.js')
-    write(
-      io.stdout,
-      renderTerminal(report, {
-        color: useColor(io.stdout, io.env),
-        ...(io.stdout.columns ? { width: io.stdout.columns } : {})
-      })
-    )
-  }
+  const text = await reportText(report, redactor, {
+    json: args.json,
+    stdout: io.stdout,
+    env: io.env
+  })
+  write(io.stdout, text, true)
   return shouldFail(report, config.failOn) ? 1 : 0
+}
+
+/**
+ * What the CLI prints of a report: cleaned (control characters, then every secret the run has
+ * seen, so no control character hides a secret), rendered, and redacted once more. The renderers
+ * (and, for `explain`, the catalog) load after the run, not before its first request: the
+ * action's entry shares its start files with this one.
+ */
+export async function reportText(
+  report: Report,
+  redactor: Redactor,
+  options: { json: boolean } & Pick<CliIo, 'stdout' | 'env'>
+): Promise<string> {
+  const shown = redactor.applyDeep(plainData(report))
+  if (options.json) return redactor.apply((await import('../render/json.js')).renderJson(shown))
+  const { renderTerminal, useColor } = await import('../render/terminal.js')
+  const { columns } = options.stdout
+  return redactor.apply(
+    renderTerminal(shown, {
+      color: useColor(options.stdout, options.env),
+      ...(columns ? { width: columns } : {})
+    })
+  )
 }
 
 /** The CLI: command line → configuration → engine → terminal or JSON. Returns the exit code. */
@@ -133,6 +158,8 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
     stdin: io?.stdin ?? process.stdin,
     env: io?.env ?? process.env
   }
+  const redactor = new Redactor()
+  const write = writer(redactor)
   try {
     const args = parseCliArgs(argv)
     switch (args.command) {
@@ -145,17 +172,19 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
       case 'explain':
         return await (await import('./explain.js')).explain(args, streams)
       case 'run':
-        return await runChecks(args, streams)
+        return await runChecks(args, streams, redactor)
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      streams.stderr.write(
+      write(
+        streams.stderr,
         `bedrock-preflight: ${err.message}\nRun "bedrock-preflight --help" for the options.\n`
       )
       return 2
     }
     // Our bug, said in one line: never a stack trace.
-    streams.stderr.write(
+    write(
+      streams.stderr,
       `bedrock-preflight stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}\nRe-run with --debug and open an issue with its output.\n`
     )
     return 1

@@ -30,7 +30,8 @@ export type BedrockApiKey =
   | { ok: true; kind: 'long-term'; account: string; userName: string }
   | { ok: false; problem: string }
 
-function fromBase64(text: string): string | undefined {
+/** Base64 (or base64url) of text, decoded; undefined for anything else. */
+export function fromBase64(text: string): string | undefined {
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined
   const decoded = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8')
   // Base64 of text decodes to printable characters; anything else to replacement or control ones.

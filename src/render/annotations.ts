@@ -1,5 +1,6 @@
 import type { Report } from '../engine/types.js'
 import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
+import { plainData } from './escape.js'
 
 export interface Annotation {
   level: 'error' | 'warning'
@@ -79,6 +80,8 @@ export function annotationsFor(
   report: Report,
   reserved: Partial<Record<Level, number>> = {}
 ): Annotation[] {
+  // The log shows annotations raw: no escape sequence or direction override from AWS or a file.
+  report = plainData(report)
   return [
     ...forLevel(report, 'error', ANNOTATIONS_PER_LEVEL - (reserved.error ?? 0)),
     ...forLevel(report, 'warning', ANNOTATIONS_PER_LEVEL - (reserved.warning ?? 0))

@@ -1,6 +1,7 @@
 import type { Finding, Report } from '../engine/types.js'
 import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
 import { RESULT_ICON, STATUS_ICON, STATUS_WORD, verdictLine } from './labels.js'
+import { htmlText, markdownBlock, markdownCode, markdownFence, markdownInline } from './escape.js'
 
 /**
  * GitHub drops a step summary larger than 1 MiB whole
@@ -22,17 +23,10 @@ export interface SummaryOptions {
 /** How much a rendering keeps, from everything (0) to the causes' titles only (3). */
 type Detail = 0 | 1 | 2 | 3
 
-/** Table cells hold one line: pipes escaped, line breaks folded, long text cut. */
+/** Table cells hold one line: long text cut (before escaping, so no escape is cut in half). */
 function cell(text: string, max = 160): string {
-  const flat = text
-    .replace(/\r?\n+/g, ' ')
-    .replace(/\|/g, '\\|')
-    .trim()
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return markdownInline(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat, true)
 }
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
@@ -55,33 +49,31 @@ function causeSection(c: Cause, n: number, detail: Detail, report: string): stri
     ? `${subjectCount(c.subjects)}: ${subjectList(c.subjects, detail === 0 ? 40 : 6)}`
     : c.subjects[0] || 'this run'
   const out = [
-    `#### ${STATUS_ICON[c.status]} ${n}. ${escapeHtml(c.title)}`,
+    `#### ${STATUS_ICON[c.status]} ${n}. ${markdownInline(c.title)}`,
     '',
-    `\`${c.checkId}\` ${STATUS_WORD[c.status]} · ${escapeHtml(subjects)}`,
+    `\`${c.checkId}\` ${STATUS_WORD[c.status]} · ${markdownInline(subjects)}`,
     ''
   ]
   if (detail === 3) return out
-  if (c.cause) out.push(`**Cause:** ${c.cause}`, '')
+  if (c.cause) out.push(`**Cause:** ${markdownBlock(c.cause)}`, '')
   if (c.fix) {
     const scope = many && !c.fixVaries ? ` (one for all ${c.subjects.length})` : ''
-    out.push(`**Fix${scope}**`, '', c.fix, '')
+    out.push(`**Fix${scope}**`, '', markdownBlock(c.fix), '')
   }
   if (detail === 0) {
     if (c.observed.length) {
       out.push(
-        many ? `**Observed** (${escapeHtml(c.subjects[0] || 'this run')})` : '**Observed**',
+        many ? `**Observed** (${markdownInline(c.subjects[0] || 'this run')})` : '**Observed**',
         '',
-        '```text',
-        ...c.observed,
-        '```',
+        ...markdownFence(c.observed),
         ''
       )
     }
     for (const d of c.details) {
       out.push(
-        `<details><summary>${escapeHtml(d.title)}</summary>`,
+        `<details><summary>${htmlText(d.title)}</summary>`,
         '',
-        d.body,
+        markdownBlock(d.body),
         '',
         '</details>',
         ''
@@ -91,7 +83,9 @@ function causeSection(c: Cause, n: number, detail: Detail, report: string): stri
     out.push(`<sub>What was observed is in ${report}.</sub>`, '')
   }
   const refs = [
-    c.location ? `at \`${c.location.file}${c.location.line ? `:${c.location.line}` : ''}\`` : '',
+    c.location
+      ? `at ${markdownCode(`${c.location.file}${c.location.line ? `:${c.location.line}` : ''}`)}`
+      : '',
     c.catalogId ? `catalog: \`${c.catalogId}\`` : '',
     c.docUrl ? `[documentation](${c.docUrl})` : ''
   ].filter(Boolean)
@@ -124,7 +118,7 @@ function checksSection(report: Report, causes: Cause[], detail: Detail): string[
       if (detail >= 2) passedSubjects.push(name)
       else {
         out.push(
-          `${subject ? '###' : '####'} ${name}: ${STATUS_ICON.pass} ${findings.length} check${findings.length === 1 ? '' : 's'} passed`,
+          `${subject ? '###' : '####'} ${markdownInline(name)}: ${STATUS_ICON.pass} ${findings.length} check${findings.length === 1 ? '' : 's'} passed`,
           ''
         )
         if (detail === 0) {
@@ -147,15 +141,20 @@ function checksSection(report: Report, causes: Cause[], detail: Detail): string[
           const n = causeNumber.get(f)
           return `${STATUS_ICON[f.status]} ${f.checkId}${n ? ` (cause ${n})` : ''}`
         })
-      out.push(`- **${escapeHtml(name)}**: ${marks.join(', ')}`)
+      out.push(`- **${markdownInline(name)}**: ${marks.join(', ')}`)
       continue
     }
-    out.push(`${subject ? '###' : '####'} ${name}`, '', ...table(findings, causeNumber), '')
+    out.push(
+      `${subject ? '###' : '####'} ${markdownInline(name)}`,
+      '',
+      ...table(findings, causeNumber),
+      ''
+    )
   }
   if (passedSubjects.length) {
     out.push(
       '',
-      `${STATUS_ICON.pass} Every check passed for ${passedSubjects.length === 1 ? passedSubjects[0] : `${passedSubjects.length} subjects`}.`
+      `${STATUS_ICON.pass} Every check passed for ${passedSubjects.length === 1 ? markdownInline(passedSubjects[0]!) : `${passedSubjects.length} subjects`}.`
     )
   }
   out.push('')
@@ -169,18 +168,16 @@ function render(
   maxCauses: number
 ): string {
   const reportName = options.reportPath
-    ? `the JSON report (\`${options.reportPath}\`, the step's \`report\` output${options.runUrl ? `; upload it with actions/upload-artifact to find it on [the run's page](${options.runUrl})` : ''})`
+    ? `the JSON report (${markdownCode(options.reportPath)}, the step's \`report\` output${options.runUrl ? `; upload it with actions/upload-artifact to find it on [the run's page](${options.runUrl})` : ''})`
     : 'the JSON report'
   const out: string[] = [
     `## ${RESULT_ICON[report.result]} Bedrock preflight: ${verdictLine(report)}`,
     ''
   ]
   const context = [
-    report.identity?.arn ? `Caller \`${report.identity.arn}\`` : '',
-    report.regions.length
-      ? `region ${report.regions.map((r) => `\`${r}\``).join(', ')}`
-      : 'no region',
-    report.models.length ? `model ${report.models.map((m) => `\`${m}\``).join(', ')}` : '',
+    report.identity?.arn ? `Caller ${markdownCode(report.identity.arn)}` : '',
+    report.regions.length ? `region ${report.regions.map(markdownCode).join(', ')}` : 'no region',
+    report.models.length ? `model ${report.models.map(markdownCode).join(', ')}` : '',
     `${(report.durationMs / 1000).toFixed(1)} s`
   ].filter(Boolean)
   out.push(context.join(' · '), '')
@@ -232,5 +229,6 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const cut = Buffer.from(text, 'utf8')
     .subarray(0, Math.max(0, budget - 200))
     .toString('utf8')
-  return `${cut.replace(/\uFFFD$/, '')}\n\n… (cut at the summary budget: the JSON report has the rest)\n`
+  // Cut at a line's end: a code span cut in half would leave its text outside any span.
+  return `${cut.slice(0, Math.max(0, cut.lastIndexOf('\n')))}\n\n… (cut at the summary budget: the JSON report has the rest)\n`
 }

@@ -2,6 +2,7 @@ import type { CheckStatus, Finding, Report } from '../engine/types.js'
 import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
 import { STATUS_WORD, verdictLine } from './labels.js'
 import { wrap, visible } from './wrap.js'
+import { plainData } from './escape.js'
 
 export interface TerminalOptions {
   /** ANSI colours: only when stdout is a terminal and NO_COLOR is unset (see useColor). */
@@ -115,10 +116,14 @@ export function markdownToText(markdown: string, palette: Palette = PLAIN): stri
 }
 
 function inline(text: string, palette: Palette): string {
-  return text
-    .replace(/\*\*([^*]+)\*\*/g, (_, t: string) => palette.bold(t))
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
-    .replace(/`([^`]+)`/g, (_, t: string) => (palette === PLAIN ? `\`${t}\`` : palette.code(t)))
+  return (
+    text
+      .replace(/\*\*([^*]+)\*\*/g, (_, t: string) => palette.bold(t))
+      // Not the `[` of a colour just painted: a value's `](` must not eat half of an SGR sequence.
+      // eslint-disable-next-line no-control-regex -- the lookbehind names ESC
+      .replace(/(?<!\u001b)\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
+      .replace(/`([^`]+)`/g, (_, t: string) => (palette === PLAIN ? `\`${t}\`` : palette.code(t)))
+  )
 }
 
 export function paletteFor(color: boolean): Palette {
@@ -257,6 +262,8 @@ function context(report: Report, width: number | undefined): string[] {
  * with every subject it covers and its fix, as the job summary shows them.
  */
 export function renderTerminal(report: Report, options: TerminalOptions): string {
+  // Text from AWS, flags and files is data: no escape sequence of theirs reaches the terminal.
+  report = plainData(report)
   const palette = paletteFor(options.color)
   const width = options.width === undefined ? undefined : Math.max(40, options.width)
   const verdict = verdictLine(report).replace(/^This job/, 'This machine')
