@@ -1,5 +1,6 @@
 import type { Finding, Report } from '../engine/types.js'
 import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
+import { checkDocUrl } from './check-page.js'
 import { RESULT_ICON, STATUS_ICON, STATUS_WORD, verdictLine } from './labels.js'
 
 /**
@@ -91,7 +92,8 @@ function causeSection(c: Cause, n: number, detail: Detail, report: string): stri
   const refs = [
     c.location ? `at \`${c.location.file}${c.location.line ? `:${c.location.line}` : ''}\`` : '',
     c.catalogId ? `catalog: \`${c.catalogId}\`` : '',
-    c.docUrl ? `[documentation](${c.docUrl})` : ''
+    c.docUrl ? `[documentation](${c.docUrl})` : '',
+    `[about this check](${checkDocUrl(c.checkId)})`
   ].filter(Boolean)
   if (refs.length) out.push(refs.join(' · '), '')
   return out
@@ -101,7 +103,7 @@ function table(findings: Finding[], causeNumber: Map<Finding, number>): string[]
   const rows = findings.map((f) => {
     const n = causeNumber.get(f)
     const fix = f.status === 'pass' || n === undefined ? '' : `cause ${n} above`
-    return `| ${cell(f.checkId, 40)} | ${STATUS_ICON[f.status]} ${STATUS_WORD[f.status]} | ${cell(f.title)} | ${fix} |`
+    return `| [${cell(f.checkId, 40)}](${checkDocUrl(f.checkId)}) | ${STATUS_ICON[f.status]} ${STATUS_WORD[f.status]} | ${cell(f.title)} | ${fix} |`
   })
   return ['| Check | Status | What was found | Fix |', '|---|---|---|---|', ...rows]
 }
