@@ -7,6 +7,7 @@ const DOCS = [
   'docs/troubleshooting.md',
   'docs/guide.md',
   'docs/terminal.md',
+  'docs/performance.md',
   'schema/vendor/README.md',
   ...readdirSync('docs/checks').map((page) => `docs/checks/${page}`)
 ]
