@@ -80,12 +80,9 @@ describe('a 3 × 4 matrix with one cause (a role that may not invoke Bedrock)', 
     expect(run.summary).toMatch(/### us-east-1: ✅ 1 check passed/)
   })
 
-  it('links the cause, and every check in the tables, to its check’s page', async () => {
+  it('links the cause to its check’s page', async () => {
     const { summary } = await failing()
-    const page = checkDocUrl('invoke-permission')
-    expect(summary).toContain(`[about this check](${page})`)
-    expect(summary).toContain(`| [invoke-permission](${page}) |`)
-    expect(summary).toContain(`| [identity](${checkDocUrl('identity')}) |`)
+    expect(summary).toContain(`[about this check](${checkDocUrl('invoke-permission')})`)
   })
 
   it('the merged policy, pasted as the role’s only policy, makes every pair pass', async () => {

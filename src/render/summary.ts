@@ -103,7 +103,7 @@ function table(findings: Finding[], causeNumber: Map<Finding, number>): string[]
   const rows = findings.map((f) => {
     const n = causeNumber.get(f)
     const fix = f.status === 'pass' || n === undefined ? '' : `cause ${n} above`
-    return `| [${cell(f.checkId, 40)}](${checkDocUrl(f.checkId)}) | ${STATUS_ICON[f.status]} ${STATUS_WORD[f.status]} | ${cell(f.title)} | ${fix} |`
+    return `| ${cell(f.checkId, 40)} | ${STATUS_ICON[f.status]} ${STATUS_WORD[f.status]} | ${cell(f.title)} | ${fix} |`
   })
   return ['| Check | Status | What was found | Fix |', '|---|---|---|---|', ...rows]
 }
