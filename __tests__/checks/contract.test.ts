@@ -1,14 +1,15 @@
 /**
  * What every check must be (CONTRIBUTING.md, "Writing a check"), in the way ESLint's
  * `Makefile.js checkRuleFiles` holds each rule to its doc and its test: one folder that owns what
- * the check says, a test file of its own, a README under its title, and no state without its
- * cause, fix and documentation.
+ * the check says, a test file of its own, a README and a page (docs/checks/<id>.md) under its
+ * title, and no state without its cause, fix and documentation.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CHECKS } from '../../src/checks/registry.js'
 import { POLICY_STATEMENTS } from '../../src/checks/preflight-policy.js'
 import { CATALOG } from '../../src/catalog/entries.js'
+import { checkDocPath, checkDocUrl, CHECK_PAGES_DIR } from '../../src/render/check-page.js'
 import CHECK_CHUNKS from '../../scripts/check-chunks.json' with { type: 'json' }
 
 const ids = CHECKS.map((c) => c.meta.id)
@@ -34,6 +35,15 @@ describe.each(ids)('check %s', (id) => {
   it('has a README whose heading is its title', () => {
     const first = readFileSync(join(folder(id), 'README.md'), 'utf8').split('\n')[0]
     expect(first).toBe(`# ${meta.title}`)
+  })
+
+  it('has its page under docs/checks/, under the same title, listed in the index', () => {
+    const page = readFileSync(checkDocPath(id), 'utf8')
+    expect(page.split('\n')[0]).toBe(`# ${meta.title}`)
+    for (const messageId of Object.keys(meta.messages)) expect(page).toContain(`\`${messageId}\``)
+    const index = readFileSync(join(CHECK_PAGES_DIR, 'README.md'), 'utf8')
+    expect(index).toContain(`[\`${id}\`](${id}.md)`)
+    expect(checkDocUrl(id).endsWith(`/${checkDocPath(id)}`)).toBe(true)
   })
 
   it('says in one line what it proves', () => {
@@ -88,6 +98,11 @@ describe('the registry', () => {
       .sort()
     expect([...ids].sort()).toEqual(folders)
     expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('and the check pages (docs/checks/) name the same checks, with their index', () => {
+    const pages = readdirSync(CHECK_PAGES_DIR).sort()
+    expect(pages).toEqual(['README.md', ...ids.map((id) => `${id}.md`)].sort())
   })
 
   it('and the bundler configuration name the same checks', () => {

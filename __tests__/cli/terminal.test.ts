@@ -1,3 +1,4 @@
+import { checkDocUrl } from '../../src/render/check-page.js'
 import { markdownToText, renderTerminal, useColor } from '../../src/render/terminal.js'
 import type { Finding, Report } from '../../src/engine/types.js'
 import { countStatuses } from '../../src/engine/result.js'
@@ -58,6 +59,7 @@ describe('the terminal report', () => {
     expect(text).toContain(
       '    Docs: https://docs.aws.amazon.com/sdkref/latest/guide/creds-config-files.html'
     )
+    expect(text).toContain(`    About this check: ${checkDocUrl('credentials')}`)
     expect(text).not.toContain('```')
     expect(text).not.toMatch(/[ \t]+\n/)
   })

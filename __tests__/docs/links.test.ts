@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { anchor } from '../../scripts/docs/markdown.js'
 
 const DOCS = [
@@ -7,7 +7,9 @@ const DOCS = [
   'docs/troubleshooting.md',
   'docs/guide.md',
   'docs/terminal.md',
-  'schema/vendor/README.md'
+  'docs/performance.md',
+  'schema/vendor/README.md',
+  ...readdirSync('docs/checks').map((page) => `docs/checks/${page}`)
 ]
 
 /** Relative link targets of a markdown document, without their #fragment. */

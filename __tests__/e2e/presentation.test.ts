@@ -3,6 +3,7 @@
  * 10 warning annotations per step and drops a step summary over 1 MiB; the bundled action must
  * fit both, show the verdict, and give one merged fix per cause that works when pasted.
  */
+import { checkDocUrl } from '../../src/render/check-page.js'
 import { KNOWN_REGIONS } from '../../src/data/regions.js'
 import { useFakeAws } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
@@ -77,6 +78,11 @@ describe('a 3 × 4 matrix with one cause (a role that may not invoke Bedrock)', 
     expect(Buffer.byteLength(run.summary)).toBeLessThan(30 * 1024)
     // A subject where all passed is one line; the failing ones keep their table.
     expect(run.summary).toMatch(/### us-east-1: ✅ 1 check passed/)
+  })
+
+  it('links the cause to its check’s page', async () => {
+    const { summary } = await failing()
+    expect(summary).toContain(`[about this check](${checkDocUrl('invoke-permission')})`)
   })
 
   it('the merged policy, pasted as the role’s only policy, makes every pair pass', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import prettier from 'prettier'
 import { CATALOG } from '../../src/catalog/entries.js'
-import { checksDoc, checksTable, CHECKS_DOC, permissionsTable, preflightPolicy } from './checks.js'
+import { checkPages, checksTable, permissionsTable, preflightPolicy } from './checks.js'
 import { readActionMetadata } from './action-metadata.js'
 import { replaceSection, sectionNames } from './markdown.js'
 import {
@@ -85,6 +85,8 @@ async function withSections(path: string): Promise<string> {
 
 /** The documents `npm run docs` owns, as they should be now: path → expected content. */
 export async function expectedDocuments(): Promise<Map<string, string>> {
+  const pages: Array<[string, string]> = []
+  for (const [path, text] of checkPages()) pages.push([path, await formatMarkdown(text, path)])
   return new Map([
     [README, await withSections(README)],
     [GUIDE, await withSections(GUIDE)],
@@ -92,7 +94,7 @@ export async function expectedDocuments(): Promise<Map<string, string>> {
       TROUBLESHOOTING_DOC,
       await formatMarkdown(troubleshootingDoc(ALL_ENTRIES), TROUBLESHOOTING_DOC)
     ],
-    [CHECKS_DOC, await formatMarkdown(checksDoc(), CHECKS_DOC)],
+    ...pages,
     [POLICY, await formatJson(preflightPolicy(), POLICY)]
   ])
 }

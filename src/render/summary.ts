@@ -1,5 +1,6 @@
 import type { Finding, Report } from '../engine/types.js'
 import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
+import { checkDocUrl } from './check-page.js'
 import { RESULT_ICON, STATUS_ICON, STATUS_WORD, verdictLine } from './labels.js'
 import { htmlText, markdownBlock, markdownCode, markdownFence, markdownInline } from './escape.js'
 
@@ -87,7 +88,8 @@ function causeSection(c: Cause, n: number, detail: Detail, report: string): stri
       ? `at ${markdownCode(`${c.location.file}${c.location.line ? `:${c.location.line}` : ''}`)}`
       : '',
     c.catalogId ? `catalog: \`${c.catalogId}\`` : '',
-    c.docUrl ? `[documentation](${c.docUrl})` : ''
+    c.docUrl ? `[documentation](${c.docUrl})` : '',
+    `[about this check](${checkDocUrl(c.checkId)})`
   ].filter(Boolean)
   if (refs.length) out.push(refs.join(' · '), '')
   return out

@@ -1,5 +1,6 @@
 import type { CheckStatus, Finding, Report } from '../engine/types.js'
 import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
+import { checkDocUrl } from './check-page.js'
 import { STATUS_WORD, verdictLine } from './labels.js'
 import { wrap, visible } from './wrap.js'
 import { plainData } from './escape.js'
@@ -228,6 +229,7 @@ function causeBlock(c: Cause, palette: Palette, width: number | undefined): stri
     lines.push(...markdownToText(d.body, palette).flatMap((l) => block(l, width, '      ')))
   }
   if (c.docUrl) lines.push(...say('Docs: ', c.docUrl))
+  lines.push(...say('About this check: ', checkDocUrl(c.checkId)))
   return lines
 }
 
