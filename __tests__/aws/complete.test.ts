@@ -62,9 +62,10 @@ describe('what a complete answer holds, against the API models', () => {
     expect(sent.filter((op) => !listed.has(op))).toEqual([])
   })
 
-  const rows = Object.entries(COMPLETE).flatMap(([op, spec]) =>
-    spec.members.map((member) => ({ op, ...member }))
-  )
+  // bedrock-mantle has no AWS API model to check against (its entries cite Anthropic's reference).
+  const rows = Object.entries(COMPLETE)
+    .filter(([op]) => !op.startsWith('bedrock-mantle:'))
+    .flatMap(([op, spec]) => spec.members.map((member) => ({ op, ...member })))
   it.each(rows)('$op: $path is a $kind member of the output', ({ op, path, kind }) => {
     const [service, operation] = op.split(':') as [keyof typeof MODEL_OF, string]
     const type = typeAt(MODEL_OF[service], operation, path)

@@ -23,6 +23,7 @@ import {
   TARGET_ROLE_ARN
 } from '../harness/e2e-world.js'
 import { SONNET_45 } from '../harness/fake-bedrock.js'
+import { MANTLE_SONNET } from '../harness/fake-mantle.js'
 import type { Finding } from '../../src/engine/types.js'
 
 let fake: FakeAws
@@ -72,6 +73,16 @@ const JOBS: Job[] = [
         `User: ${CALLER_ROLE_ARN} is not authorized to perform: sts:AssumeRole on resource: ${TARGET_ROLE_ARN}`,
         403
       )
+    }
+  },
+  {
+    // bedrock-mantle's own reads and its probe (its transport, not an AWS SDK client).
+    name: 'bedrock-mantle',
+    inputs: {
+      endpoint: 'mantle',
+      'model-id': MANTLE_SONNET,
+      'invoke-probe': 'true',
+      'timeout-seconds': '10'
     }
   },
   {
@@ -219,14 +230,16 @@ describe('a malformed 200 from any AWS call the preflight makes', () => {
       })
       for (const r of fake.requests) {
         const call = `${r.service}:${r.operation}`
-        // bedrock-mantle has no AWS SDK and no API model; its transport checks its own answers.
-        if (!call.startsWith('bedrock-mantle:') && !jobOf.has(call)) jobOf.set(call, job)
+        if (!jobOf.has(call)) jobOf.set(call, job)
       }
     }
   }, 120_000)
 
   it('covers every operation the tool calls', () => {
     expect([...jobOf.keys()].sort()).toEqual([
+      'bedrock-mantle:CreateInference',
+      'bedrock-mantle:GetProject',
+      'bedrock-mantle:ListModels',
       'bedrock-runtime:Converse',
       'bedrock:GetFoundationModel',
       'bedrock:GetFoundationModelAvailability',

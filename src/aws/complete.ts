@@ -163,7 +163,15 @@ export const COMPLETE: Readonly<Record<string, Completeness>> = {
   'servicequotas:GetAWSDefaultServiceQuota': {
     members: [text('Quota.QuotaCode'), { path: 'Quota.Value', kind: 'number' }]
   },
-  'servicequotas:ListServiceQuotas': { members: [{ path: 'Quotas', kind: 'list' }] }
+  'servicequotas:ListServiceQuotas': { members: [{ path: 'Quotas', kind: 'list' }] },
+  // bedrock-mantle has no AWS API model: its Messages API answers in Anthropic's shape (a message
+  // with its role and content, Anthropic API reference "Messages", read 2026-12-07), its model
+  // list and projects in OpenAI's (`{"object": "list", "data": […]}`, a project with its `id`).
+  'bedrock-mantle:CreateInference': {
+    members: [text('role'), { path: 'content', kind: 'list' }]
+  },
+  'bedrock-mantle:ListModels': { members: [{ path: 'data', kind: 'list' }] },
+  'bedrock-mantle:GetProject': { members: [text('id')] }
 }
 
 function holds(value: unknown, kind: Member['kind']): boolean {
@@ -199,7 +207,7 @@ function missing(value: unknown, segments: readonly string[], kind: Member['kind
 
 /**
  * What an answer of `operation` (`service:Operation`) lacks to be complete, in words, or undefined
- * when it is complete (or the operation has no entry: bedrock-mantle's transport checks its own).
+ * when it is complete (or the operation has no entry).
  */
 export function incompleteness(
   operation: string,
@@ -223,14 +231,23 @@ export function incompleteness(
  * The error an incomplete answer ends its call with: named by the operation and by what was
  * missing, so the finding says which read a proxy or gateway answered.
  */
-export function incompleteAnswerError(operation: string, status: number | undefined, gap: string) {
-  return Object.assign(
-    new Error(`${operation} answered HTTP ${status ?? '?'} ${gap}: not a complete AWS answer`),
-    { name: INCOMPLETE_ANSWER, $metadata: { httpStatusCode: status } }
-  )
+export function incompleteAnswerMessage(
+  operation: string,
+  status: number | undefined,
+  gap: string
+): string {
+  return `${operation} answered HTTP ${status ?? '?'} ${gap}: not a complete AWS answer`
 }
 
-/** The protocol family a service answers in: awsQuery XML (STS, IAM) or JSON (the others). */
+/** The same, as the error an SDK middleware throws (observeError reads its name and status). */
+export function incompleteAnswerError(operation: string, status: number | undefined, gap: string) {
+  return Object.assign(new Error(incompleteAnswerMessage(operation, status, gap)), {
+    name: INCOMPLETE_ANSWER,
+    $metadata: { httpStatusCode: status }
+  })
+}
+
+/** The protocol family a service answers in: awsQuery XML (STS, IAM) or JSON (the others, mantle too). */
 const XML_SERVICES = new Set(['sts', 'iam'])
 
 /**
