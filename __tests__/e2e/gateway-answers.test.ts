@@ -9,7 +9,7 @@ import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import {
   healthyAccount,
   JOB_ROLE_ARN,
-  startTokenEndpoint,
+  useTokenEndpoint,
   TARGET_ROLE_ARN
 } from '../harness/e2e-world.js'
 import { SEED_POLICY, SONNET_45 } from '../harness/fake-bedrock.js'
@@ -17,11 +17,7 @@ import { simulatePrincipalPolicy, type PolicyDocument } from '../harness/fake-ia
 import type { Finding } from '../../src/engine/types.js'
 
 const fake = useFakeAws(healthyAccount)
-let token: Awaited<ReturnType<typeof startTokenEndpoint>>
-beforeAll(async () => {
-  token = await startTokenEndpoint()
-})
-afterAll(async () => token.close())
+const token = useTokenEndpoint()
 
 const MODEL = `us.${SONNET_45}`
 const PORTAL = '<html><head><title>Sign in</title></head><body><p>Welcome</p></body></html>'
@@ -46,7 +42,7 @@ function emptyResult(service: 'sts' | 'iam', operation: string): FakeReply {
 function preflight(inputs: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
     endpoints: fake.env,
-    env: { ...OIDC_SESSION_ENV, AWS_REGION: 'us-east-1', ...token.env },
+    env: { ...OIDC_SESSION_ENV, AWS_REGION: 'us-east-1', ...token.env() },
     inputs: { 'model-id': MODEL, 'timeout-seconds': '10', ...inputs }
   })
 }

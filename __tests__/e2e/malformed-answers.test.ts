@@ -6,8 +6,8 @@
  */
 import {
   query,
-  startFakeAws,
-  type FakeAws,
+  protocolContentType,
+  useFakeAws,
   type FakeReply,
   type FakeRequest,
   type Handler,
@@ -19,23 +19,15 @@ import { CALLER_ROLE_ARN, OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import {
   healthyAccount,
   JOB_ROLE_ARN,
-  startTokenEndpoint,
+  useTokenEndpoint,
   TARGET_ROLE_ARN
 } from '../harness/e2e-world.js'
 import { SONNET_45 } from '../harness/fake-bedrock.js'
 import { MANTLE_SONNET } from '../harness/fake-mantle.js'
 import type { Finding } from '../../src/engine/types.js'
 
-let fake: FakeAws
-let token: Awaited<ReturnType<typeof startTokenEndpoint>>
-beforeAll(async () => {
-  fake = await startFakeAws()
-  token = await startTokenEndpoint()
-})
-afterAll(async () => {
-  await fake.close()
-  await token.close()
-})
+const fake = useFakeAws(healthyAccount)
+const token = useTokenEndpoint()
 
 /** A job that makes most AWS calls the preflight has: a role to assume, an OIDC role, the probe. */
 const EVERYTHING = {
@@ -106,7 +98,7 @@ function runJob(job: Job, more: Handlers = {}): Promise<ActionRun> {
   fake.bearer(job.bearer ?? {})
   return runAction({
     endpoints: fake.env,
-    env: { ...OIDC_SESSION_ENV, AWS_REGION: 'us-east-1', ...token.env, ...(job.env ?? {}) },
+    env: { ...OIDC_SESSION_ENV, AWS_REGION: 'us-east-1', ...token.env(), ...(job.env ?? {}) },
     inputs: job.inputs,
     timeoutMs: 60_000
   })
@@ -120,13 +112,7 @@ async function healthyReply(job: Job, call: string, req: FakeRequest): Promise<F
 
 const OUTSIDE = 'a proxy or gateway answering for AWS: deliberately not an AWS answer'
 const isQuery = (service: string) => service === 'sts' || service === 'iam'
-const contentType = (service: string) =>
-  isQuery(service)
-    ? 'text/xml'
-    : service === 'servicequotas'
-      ? 'application/x-amz-json-1.1'
-      : 'application/json'
-const reply = (service: string, body: string, type = contentType(service)): FakeReply => ({
+const reply = (service: string, body: string, type = protocolContentType(service)): FakeReply => ({
   kind: 'response',
   status: 200,
   headers: { 'content-type': type },
