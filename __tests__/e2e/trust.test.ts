@@ -40,12 +40,18 @@ const ASSUMED = {
   token: 'IQoJb3JpZ2luX2VjTrustE2EAssumedSessionToken0123456789abcdefghij=='
 }
 
+/** GetRole of the role asked for (IAM answers for that role, never another), with this trust. */
 function roleWithTrust(trust: unknown) {
-  return query.ok(
-    'iam',
-    'GetRole',
-    `<Role><Path>/</Path><RoleName>bedrock-invoker</RoleName><RoleId>AROAFAKEROLEID</RoleId><Arn>${TARGET_ROLE_ARN}</Arn><CreateDate>2025-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>${encodeURIComponent(JSON.stringify(trust))}</AssumeRolePolicyDocument><MaxSessionDuration>3600</MaxSessionDuration></Role>`
-  )
+  return (req: FakeRequest) => {
+    const name = req.params.RoleName ?? 'bedrock-invoker'
+    const arn =
+      name === 'bedrock-invoker' ? TARGET_ROLE_ARN : `arn:aws:iam::${FAKE.account}:role/${name}`
+    return query.ok(
+      'iam',
+      'GetRole',
+      `<Role><Path>/</Path><RoleName>${name}</RoleName><RoleId>AROAFAKEROLEID</RoleId><Arn>${arn}</Arn><CreateDate>2025-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>${encodeURIComponent(JSON.stringify(trust))}</AssumeRolePolicyDocument><MaxSessionDuration>3600</MaxSessionDuration></Role>`
+    )
+  }
 }
 
 const trusts = (principal: string) => ({

@@ -210,3 +210,13 @@ export async function startTokenEndpoint(): Promise<{
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
   }
 }
+
+/** The OIDC token endpoint for one test file: started before its tests, closed after them. */
+export function useTokenEndpoint(): { env: () => Record<string, string> } {
+  let token: Awaited<ReturnType<typeof startTokenEndpoint>> | undefined
+  beforeAll(async () => {
+    token = await startTokenEndpoint()
+  })
+  afterAll(async () => token?.close())
+  return { env: () => token!.env }
+}

@@ -246,6 +246,15 @@ export function huge(reply: FakeReply, bytes: number, declareLength: boolean): F
     declareLength
   }
 }
+/** The content type each service answers in: awsQuery XML, awsJson1_1, or restJson (mantle too). */
+export function protocolContentType(service: string): string {
+  return service === 'sts' || service === 'iam'
+    ? 'text/xml'
+    : service === 'servicequotas'
+      ? 'application/x-amz-json-1.1'
+      : 'application/json'
+}
+
 /** Bytes as given: a fault, never validated against the models. */
 export function raw(status: number, body: string, headers: Record<string, string> = {}): FakeReply {
   return { kind: 'response', status, headers, body, outside: 'raw bytes: a fault, not an answer' }

@@ -63,7 +63,10 @@ describe('inputs never reach a shell', () => {
       )) {
         users.push(file)
         const calls = [
-          ...bundle.matchAll(new RegExp(`\\b${bound[1]!.replace('$', '\\$')}\\.(\\w+)`, 'g'))
+          // Minified names may hold `$` (`$l`): escaped, and bounded by what no identifier holds.
+          ...bundle.matchAll(
+            new RegExp(`(?<![\\w$])${bound[1]!.replace(/\$/g, '\\$')}\\.(\\w+)`, 'g')
+          )
         ]
         // The SDK's process provider runs the `credential_process` command of the user's own AWS
         // profile (as the AWS CLI does) with exec; nothing else in the bundle may start a process.

@@ -6,6 +6,7 @@ import type { Logger } from '../config.js'
 import type { ObservedError } from '../engine/types.js'
 import { isThrottle, observeError } from './errors.js'
 import { capBody, RESPONSE_LIMIT_BYTES } from './body-cap.js'
+import { incompleteAnswerError, incompleteness, rawAnswerProblem } from './complete.js'
 import { Pacer } from './pacer.js'
 import { WireAgents } from './wire.js'
 import { setMaxListeners } from 'node:events'
@@ -420,7 +421,7 @@ export class AwsAccess {
         attempt += 1
         const started = Date.now()
         try {
-          const out = await next(args)
+          const out = (await next(args)) as Awaited<ReturnType<typeof next>> & { output?: unknown }
           const status = out.response?.statusCode
           // Every operation we call answers 2xx with an XML or JSON document; an empty body is a
           // proxy or a broken endpoint, and the SDK would turn it into an empty (falsely fine) result.
@@ -430,6 +431,11 @@ export class AwsAccess {
               { name: 'MalformedResponse', $metadata: { httpStatusCode: status } }
             )
           }
+          // An answer is evidence only when it is complete (complete.ts): a proxy's page or `{}`
+          // deserialises to an empty result, which would read as "nothing denies".
+          const gap =
+            status && status < 300 ? incompleteness(operation, input, out.output) : undefined
+          if (gap) throw incompleteAnswerError(operation, status, gap)
           lane.accept()
           calls.push({ operation, region, attempt, httpStatus: status, ms: Date.now() - started })
           log.debug(`aws: ${operation} (${region}) attempt ${attempt} → HTTP ${status ?? '?'}`)
@@ -458,10 +464,22 @@ export class AwsAccess {
     const capper =
       (next: (args: unknown) => Promise<{ response?: unknown }>) => async (args: unknown) => {
         const out = await next(args)
+        const response = out.response as
+          { statusCode?: number; headers?: Record<string, string>; body?: unknown } | undefined
+        // Before the deserialiser reads it: a redirect or an HTML page is not AWS answering.
+        const problem = rawAnswerProblem(service, response?.statusCode, response?.headers)
+        if (problem) {
+          ;(response?.body as { destroy?: () => void } | undefined)?.destroy?.()
+          throw Object.assign(new Error(`${operation} ${problem.message}`), {
+            name: problem.code,
+            $metadata: { httpStatusCode: response?.statusCode }
+          })
+        }
         capBody(out.response, limit, service)
         return out
       }
     const cmd = command as SendableCommand<Out>
+    const input = cmd.input
     // Inside the retry loop (finalizeRequest, low priority) and outside deserialisation, so each
     // attempt's parsed error is seen.
     cmd.middlewareStack.add(recorder, {

@@ -15,6 +15,8 @@ const NETWORK_CODES = new Set([
   'AbortError',
   'NetworkingError',
   'MalformedResponse',
+  // An answer that is not AWS's whole answer (complete.ts): no answer, as far as evidence goes.
+  'IncompleteAnswer',
   'ServiceUnavailable',
   'ServiceUnavailableException',
   'InternalFailure',

@@ -9,6 +9,12 @@ import type { ObservedError } from '../engine/types.js'
 import type { AwsResult, CallRecord } from './access.js'
 import { capBody } from './body-cap.js'
 import { isThrottle, isTransient, observeError } from './errors.js'
+import {
+  incompleteAnswerMessage,
+  incompleteness,
+  INCOMPLETE_ANSWER,
+  rawAnswerProblem
+} from './complete.js'
 import type { Pacer } from './pacer.js'
 import { endpointOfUrl } from '../parse/endpoint.js'
 
@@ -369,11 +375,26 @@ export class MantleTransport {
     try {
       const { response } = await this.options.handler.handle(request, { abortSignal: signal })
       capBody(response, this.options.responseLimitBytes, MANTLE_SIGNING_NAME)
-      const text = await readText(response.body)
       const status = response.statusCode
+      // Before reading it: a redirect or an HTML page is not mantle answering (complete.ts).
+      const problem = rawAnswerProblem(MANTLE_SIGNING_NAME, status, response.headers)
+      if (problem) {
+        ;(response.body as { destroy?: () => void } | undefined)?.destroy?.()
+        const error = { ...problem, message: `${operation} ${problem.message}` }
+        return { ok: false, status, error: { ...error, httpStatus: status, operation } }
+      }
+      const text = await readText(response.body)
       if (status >= 200 && status < 300) {
         try {
-          return { ok: true, value: JSON.parse(text) as T, status }
+          const value = JSON.parse(text) as T
+          const gap = incompleteness(operation, req.body, value)
+          if (!gap) return { ok: true, value, status }
+          const message = incompleteAnswerMessage(operation, status, gap)
+          return {
+            ok: false,
+            status,
+            error: { code: INCOMPLETE_ANSWER, message, httpStatus: status, operation }
+          }
         } catch {
           return {
             ok: false,

@@ -1079,6 +1079,18 @@ export const CATALOG = [
     verdict: 'unverified'
   },
   {
+    id: 'incomplete-answer',
+    title: 'Incomplete answer: not AWS answering',
+    // Our own code (src/aws/complete.ts): an HTTP 2xx that lacks what AWS always sends, or a redirect.
+    patterns: [/\bIncompleteAnswer\b/],
+    cause:
+      'A proxy, gateway or captive portal answered instead of AWS: the answer lacks what AWS always sends for this operation (a decision for every action and resource asked, credentials, a profile with its models, a model output), names another resource than the one asked, or redirects elsewhere. An incomplete answer is no evidence either way, so this part could not be verified (it is not known to be broken).',
+    fix: () =>
+      'Let the runner reach AWS directly: check `HTTPS_PROXY`/`NO_PROXY` (AWS endpoints such as `*.amazonaws.com` must not go through a portal or a rewriting gateway), any `AWS_ENDPOINT_URL*` variables (they must name the real service or a VPC endpoint for it), and sign in to any captive portal; then re-run.',
+    doc: DOC.endpoints,
+    verdict: 'unverified'
+  },
+  {
     id: 'malformed-response',
     title: 'Unreadable answer from the endpoint',
     patterns: [/\bMalformedResponse\b/, /Deserialization error/i],

@@ -3,6 +3,7 @@ import type { Surface } from '../config.js'
 import type { CheckMeta, MessageSpec, ReportExtra, Template } from './check.js'
 import type { CheckStatus, Finding } from './types.js'
 import {
+  isNoAnswer,
   isReadDenied,
   isReadThrottled,
   READ_DENIED,
@@ -61,17 +62,19 @@ export async function findingsFrom(
   return reports.map(({ messageId, data, extra, fixContext }) => {
     const spec = meta.messages[messageId]
     if (!spec) throw new Error(`check ${meta.id} reported unknown message ${messageId}`)
-    const entry = spec.catalog
-      ? catalog?.entryById(spec.catalog)
-      : extra.error
-        ? catalog?.matchError(extra.error)
-        : undefined
+    const noAnswer = extra.error !== undefined && isNoAnswer(extra.error)
+    const entry =
+      spec.catalog && !noAnswer
+        ? catalog?.entryById(spec.catalog)
+        : extra.error
+          ? catalog?.matchError(extra.error)
+          : undefined
     const denied = extra.error && extra.permission && isReadDenied(extra.error)
     const throttledRead = !denied && extra.error && isReadThrottled(extra.error)
     // An error no entry explains fails a check's own verdict, but never blames the user for a read
     // of the preflight's own (one that names its permission): that read only could not be done.
     const status: CheckStatus =
-      denied || throttledRead
+      denied || throttledRead || noAnswer
         ? 'unverified'
         : spec.status !== 'catalog'
           ? spec.status
@@ -82,7 +85,9 @@ export async function findingsFrom(
       ? READ_DENIED.cause(extra.permission!)
       : throttledRead
         ? READ_THROTTLED.cause(extra.error!.operation ?? 'unknown')
-        : (text(spec.cause) ?? entry?.cause ?? (extra.error ? UNRECOGNISED.cause : undefined))
+        : noAnswer
+          ? entry?.cause
+          : (text(spec.cause) ?? entry?.cause ?? (extra.error ? UNRECOGNISED.cause : undefined))
     const grant = denied ? meta.permissions.find((p) => p.action === extra.permission) : undefined
     const fix = denied
       ? READ_DENIED.fix(
@@ -102,10 +107,15 @@ export async function findingsFrom(
         )
       : throttledRead
         ? READ_THROTTLED.fix()
-        : (text(spec.fix) ?? entry?.fix(fixContext) ?? (extra.error ? UNRECOGNISED.fix : undefined))
+        : noAnswer
+          ? entry?.fix(fixContext)
+          : (text(spec.fix) ??
+            entry?.fix(fixContext) ??
+            (extra.error ? UNRECOGNISED.fix : undefined))
     const catalogId = denied ? READ_DENIED.catalogId : entry?.id
-    const docUrl =
-      spec.doc ?? (denied ? catalog?.entryById('preflight-read-denied').doc : entry?.doc)
+    const docUrl = noAnswer
+      ? entry?.doc
+      : (spec.doc ?? (denied ? catalog?.entryById('preflight-read-denied').doc : entry?.doc))
     const observed = [
       ...(extra.error && catalog ? catalog.observedErrorLines(extra.error) : []),
       ...(extra.observed ?? [])

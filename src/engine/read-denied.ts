@@ -113,6 +113,16 @@ export function isReadThrottled(error: Pick<ObservedError, 'code' | 'operation'>
   )
 }
 
+/**
+ * What the AWS layer ends a call with when what came back is not AWS's whole answer: a body that
+ * is not the protocol's (`MalformedResponse`), or one without what AWS always sends, or a redirect
+ * (`IncompleteAnswer`, src/aws/complete.ts). No evidence either way, whatever the check reporting
+ * it would say of a real refusal: could not verify, never pass, never fail.
+ */
+export function isNoAnswer(error: Pick<ObservedError, 'code'>): boolean {
+  return error.code === 'IncompleteAnswer' || error.code === 'MalformedResponse'
+}
+
 export const READ_THROTTLED = {
   cause: (operation: string) =>
     `AWS throttled the preflight's own read \`${operation}\` until timeout-seconds ran out (it was paced and resent), so this could not be verified. That is the account's API rate for this read, spent by this run or by others in the account; it says nothing about the model's quota.`,

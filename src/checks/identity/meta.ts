@@ -22,13 +22,9 @@ export const meta = defineMeta({
       fix: 'Nothing to change if the agent only uses the key: `invoke-probe: true` makes one real call with it, the conclusive test. To let the preflight check the permissions behind the key as well, configure IAM credentials too (`aws-actions/configure-aws-credentials`).',
       doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html'
     },
+    // Also a 200 without the caller (a proxy, a wrong endpoint override): the AWS layer ends it
+    // as `IncompleteAnswer` (src/aws/complete.ts), so it proves nothing and never passes.
     refused: { status: 'catalog', title: 'STS GetCallerIdentity failed: {{code}}' },
-    // A 200 without the caller (a proxy, a wrong endpoint override) proves nothing: never a pass.
-    noCaller: {
-      status: 'catalog',
-      catalog: 'malformed-response',
-      title: 'STS GetCallerIdentity answered without an identity'
-    },
     callerNotArn: {
       status: 'catalog',
       catalog: 'malformed-response',
