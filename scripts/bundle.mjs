@@ -245,8 +245,11 @@ export async function bundle(entries, outdir) {
       // A lazily loaded chunk is named after what it loads (bedrock, iam, credential-provider-sso…);
       // the chunks merged from shared code are just `shared`.
       chunkFileNames: (chunk) => {
-        if (chunk.facadeModuleId?.startsWith(GROUP))
-          return `chunks/${chunk.facadeModuleId.slice(GROUP.length)}-[hash].js`
+        // A group's chunk keeps its name when a small lazy module (the CLI's `facts`) is merged in.
+        const group = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].find((id) =>
+          id.startsWith(GROUP)
+        )
+        if (group) return `chunks/${group.slice(GROUP.length)}-[hash].js`
         if (!chunk.isDynamicEntry) return 'chunks/shared-[hash].js'
         const pkg = chunk.facadeModuleId && packageOf(chunk.facadeModuleId)
         const generic = ['index', 'dist-es'].includes(chunk.name)

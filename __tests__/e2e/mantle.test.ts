@@ -130,6 +130,37 @@ describe('which endpoint the agent uses (bedrock-runtime or bedrock-mantle)', ()
     expect(findings(allowed, 'mantle-access')[0]?.status).toBe('pass')
   })
 
+  it("mantle via API key: an allow on bedrock-mantle's own condition key (bedrock-mantle:BearerTokenType) passes", async () => {
+    // Service Authorization Reference for bedrock-mantle: CallWithBearerToken takes
+    // bedrock-mantle:BearerTokenType; bedrock:bearerTokenType is bedrock:CallWithBearerToken's.
+    const conditioned: PolicyDocument = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'bedrock:CallWithBearerToken', Resource: '*' },
+        {
+          Effect: 'Allow',
+          Action: 'bedrock-mantle:CallWithBearerToken',
+          Resource: '*',
+          Condition: { StringEquals: { 'bedrock-mantle:BearerTokenType': 'SHORT_TERM' } }
+        }
+      ]
+    }
+    const run = await preflight(
+      {
+        seed: SEED_POLICY,
+        keys: conditioned,
+        mantle: { ...MANTLE_INFERENCE_ACCESS, Statement: [MANTLE_INFERENCE_ACCESS.Statement[0]!] }
+      },
+      { AWS_BEARER_TOKEN_BEDROCK: await jobKey() },
+      { endpoint: 'both', 'model-id': `us.${SONNET_45},${MANTLE_SONNET}` }
+    )
+    const [f] = findings(run, 'api-key-permission')
+    expect(f).toMatchObject({ status: 'pass', messageId: 'allowed' })
+    expect(f?.observed?.join('\n')).toContain(
+      'bedrock-mantle:CallWithBearerToken with bedrock-mantle:BearerTokenType=SHORT_TERM'
+    )
+  })
+
   it('both, on several regions: each region simulated on its own project ARN', async () => {
     const run = await preflight(
       { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },

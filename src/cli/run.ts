@@ -143,6 +143,14 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
         return await (await import('./explain.js')).explain(args, streams)
       case 'run':
         return await runChecks(args, streams)
+      case 'facts': {
+        // The regions default as a run's do: AWS_REGION, then AWS_DEFAULT_REGION.
+        const fallback = streams.env.AWS_REGION ?? streams.env.AWS_DEFAULT_REGION
+        const regions = args.regions.length > 0 ? args.regions : fallback ? [fallback] : []
+        if (regions.length === 0)
+          throw new UsageError('facts --check needs a region: --region <code> or AWS_REGION')
+        return await (await import('./facts.js')).checkFacts({ ...args, regions }, streams)
+      }
     }
   } catch (err) {
     if (err instanceof UsageError) {
