@@ -32,3 +32,8 @@ export const BEARER_CONDITION_KEYS_FACT = fact<Readonly<Record<string, string>>>
   PAGES.mantleAuthorization
 )
 export const BEARER_CONDITION_KEYS = BEARER_CONDITION_KEYS_FACT.value
+
+/** The bearer-token condition key of an action (`bedrock:bearerTokenType` unless listed). */
+export function bearerConditionKey(action: string): string {
+  return BEARER_CONDITION_KEYS[action] ?? 'bedrock:bearerTokenType'
+}
