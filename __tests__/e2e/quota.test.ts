@@ -1,4 +1,4 @@
-import { useFakeAws, json11 } from '../harness/fake-aws.js'
+import { useFakeAws, json11, type FakeRequest, type Handler } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
@@ -172,6 +172,33 @@ describe('quotas as AWS lists them today (token quotas only, 1M-context quotas a
     const [f] = quotaFindings(run)
     expect(f).toMatchObject({ status: 'pass', messageId: 'within' })
     expect(f?.observed?.join('\n')).not.toContain('1M Context Length')
+    expect(sqCalls('ListServiceQuotas').length).toBeGreaterThan(0)
+  })
+
+  it("ends on the retry's definitive answer, not the throttle before it: a retired bundled code is looked up by name", async () => {
+    // Every read of a bundled code is throttled once (Service Quotas' ThrottlingException, 400),
+    // then answers NoSuchResourceException: the code is retired. Only that answer says so.
+    const world = retireCodes(quotaWorld(), /Sonnet 4\.5/)
+    const handlers = serviceQuotasHandlers(world)
+    const seen = new Set<string>()
+    const onceThrottled =
+      (operation: string): Handler =>
+      (req: FakeRequest) => {
+        const key = `${operation} ${JSON.stringify(req.json)}`
+        if (seen.has(key)) return (handlers[operation] as Handler)(req)
+        seen.add(key)
+        return json11.error('ThrottlingException', 'Rate exceeded')
+      }
+    fake.handle({
+      ...handlers,
+      'servicequotas:GetServiceQuota': onceThrottled('servicequotas:GetServiceQuota'),
+      'servicequotas:GetAWSDefaultServiceQuota': onceThrottled(
+        'servicequotas:GetAWSDefaultServiceQuota'
+      )
+    })
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'pass', messageId: 'within' })
     expect(sqCalls('ListServiceQuotas').length).toBeGreaterThan(0)
   })
 
