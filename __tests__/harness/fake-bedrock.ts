@@ -203,6 +203,21 @@ function summary(p: FakeProfile, region: string) {
   }
 }
 
+/** A model as GetFoundationModel's details and ListFoundationModels' summaries both show it. */
+function modelSummary(m: FakeModel, region: string) {
+  return {
+    modelArn: modelArn(region, m.id),
+    modelId: m.id,
+    modelName: m.name,
+    providerName: 'Anthropic',
+    inputModalities: ['TEXT', 'IMAGE'],
+    outputModalities: ['TEXT'],
+    responseStreamingSupported: true,
+    inferenceTypesSupported: m.regions[region],
+    modelLifecycle: m.lifecycle ?? { status: 'ACTIVE' }
+  }
+}
+
 const invalid = (): FakeReply => rest.error('ValidationException', INVALID_IDENTIFIER, 400)
 
 /** Handlers for the Bedrock control plane reads and a successful Converse. */
@@ -231,35 +246,13 @@ export function bedrockHandlers(world: BedrockWorld = documentedWorld()): Handle
       const m = world.models.find((x) => x.id === req.params.modelIdentifier)
       const types = m?.regions[req.region ?? '']
       if (!m || !types) return invalid()
-      return rest.ok({
-        modelDetails: {
-          modelArn: modelArn(req.region ?? '', m.id),
-          modelId: m.id,
-          modelName: m.name,
-          providerName: 'Anthropic',
-          inputModalities: ['TEXT', 'IMAGE'],
-          outputModalities: ['TEXT'],
-          responseStreamingSupported: true,
-          inferenceTypesSupported: types,
-          modelLifecycle: m.lifecycle ?? { status: 'ACTIVE' }
-        }
-      })
+      return rest.ok({ modelDetails: modelSummary(m, req.region ?? '') })
     },
     'bedrock:ListFoundationModels': (req) =>
       rest.ok({
         modelSummaries: world.models
           .filter((m) => m.regions[req.region ?? ''])
-          .map((m) => ({
-            modelArn: modelArn(req.region ?? '', m.id),
-            modelId: m.id,
-            modelName: m.name,
-            providerName: 'Anthropic',
-            inputModalities: ['TEXT', 'IMAGE'],
-            outputModalities: ['TEXT'],
-            responseStreamingSupported: true,
-            inferenceTypesSupported: m.regions[req.region ?? ''],
-            modelLifecycle: m.lifecycle ?? { status: 'ACTIVE' }
-          }))
+          .map((m) => modelSummary(m, req.region ?? ''))
       }),
     'bedrock:GetFoundationModelAvailability': (req) =>
       rest.ok({
