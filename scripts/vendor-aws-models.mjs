@@ -26,6 +26,7 @@ const SERVICES = {
       'GetFoundationModel',
       'GetFoundationModelAvailability',
       'GetInferenceProfile',
+      'ListFoundationModels',
       'ListInferenceProfiles',
       'GetProvisionedModelThroughput',
       'GetUseCaseForModelAccess'

@@ -3,6 +3,7 @@
  * these from their own inputs; the engine reads nothing else.
  */
 import type { SessionTagging } from './aws/session-tags.js'
+import { FALLBACK_MODEL_FACT } from './data/models.js'
 import type { Endpoint } from './parse/endpoint.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
@@ -127,7 +128,7 @@ export interface PreflightConfig {
  * the region's (src/aws/default-model.ts). When the read answers, the newest Claude Sonnet the
  * region can call is checked instead, so this constant does not go stale with Anthropic's releases.
  */
-export const DEFAULT_MODEL = 'anthropic.claude-sonnet-4-6'
+export const DEFAULT_MODEL = FALLBACK_MODEL_FACT.value.modelId
 
 /**
  * Claude Code's model variables (code.claude.com/docs/en/model-config and amazon-bedrock), in the

@@ -64,7 +64,7 @@ describe('the newest Claude Sonnet profile a region lists', () => {
     expect(fallbackModel('us-west-2')).toBe(`us.${SONNET_46}`)
     expect(fallbackModel('eu-central-1')).toBe(`eu.${SONNET_46}`)
     expect(fallbackModel('ap-southeast-2')).toBe(`au.${SONNET_46}`)
-    expect(fallbackModel('ap-northeast-1')).toBe(`global.${SONNET_46}`)
+    expect(fallbackModel('ap-northeast-1')).toBe(`jp.${SONNET_46}`)
     expect(fallbackModel('sa-east-1')).toBe(`global.${SONNET_46}`)
   })
 })

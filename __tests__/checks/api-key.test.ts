@@ -54,7 +54,7 @@ describe('reading a Bedrock API key offline', () => {
       `bedrock-api-key-${Buffer.from('example.com/?Action=Other').toString('base64')}`,
       'not for `CallWithBearerToken`'
     ],
-    [`ABSK${Buffer.from('someone:secret').toString('base64')}`, 'BedrockAPIKey-<id>-at-<account>']
+    [`ABSK${Buffer.from('someone:secret').toString('base64')}`, '<user-name>-at-<account>']
   ])('says what is wrong with %s, never throwing', (value, problem) => {
     const parsed = parseBedrockApiKey(value)
     expect(parsed.ok).toBe(false)

@@ -8,6 +8,7 @@ import { ANNOTATIONS_PER_LEVEL } from '../../src/render/annotations.js'
 import { SUMMARY_BUDGET_BYTES } from '../../src/render/summary.js'
 import { CATALOG } from '../../src/catalog/entries.js'
 import type { CatalogEntry } from '../../src/catalog/types.js'
+import { LIFECYCLE_FACT } from '../../src/data/models.js'
 
 const readme = readFileSync('README.md', 'utf8')
 const lines = readme.split('\n')
@@ -39,6 +40,17 @@ describe('the README', () => {
     const uses = lines.findIndex((l) => l.includes('uses: org/bedrock-preflight@v1'))
     expect(uses).toBeLessThan(30)
     expect(readme.indexOf('```yaml')).toBeLessThan(readme.indexOf('```sh', 200))
+  })
+
+  it('names a current model in the quick start, and no retired or Legacy one anywhere', () => {
+    // New AWS customers cannot use Legacy models; Sonnet 4.5 was retired on 2026-11-30.
+    const quick = section('Quick start')
+    expect(quick).toMatch(/model-id: (?:us|eu|jp|au|global)\.anthropic\.claude-sonnet-4-6\b/)
+    const named = [...readme.matchAll(/\b(?:[a-z-]{2,8}\.)?(anthropic\.claude-[\w.:-]+)/g)].map(
+      (m) => m[1]!.replace(/[.:`]+$/, '')
+    )
+    expect(named.length).toBeGreaterThan(0)
+    expect(named.filter((id) => LIFECYCLE_FACT.value.knownLegacy.includes(id))).toEqual([])
   })
 
   it('states the limits the renderers keep', () => {

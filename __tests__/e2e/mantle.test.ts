@@ -4,7 +4,11 @@
  * AmazonBedrockMantleInferenceAccess, verbatim), and the API key's bedrock-mantle permission.
  */
 import { useFakeAws } from '../harness/fake-aws.js'
-import { simulatePrincipalPolicy, type PolicyDocument } from '../harness/fake-iam-simulator.js'
+import {
+  FULL_AWS_ACCESS,
+  simulatePrincipalPolicy,
+  type PolicyDocument
+} from '../harness/fake-iam-simulator.js'
 import { runAction, leakedSecrets, FAKE, type ActionRun } from '../harness/run-action.js'
 import { mantleHandlers, mantleWorld, MANTLE_OPUS, MANTLE_SONNET } from '../harness/fake-mantle.js'
 import { mantleQuotas, quotaWorld, serviceQuotasHandlers } from '../harness/fake-service-quotas.js'
@@ -128,6 +132,67 @@ describe('which endpoint the agent uses (bedrock-runtime or bedrock-mantle)', ()
       'bedrock:CallWithBearerToken and bedrock-mantle:CallWithBearerToken allowed'
     )
     expect(findings(allowed, 'mantle-access')[0]?.status).toBe('pass')
+  })
+
+  it("mantle via API key: an allow on bedrock-mantle's own condition key (bedrock-mantle:BearerTokenType) passes", async () => {
+    // Service Authorization Reference for bedrock-mantle: CallWithBearerToken takes
+    // bedrock-mantle:BearerTokenType; bedrock:bearerTokenType is bedrock:CallWithBearerToken's.
+    const conditioned: PolicyDocument = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'bedrock:CallWithBearerToken', Resource: '*' },
+        {
+          Effect: 'Allow',
+          Action: 'bedrock-mantle:CallWithBearerToken',
+          Resource: '*',
+          Condition: { StringEquals: { 'bedrock-mantle:BearerTokenType': 'SHORT_TERM' } }
+        }
+      ]
+    }
+    const run = await preflight(
+      {
+        seed: SEED_POLICY,
+        keys: conditioned,
+        mantle: { ...MANTLE_INFERENCE_ACCESS, Statement: [MANTLE_INFERENCE_ACCESS.Statement[0]!] }
+      },
+      { AWS_BEARER_TOKEN_BEDROCK: await jobKey() },
+      { endpoint: 'both', 'model-id': `us.${SONNET_45},${MANTLE_SONNET}` }
+    )
+    const [f] = findings(run, 'api-key-permission')
+    expect(f).toMatchObject({ status: 'pass', messageId: 'allowed' })
+    expect(f?.observed?.join('\n')).toContain(
+      'bedrock-mantle:CallWithBearerToken with bedrock-mantle:BearerTokenType=SHORT_TERM'
+    )
+  })
+
+  it("mantle via API key: an SCP that denies keys on bedrock-mantle's condition key is named", async () => {
+    fake.handle({
+      'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({
+        identity: { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
+        scp: {
+          FullAWSAccess: FULL_AWS_ACCESS,
+          DenyShortTermMantleKeys: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Deny',
+                Action: 'bedrock-mantle:CallWithBearerToken',
+                Resource: '*',
+                Condition: { StringEquals: { 'bedrock-mantle:BearerTokenType': 'SHORT_TERM' } }
+              }
+            ]
+          }
+        }
+      })
+    })
+    const run = await runAction({
+      endpoints: fake.env,
+      env: { ...OIDC_SESSION_ENV, AWS_BEARER_TOKEN_BEDROCK: await jobKey() },
+      inputs: { 'aws-region': 'us-east-1', endpoint: 'mantle', 'model-id': MANTLE_SONNET }
+    })
+    const [f] = findings(run, 'api-key-permission')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'scpDenies' })
+    expect(f?.fix).toContain('`bedrock-mantle:BearerTokenType`')
   })
 
   it('both, on several regions: each region simulated on its own project ARN', async () => {

@@ -4,6 +4,7 @@
  * fit both, show the verdict, and give one merged fix per cause that works when pasted.
  */
 import { checkDocUrl } from '../../src/render/check-page.js'
+import { partitionOf } from '../../src/aws/partition.js'
 import { KNOWN_REGIONS } from '../../src/data/regions.js'
 import { useFakeAws } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
@@ -122,8 +123,8 @@ describe('a matrix with more causes than GitHub shows', () => {
 
 describe('a 34 × 16 matrix (544 region × model pairs)', () => {
   it('keeps the summary within its stated budget, pointing to the JSON report for the rest', async () => {
-    // Every commercial region the tool knows: China and GovCloud are other partitions.
-    const regions = KNOWN_REGIONS.filter((r) => !r.startsWith('cn-') && !r.startsWith('us-gov-'))
+    // Every commercial region the tool knows: China, GovCloud and the Sovereign Cloud are other partitions.
+    const regions = KNOWN_REGIONS.filter((r) => partitionOf(r) === 'aws')
     const models = [
       ...MODELS,
       `eu.${SONNET_45}`,

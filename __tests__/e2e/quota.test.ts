@@ -1,8 +1,8 @@
-import { useFakeAws, json11 } from '../harness/fake-aws.js'
+import { useFakeAws, json11, type FakeRequest, type Handler } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
-import { HAIKU_45, SONNET_45 } from '../harness/fake-bedrock.js'
+import { HAIKU_45, OPUS_47, SONNET_45, SONNET_46, SONNET_5 } from '../harness/fake-bedrock.js'
 import {
   ACCOUNT_DAILY_CODE,
   quotaWorld,
@@ -49,10 +49,7 @@ describe('the quota check through the bundled action', () => {
   it('fails cross-Region tokens per minute of 0 with a us. profile, naming the code to raise', async () => {
     fake.handle(
       serviceQuotasHandlers(
-        withValue(
-          /^Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4\.5/,
-          0
-        )
+        withValue(/^Cross-Region InvokeModel tokens per minute for Anthropic Claude Sonnet 4\.5/, 0)
       )
     )
     const run = await preflight({ 'aws-region': 'us-west-2', 'model-id': `us.${SONNET_45}` })
@@ -130,10 +127,108 @@ describe('the quota check through the bundled action', () => {
       [`us-east-1 · us.${SONNET_45}`, 'pass'],
       [`us-east-1 · us.${HAIKU_45}`, 'pass'],
       [`us-west-2 · us.${SONNET_45}`, 'pass'],
-      // Tokens and requests per minute, tokens per day: each quota of 0 is its own finding.
-      [`us-west-2 · us.${HAIKU_45}`, 'fail'],
+      // Tokens per minute and per day: each quota of 0 is its own finding.
       [`us-west-2 · us.${HAIKU_45}`, 'fail'],
       [`us-west-2 · us.${HAIKU_45}`, 'fail']
     ])
+  })
+})
+
+describe('quotas as AWS lists them today (token quotas only, 1M-context quotas apart)', () => {
+  /** The bundled codes of a model retired: AWS answers NoSuchResourceException for each. */
+  const retireCodes = (world: FakeQuota[], pattern: RegExp) =>
+    world.map((q) => (pattern.test(q.name) ? { ...q, code: `${q.code.slice(0, -1)}Z` } : q))
+
+  it('passes a listing with token quotas only, for the models people call today, from the bundled codes', async () => {
+    const run = await preflight({
+      'aws-region': 'us-east-1',
+      'model-id': `us.${SONNET_46},global.${SONNET_46}`
+    })
+    expect(quotaFindings(run).map((f) => [f.status, f.messageId])).toEqual([
+      ['pass', 'within'],
+      ['pass', 'within']
+    ])
+    // Sonnet 4.6's codes are bundled: no page of the region's listing is read.
+    expect(sqCalls('ListServiceQuotas')).toHaveLength(0)
+  })
+
+  it('passes a model whose per-day code is not bundled, through the listing, with no RPM quota anywhere', async () => {
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${OPUS_47}` })
+    expect(quotaFindings(run).map((f) => f.messageId)).toEqual(['within'])
+  })
+
+  it('does not fail a stale requests-per-minute row at 0: AWS no longer enforces it', async () => {
+    fake.handle(serviceQuotasHandlers(quotaWorld(undefined, 100, { staleRpm: 0 })))
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    expect(quotaFindings(run).map((f) => [f.status, f.messageId])).toEqual([['pass', 'within']])
+    expect(run.summary).not.toMatch(/requests per minute/)
+  })
+
+  it('a 1M-context quota at 0 does not touch a standard call, even listed first', async () => {
+    const world = retireCodes(quotaWorld(undefined, 100, { longContext: 0 }), /Sonnet 4\.5/)
+    const oneM = world.filter((q) => /1M Context Length/.test(q.name))
+    fake.handle(serviceQuotasHandlers([...oneM, ...world.filter((q) => !oneM.includes(q))]))
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'pass', messageId: 'within' })
+    expect(f?.observed?.join('\n')).not.toContain('1M Context Length')
+    expect(sqCalls('ListServiceQuotas').length).toBeGreaterThan(0)
+  })
+
+  it("ends on the retry's definitive answer, not the throttle before it: a retired bundled code is looked up by name", async () => {
+    // Every read of a bundled code is throttled once (Service Quotas' ThrottlingException, 400),
+    // then answers NoSuchResourceException: the code is retired. Only that answer says so.
+    const world = retireCodes(quotaWorld(), /Sonnet 4\.5/)
+    const handlers = serviceQuotasHandlers(world)
+    const seen = new Set<string>()
+    const onceThrottled =
+      (operation: string): Handler =>
+      (req: FakeRequest) => {
+        const key = `${operation} ${JSON.stringify(req.json)}`
+        if (seen.has(key)) return (handlers[operation] as Handler)(req)
+        seen.add(key)
+        return json11.error('ThrottlingException', 'Rate exceeded')
+      }
+    fake.handle({
+      ...handlers,
+      'servicequotas:GetServiceQuota': onceThrottled('servicequotas:GetServiceQuota'),
+      'servicequotas:GetAWSDefaultServiceQuota': onceThrottled(
+        'servicequotas:GetAWSDefaultServiceQuota'
+      )
+    })
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'pass', messageId: 'within' })
+    expect(sqCalls('ListServiceQuotas').length).toBeGreaterThan(0)
+  })
+
+  it('prints a quota request the AWS CLI accepts: a plain number above the default', async () => {
+    fake.handle(
+      serviceQuotasHandlers(
+        withValue(/^Cross-Region InvokeModel tokens per minute for .*Sonnet 4\.5/, 0)
+      )
+    )
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'fail', messageId: 'zero' })
+    // awscli parses --desired-value as a float: "64,000" is "invalid float value".
+    const desired = /--desired-value (\S+)/.exec(f?.fix ?? '')?.[1]
+    expect(desired).toMatch(/^\d+$/)
+    // AWS: "You must provide a quota value greater than the default quota value of 200000.0".
+    expect(Number(desired)).toBeGreaterThan(200_000)
+  })
+
+  it('warns a per-minute quota that fits 64K but not the 128K a newest model may reserve', async () => {
+    fake.handle(
+      serviceQuotasHandlers(
+        withValue(/^Cross-Region InvokeModel tokens per minute for .*Sonnet 5$/, 100_000)
+      )
+    )
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_5}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'warn', messageId: 'belowOneCall' })
+    expect(f?.title).toContain('128,000')
+    // At least what one call reserves, and above the default (200,000), or AWS refuses it.
+    expect(/--desired-value (\S+)/.exec(f?.fix ?? '')?.[1]).toBe('300000')
   })
 })

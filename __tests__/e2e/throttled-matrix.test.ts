@@ -10,6 +10,8 @@ import { TARGET_ROLE_ARN } from '../harness/e2e-world.js'
 import { matrixAccount, MATRIX_MODELS, MATRIX_REGIONS } from '../harness/matrix.js'
 import { runAction } from '../harness/run-action.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
+import { quotaWorld, serviceQuotasHandlers } from '../harness/fake-service-quotas.js'
+import { QUOTA_HINTS } from '../../src/data/quota-hints.js'
 
 const fake = useFakeAws(matrixAccount)
 
@@ -58,5 +60,29 @@ describe('a 6×3 matrix against an AWS that throttles at 10 requests a second', 
     const run = await matrixRun({ 'assume-role-arn': roles.join(',') })
     expect(run.report).toBeDefined()
     expect(run.stderr).not.toMatch(/MaxListenersExceededWarning/)
+  }, 120_000)
+})
+
+describe('a throttled matrix whose bundled quota codes AWS has all retired', () => {
+  it('verifies every quota: a throttle is never the real error when a retry got an answer', async () => {
+    // Every bundled code answers NoSuchResourceException (retired): the quotas are found by name
+    // in each region's listing. The first attempt of a read may be throttled; its retry's
+    // definitive answer, not the 429, is what the read ended with.
+    const retired = quotaWorld().map((q) =>
+      Object.values(QUOTA_HINTS).some(
+        (h) => h.tpd === q.code || Object.values(h.tpm).includes(q.code)
+      )
+        ? { ...q, code: `${q.code.slice(0, -1)}Z` }
+        : q
+    )
+    fake.handle(serviceQuotasHandlers(retired))
+    fake.throttle({ rate: 10 })
+    const run = await matrixRun({ 'timeout-seconds': '30' })
+    const quota = run.report!.findings.filter((f) => f.checkId === 'quota')
+    expect(quota).toHaveLength(MATRIX_REGIONS.length * MATRIX_MODELS.length)
+    expect(quota.filter((f) => f.status !== 'pass').map((f) => `${f.subject}: ${f.title}`)).toEqual(
+      []
+    )
+    expect(fake.throttled).toBeGreaterThan(0)
   }, 120_000)
 })

@@ -14,6 +14,9 @@ export const SONNET_37 = 'anthropic.claude-3-7-sonnet-20250219-v1:0'
 export const OPUS_45 = 'anthropic.claude-opus-4-5-20251101-v1:0'
 /** Claude models launched in 2026 have IDs without a date or version suffix (AWS model cards). */
 export const SONNET_46 = 'anthropic.claude-sonnet-4-6'
+/** The 5.x generation on Bedrock, undated IDs (reference bedrock.md §00, 2026-12-07). */
+export const SONNET_5 = 'anthropic.claude-sonnet-5'
+export const OPUS_47 = 'anthropic.claude-opus-4-7'
 
 const E1 = 'us-east-1'
 const E2 = 'us-east-2'
@@ -173,10 +176,19 @@ export function documentedWorld(): BedrockWorld {
   }
 }
 
+/** ARNs in the region's partition, as AWS writes them (`arn:aws-eusc:` in the Sovereign Cloud). */
+const partitionOfRegion = (region: string) =>
+  region.startsWith('us-gov-')
+    ? 'aws-us-gov'
+    : region.startsWith('cn-')
+      ? 'aws-cn'
+      : region.startsWith('eusc-')
+        ? 'aws-eusc'
+        : 'aws'
 export const profileArn = (region: string, id: string) =>
-  `arn:aws:bedrock:${region}:${FAKE.account}:inference-profile/${id}`
+  `arn:${partitionOfRegion(region)}:bedrock:${region}:${FAKE.account}:inference-profile/${id}`
 export const modelArn = (region: string, id: string) =>
-  `arn:aws:bedrock:${region}::foundation-model/${id}`
+  `arn:${region ? partitionOfRegion(region) : 'aws'}:bedrock:${region}::foundation-model/${id}`
 
 function summary(p: FakeProfile, region: string) {
   const base = p.id.slice(p.id.indexOf('.') + 1)
@@ -188,6 +200,21 @@ function summary(p: FakeProfile, region: string) {
     models: (p.sources[region] ?? []).map((d) => ({ modelArn: modelArn(d, base) })),
     status: 'ACTIVE',
     type: 'SYSTEM_DEFINED'
+  }
+}
+
+/** A model as GetFoundationModel's details and ListFoundationModels' summaries both show it. */
+function modelSummary(m: FakeModel, region: string) {
+  return {
+    modelArn: modelArn(region, m.id),
+    modelId: m.id,
+    modelName: m.name,
+    providerName: 'Anthropic',
+    inputModalities: ['TEXT', 'IMAGE'],
+    outputModalities: ['TEXT'],
+    responseStreamingSupported: true,
+    inferenceTypesSupported: m.regions[region],
+    modelLifecycle: m.lifecycle ?? { status: 'ACTIVE' }
   }
 }
 
@@ -219,20 +246,14 @@ export function bedrockHandlers(world: BedrockWorld = documentedWorld()): Handle
       const m = world.models.find((x) => x.id === req.params.modelIdentifier)
       const types = m?.regions[req.region ?? '']
       if (!m || !types) return invalid()
-      return rest.ok({
-        modelDetails: {
-          modelArn: modelArn(req.region ?? '', m.id),
-          modelId: m.id,
-          modelName: m.name,
-          providerName: 'Anthropic',
-          inputModalities: ['TEXT', 'IMAGE'],
-          outputModalities: ['TEXT'],
-          responseStreamingSupported: true,
-          inferenceTypesSupported: types,
-          modelLifecycle: m.lifecycle ?? { status: 'ACTIVE' }
-        }
-      })
+      return rest.ok({ modelDetails: modelSummary(m, req.region ?? '') })
     },
+    'bedrock:ListFoundationModels': (req) =>
+      rest.ok({
+        modelSummaries: world.models
+          .filter((m) => m.regions[req.region ?? ''])
+          .map((m) => modelSummary(m, req.region ?? ''))
+      }),
     'bedrock:GetFoundationModelAvailability': (req) =>
       rest.ok({
         modelId: req.params.modelId,

@@ -9,8 +9,21 @@
 import { createHash } from 'node:crypto'
 import { FAKE } from './run-action.js'
 import { json11, type FakeReply, type Handlers } from './fake-aws.js'
-import { HAIKU_45, OPUS_45, SONNET_37, SONNET_4, SONNET_45, SONNET_46 } from './fake-bedrock.js'
-import { QUOTA_HINTS } from '../../src/data/quota-hints.js'
+import {
+  HAIKU_45,
+  OPUS_45,
+  OPUS_47,
+  SONNET_37,
+  SONNET_4,
+  SONNET_45,
+  SONNET_46,
+  SONNET_5
+} from './fake-bedrock.js'
+import {
+  LONG_CONTEXT_QUOTAS_FACT,
+  QUOTA_HINTS,
+  type QuotaPath
+} from '../../src/data/quota-hints.js'
 
 export interface FakeQuota {
   code: string
@@ -27,20 +40,37 @@ export const QUOTA_DISPLAY: Record<string, string> = {
   [SONNET_4]: 'Anthropic Claude Sonnet 4 V1',
   [SONNET_37]: 'Anthropic Claude 3.7 Sonnet V1',
   [OPUS_45]: 'Anthropic Claude Opus 4.5',
-  [SONNET_46]: 'Anthropic Claude Sonnet 4.6'
+  [SONNET_46]: 'Anthropic Claude Sonnet 4.6',
+  [SONNET_5]: 'Anthropic Claude Sonnet 5',
+  [OPUS_47]: 'Anthropic Claude Opus 4.7'
 }
 
 const madeUpCode = (seed: string) =>
   `L-${createHash('sha1').update(seed).digest('hex').slice(0, 8).toUpperCase()}`
 
-/** Every quota a healthy account has for a model: per-minute on each path, and per day. */
+export interface ModelQuotaOptions {
+  /**
+   * A stale requests-per-minute row on each path with this value, as old accounts may still show:
+   * AWS removed RPM quotas from bedrock-runtime in 2026 and does not enforce them.
+   */
+  staleRpm?: number
+  /** The 1M-context beta's own quotas (`… V1 1M Context Length`) with this value. */
+  longContext?: number
+}
+
+/**
+ * Every quota a healthy account has for a model today (AWS UG `quotas-runtime`, 2026): tokens per
+ * minute on each path and tokens per day; no requests per minute.
+ */
 export function modelQuotas(
   modelId: string,
-  display = QUOTA_DISPLAY[modelId] ?? modelId
+  display = QUOTA_DISPLAY[modelId] ?? modelId,
+  options: ModelQuotaOptions = {}
 ): FakeQuota[] {
-  const hints = QUOTA_HINTS[modelId] ?? {}
-  const code = (path: 'on-demand' | 'cross-region' | 'global', metric: 'tpm' | 'rpm' | 'tpd') =>
-    hints[path]?.[metric] ?? madeUpCode(`${modelId}/${path}/${metric}`)
+  const codes = QUOTA_HINTS[modelId]
+  const code = (path: QuotaPath, metric: 'tpm' | 'rpm' | 'tpd') =>
+    (metric === 'tpd' ? codes?.tpd : metric === 'tpm' ? codes?.tpm[path] : undefined) ??
+    madeUpCode(`${modelId}/${path}/${metric}`)
   const q = (c: string, name: string, value: number, adjustable = true): FakeQuota => ({
     code: c,
     name,
@@ -48,35 +78,45 @@ export function modelQuotas(
     defaultValue: value,
     adjustable
   })
+  const perMinute = (metric: 'tpm' | 'rpm', value: (tokens: number) => number) => {
+    const what = metric === 'tpm' ? 'tokens' : 'requests'
+    return [
+      q(
+        code('on-demand', metric),
+        `On-demand InvokeModel ${what} per minute for ${display}`,
+        value(200_000)
+      ),
+      q(
+        code('cross-region', metric),
+        `Cross-Region InvokeModel ${what} per minute for ${display}`,
+        value(200_000)
+      ),
+      q(
+        code('global', metric),
+        `Global cross-Region model inference ${what} per minute for ${display}`,
+        value(500_000)
+      )
+    ]
+  }
+  const longContext = (
+    LONG_CONTEXT_QUOTAS_FACT.value[modelId] ?? [madeUpCode(`${modelId}/1m`)]
+  ).map((c) =>
+    q(
+      c,
+      `Cross-Region InvokeModel tokens per minute for ${display} V1 1M Context Length`,
+      options.longContext ?? 0
+    )
+  )
   return [
-    q(code('on-demand', 'tpm'), `On-demand InvokeModel tokens per minute for ${display}`, 200_000),
-    q(code('on-demand', 'rpm'), `On-demand InvokeModel requests per minute for ${display}`, 200),
-    q(
-      code('cross-region', 'tpm'),
-      `Cross-region model inference tokens per minute for ${display}`,
-      200_000
-    ),
-    q(
-      code('cross-region', 'rpm'),
-      `Cross-region model inference requests per minute for ${display}`,
-      200
-    ),
-    q(
-      code('global', 'tpm'),
-      `Global cross-Region model inference tokens per minute for ${display}`,
-      500_000
-    ),
-    q(
-      code('global', 'rpm'),
-      `Global cross-Region model inference requests per minute for ${display}`,
-      500
-    ),
+    ...perMinute('tpm', (tokens) => tokens),
     q(
       code('cross-region', 'tpd'),
       `Model invocation max tokens per day for ${display} (doubled for cross-region calls)`,
       144_000_000,
       false
-    )
+    ),
+    ...(options.staleRpm !== undefined ? perMinute('rpm', () => options.staleRpm ?? 0) : []),
+    ...(options.longContext !== undefined ? longContext : [])
   ]
 }
 
@@ -103,10 +143,11 @@ export function mantleQuotas(display: string, input: number, output: number): Fa
  */
 export function quotaWorld(
   models: string[] = Object.keys(QUOTA_DISPLAY),
-  filler = 100
+  filler = 100,
+  options: ModelQuotaOptions = {}
 ): FakeQuota[] {
   return [
-    ...models.flatMap((m) => modelQuotas(m)),
+    ...models.flatMap((m) => modelQuotas(m, undefined, options)),
     ...mantleQuotas('Anthropic Claude Opus 4.7', 20_000_000, 4_000_000),
     {
       code: ACCOUNT_DAILY_CODE,

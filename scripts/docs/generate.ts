@@ -3,6 +3,7 @@ import prettier from 'prettier'
 import { CATALOG } from '../../src/catalog/entries.js'
 import { checkPages, checksTable, permissionsTable, preflightPolicy } from './checks.js'
 import { readActionMetadata } from './action-metadata.js'
+import { factsDoc, FACTS_DOC } from './facts.js'
 import { replaceSection, sectionNames } from './markdown.js'
 import {
   inputsTable,
@@ -95,6 +96,7 @@ export async function expectedDocuments(): Promise<Map<string, string>> {
       await formatMarkdown(troubleshootingDoc(ALL_ENTRIES), TROUBLESHOOTING_DOC)
     ],
     ...pages,
+    [FACTS_DOC, await formatMarkdown(factsDoc(), FACTS_DOC)],
     [POLICY, await formatJson(preflightPolicy(), POLICY)]
   ])
 }

@@ -510,7 +510,8 @@ export class AwsAccess {
         ) {
           continue
         }
-        const first = attempts[0] ?? final
+        // A throttle is never the real error when a later attempt got an answer that says more.
+        const first = attempts.find((a) => !isThrottle(a)) ?? attempts[0] ?? final
         const error: ObservedError = { ...first, operation, attempts: Math.max(attempt, 1) }
         const last = attempts.length > 1 ? attempts[attempts.length - 1] : final
         if (last && (last.code !== first.code || last.message !== first.message)) {

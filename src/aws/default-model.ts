@@ -1,6 +1,7 @@
 import type { InferenceProfileSummary } from '@aws-sdk/client-bedrock'
 import { DEFAULT_MODEL, type PreflightConfig, type Sourced } from '../config.js'
 import { likelyPrefixes } from '../data/profile-prefixes.js'
+import { FALLBACK_MODEL_FACT } from '../data/models.js'
 import { claudeVersionOf, compareClaudeVersions } from '../parse/model-id.js'
 import { parseRegion } from '../parse/region.js'
 import type { AwsResult } from './access.js'
@@ -14,11 +15,8 @@ export type LifecycleReader = (region: string, modelId: string) => Promise<strin
 /** How many of the newest Sonnets have their lifecycle read, together, in one round trip. */
 const LIFECYCLE_CANDIDATES = 3
 
-/**
- * Geographic prefixes AWS's regional-availability table (2026) lists for Claude Sonnet 4.6; any
- * other region falls back to its `global.` profile, which every commercial region can call.
- */
-const FALLBACK_GEO_PREFIXES = new Set(['us', 'eu', 'au', 'us-gov'])
+/** The fallback's geographies (src/data/models.ts); elsewhere its `global.` profile. */
+const FALLBACK_GEO_PREFIXES = new Set(FALLBACK_MODEL_FACT.value.geographies)
 
 /** The region the default model is chosen for: the first configured one that is a region code. */
 export function defaultModelRegion(config: Pick<PreflightConfig, 'regions'>): string | undefined {
@@ -84,7 +82,7 @@ export async function chooseDefaultModel(
 ): Promise<Sourced<string>> {
   const fallback = (why: string): Sourced<string> => ({
     value: fallbackModel(region),
-    source: `default: Claude Sonnet 4.6 (${why}; the built-in fallback)`,
+    source: `default: ${FALLBACK_MODEL_FACT.value.name} (${why}; the built-in fallback)`,
     chosen: true
   })
   if (!region) return fallback('no valid region to ask ListInferenceProfiles in')

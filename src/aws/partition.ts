@@ -1,17 +1,16 @@
 import type { Logger } from '../config.js'
+import { PARTITIONS_FACT } from '../data/regions.js'
+
+const PARTITIONS = PARTITIONS_FACT.value
 
 /** The partition a region belongs to (for ARNs the preflight builds). */
 export function partitionOf(region: string): string {
-  if (region.startsWith('us-gov-')) return 'aws-us-gov'
-  if (region.startsWith('cn-')) return 'aws-cn'
-  return 'aws'
+  return PARTITIONS.find((p) => region.startsWith(p.regionPrefix))?.id ?? 'aws'
 }
 
 /** IAM is global per partition; this is the region its requests are signed for. */
 export function iamRegion(partition: string): string {
-  if (partition === 'aws-us-gov') return 'us-gov-west-1'
-  if (partition === 'aws-cn') return 'cn-north-1'
-  return 'us-east-1'
+  return PARTITIONS.find((p) => p.id === partition)?.iamRegion ?? 'us-east-1'
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CatalogEntry, FixContext } from './types.js'
 import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from './snippets.js'
 import { KNOWN_REGIONS } from '../data/regions.js'
+import { FALLBACK_MODEL_FACT } from '../data/models.js'
 import { refreshSteps } from '../aws/credential-refresh.js'
 import { MANTLE_REGIONS } from '../data/mantle-regions.js'
 import { mantleCurl } from '../aws/mantle-commands.js'
@@ -877,7 +878,7 @@ export const CATALOG = [
     cause:
       'This model is offered only through cross-region inference profiles in this region: its bare ID cannot be invoked on demand.',
     fix: (ctx) =>
-      `Use an inference profile ID that contains the model, e.g. \`${ctx.modelId ? `us.${ctx.modelId}` : 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'}\` from a US region (\`eu.\` from the EU, \`jp.\`/\`au.\`/\`apac.\` in Asia Pacific, \`global.\` anywhere). \`aws bedrock list-inference-profiles --region ${ctx.region ?? '$AWS_REGION'}\` lists them; the \`model-resolve\` check names the right one.`,
+      `Use an inference profile ID that contains the model, e.g. \`${ctx.modelId ? `us.${ctx.modelId}` : `us.${FALLBACK_MODEL_FACT.value.modelId}`}\` from a US region (\`eu.\` from the EU, \`jp.\`/\`au.\`/\`apac.\` in Asia Pacific, \`global.\` anywhere). \`aws bedrock list-inference-profiles --region ${ctx.region ?? '$AWS_REGION'}\` lists them; the \`model-resolve\` check names the right one.`,
     doc: DOC.profiles,
     verdict: 'fail'
   },

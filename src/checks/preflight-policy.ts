@@ -27,7 +27,7 @@ export const POLICY_STATEMENTS = {
   },
   ReadApiKeyUser: {
     resources: [
-      'arn:aws:iam::<ACCOUNT_ID>:user/BedrockAPIKey-*',
+      'arn:aws:iam::<ACCOUNT_ID>:user/<API_KEY_USER_NAME>',
       'arn:aws:iam::<ACCOUNT_ID>:role/<JOB_ROLE_NAME>'
     ],
     without: 'who may use the Bedrock API key is _could not verify_'

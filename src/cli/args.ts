@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { SESSION_TAGGING } from '../aws/session-tags.js'
 import { parseTimeoutSeconds } from '../parse/timeout.js'
+import type { FactsArgs } from './facts.js'
 
 /** A command line that cannot be used: the CLI prints the message and exits 2. */
 export class UsageError extends Error {
@@ -33,6 +34,7 @@ export interface RunArgs {
 export type CliArgs =
   | RunArgs
   | { command: 'explain'; text?: string; debug: boolean }
+  | FactsArgs
   | { command: 'help' }
   | { command: 'version' }
 
@@ -50,6 +52,7 @@ const OPTIONS = {
   'min-tokens-per-minute': { type: 'string' },
   profile: { type: 'string' },
   json: { type: 'boolean' },
+  check: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' }
@@ -59,6 +62,10 @@ const FAIL_ON = ['error', 'warning', 'never']
 
 export const USAGE = `Usage: bedrock-preflight [options]
        bedrock-preflight explain [error text]   (or pipe a log in)
+       bedrock-preflight facts --check [--region <code>...] [--json]
+                            compare the bundled AWS facts (docs/facts.md) with what
+                            ListFoundationModels, ListInferenceProfiles and
+                            ListServiceQuotas say now; exit 1 when something drifted
 
 Checks that this machine can call Claude on Amazon Bedrock: credentials, identity,
 region, model access and permissions. Every problem comes with its cause and fix.
@@ -135,11 +142,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     return { command: 'explain', ...(text ? { text } : {}), debug: values.debug ?? false }
   }
   if (command === 'help') return { command: 'help' }
+  if (command === 'facts') return factsArgs(values, rest)
   if (command !== undefined && command !== 'run') {
     throw new UsageError(
-      `unknown command "${command.length > 40 ? `${command.slice(0, 40)}…` : command}" (commands: explain; options start with --)`
+      `unknown command "${command.length > 40 ? `${command.slice(0, 40)}…` : command}" (commands: explain, facts; options start with --)`
     )
   }
+  if (values.check)
+    throw new UsageError('--check belongs to the facts command: bedrock-preflight facts --check')
   if (command === 'run' && rest.length > 0) {
     throw new UsageError(`unexpected argument "${rest[0]}"`)
   }
@@ -198,5 +208,25 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     ...(values.profile ? { profile: values.profile.trim() } : {}),
     json: values.json ?? false,
     debug: values.debug ?? false
+  }
+}
+
+/** `facts --check [--region R...] [--json] [--profile P]`. */
+function factsArgs(
+  values: { check?: boolean; region?: string[]; json?: boolean; profile?: string },
+  rest: string[]
+): FactsArgs {
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`)
+  if (!values.check) throw new UsageError('facts needs --check (bedrock-preflight facts --check)')
+  const regions = (values.region ?? [])
+    .flatMap((r) => r.split(','))
+    .map((r) => r.trim())
+    .filter((r) => r !== '')
+  if (values.region && regions.length === 0) throw new UsageError('--region needs a value')
+  return {
+    command: 'facts',
+    regions,
+    json: values.json ?? false,
+    ...(values.profile?.trim() ? { profile: values.profile.trim() } : {})
   }
 }

@@ -173,6 +173,23 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
         return await (await import('./explain.js')).explain(args, streams)
       case 'run':
         return await runChecks(args, streams, redactor)
+      case 'facts': {
+        // The regions default as a run's do: AWS_REGION, then AWS_DEFAULT_REGION.
+        const fallback = streams.env.AWS_REGION ?? streams.env.AWS_DEFAULT_REGION
+        const regions = args.regions.length > 0 ? args.regions : fallback ? [fallback] : []
+        if (regions.length === 0)
+          throw new UsageError('facts --check needs a region: --region <code> or AWS_REGION')
+        return await (
+          await import('./facts.js')
+        ).checkFacts(
+          { ...args, regions },
+          {
+            // AWS's listings are text from outside: redacted and stripped like every line the CLI writes.
+            stdout: { write: (text: string) => write(streams.stdout, text) },
+            stderr: { write: (text: string) => write(streams.stderr, text) }
+          }
+        )
+      }
     }
   } catch (err) {
     if (err instanceof UsageError) {

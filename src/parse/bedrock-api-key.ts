@@ -1,3 +1,5 @@
+import { API_KEY_FORMATS_FACT } from '../data/api-keys.js'
+
 /**
  * Bedrock API keys, read offline (AWS UG `api-keys-how`). A key is a secret: nothing returned here
  * contains it, its signature or the session token a short-term key embeds.
@@ -7,13 +9,15 @@
  *   bedrock/aws4_request&X-Amz-Date=…&X-Amz-Expires=…&…&Version=1`, as @aws/bedrock-token-generator
  *   writes it). It works in that region only, until X-Amz-Date + X-Amz-Expires (at most 12 h, and
  *   never past the signing session), with the permissions of whoever signed it.
- * - Long-term: `ABSK` + base64 of `BedrockAPIKey-<id>-at-<account>:<secret>`, an IAM
- *   service-specific credential of the IAM user `BedrockAPIKey-<id>`.
+ * - Long-term: `ABSK` + base64 of `<user-name>-at-<account>:<secret>`, an IAM service-specific
+ *   credential of any IAM user (the console's are named `BedrockAPIKey-<id>`; src/data/api-keys.ts).
  */
-export const SHORT_TERM_PREFIX = 'bedrock-api-key-'
-export const LONG_TERM_PREFIX = 'ABSK'
+export const SHORT_TERM_PREFIX = API_KEY_FORMATS_FACT.value.shortTermPrefix
+export const LONG_TERM_PREFIX = API_KEY_FORMATS_FACT.value.longTermPrefix
 /** AWS: a short-term key lasts at most 12 hours. */
-export const MAX_SHORT_TERM_SECONDS = 12 * 3600
+export const MAX_SHORT_TERM_SECONDS = API_KEY_FORMATS_FACT.value.maxShortTermHours * 3600
+/** An IAM user name (IAM API `userNameType`): 1–64 of letters, digits and `+=,.@_-`. */
+const USER_NAME = '[\\w+=,.@-]{1,64}'
 
 export type BedrockApiKey =
   | {
@@ -63,7 +67,11 @@ function shortTerm(body: string): BedrockApiKey {
   const [accessKeyId = '', , region = '', service = ''] = credential
   const issuedAt = amzDate(q.get('X-Amz-Date'))
   const seconds = Number(q.get('X-Amz-Expires'))
-  if (credential.length !== 5 || service !== 'bedrock' || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+  if (
+    credential.length !== 5 ||
+    service !== 'bedrock' ||
+    !/^[a-z]{2,4}(-[a-z]+)+-\d+$/.test(region)
+  )
     return {
       ok: false,
       problem: 'its X-Amz-Credential does not name a region and the bedrock service'
@@ -89,11 +97,11 @@ function shortTerm(body: string): BedrockApiKey {
 
 function longTerm(body: string): BedrockApiKey {
   const decoded = fromBase64(body)
-  const m = decoded ? /^(BedrockAPIKey-[A-Za-z0-9]+)-at-(\d{12}):.+$/s.exec(decoded) : null
+  const m = decoded ? new RegExp(`^(${USER_NAME})-at-(\\d{12}):.+$`, 's').exec(decoded) : null
   if (!m) {
     return {
       ok: false,
-      problem: 'the part after `ABSK` does not decode to `BedrockAPIKey-<id>-at-<account>:<secret>`'
+      problem: 'the part after `ABSK` does not decode to `<user-name>-at-<account>:<secret>`'
     }
   }
   return { ok: true, kind: 'long-term', userName: m[1]!, account: m[2]! }

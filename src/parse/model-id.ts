@@ -1,3 +1,4 @@
+import { MODEL_FAMILIES } from '../data/models.js'
 /**
  * Bedrock model identifiers in every form `modelId` accepts. Shapes follow the Bedrock API
  * patterns (shared/reference/bedrock.md §1.6); profile prefixes are validated loosely because AWS
@@ -69,7 +70,7 @@ const NAME = '[a-z0-9][a-z0-9-]*(?::\\d+(?::\\d+k)?)?'
 const FOUNDATION_MODEL = new RegExp(`^(${PROVIDER})\\.(${NAME})$`)
 const PROFILE_PREFIX = /^[a-z]{2,}(?:-[a-z]+)?$/
 const SHORT_RESOURCE_ID = /^[a-z0-9]{12}$/
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/
 
 function problem(input: string, text: string, extra: Partial<ModelIdProblem> = {}): ModelIdProblem {
   return { ok: false, input, problem: text, ...extra }
@@ -133,7 +134,7 @@ function parseArnForm(input: string): ParsedModelId {
   if (!/^aws(?:-[a-z-]+)?$/.test(partition)) {
     return problem(
       input,
-      `\`${partition}\` is not an AWS partition (\`aws\`, \`aws-us-gov\`, \`aws-cn\`)`
+      `\`${partition}\` is not an AWS partition (\`aws\`, \`aws-us-gov\`, \`aws-cn\`, \`aws-eusc\`)`
     )
   }
   if (service !== 'bedrock') {
@@ -325,8 +326,9 @@ export interface ClaudeVersion {
 // Since Claude 4: claude-<family>-<major>[-<minor>][-<date>][-v<n>[:<n>]]; the undated IDs of 2026
 // (`claude-sonnet-4-6`, `claude-opus-4-6-v1`) are the same shape without the date. An 8-digit
 // group is a date, never a minor version.
-const CLAUDE_NEWER =
-  /^anthropic\.claude-(sonnet|opus|haiku)-(\d{1,2})(?:-(\d{1,2}))?(?:-(\d{8}))?(?:-v(\d+)(?::\d+)*(?::\d+k)?)?$/
+const CLAUDE_NEWER = new RegExp(
+  `^anthropic\\.claude-(${MODEL_FAMILIES.join('|')})-(\\d{1,2})(?:-(\\d{1,2}))?(?:-(\\d{8}))?(?:-v(\\d+)(?::\\d+)*(?::\\d+k)?)?$`
+)
 // Claude 3.x: claude-<major>[-<minor>]-<family>-<date>-v<n>:<n>[:<context>k].
 const CLAUDE_OLDER =
   /^anthropic\.claude-(\d)(?:-(\d))?-(sonnet|opus|haiku)(?:-(\d{8}))?(?:-v(\d+)(?::\d+)*(?::\d+k)?)?$/

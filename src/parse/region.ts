@@ -3,8 +3,11 @@ import { KNOWN_REGIONS } from '../data/regions.js'
 export type RegionParse =
   { ok: true; region: string; known: boolean } | { ok: false; problem: string; suggestion?: string }
 
-/** `us-east-1`, `us-gov-west-1`, `ap-southeast-7`: a two-letter area, words, a number. */
-const REGION_SHAPE = /^[a-z]{2}(-[a-z]+){1,3}-\d{1,2}$/
+/**
+ * `us-east-1`, `us-gov-west-1`, `ap-southeast-7`, `eusc-de-east-1` (the European Sovereign Cloud):
+ * an area of two to four letters, words, a number.
+ */
+export const REGION_SHAPE = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/
 
 /** Repairs the usual slips (`US-EAST-1`, `us_east_1`, `us-east1`, quotes, spaces) into a candidate. */
 function repair(raw: string): string {

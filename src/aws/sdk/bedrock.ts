@@ -8,5 +8,6 @@ export {
   GetInferenceProfileCommand,
   GetProvisionedModelThroughputCommand,
   GetUseCaseForModelAccessCommand,
+  ListFoundationModelsCommand,
   ListInferenceProfilesCommand
 } from '@aws-sdk/client-bedrock'

@@ -50,7 +50,7 @@ export const meta = defineMeta({
       status: 'fail',
       catalog: 'bedrock-api-key-denied',
       title: 'A service control policy denies Bedrock API keys for {{principal}}',
-      fix: "Ask the organization's administrators whether API keys are meant to be allowed (the SCP denies `{{action}}`, often for one `bedrock:bearerTokenType`); no identity policy can override it. Otherwise unset `AWS_BEARER_TOKEN_BEDROCK` and let the agent use IAM credentials."
+      fix: "Ask the organization's administrators whether API keys are meant to be allowed (the SCP denies `{{action}}`, often for one `{{conditionKey}}`); no identity policy can override it. Otherwise unset `AWS_BEARER_TOKEN_BEDROCK` and let the agent use IAM credentials."
     },
     explicitDeny: {
       status: 'fail',

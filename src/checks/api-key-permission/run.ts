@@ -1,3 +1,4 @@
+import { bearerConditionKey } from '../../data/api-keys.js'
 import type { EvaluationResult } from '@aws-sdk/client-iam'
 import type { CheckRun } from '../../engine/check.js'
 import { shownKeyId } from '../../parse/bedrock-api-key.js'
@@ -96,13 +97,12 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     simulatePrincipalPolicy(ctx, partition, {
       PolicySourceArn: source,
       ActionNames: actions,
-      ContextEntries: [
-        {
-          ContextKeyName: 'bedrock:bearerTokenType',
-          ContextKeyType: 'string',
-          ContextKeyValues: [tokenType]
-        }
-      ]
+      // Each action's own condition key: bedrock-mantle's is `bedrock-mantle:BearerTokenType`.
+      ContextEntries: actions.map((a) => ({
+        ContextKeyName: bearerConditionKey(a),
+        ContextKeyType: 'string',
+        ContextKeyValues: [tokenType]
+      }))
     })
   )
   principal = simulated.principal
@@ -122,7 +122,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     `simulated principal: ${principal}${simulated.note ? ` (${simulated.note})` : ''}`,
     ...actions.map(
       (a) =>
-        `${a} with bedrock:bearerTokenType=${tokenType} → ${resultOf(a)?.EvalDecision ?? 'no answer'}`
+        `${a} with ${bearerConditionKey(a)}=${tokenType} → ${resultOf(a)?.EvalDecision ?? 'no answer'}`
     )
   ]
   // The first action not allowed decides the finding; all allowed, the key may be used.
@@ -140,7 +140,15 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ])
   ]
   if (r?.OrganizationsDecisionDetail?.AllowedByOrganizations === false) {
-    ctx.report('scpDenies', { principal, action }, { observed })
+    ctx.report(
+      'scpDenies',
+      {
+        principal,
+        action,
+        conditionKey: bearerConditionKey(action)
+      },
+      { observed }
+    )
   } else if (r?.EvalDecision === 'explicitDeny') {
     const statements = (r.MatchedStatements ?? []).map((s) => s.SourcePolicyId ?? '?')
     ctx.report(

@@ -1,14 +1,23 @@
 import type { ServiceQuota } from '@aws-sdk/client-service-quotas'
 import type { ReadContext } from '../../engine/check.js'
 import type { ObservedError } from '../../engine/types.js'
-import { QUOTA_HINTS, type QuotaMetric, type QuotaPath } from '../../data/quota-hints.js'
+import {
+  hintedCode,
+  type EnforcedMetric,
+  type QuotaMetric,
+  type QuotaPath
+} from '../../data/quota-hints.js'
 import { modelKeyOfId, quotaMeaning } from './names.js'
 import { listQuotas, readQuota, type QuotaValue } from './reads.js'
 
-export const METRICS: readonly QuotaMetric[] = ['tpm', 'rpm', 'tpd']
+/**
+ * What bedrock-runtime enforces: tokens per minute and per day. No requests-per-minute quota: AWS
+ * removed them in 2026 (AWS UG `quotas-runtime`); a stale RPM row, even at 0, limits nothing.
+ */
+export const METRICS: readonly EnforcedMetric[] = ['tpm', 'tpd']
 
 export interface FoundQuotas {
-  byMetric: Partial<Record<QuotaMetric, QuotaValue>>
+  byMetric: Partial<Record<EnforcedMetric, QuotaValue>>
   /** `Cross-Model Max Tokens Per Day`, when the region's listing was read. */
   accountDaily?: QuotaValue
   /** Whether the listing was read (the hints did not find everything). */
@@ -41,10 +50,9 @@ export async function findQuotas(
   const model = modelKeyOfId(baseModelId)
   const found: FoundQuotas = { byMetric: {}, listed: false }
   if (!model) return found
-  const hints = QUOTA_HINTS[baseModelId]?.[path] ?? {}
   await Promise.all(
     METRICS.map(async (metric) => {
-      const code = hints[metric]
+      const code = hintedCode(baseModelId, path, metric)
       if (!code) return
       const r = await readQuota(ctx, region, code)
       if (!r.ok) {
@@ -64,7 +72,7 @@ export async function findQuotas(
     found.error = listed.error
     return found
   }
-  const best = (metric: QuotaMetric): ServiceQuota | undefined =>
+  const best = (metric: EnforcedMetric): ServiceQuota | undefined =>
     listed.value
       .map((q) => ({ q, score: limits(q.QuotaName ?? '', model, path, metric) }))
       .filter((x) => x.score > 0)

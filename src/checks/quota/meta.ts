@@ -13,7 +13,7 @@ export const meta = defineMeta({
   id: 'quota',
   title: 'Quota',
   description:
-    'The Service Quotas of the model on the path its ID takes (on-demand, cross-Region or global) are not 0 and fit one call: tokens and requests per minute, tokens per day.',
+    'The Service Quotas of the model on the path its ID takes (on-demand, cross-Region or global) are not 0 and fit one call: tokens per minute and per day.',
   scope: 'region-model',
   dependsOn: ['region', 'model-id', 'identity'],
   // The reads need only the credentials: they start while identity is still in flight.
@@ -72,7 +72,7 @@ export const meta = defineMeta({
       title: '{{quota}} is {{value}}, below the {{min}} tokens one call of {{model}} may reserve',
       cause:
         'Bedrock reserves the input tokens plus `maxTokens` against the per-minute quota when a call starts (an unset `maxTokens` reserves the model maximum), so a quota below that throttles even a single call.',
-      fix: 'Set `maxTokens` on each call below {{value}} minus the prompt, or request an increase:\n\n```sh\naws service-quotas request-service-quota-increase --service-code bedrock --quota-code {{code}} --desired-value {{min}} --region {{region}}\n```\n\n(The input `min-tokens-per-minute` sets what one call needs; now {{min}}.)',
+      fix: 'Set `maxTokens` on each call below {{value}} minus the prompt, or request an increase:\n\n```sh\naws service-quotas request-service-quota-increase --service-code bedrock --quota-code {{code}} --desired-value {{desired}} --region {{region}}\n```\n\n(The input `min-tokens-per-minute` sets what one call needs; now {{min}}.)',
       doc: INCREASE_DOC
     },
     noMatch: {
@@ -80,7 +80,7 @@ export const meta = defineMeta({
       title: 'No Service Quotas entry matched {{model}} {{path}} in {{region}} ({{metrics}})',
       cause:
         "Quota names follow the model's display name and change over time; none of the region's Bedrock quotas names this model on this path, so its quota could not be verified (it is not known to be 0).",
-      fix: 'Look for the model in the Service Quotas console (Amazon Bedrock, {{region}}) and check its tokens- and requests-per-minute quotas; an invoke probe (`invoke-probe: true`) settles it with one call.',
+      fix: 'Look for the model in the Service Quotas console (Amazon Bedrock, {{region}}) and check its tokens-per-minute and per-day quotas; an invoke probe (`invoke-probe: true`) settles it with one call.',
       doc: QUOTAS_DOC
     },
     needsCredentials: {

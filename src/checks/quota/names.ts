@@ -1,4 +1,5 @@
-import type { QuotaMetric, QuotaPath } from '../../data/quota-hints.js'
+import { LONG_CONTEXT_NAME, type QuotaMetric, type QuotaPath } from '../../data/quota-hints.js'
+import { MODEL_FAMILIES } from '../../data/models.js'
 
 /**
  * A Claude model as quota names and model IDs both identify it: provider, family, version and
@@ -18,7 +19,7 @@ export function modelKeyOfId(modelId: string): string | undefined {
   return `${m[1]}|${family}|${numbers.join('.')}|v${variant}`
 }
 
-const FAMILIES = new Set(['sonnet', 'haiku', 'opus', 'instant'])
+const FAMILIES = new Set(MODEL_FAMILIES)
 
 export function modelKeyOfName(display: string): string | undefined {
   const text = display.toLowerCase().replace(/\(.*?\)/g, ' ')
@@ -47,6 +48,8 @@ export function quotaMeaning(name: string): QuotaMeaning | undefined {
     .replace(/\s+/g, ' ')
     .trim()
   if (/^cross-model max tokens per day$/i.test(text)) return { kind: 'account-daily' }
+  // The 1M-context beta's quotas are their own: a standard call never draws on them.
+  if (LONG_CONTEXT_NAME.test(text)) return undefined
   // bedrock-mantle's own (mantle-quota/names.ts): not a runtime path's.
   if (/^bedrock mantle /i.test(text)) return undefined
   const metric: QuotaMetric | undefined = /tokens per minute/i.test(text)

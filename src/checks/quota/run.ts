@@ -2,7 +2,7 @@ import type { CheckRun } from '../../engine/check.js'
 import {
   DEFAULT_MAX_OUTPUT_TOKENS,
   MAX_OUTPUT_TOKENS,
-  type QuotaMetric,
+  type EnforcedMetric,
   type QuotaPath
 } from '../../data/quota-hints.js'
 import type { ModelIdFacts } from '../model-id/facts.js'
@@ -24,9 +24,8 @@ const PATH_TITLE: Record<QuotaPath, string> = {
   'cross-region': 'Cross-Region',
   global: 'Global cross-Region'
 }
-const METRIC_LABEL: Record<QuotaMetric, string> = {
+const METRIC_LABEL: Record<EnforcedMetric, string> = {
   tpm: 'tokens per minute',
-  rpm: 'requests per minute',
   tpd: 'tokens per day'
 }
 /** What to suggest instead while a path has no quota. */
@@ -37,6 +36,19 @@ const ALTERNATIVE: Record<QuotaPath, string> = {
 }
 
 const number = (n: number) => n.toLocaleString('en-US')
+
+/**
+ * The value to request: at least `needed`, and above AWS's default (AWS refuses a request that is
+ * not: "You must provide a quota value greater than the default quota value of …"). Plain digits,
+ * as `--desired-value` parses them (`64,000` fails: "invalid float value"; reference §00).
+ */
+export function desiredValue(needed: number, defaultValue: number | undefined): string {
+  const byDefault = defaultValue ?? 0
+  if (needed > byDefault) return String(Math.ceil(needed))
+  // The next round step above the default: 200,000 → 300,000; 4,000 → 5,000.
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(byDefault, 1))))
+  return String((Math.floor(byDefault / step) + 1) * step)
+}
 
 /** The path a call takes, from the ID (and, for an application profile, where it routes). */
 function pathOf(model: ModelIdFacts['model'], resolved?: ResolveFacts): QuotaPath | undefined {
@@ -58,7 +70,7 @@ function oneCall(configured: number | undefined, baseModelId: string): number {
   return MAX_OUTPUT_TOKENS[`${family}|${version}`] ?? DEFAULT_MAX_OUTPUT_TOKENS
 }
 
-function line(q: QuotaValue, metric: QuotaMetric): string {
+function line(q: QuotaValue, metric: EnforcedMetric): string {
   const byDefault =
     q.defaultValue === undefined
       ? ''
@@ -121,13 +133,13 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       ...base4,
       quota: q.name,
       code: q.code,
-      desired: number(Math.max(q.defaultValue ?? 0, metric === 'rpm' ? 1 : min)),
+      desired: desiredValue(min, q.defaultValue),
       alternative: ALTERNATIVE[path]
     }
     if (q.value === 0) {
       ctx.report(q.adjustable === false ? 'zeroNotAdjustable' : 'zero', data, { observed })
       problems += 1
-    } else if (metric !== 'rpm' && q.value < min) {
+    } else if (q.value < min) {
       ctx.report(
         'belowOneCall',
         { ...data, value: number(q.value), min: number(min) },

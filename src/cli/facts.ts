@@ -1,0 +1,101 @@
+import { CHECKED } from '../data/fact.js'
+import { observeError } from '../aws/errors.js'
+import { compareFacts, type Drift, type RegionListing } from './facts-drift.js'
+
+export interface FactsArgs {
+  command: 'facts'
+  regions: string[]
+  json: boolean
+  profile?: string
+}
+
+/** The region's listings, all pages (Bedrock's quotas are 100 a page, well over a thousand). */
+async function readRegion(region: string, profile: string | undefined): Promise<RegionListing> {
+  const bedrock = await import('../aws/sdk/bedrock.js')
+  const quotas = await import('../aws/sdk/service-quotas.js')
+  const options = { region, ...(profile ? { profile } : {}), maxAttempts: 5 }
+  const b = new bedrock.BedrockClient(options)
+  const sq = new quotas.ServiceQuotasClient(options)
+  try {
+    const models = await b.send(
+      new bedrock.ListFoundationModelsCommand({ byProvider: 'Anthropic' })
+    )
+    const profiles: string[] = []
+    let token: string | undefined
+    do {
+      const page = await b.send(
+        new bedrock.ListInferenceProfilesCommand({
+          typeEquals: 'SYSTEM_DEFINED',
+          ...(token ? { nextToken: token } : {})
+        })
+      )
+      profiles.push(
+        ...(page.inferenceProfileSummaries ?? []).map((p) => p.inferenceProfileId ?? '')
+      )
+      token = page.nextToken
+    } while (token)
+    const listed: { code: string; name: string }[] = []
+    let next: string | undefined
+    for (let page = 0; page < 40; page++) {
+      const r = await sq.send(
+        new quotas.ListServiceQuotasCommand({
+          ServiceCode: 'bedrock',
+          MaxResults: 100,
+          ...(next ? { NextToken: next } : {})
+        })
+      )
+      listed.push(
+        ...(r.Quotas ?? []).map((q) => ({ code: q.QuotaCode ?? '', name: q.QuotaName ?? '' }))
+      )
+      next = r.NextToken
+      if (!next) break
+    }
+    return {
+      region,
+      models: (models.modelSummaries ?? []).map((m) => ({
+        modelId: m.modelId ?? '',
+        ...(m.modelLifecycle?.status ? { status: m.modelLifecycle.status } : {})
+      })),
+      profiles,
+      quotas: listed
+    }
+  } finally {
+    b.destroy()
+    sq.destroy()
+  }
+}
+
+function text(drift: Drift[], regions: string[]): string {
+  if (drift.length === 0)
+    return `No drift: the bundled facts (checked ${CHECKED}) match what ${regions.join(', ')} list.\n`
+  const lines = drift.map(
+    (d) => `- ${d.kind} ${d.subject} (${d.regions.join(', ')}): ${d.detail} [${d.fact}]`
+  )
+  return `${drift.length} bundled ${drift.length === 1 ? 'fact has' : 'facts have'} drifted since ${CHECKED}:\n${lines.join('\n')}\n\nUpdate the fact in src/data/ with its new source date, then \`npm run docs\` (docs/facts.md).\n`
+}
+
+/** `bedrock-preflight facts --check`: 0 no drift, 1 drift, 2 a read failed. */
+export async function checkFacts(
+  args: FactsArgs,
+  io: { stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } }
+): Promise<number> {
+  const listings: RegionListing[] = []
+  for (const region of args.regions) {
+    try {
+      listings.push(await readRegion(region, args.profile))
+    } catch (err) {
+      const e = observeError(err)
+      io.stderr.write(
+        `bedrock-preflight facts: could not read ${region}: ${e.code}: ${e.message}\n`
+      )
+      return 2
+    }
+  }
+  const drift = compareFacts(listings)
+  io.stdout.write(
+    args.json
+      ? `${JSON.stringify({ checked: CHECKED, regions: args.regions, drift }, null, 2)}\n`
+      : text(drift, args.regions)
+  )
+  return drift.length > 0 ? 1 : 0
+}
