@@ -1,6 +1,7 @@
 import { prepareRun, SettingsError } from './settings.js'
 import { runPreflight } from './engine/run-preflight.js'
 import { actionInput, actionInputGiven, RunnerLog } from './action/runner-log.js'
+import { actionInputs } from './inputs.js'
 
 /** The action: inputs → configuration → engine → summary, annotations and outputs. */
 export async function run(): Promise<void> {
@@ -16,22 +17,9 @@ export async function run(): Promise<void> {
   try {
     const config = prepareRun({
       surface: 'github-actions',
-      regions: actionInput('aws-region'),
-      models: actionInput('model-id'),
-      assumeRoleArns: actionInput('assume-role-arn'),
-      oidcRoleArn: actionInput('oidc-role-arn'),
-      envFilePath: actionInput('env-file'),
-      invokeProbe: actionInput('invoke-probe'),
-      endpoint: actionInput('endpoint'),
-      mantleProject: actionInput('mantle-project'),
-      roleSessionTags: actionInput('role-session-tags'),
-      failOn: actionInput('fail-on'),
-      // The runner always passes the input (action.yml's default, 30) unless it is set to ''.
-      ...(actionInputGiven('timeout-seconds')
-        ? { timeoutSeconds: actionInput('timeout-seconds') }
-        : {}),
-      minTokensPerMinute: actionInput('min-tokens-per-minute'),
-      bedrockApiKey: actionInput('bedrock-api-key'),
+      // Every input of action.yml, by the table both faces read (src/inputs.ts). The runner passes
+      // each one with a default (timeout-seconds: 30) unless the workflow sets it to ''.
+      ...actionInputs((name) => (actionInputGiven(name) ? actionInput(name) : undefined)),
       processEnv: { ...process.env },
       ...(process.env.GITHUB_WORKSPACE ? { workspace: process.env.GITHUB_WORKSPACE } : {}),
       getIdToken: async (audience) => (await withCore()).getIDToken(audience),

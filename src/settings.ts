@@ -12,14 +12,18 @@ import {
 } from './config.js'
 import { parseDotenv } from './parse/dotenv.js'
 import { parseTimeoutSeconds } from './parse/timeout.js'
+import { BEARER_TOKEN_VARIABLE, inputOf, inputSource, type InputKey } from './inputs.js'
 import { readEnvFileText } from './env-file/read.js'
 import { envKeyUse } from './env-file/keys.js'
 import { LIMITS } from './limits.js'
-import { SESSION_TAGGING, type SessionTagging } from './aws/session-tags.js'
-import { BASE_URL_VARIABLES, ENDPOINTS, endpointOfUrl, type Endpoint } from './parse/endpoint.js'
+import type { SessionTagging } from './aws/session-tags.js'
+import { BASE_URL_VARIABLES, endpointOfUrl, type Endpoint } from './parse/endpoint.js'
 
-/** What a face collected from its inputs or flags, before defaults and the env file apply. */
-export interface RawSettings {
+/**
+ * What a face collected from its inputs or flags (each one an entry of INPUTS, src/inputs.ts),
+ * before defaults and the env file apply.
+ */
+export interface RawSettings extends Partial<Record<InputKey, unknown>> {
   surface: Surface
   regions?: string
   models?: string
@@ -63,14 +67,20 @@ export class SettingsError extends Error {
   }
 }
 
-const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
+/**
+ * Refuses a value the input's entry in INPUTS finds wrong, naming the input. Blank values are
+ * the caller's to default.
+ */
+function check(key: InputKey, value: string | number | undefined): void {
+  const spec = inputOf(key)
+  const problem = String(value ?? '').trim() ? spec.problem?.(String(value)) : undefined
+  if (problem) throw new SettingsError(spec.name, problem)
+}
 
-function parseBoolean(input: string, value: string | boolean | undefined): boolean {
+function parseBoolean(key: InputKey, value: string | boolean | undefined): boolean {
   if (typeof value === 'boolean') return value
-  const v = (value ?? '').trim().toLowerCase()
-  if (v === '' || v === 'false') return false
-  if (v === 'true') return true
-  throw new SettingsError(input, `must be true or false, got "${value}"`)
+  check(key, value)
+  return (value ?? '').trim().toLowerCase() === 'true'
 }
 
 function readEnvFile(
@@ -81,7 +91,7 @@ function readEnvFile(
   const read = readEnvFileText(path)
   if (!read.ok) {
     if (optional && read.missing) return undefined
-    throw new SettingsError('env-file', `${path} ${read.problem}`)
+    throw new SettingsError(inputOf('envFilePath').name, `${path} ${read.problem}`)
   }
   const absolute = resolve(path)
   const rel = workspace ? relative(workspace, absolute) : undefined
@@ -139,36 +149,21 @@ export function buildConfig(raw: RawSettings): {
   fileValues: Record<string, string>
 } {
   const startedAtMs = Date.now()
+  check('failOn', raw.failOn)
   const failOn = (raw.failOn?.trim() || 'error') as FailOn
-  if (!FAIL_ON.includes(failOn)) {
-    throw new SettingsError('fail-on', `must be one of ${FAIL_ON.join(', ')}, got "${raw.failOn}"`)
-  }
   // Absent: the default. Given but empty (`timeout-seconds: ''`) is a mistake, not the default.
   const timeout =
     raw.timeoutSeconds === undefined
       ? { ok: true as const, seconds: DEFAULT_TIMEOUT_SECONDS }
       : parseTimeoutSeconds(String(raw.timeoutSeconds))
-  if (!timeout.ok) throw new SettingsError('timeout-seconds', timeout.problem)
+  if (!timeout.ok) throw new SettingsError(inputOf('timeoutSeconds').name, timeout.problem)
   const timeoutSeconds = timeout.seconds
+  check('minTokensPerMinute', raw.minTokensPerMinute)
   const minText = String(raw.minTokensPerMinute ?? '').trim()
   const minTokensPerMinute = minText === '' ? undefined : Number(minText)
-  if (
-    minTokensPerMinute !== undefined &&
-    (!Number.isInteger(minTokensPerMinute) || minTokensPerMinute < 1 || minTokensPerMinute > 1e9)
-  ) {
-    throw new SettingsError(
-      'min-tokens-per-minute',
-      `must be a whole number of tokens from 1 to 1000000000, got "${raw.minTokensPerMinute}"`
-    )
-  }
-  const invokeProbe = parseBoolean('invoke-probe', raw.invokeProbe)
+  const invokeProbe = parseBoolean('invokeProbe', raw.invokeProbe)
+  check('roleSessionTags', raw.roleSessionTags)
   const roleSessionTags = (raw.roleSessionTags?.trim().toLowerCase() || 'auto') as SessionTagging
-  if (!SESSION_TAGGING.includes(roleSessionTags)) {
-    throw new SettingsError(
-      'role-session-tags',
-      `must be one of ${SESSION_TAGGING.join(', ')}, got "${raw.roleSessionTags}"`
-    )
-  }
 
   const envFile = raw.envFilePath
     ? readEnvFile(raw.envFilePath, raw.envFileOptional ?? false, raw.workspace)
@@ -204,25 +199,31 @@ export function buildConfig(raw: RawSettings): {
     return value ? { value, source: sourceOf.get(key) ?? key } : undefined
   }
 
+  const fallback = (key: InputKey): Sourced<string> | undefined => {
+    for (const name of inputOf(key).env ?? []) {
+      const found = labelled(name)
+      if (found) return found
+    }
+    return undefined
+  }
+  const given = (key: InputKey) => ({ source: inputSource(key, raw.surface) })
+
   const regionInputs = withinLimit(
     splitList(raw.regions),
-    'aws-region',
+    inputOf('regions').name,
     'regions',
     LIMITS.regions
-  ).map((value) => ({
-    value,
-    source: raw.surface === 'cli' ? '--region' : 'input aws-region'
-  }))
-  const regionFallback = labelled('AWS_REGION') ?? labelled('AWS_DEFAULT_REGION')
+  ).map((value) => ({ value, ...given('regions') }))
+  const regionFallback = fallback('regions')
   const regions = regionInputs.length > 0 ? regionInputs : regionFallback ? [regionFallback] : []
 
-  const modelInputs = withinLimit(splitList(raw.models), 'model-id', 'models', LIMITS.models).map(
-    (value) => ({
-      value,
-      source: raw.surface === 'cli' ? '--model' : 'input model-id'
-    })
-  )
-  const modelEnv = labelled('BEDROCK_MODEL')
+  const modelInputs = withinLimit(
+    splitList(raw.models),
+    inputOf('models').name,
+    'models',
+    LIMITS.models
+  ).map((value) => ({ value, ...given('models') }))
+  const modelEnv = fallback('models')
   const named =
     modelInputs.length > 0
       ? modelInputs
@@ -246,11 +247,8 @@ export function buildConfig(raw: RawSettings): {
   // The variable the Bedrock SDKs (and Claude Code) read the key from; an input wins over it.
   const keyInput = raw.bedrockApiKey?.trim()
   const bedrockApiKey = keyInput
-    ? {
-        value: keyInput,
-        source: raw.surface === 'cli' ? '--bedrock-api-key' : 'input bedrock-api-key'
-      }
-    : labelled(BEARER_TOKEN_VARIABLE)
+    ? { value: keyInput, ...given('bedrockApiKey') }
+    : fallback('bedrockApiKey')
 
   const endpoint = endpointFrom(raw, labelled)
   const mantleProject = mantleProjectFrom(raw)
@@ -262,7 +260,12 @@ export function buildConfig(raw: RawSettings): {
     models: dedupe(models),
     assumeRoleArns: [
       ...new Set(
-        withinLimit(splitList(raw.assumeRoleArns), 'assume-role-arn', 'roles', LIMITS.roles)
+        withinLimit(
+          splitList(raw.assumeRoleArns),
+          inputOf('assumeRoleArns').name,
+          'roles',
+          LIMITS.roles
+        )
       )
     ],
     ...(raw.oidcRoleArn?.trim() ? { oidcRoleArn: raw.oidcRoleArn.trim() } : {}),
@@ -296,19 +299,9 @@ function endpointFrom(
   raw: RawSettings,
   labelled: (key: string) => Sourced<string> | undefined
 ): Sourced<Endpoint> | undefined {
+  check('endpoint', raw.endpoint)
   const given = raw.endpoint?.trim().toLowerCase()
-  if (given) {
-    if (!(ENDPOINTS as readonly string[]).includes(given)) {
-      throw new SettingsError(
-        'endpoint',
-        `must be one of ${ENDPOINTS.join(', ')}, got "${raw.endpoint}"`
-      )
-    }
-    return {
-      value: given as Endpoint,
-      source: raw.surface === 'cli' ? '--endpoint' : 'input endpoint'
-    }
-  }
+  if (given) return { value: given as Endpoint, source: inputSource('endpoint', raw.surface) }
   // Claude Code (v2.1.94+) first, as it decides: CLAUDE_CODE_USE_MANTLE=1 calls mantle; with
   // CLAUDE_CODE_USE_BEDROCK=1 as well it calls both, routing each model ID by its form
   // (code.claude.com/docs/en/amazon-bedrock). Switched off (`0`, `false`), a leftover mantle URL
@@ -335,26 +328,13 @@ function endpointFrom(
 /** A flag variable that is set to something other than off (`0`, `false`, `no`, `off`). */
 const isOn = (value: string) => !/^(0|false|no|off)$/i.test(value.trim())
 
-/** A mantle project ID as AWS's API reference gives its pattern: `proj_[a-zA-Z0-9]+|default`. */
-const PROJECT_ID = /^(proj_[a-zA-Z0-9]+|default)$/
-
 function mantleProjectFrom(raw: RawSettings): Sourced<string> | undefined {
+  check('mantleProject', raw.mantleProject)
   const given = raw.mantleProject?.trim()
-  if (!given) return undefined
-  if (!PROJECT_ID.test(given)) {
-    throw new SettingsError(
-      'mantle-project',
-      `must be "default" or a project ID (proj_ followed by letters and digits), got "${given}"`
-    )
-  }
-  return {
-    value: given,
-    source: raw.surface === 'cli' ? '--mantle-project' : 'input mantle-project'
-  }
+  return given ? { value: given, source: inputSource('mantleProject', raw.surface) } : undefined
 }
 
-/** Where the Bedrock SDKs look for an API key (`AWS_BEARER_TOKEN_` + the signing name). */
-export const BEARER_TOKEN_VARIABLE = 'AWS_BEARER_TOKEN_BEDROCK'
+export { BEARER_TOKEN_VARIABLE }
 
 /** Variables whose values must never reach a log, masked before anything is printed. */
 export const SECRET_VARIABLES = [

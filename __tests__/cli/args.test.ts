@@ -48,10 +48,10 @@ describe('the command line', () => {
       models: 'eu.anthropic.claude-sonnet-4-5-20250929-v1:0',
       assumeRoleArns: 'arn:aws:iam::111122223333:role/bedrock-invoker',
       roleSessionTags: 'true',
-      envFile: 'my.env',
+      envFilePath: 'my.env',
       invokeProbe: true,
       failOn: 'warning',
-      timeout: '45',
+      timeoutSeconds: '45',
       profile: 'dev-sso',
       json: true,
       debug: true

@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { prepareRun } from '../../src/settings.js'
+import { actionInputs } from '../../src/inputs.js'
 import { runPreflight } from '../../src/engine/run-preflight.js'
 import { shouldFail } from '../../src/engine/result.js'
 import { renderSummary } from '../../src/render/summary.js'
@@ -91,7 +92,7 @@ async function runOnce(
     if (v === undefined) delete env[k]
     else env[k] = v
   }
-  // The inputs main.ts reads (action.yml), by the same names.
+  // The inputs main.ts reads (action.yml), by the same table (src/inputs.ts).
   const input = (name: string): string | undefined => options.inputs?.[name]
   const masked: string[] = []
   const log: Logger = { debug: () => {}, mask: (secret) => void masked.push(secret) }
@@ -110,19 +111,7 @@ async function runOnce(
     const config = prepareRun(
       {
         surface: 'github-actions',
-        regions: input('aws-region'),
-        models: input('model-id'),
-        assumeRoleArns: input('assume-role-arn'),
-        oidcRoleArn: input('oidc-role-arn'),
-        envFilePath: input('env-file'),
-        invokeProbe: input('invoke-probe'),
-        endpoint: input('endpoint'),
-        mantleProject: input('mantle-project'),
-        roleSessionTags: input('role-session-tags'),
-        failOn: input('fail-on'),
-        timeoutSeconds: input('timeout-seconds'),
-        minTokensPerMinute: input('min-tokens-per-minute'),
-        bedrockApiKey: input('bedrock-api-key'),
+        ...actionInputs(input),
         processEnv,
         workspace: home,
         log

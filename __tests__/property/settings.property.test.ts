@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildConfig, SettingsError, type RawSettings } from '../../src/settings.js'
 import { silentLogger } from '../../src/config.js'
+import { INPUTS } from '../../src/inputs.js'
 import { anyText, soup } from './arbitraries.js'
 import { PROPERTY_TIMEOUT_MS, runs } from './runs.js'
 
@@ -67,15 +68,7 @@ const raw = fc.record({
   )
 })
 
-const INPUT_NAMES = [
-  'fail-on',
-  'timeout-seconds',
-  'invoke-probe',
-  'env-file',
-  'aws-region',
-  'model-id',
-  'assume-role-arn'
-]
+const INPUT_NAMES = INPUTS.map((i) => i.name)
 
 describe('settings, for any inputs, flags, environment and env file', () => {
   it(

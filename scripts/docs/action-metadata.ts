@@ -23,9 +23,15 @@ export interface ActionMetadata {
 
 type Entries = Record<string, { description?: string; required?: boolean; default?: unknown }>
 
-/** action.yml as the docs need it: inputs and outputs in file order, descriptions on one line. */
-export function readActionMetadata(path = 'action.yml'): ActionMetadata {
-  const raw = parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+/**
+ * action.yml as the docs need it: inputs and outputs in file order, descriptions on one line.
+ * `text` is the file's content when it is not the one on disk (the docs generator's own).
+ */
+export function readActionMetadata(
+  path = 'action.yml',
+  text = readFileSync(path, 'utf8')
+): ActionMetadata {
+  const raw = parse(text) as Record<string, unknown>
   const inputs = (raw.inputs ?? {}) as Entries
   const outputs = (raw.outputs ?? {}) as Entries
   const oneLine = (text: string | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim()

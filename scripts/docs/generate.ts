@@ -3,9 +3,11 @@ import prettier from 'prettier'
 import { CATALOG } from '../../src/catalog/entries.js'
 import { checkPages, checksTable, permissionsTable, preflightPolicy } from './checks.js'
 import { readActionMetadata } from './action-metadata.js'
+import { actionYml } from './action-inputs.js'
 import { factsDoc, FACTS_DOC } from './facts.js'
 import { replaceSection, sectionNames } from './markdown.js'
 import {
+  cliOptionsTable,
   inputsTable,
   outputsTable,
   policyBlock,
@@ -19,6 +21,10 @@ import {
 export const README = 'README.md'
 /** The user guide: what moved out of the README, with its own generated sections. */
 export const GUIDE = 'docs/guide.md'
+/** The CLI's guide: its options table is the CLI's usage (src/cli/args.ts). */
+export const CLI_DOC = 'docs/cli.md'
+/** Its `inputs:` are written from INPUTS (src/inputs.ts). */
+export const ACTION_YML = 'action.yml'
 export const POLICY = 'docs/preflight-policy.json'
 
 /** Committed job summaries, produced by __tests__/docs/sample-summary.test.ts. */
@@ -37,13 +43,18 @@ async function formatMarkdown(text: string, filepath: string): Promise<string> {
   return prettier.format(text, { ...options, filepath })
 }
 
-async function formatJson(text: string, filepath: string): Promise<string> {
+/** JSON and YAML: as `npm run format` leaves them. */
+async function formatData(text: string, filepath: string): Promise<string> {
   const options = (await prettier.resolveConfig(filepath)) ?? {}
   return prettier.format(text, { ...options, filepath })
 }
 
+/** action.yml as `npm run docs` writes it: its inputs from INPUTS (src/inputs.ts). */
+const actionYmlText = (): string => actionYml(readFileSync(ACTION_YML, 'utf8'))
+
 function sectionContent(name: string, doc: string): string {
-  const meta = readActionMetadata()
+  // The sections describe the action.yml this run writes, not the one it replaces.
+  const meta = readActionMetadata(ACTION_YML, actionYmlText())
   switch (name) {
     case 'usage':
       return usageBlock(meta)
@@ -51,6 +62,8 @@ function sectionContent(name: string, doc: string): string {
       return inputsTable(meta)
     case 'outputs':
       return outputsTable(meta)
+    case 'cli-options':
+      return cliOptionsTable()
     case 'troubleshooting':
       return troubleshootingTable(
         ALL_ENTRIES,
@@ -91,12 +104,14 @@ export async function expectedDocuments(): Promise<Map<string, string>> {
   return new Map([
     [README, await withSections(README)],
     [GUIDE, await withSections(GUIDE)],
+    [CLI_DOC, await withSections(CLI_DOC)],
+    [ACTION_YML, await formatData(actionYmlText(), ACTION_YML)],
     [
       TROUBLESHOOTING_DOC,
       await formatMarkdown(troubleshootingDoc(ALL_ENTRIES), TROUBLESHOOTING_DOC)
     ],
     ...pages,
     [FACTS_DOC, await formatMarkdown(factsDoc(), FACTS_DOC)],
-    [POLICY, await formatJson(preflightPolicy(), POLICY)]
+    [POLICY, await formatData(preflightPolicy(), POLICY)]
   ])
 }

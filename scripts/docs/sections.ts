@@ -6,6 +6,7 @@
 import type { CatalogEntry, FixContext } from '../../src/catalog/types.js'
 import type { ActionMetadata } from './action-metadata.js'
 import { table } from './markdown.js'
+import { usageOptions } from '../../src/cli/args.js'
 
 const ACTION_REF = 'org/bedrock-preflight@v1'
 
@@ -28,6 +29,21 @@ export function inputsTable(meta: ActionMetadata): string {
   )
 }
 
+/** Words of the CLI's help that Markdown would read as emphasis (`BEDROCK_MODEL`, `…_*_MODEL`). */
+const codeWords = (text: string): string =>
+  text.replace(/[^\s,;()]*[_*][^\s,;()]*/g, (word) => code(word))
+
+/** docs/cli.md's options: every flag of the CLI's usage (src/cli/args.ts), with its help. */
+export function cliOptionsTable(): string {
+  return table(
+    ['Option', 'What it does'],
+    usageOptions().map(({ label, help }) => [
+      label.split(', ').map(code).join(', '),
+      codeWords(help.join(' '))
+    ])
+  )
+}
+
 export function outputsTable(meta: ActionMetadata): string {
   return table(
     ['Output', 'Description'],
@@ -36,7 +52,7 @@ export function outputsTable(meta: ActionMetadata): string {
 }
 
 /** Wraps text at `width` columns for YAML comments. */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(' ')) {

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util'
-import { SESSION_TAGGING } from '../aws/session-tags.js'
-import { parseTimeoutSeconds } from '../parse/timeout.js'
+import { INPUTS, type InputKey, type InputSpec } from '../inputs.js'
 import type { FactsArgs } from './facts.js'
 
 /** A command line that cannot be used: the CLI prints the message and exits 2. */
@@ -11,22 +10,10 @@ export class UsageError extends Error {
   }
 }
 
-export interface RunArgs {
+/** The inputs as the command line gave them, by their field of RawSettings (src/inputs.ts). */
+export type RunArgs = Partial<Record<Exclude<InputKey, 'invokeProbe'>, string>> & {
   command: 'run'
-  /** Comma-joined, as the action's list inputs are (buildConfig splits them). */
-  regions?: string
-  models?: string
-  assumeRoleArns?: string
-  envFile?: string
   invokeProbe: boolean
-  /** `runtime`, `mantle` or `both` (checked by buildConfig, which names `--endpoint`). */
-  endpoint?: string
-  mantleProject?: string
-  roleSessionTags?: string
-  failOn?: string
-  timeout?: string
-  minTokensPerMinute?: string
-  profile?: string
   json: boolean
   debug: boolean
 }
@@ -38,27 +25,64 @@ export type CliArgs =
   | { command: 'help' }
   | { command: 'version' }
 
-const OPTIONS = {
-  region: { type: 'string', multiple: true },
-  model: { type: 'string', multiple: true },
-  'assume-role-arn': { type: 'string', multiple: true },
-  'env-file': { type: 'string' },
-  'invoke-probe': { type: 'boolean' },
-  endpoint: { type: 'string' },
-  'mantle-project': { type: 'string' },
-  'role-session-tags': { type: 'string' },
-  'fail-on': { type: 'string' },
-  timeout: { type: 'string' },
-  'min-tokens-per-minute': { type: 'string' },
-  profile: { type: 'string' },
+type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
+
+/** The inputs the CLI takes, in the order its usage lists them. */
+const CLI_INPUTS = INPUTS.filter((i): i is InputSpec & { flag: string } => i.flag !== undefined)
+
+/** The CLI's own flags, which are not inputs of the run: after the inputs in the usage. */
+export const CLI_FLAGS: ReadonlyArray<{ label: string; help: readonly string[] }> = [
+  {
+    label: '--json',
+    help: ['print the JSON report (schema/report.schema.json) instead']
+  },
+  {
+    label: '--debug',
+    help: [
+      'log providers tried and every AWS request to stderr',
+      '(also AWS_LOG_LEVEL=DEBUG or RUNNER_DEBUG=1)'
+    ]
+  },
+  { label: '-h, --help', help: ['show this help'] },
+  { label: '-v, --version', help: ['print the version'] }
+]
+
+const OPTIONS: Record<string, Option> = {
+  ...Object.fromEntries(
+    CLI_INPUTS.map((i): [string, Option] => [
+      i.flag,
+      i.type === 'boolean'
+        ? { type: 'boolean' }
+        : { type: 'string', ...(i.type === 'list' ? { multiple: true } : {}) }
+    ])
+  ),
   json: { type: 'boolean' },
   check: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' }
-} as const
+}
 
-const FAIL_ON = ['error', 'warning', 'never']
+/** An input's flag with its value's name, as the usage and docs/cli.md show it. */
+export function flagLabel(spec: InputSpec & { flag: string }): string {
+  return spec.arg ? `--${spec.flag} ${spec.arg}` : `--${spec.flag}`
+}
+
+/** Every option the usage lists, inputs first: its label and help lines. */
+export function usageOptions(): Array<{ label: string; help: readonly string[] }> {
+  return [...CLI_INPUTS.map((i) => ({ label: flagLabel(i), help: i.help ?? [] })), ...CLI_FLAGS]
+}
+
+const HELP_COLUMN = 28
+
+function optionLines(): string[] {
+  return usageOptions().flatMap(({ label, help }) => {
+    const head = `  ${label}`
+    const indent = ' '.repeat(HELP_COLUMN)
+    if (head.length >= HELP_COLUMN - 1) return [head, ...help.map((h) => indent + h)]
+    return help.map((h, n) => (n === 0 ? head.padEnd(HELP_COLUMN) : indent) + h)
+  })
+}
 
 export const USAGE = `Usage: bedrock-preflight [options]
        bedrock-preflight explain [error text]   (or pipe a log in)
@@ -71,34 +95,7 @@ Checks that this machine can call Claude on Amazon Bedrock: credentials, identit
 region, model access and permissions. Every problem comes with its cause and fix.
 
 Options:
-  --region <code>           region(s) to check; repeat or comma-separate
-                            (default: AWS_REGION, then AWS_DEFAULT_REGION)
-  --model <id>              model ID(s), inference profile(s) or ARN(s); repeat or
-                            comma-separate (default: BEDROCK_MODEL, else the newest
-                            Claude Sonnet the region can call; Claude Code's
-                            ANTHROPIC_MODEL, …_DEFAULT_*_MODEL, …_SMALL_FAST_MODEL too)
-  --assume-role-arn <arn>   role(s) you must be able to assume; repeatable
-  --role-session-tags <v>   does that AssumeRole pass session tags (as
-                            configure-aws-credentials does)? auto (default: only
-                            in GitHub Actions, a warning), true, false
-  --env-file <path>         InsightWorker settings (default: ~/.insightworker/.env
-                            when it exists); the environment wins over the file
-  --profile <name>          AWS profile to use (default: AWS_PROFILE)
-  --endpoint <e>            the inference endpoint the agent calls: runtime (default),
-                            mantle or both (default: inferred from
-                            ANTHROPIC_BEDROCK_BASE_URL or ANTHROPIC_BASE_URL)
-  --mantle-project <id>     the bedrock-mantle project the agent uses (default, or proj_…)
-  --invoke-probe            make one real Converse call (maxTokens 1, a fraction of a cent)
-  --fail-on <level>         exit 1 on: error (default), warning, never
-  --timeout <seconds>       bound on the whole run, 1-600 (default 30)
-  --min-tokens-per-minute <n>
-                            tokens one call may reserve; a per-minute quota below it
-                            warns (default: each model's output maximum)
-  --json                    print the JSON report (schema/report.schema.json) instead
-  --debug                   log providers tried and every AWS request to stderr
-                            (also AWS_LOG_LEVEL=DEBUG or RUNNER_DEBUG=1)
-  -h, --help                show this help
-  -v, --version             print the version
+${optionLines().join('\n')}
 
 Exit codes: 0 ready (or warnings only), 1 a check failed, 2 bad command line.
 Colour only on a terminal; NO_COLOR turns it off.
@@ -120,10 +117,6 @@ function usageFrom(err: unknown): UsageError {
   }
 }
 
-function joined(values: string[] | undefined): string | undefined {
-  return values && values.length > 0 ? values.join(',') : undefined
-}
-
 /** Reads the command line (without `node` and the script). Throws UsageError. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>
@@ -139,10 +132,21 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = positionals
   if (command === 'explain') {
     const text = rest.join(' ').trim()
-    return { command: 'explain', ...(text ? { text } : {}), debug: values.debug ?? false }
+    return { command: 'explain', ...(text ? { text } : {}), debug: values.debug === true }
   }
   if (command === 'help') return { command: 'help' }
-  if (command === 'facts') return factsArgs(values, rest)
+  if (command === 'facts') {
+    const { check, region, json, profile } = values
+    return factsArgs(
+      {
+        check: check === true,
+        ...(Array.isArray(region) ? { region: region.map(String) } : {}),
+        json: json === true,
+        ...(typeof profile === 'string' ? { profile } : {})
+      },
+      rest
+    )
+  }
   if (command !== undefined && command !== 'run') {
     throw new UsageError(
       `unknown command "${command.length > 40 ? `${command.slice(0, 40)}…` : command}" (commands: explain, facts; options start with --)`
@@ -154,60 +158,31 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw new UsageError(`unexpected argument "${rest[0]}"`)
   }
 
-  for (const [flag, list] of [
-    ['--region', values.region],
-    ['--model', values.model],
-    ['--assume-role-arn', values['assume-role-arn']]
-  ] as const) {
-    if (list?.some((v) => v.split(',').every((part) => part.trim() === ''))) {
-      throw new UsageError(`${flag} needs a value`)
+  const inputs: Partial<Record<InputKey, string>> = {}
+  for (const spec of CLI_INPUTS) {
+    const flag = `--${spec.flag}`
+    const value = values[spec.flag]
+    if (value === undefined || typeof value === 'boolean') continue
+    if (Array.isArray(value)) {
+      const list = value.map(String)
+      if (list.some((v) => v.split(',').every((part) => part.trim() === ''))) {
+        throw new UsageError(`${flag} needs a value`)
+      }
+      inputs[spec.key] = list.join(',')
+      continue
     }
+    const given = spec.caseless ? value.trim().toLowerCase() : value.trim()
+    if (given === '') throw new UsageError(`${flag} needs a value`)
+    const problem = spec.problem?.(given)
+    if (problem) throw new UsageError(`${flag} ${problem}`)
+    inputs[spec.key] = given
   }
-  const failOn = values['fail-on']?.trim()
-  if (failOn !== undefined && !FAIL_ON.includes(failOn)) {
-    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}"`)
-  }
-  const timeout = values.timeout?.trim()
-  if (timeout !== undefined) {
-    const parsed = parseTimeoutSeconds(timeout)
-    if (!parsed.ok) throw new UsageError(`--timeout ${parsed.problem}`)
-  }
-  const roleSessionTags = values['role-session-tags']?.trim().toLowerCase()
-  if (
-    roleSessionTags !== undefined &&
-    !(SESSION_TAGGING as readonly string[]).includes(roleSessionTags)
-  ) {
-    throw new UsageError(
-      `--role-session-tags must be one of ${SESSION_TAGGING.join(', ')}, got "${roleSessionTags}"`
-    )
-  }
-  for (const flag of ['env-file', 'profile', 'endpoint', 'mantle-project'] as const) {
-    if (values[flag] !== undefined && values[flag].trim() === '') {
-      throw new UsageError(`--${flag} needs a value`)
-    }
-  }
-
-  const regions = joined(values.region)
-  const models = joined(values.model)
-  const assumeRoleArns = joined(values['assume-role-arn'])
   return {
     command: 'run',
-    ...(regions ? { regions } : {}),
-    ...(models ? { models } : {}),
-    ...(assumeRoleArns ? { assumeRoleArns } : {}),
-    ...(values['env-file'] ? { envFile: values['env-file'] } : {}),
-    invokeProbe: values['invoke-probe'] ?? false,
-    ...(values.endpoint ? { endpoint: values.endpoint.trim() } : {}),
-    ...(values['mantle-project'] ? { mantleProject: values['mantle-project'].trim() } : {}),
-    ...(roleSessionTags ? { roleSessionTags } : {}),
-    ...(failOn ? { failOn } : {}),
-    ...(timeout ? { timeout } : {}),
-    ...(values['min-tokens-per-minute']?.trim()
-      ? { minTokensPerMinute: values['min-tokens-per-minute'].trim() }
-      : {}),
-    ...(values.profile ? { profile: values.profile.trim() } : {}),
-    json: values.json ?? false,
-    debug: values.debug ?? false
+    ...inputs,
+    invokeProbe: values['invoke-probe'] === true,
+    json: values.json === true,
+    debug: values.debug === true
   }
 }
 

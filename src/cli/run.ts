@@ -8,6 +8,7 @@ import { shouldFail } from '../engine/result.js'
 import { VERSION } from '../version.js'
 import { parseCliArgs, UsageError, USAGE, type RunArgs } from './args.js'
 import { Progress } from './progress.js'
+import { inputLabel } from '../inputs.js'
 import { Redactor } from '../secrets/redactor.js'
 import { plainData, stripControls } from '../render/escape.js'
 
@@ -17,21 +18,6 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean }
   stdin: NodeJS.ReadableStream & { isTTY?: boolean }
   env: Record<string, string | undefined>
-}
-
-/** Which option a settings error is about, as the user typed it. */
-const FLAG_OF: Record<string, string> = {
-  'aws-region': '--region',
-  'model-id': '--model',
-  'assume-role-arn': '--assume-role-arn',
-  'fail-on': '--fail-on',
-  'timeout-seconds': '--timeout',
-  'env-file': '--env-file',
-  'invoke-probe': '--invoke-probe',
-  endpoint: '--endpoint',
-  'mantle-project': '--mantle-project',
-  'role-session-tags': '--role-session-tags',
-  'min-tokens-per-minute': '--min-tokens-per-minute'
 }
 
 function debugWanted(args: { debug: boolean }, env: Record<string, string | undefined>): boolean {
@@ -71,30 +57,21 @@ async function runChecks(args: RunArgs, io: CliIo, redactor: Redactor): Promise<
 
   // The bundle pins its SDK: the SDK's notice about future releases' Node versions is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
-  const envFilePath = args.envFile ?? defaultEnvFile(io.env)
+  const envFilePath = args.envFilePath ?? defaultEnvFile(io.env)
   let config: PreflightConfig
   try {
+    const { command: _run, json: _json, debug: _debug, ...inputs } = args
     config = prepareRun({
       surface: 'cli',
-      ...(args.regions ? { regions: args.regions } : {}),
-      ...(args.models ? { models: args.models } : {}),
-      ...(args.assumeRoleArns ? { assumeRoleArns: args.assumeRoleArns } : {}),
+      ...inputs,
       envFilePath,
-      envFileOptional: args.envFile === undefined,
-      invokeProbe: args.invokeProbe,
-      ...(args.endpoint ? { endpoint: args.endpoint } : {}),
-      ...(args.mantleProject ? { mantleProject: args.mantleProject } : {}),
-      ...(args.roleSessionTags ? { roleSessionTags: args.roleSessionTags } : {}),
-      ...(args.failOn ? { failOn: args.failOn } : {}),
-      ...(args.timeout ? { timeoutSeconds: args.timeout } : {}),
-      ...(args.minTokensPerMinute ? { minTokensPerMinute: args.minTokensPerMinute } : {}),
-      ...(args.profile ? { profile: args.profile } : {}),
+      envFileOptional: args.envFilePath === undefined,
       processEnv: { ...io.env },
       log
     })
   } catch (err) {
     if (err instanceof SettingsError) {
-      write(io.stderr, `bedrock-preflight: ${FLAG_OF[err.input] ?? err.input} ${err.problem}\n`)
+      write(io.stderr, `bedrock-preflight: ${inputLabel(err.input, 'cli')} ${err.problem}\n`)
       return 2
     }
     throw err
