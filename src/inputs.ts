@@ -8,6 +8,7 @@
 import { SESSION_TAGGING } from './aws/session-tags.js'
 import { ENDPOINTS } from './parse/endpoint.js'
 import { parseTimeoutSeconds } from './parse/timeout.js'
+import { LIMITS } from './limits.js'
 import type { FailOn } from './config.js'
 
 /** The fields of `RawSettings` (settings.ts) an input fills. */
@@ -44,6 +45,8 @@ export interface InputSpec {
   caseless?: true
   /** What the flag's value is called in the usage text (`<code>`). */
   arg?: string
+  /** A list's bound (src/limits.ts): more values than this are refused, naming the input. */
+  limit?: { count: number; what: string }
   /** Variables read, first set first, when the input is empty (settings.ts reads them). */
   env?: readonly string[]
   /** action.yml's default, as the runner passes it when the workflow does not set the input. */
@@ -82,6 +85,7 @@ export const INPUTS: readonly InputSpec[] = [
     flag: 'region',
     type: 'list',
     arg: '<code>',
+    limit: { count: LIMITS.regions, what: 'regions' },
     env: ['AWS_REGION', 'AWS_DEFAULT_REGION'],
     description:
       'Region or regions to check (comma or newline separated). Defaults to AWS_REGION, then AWS_DEFAULT_REGION.',
@@ -97,6 +101,7 @@ export const INPUTS: readonly InputSpec[] = [
     flag: 'model',
     type: 'list',
     arg: '<id>',
+    limit: { count: LIMITS.models, what: 'models' },
     env: ['BEDROCK_MODEL'],
     description:
       "Model IDs, inference-profile IDs or ARNs to check (comma or newline separated). Defaults to BEDROCK_MODEL. Claude Code's ANTHROPIC_MODEL, ANTHROPIC_DEFAULT_OPUS_MODEL, ANTHROPIC_DEFAULT_SONNET_MODEL, ANTHROPIC_DEFAULT_HAIKU_MODEL and ANTHROPIC_SMALL_FAST_MODEL are checked too when set. With no model named, the newest Claude Sonnet the region can call.",
@@ -114,6 +119,7 @@ export const INPUTS: readonly InputSpec[] = [
     flag: 'assume-role-arn',
     type: 'list',
     arg: '<arn>',
+    limit: { count: LIMITS.roles, what: 'roles' },
     description:
       'Roles this job must be able to assume with sts:AssumeRole (comma or newline separated).',
     help: ['role(s) you must be able to assume; repeatable']

@@ -206,23 +206,19 @@ export function buildConfig(raw: RawSettings): {
     }
     return undefined
   }
-  const given = (key: InputKey) => ({ source: inputSource(key, raw.surface) })
+  // A list input as given: split, within its bound, each value with where it came from.
+  const listed = (key: 'regions' | 'models' | 'assumeRoleArns'): Sourced<string>[] => {
+    const { name, limit } = inputOf(key)
+    const items = splitList(raw[key])
+    if (limit) withinLimit(items, name, limit.what, limit.count)
+    return items.map((value) => ({ value, source: inputSource(key, raw.surface) }))
+  }
 
-  const regionInputs = withinLimit(
-    splitList(raw.regions),
-    inputOf('regions').name,
-    'regions',
-    LIMITS.regions
-  ).map((value) => ({ value, ...given('regions') }))
+  const regionInputs = listed('regions')
   const regionFallback = fallback('regions')
   const regions = regionInputs.length > 0 ? regionInputs : regionFallback ? [regionFallback] : []
 
-  const modelInputs = withinLimit(
-    splitList(raw.models),
-    inputOf('models').name,
-    'models',
-    LIMITS.models
-  ).map((value) => ({ value, ...given('models') }))
+  const modelInputs = listed('models')
   const modelEnv = fallback('models')
   const named =
     modelInputs.length > 0
@@ -247,7 +243,7 @@ export function buildConfig(raw: RawSettings): {
   // The variable the Bedrock SDKs (and Claude Code) read the key from; an input wins over it.
   const keyInput = raw.bedrockApiKey?.trim()
   const bedrockApiKey = keyInput
-    ? { value: keyInput, ...given('bedrockApiKey') }
+    ? { value: keyInput, source: inputSource('bedrockApiKey', raw.surface) }
     : fallback('bedrockApiKey')
 
   const endpoint = endpointFrom(raw, labelled)
@@ -258,16 +254,7 @@ export function buildConfig(raw: RawSettings): {
   const config: PreflightConfig = {
     regions: dedupe(regions),
     models: dedupe(models),
-    assumeRoleArns: [
-      ...new Set(
-        withinLimit(
-          splitList(raw.assumeRoleArns),
-          inputOf('assumeRoleArns').name,
-          'roles',
-          LIMITS.roles
-        )
-      )
-    ],
+    assumeRoleArns: [...new Set(listed('assumeRoleArns').map((role) => role.value))],
     ...(raw.oidcRoleArn?.trim() ? { oidcRoleArn: raw.oidcRoleArn.trim() } : {}),
     roleSessionTags,
     ...(endpoint ? { endpoint } : {}),
