@@ -9,7 +9,7 @@ import { SESSION_TAGGING } from './aws/session-tags.js'
 import { ENDPOINTS } from './parse/endpoint.js'
 import { parseTimeoutSeconds } from './parse/timeout.js'
 import { LIMITS } from './limits.js'
-import type { FailOn } from './config.js'
+import { DEFAULT_TIMEOUT_SECONDS, type FailOn } from './config.js'
 
 /** The fields of `RawSettings` (settings.ts) an input fills. */
 export type InputKey =
@@ -272,9 +272,9 @@ export const INPUTS: readonly InputSpec[] = [
     flag: 'timeout',
     type: 'string',
     arg: '<seconds>',
-    default: '30',
+    default: String(DEFAULT_TIMEOUT_SECONDS),
     description: 'Upper bound on the whole preflight, in seconds.',
-    help: ['bound on the whole run, 1-600 (default 30)'],
+    help: [`bound on the whole run, 1-600 (default ${DEFAULT_TIMEOUT_SECONDS})`],
     problem: (value) => {
       const parsed = parseTimeoutSeconds(value)
       return parsed.ok ? undefined : parsed.problem
