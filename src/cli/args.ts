@@ -58,6 +58,8 @@ const FAIL_ON = ['error', 'warning', 'never']
 
 export const USAGE = `Usage: bedrock-preflight [options]
        bedrock-preflight explain [error text]   (or pipe a log in)
+       bedrock-preflight merge [--previous merged.json] [--json] REPORT...
+       bedrock-preflight fleet matrix FILE
 
 Checks that this machine can call Claude on Amazon Bedrock: credentials, identity,
 region, model access and permissions. Every problem comes with its cause and fix.
@@ -91,6 +93,12 @@ Options:
                             (also AWS_LOG_LEVEL=DEBUG or RUNNER_DEBUG=1)
   -h, --help                show this help
   -v, --version             print the version
+
+Commands (each has --help):
+  explain                   what an AWS error text means, and its fix
+  merge                     many jobs' JSON reports → one org summary, and what
+                            changed since the previous merged report
+  fleet matrix <file>       a fleet file → the fleet workflow's job matrix (JSON)
 
 Exit codes: 0 ready (or warnings only), 1 a check failed, 2 bad command line.
 Colour only on a terminal; NO_COLOR turns it off.
@@ -136,7 +144,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (command === 'help') return { command: 'help' }
   if (command !== undefined && command !== 'run') {
     throw new UsageError(
-      `unknown command "${command.length > 40 ? `${command.slice(0, 40)}…` : command}" (commands: explain; options start with --)`
+      `unknown command "${command.length > 40 ? `${command.slice(0, 40)}…` : command}" (commands: explain, merge, fleet; options start with --)`
     )
   }
   if (command === 'run' && rest.length > 0) {
