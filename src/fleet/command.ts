@@ -7,8 +7,8 @@ import { FleetFileError } from './types.js'
 export const FLEET_USAGE = `Usage: bedrock-preflight fleet matrix FILE
 
 Validates a fleet file (docs/fleet.md, schema/fleet.schema.json) and prints the GitHub Actions
-matrix of the fleet workflow as one line of JSON: {"max-parallel": n, "include": [one entry per
-target]}. A problem is printed with the file and line; the exit code is then 2.
+plan of the fleet workflow as one line of JSON: {"matrix": {"include": [one entry per target]},
+"max-parallel": n}. A problem is printed with the file and line; the exit code is then 2.
 `
 
 /** `bedrock-preflight fleet matrix FILE`. Returns the exit code. */

@@ -15,8 +15,9 @@ export interface MatrixEntry {
   target: { id: string; accountId: string; role: string; labels: Record<string, string> }
 }
 
+/** `matrix` goes to `strategy.matrix` as it is (no other key: each would be a dimension). */
 export interface FleetMatrix {
-  include: MatrixEntry[]
+  matrix: { include: MatrixEntry[] }
   'max-parallel': number
 }
 
@@ -24,20 +25,22 @@ export interface FleetMatrix {
 export function fleetMatrix(fleet: Fleet): FleetMatrix {
   return {
     'max-parallel': fleet.maxParallel,
-    include: fleet.targets.map((t) => ({
-      id: t.id,
-      role: t.roleArn,
-      region: t.regions[0] ?? '',
-      regions: t.regions.join(','),
-      models: t.models.join(','),
-      endpoint: t.endpoint,
-      audience: t.audience,
-      target: {
+    matrix: {
+      include: fleet.targets.map((t) => ({
         id: t.id,
-        accountId: t.accountId,
         role: t.roleArn,
-        labels: t.labels
-      }
-    }))
+        region: t.regions[0] ?? '',
+        regions: t.regions.join(','),
+        models: t.models.join(','),
+        endpoint: t.endpoint,
+        audience: t.audience,
+        target: {
+          id: t.id,
+          accountId: t.accountId,
+          role: t.roleArn,
+          labels: t.labels
+        }
+      }))
+    }
   }
 }
