@@ -115,10 +115,20 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   const summaryFile = io.env.GITHUB_STEP_SUMMARY
   if (summaryFile) appendFileSync(summaryFile, renderMergedMarkdown(merged))
   if (args.json) {
-    io.stdout.write(`${JSON.stringify(merged, null, 2)}\n`)
-    io.stderr.write(renderMergedTerminal(merged))
+    await writeAll(io.stdout, `${JSON.stringify(merged)}\n`)
+    await writeAll(io.stderr, renderMergedTerminal(merged))
   } else {
-    io.stdout.write(renderMergedTerminal(merged))
+    await writeAll(io.stdout, renderMergedTerminal(merged))
   }
   return merged.result === 'fail' ? 1 : 0
+}
+
+/**
+ * Resolves once the stream has taken the text: the CLI exits right after, and a pipe (`merge
+ * --json | jq`) takes a merged report of megabytes in 64 KB pieces; exiting sooner cut it.
+ */
+function writeAll(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write(text, () => resolve())
+  })
 }

@@ -35,7 +35,18 @@ export function renderMergedTerminal(merged: MergedReport): string {
       if (c.fix) out.push(`     fix: ${oneLine(c.fix, 400)}`)
     })
   }
-  out.push('', 'Targets:')
-  for (const r of merged.rows) out.push(`  ${STATUS_WORD[r.status].padEnd(16)} ${oneLine(r.key)}`)
+  // The rows that need a look; the passing ones are counted (the JSON and the Markdown list all).
+  const notPassing = merged.rows.filter((r) => r.status !== 'pass')
+  const passing = merged.rows.length - notPassing.length
+  out.push(
+    '',
+    `Targets: ${passing} of ${merged.rows.length} rows pass${notPassing.length > 0 ? '; the others:' : ''}`
+  )
+  const { shown, more } = capped(
+    notPassing.map((r) => `  ${STATUS_WORD[r.status].padEnd(16)} ${oneLine(r.key)}`),
+    200
+  )
+  out.push(...shown)
+  if (more > 0) out.push(`  … and ${more} more (see the merged JSON report)`)
   return `${out.join('\n')}\n`
 }
