@@ -7,6 +7,8 @@ const DOCS = [
   'docs/troubleshooting.md',
   'docs/guide.md',
   'docs/terminal.md',
+  'docs/fleet.md',
+  'docs/cli.md',
   'schema/vendor/README.md'
 ]
 
