@@ -3,12 +3,13 @@
  * bundled CLI itself wrote against the fake AWS (a healthy account, and a job with no
  * credentials), laid out as actions/download-artifact lays out one artifact per target.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Ajv2020 from 'ajv/dist/2020.js'
+import { schemaValidator } from '../harness/schemas.js'
 import { useFakeAws } from '../harness/fake-aws.js'
-import { runAction, type ActionRun } from '../harness/run-action.js'
+import type { ActionRun } from '../harness/run-action.js'
+import { runCli } from '../harness/cli.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import type { Report } from '../../src/engine/types.js'
@@ -18,33 +19,12 @@ const fake = useFakeAws(() => healthyAccount())
 
 const MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const Ajv = (Ajv2020 as any).default ?? Ajv2020
-const ajv = new Ajv({
-  allErrors: true,
-  strict: true,
-  formats: {
-    'date-time': (s: string) => !Number.isNaN(Date.parse(s)),
-    uri: (s: string) => URL.canParse(s)
-  }
-})
-const validateMerged = ajv.compile(
-  JSON.parse(readFileSync('schema/merged-report.schema.json', 'utf8'))
-)
-const validateReport = ajv.compile(JSON.parse(readFileSync('schema/report.schema.json', 'utf8')))
+const validateMerged = schemaValidator('schema/merged-report.schema.json')
+const validateReport = schemaValidator('schema/report.schema.json')
 
+/** The CLI as the merge job runs it: with a step summary, no other GitHub variable. */
 function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<ActionRun> {
-  return runAction({
-    script: 'cli.js',
-    args,
-    endpoints: fake.env,
-    env: {
-      GITHUB_ACTIONS: undefined,
-      GITHUB_OUTPUT: undefined,
-      GITHUB_WORKSPACE: undefined,
-      ...env
-    }
-  })
+  return runCli(fake.env, args, { env, stepSummary: true })
 }
 
 /** The JSON report of one job, as `bedrock-preflight --json` prints it. */

@@ -3,17 +3,13 @@
  * and schema/fleet.schema.json (what an editor checks) agreeing with it.
  */
 import { readFileSync } from 'node:fs'
-import Ajv2020 from 'ajv/dist/2020.js'
+import { schemaValidator } from '../harness/schemas.js'
 import { parse } from 'yaml'
 import { parseFleet } from '../../src/fleet/parse.js'
 import { fleetMatrix } from '../../src/fleet/matrix.js'
 import { FleetFileError } from '../../src/fleet/types.js'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const Ajv = (Ajv2020 as any).default ?? Ajv2020
-const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
-  JSON.parse(readFileSync('schema/fleet.schema.json', 'utf8'))
-)
+const validate = schemaValidator('schema/fleet.schema.json', { allowUnionTypes: true })
 
 const EXAMPLE = readFileSync('examples/fleet/bedrock-fleet.yml', 'utf8')
 

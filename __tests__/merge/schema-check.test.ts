@@ -3,21 +3,12 @@
  * it must decide as Ajv does on the schemas it is used with.
  */
 import { readFileSync } from 'node:fs'
-import Ajv2020 from 'ajv/dist/2020.js'
+import { schemaValidator } from '../harness/schemas.js'
 import { firstSchemaError, type JsonSchema } from '../../src/merge/schema-check.js'
 import type { Report } from '../../src/engine/types.js'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const Ajv = (Ajv2020 as any).default ?? Ajv2020
-const ajv = new Ajv({
-  strict: true,
-  formats: {
-    'date-time': (s: string) => !Number.isNaN(Date.parse(s)),
-    uri: (s: string) => URL.canParse(s)
-  }
-})
 const REPORT = JSON.parse(readFileSync('schema/report.schema.json', 'utf8')) as JsonSchema
-const byAjv = ajv.compile(REPORT)
+const byAjv = schemaValidator('schema/report.schema.json')
 
 const report: Report = {
   schemaVersion: 1,

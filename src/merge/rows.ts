@@ -1,18 +1,12 @@
 import { dirname } from 'node:path'
+import { worstStatus } from '../engine/scheduler.js'
 import type { CheckStatus, Finding, Report } from '../engine/types.js'
 import type { LoadedReport } from './load.js'
 import type { TargetInfo, TargetRow } from './types.js'
 
-const SEVERITY: Record<CheckStatus, number> = {
-  pass: 0,
-  skipped: 1,
-  warn: 2,
-  unverified: 3,
-  fail: 4
-}
-
+/** The worse of two statuses, as the engine ranks them. */
 export function worse(a: CheckStatus, b: CheckStatus): CheckStatus {
-  return SEVERITY[b] > SEVERITY[a] ? b : a
+  return worstStatus([a, b])
 }
 
 /** `arn:aws:sts::1:assumed-role/Name/session` → `Name`; a user's or role's ARN → its resource. */
