@@ -30,6 +30,13 @@ export function outline(merged: MergedReport): Outline {
   const { rows, changes } = merged
   const failing = rows.filter((r) => r.status === 'fail').length
   const targets = new Set(rows.map((r) => r.target.id)).size
+  // A report can fail with no failing row: a gate (credentials, identity) could not be verified.
+  const withFailingRow = new Set(rows.filter((r) => r.status === 'fail').map((r) => r.target.id))
+  const gateFailed = new Set(
+    rows
+      .filter((r) => r.result === 'fail' && !withFailingRow.has(r.target.id))
+      .map((r) => r.target.id)
+  ).size
   const missingTargets = new Set(changes.missing.map((k) => k.split(' · ')[0])).size
   const headline =
     merged.result === 'pass'
@@ -39,7 +46,10 @@ export function outline(merged: MergedReport): Outline {
           changes.missing.length > 0
             ? `${plural(changes.missing.length, 'row')} of ${plural(missingTargets, 'target')} did not report`
             : '',
-          failing === 0 && changes.missing.length === 0 ? 'warnings' : ''
+          gateFailed > 0
+            ? `${plural(gateFailed, 'target')} failed on a check that could not be verified`
+            : '',
+          failing === 0 && changes.missing.length === 0 && gateFailed === 0 ? 'warnings' : ''
         ]
           .filter(Boolean)
           .join(' · ')
