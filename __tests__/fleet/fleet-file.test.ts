@@ -11,7 +11,7 @@ import { FleetFileError } from '../../src/fleet/types.js'
 
 const validate = schemaValidator('schema/fleet.schema.json', { allowUnionTypes: true })
 
-const EXAMPLE = readFileSync('examples/fleet/bedrock-fleet.yml', 'utf8')
+const EXAMPLE = readFileSync('docs/examples/bedrock-fleet.yml', 'utf8')
 
 function problem(source: string): { line?: number; problem: string } {
   try {
