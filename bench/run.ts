@@ -9,6 +9,7 @@
  *   npm run bench -- --matrix 6x3 --rate 10   (only the throttled matrix and the huge bodies)
  *   npm run bench -- --api-key                 (the full runs carry a Bedrock API key too)
  *   npm run bench -- --endpoint both           (the full runs check bedrock-mantle too)
+ *   npm run bench -- --merge                   (only the fleet's merge of 1,000 reports)
  */
 import { jobSessionKey } from '../__tests__/harness/scenarios.js'
 import { simulatePrincipalPolicy } from '../__tests__/harness/fake-iam-simulator.js'
@@ -31,6 +32,7 @@ import {
 } from './lib.js'
 import { staticGraph } from '../__tests__/harness/bundle-graph.js'
 import { benchHugeBodies, benchMatrix } from './throttled.js'
+import { printMergeFigures } from './merge.js'
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
@@ -96,6 +98,11 @@ async function throttledFigures(): Promise<void> {
       `  ${x.call.padEnd(40)} ${x.declareLength ? 'content-length' : 'chunked       '}  ${x.peakRssMb.toFixed(0)} MB, ${(x.runMs / 1000).toFixed(2)} s`
     )
   console.log(`  ${worst < 300 ? 'pass      ' : 'FALL SHORT'}  worst ${worst.toFixed(0)} MB`)
+}
+
+if (process.argv.includes('--merge')) {
+  printMergeFigures(distDir)
+  process.exit(0)
 }
 
 if (matrixAt > 0 || process.argv.includes('--huge')) {
@@ -489,3 +496,4 @@ if (asJson) {
 }
 
 await throttledFigures()
+printMergeFigures(distDir)

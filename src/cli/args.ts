@@ -66,6 +66,8 @@ export const USAGE = `Usage: bedrock-preflight [options]
                             compare the bundled AWS facts (docs/facts.md) with what
                             ListFoundationModels, ListInferenceProfiles and
                             ListServiceQuotas say now; exit 1 when something drifted
+       bedrock-preflight merge [--previous merged.json] [--json] REPORT...
+       bedrock-preflight fleet matrix FILE
 
 Checks that this machine can call Claude on Amazon Bedrock: credentials, identity,
 region, model access and permissions. Every problem comes with its cause and fix.
@@ -99,6 +101,12 @@ Options:
                             (also AWS_LOG_LEVEL=DEBUG or RUNNER_DEBUG=1)
   -h, --help                show this help
   -v, --version             print the version
+
+Commands (each has --help):
+  explain                   what an AWS error text means, and its fix
+  merge                     many jobs' JSON reports → one org summary, and what
+                            changed since the previous merged report
+  fleet matrix <file>       a fleet file → the fleet workflow's job matrix (JSON)
 
 Exit codes: 0 ready (or warnings only), 1 a check failed, 2 bad command line.
 Colour only on a terminal; NO_COLOR turns it off.
@@ -145,7 +153,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (command === 'facts') return factsArgs(values, rest)
   if (command !== undefined && command !== 'run') {
     throw new UsageError(
-      `unknown command "${command.length > 40 ? `${command.slice(0, 40)}…` : command}" (commands: explain, facts; options start with --)`
+      `unknown command "${command.length > 40 ? `${command.slice(0, 40)}…` : command}" (commands: explain, facts, merge, fleet; options start with --)`
     )
   }
   if (values.check)
