@@ -1,10 +1,24 @@
 import type { ObservedError } from '../engine/types.js'
+import { CLASS_ENTRY, classOfCode, classOf } from './classes.js'
 import { CATALOG, type CatalogId } from './entries.js'
+import { codeKey, codeKeysIn, parseErrorText } from './parse.js'
 import type { CatalogEntry } from './types.js'
 
+/** Catalog order, except that an entry that refines another (`before`) is tried just before it. */
+function inMatchOrder(list: readonly CatalogEntry[]): CatalogEntry[] {
+  const out = list.filter((e) => !e.before)
+  for (const e of list.filter((x) => x.before)) {
+    const at = out.findIndex((x) => x.id === e.before)
+    out.splice(at < 0 ? out.length : at, 0, e)
+  }
+  return out
+}
+
 const ALL: readonly CatalogEntry[] = CATALOG
+const ORDERED: readonly CatalogEntry[] = inMatchOrder(ALL)
 const BY_ID = new Map<string, CatalogEntry>(ALL.map((e) => [e.id, e]))
-const RANK = new Map<string, number>(ALL.map((e, i) => [e.id, i]))
+const RANK = new Map<string, number>(ORDERED.map((e, i) => [e.id, i]))
+const CODE_KEYS = new Map<CatalogEntry, string[]>(ALL.map((e) => [e, (e.codes ?? []).map(codeKey)]))
 
 /** Looks an entry up by its (typed) id. */
 export function entryById(id: CatalogId): CatalogEntry {
@@ -28,50 +42,63 @@ export function normalizeErrorText(text: string): string {
     .trim()
 }
 
-/** The error codes a free text mentions: `ExpiredToken`, `AccessDeniedException`, `(ValidationException)`. */
-function codesIn(text: string): Set<string> {
-  const codes = new Set<string>()
-  for (const m of text.matchAll(
-    /\b([A-Z][A-Za-z]+(?:Exception|Error)|AccessDenied|ExpiredToken|InvalidClientTokenId|SignatureDoesNotMatch|NoSuchEntity|NotAuthorized|InvalidAction|ResourceNotFound)\b/g
-  )) {
-    if (m[1]) codes.add(m[1].toLowerCase())
-  }
-  return codes
-}
-
 /** An entry known only by its error codes: it names the kind of error, not its cause. */
 export function isGeneric(entry: CatalogEntry): boolean {
   return !entry.patterns?.length
 }
 
-function score(entry: CatalogEntry, text: string, codes: Set<string>): number {
-  const codeHit = (entry.codes ?? []).some((c) => codes.has(c.toLowerCase()))
+/**
+ * How well an entry explains a text: 4 a message pattern and its code, 3 a message pattern, 2 a
+ * code that names this cause on its own, 1 a code of a class entry. A code decides; a pattern
+ * refines.
+ */
+function score(entry: CatalogEntry, text: string, keys: Set<string>): number {
+  const codeHit = CODE_KEYS.get(entry)!.some((k) => keys.has(k))
   if (entry.patterns && entry.patterns.length > 0) {
-    return entry.patterns.some((p) => p.test(text)) ? 2 + (codeHit ? 1 : 0) : 0
+    if (entry.patterns.some((p) => p.test(text))) return 3 + (codeHit ? 1 : 0)
+    return codeHit ? 2 : 0
   }
   return codeHit ? 1 : 0
 }
 
-/** The best entry for one (normalised) text: a message pattern beats a bare code; ties go to catalog order. */
-function best(text: string): CatalogEntry | undefined {
+/** One reading of a text: the entry, and how surely (see `score`; 0.5 for a class by name or status). */
+interface Reading {
+  entry: CatalogEntry
+  strength: number
+}
+
+/** A reading that names a kind of error, not its cause. */
+const weak = (r: Reading): boolean => r.strength < 2
+
+/**
+ * The best entry for one (normalised) text: parsed into its parts first (parse.ts), then a
+ * message pattern beats a code alone, a code beats its class; ties go to catalog order. A code
+ * the catalog lacks still names its class (classes.ts), by its name or the HTTP status.
+ */
+function best(text: string): Reading | undefined {
   if (!text) return undefined
-  const codes = codesIn(text)
+  const parsed = parseErrorText(text)
+  const keys = codeKeysIn(text, parsed)
   let winner: CatalogEntry | undefined
   let top = 0
-  for (const entry of ALL) {
-    const s = score(entry, text, codes)
+  for (const entry of ORDERED) {
+    const s = score(entry, text, keys)
     if (s > top) {
       top = s
       winner = entry
     }
   }
-  return winner
+  if (winner) return { entry: winner, strength: top }
+  const byName = [...keys].map(classOfCode).find((c) => c !== undefined)
+  const cls = byName ?? classOf(parsed)
+  return cls ? { entry: BY_ID.get(CLASS_ENTRY[cls])!, strength: 0.5 } : undefined
 }
 
 /** Whether `candidate` explains a text better than `current` does (catalog order: more specific first). */
-function moreSpecific(candidate: CatalogEntry, current: CatalogEntry): boolean {
-  if (candidate.id === current.id || isGeneric(candidate)) return false
-  return isGeneric(current) || (RANK.get(candidate.id) ?? 0) < (RANK.get(current.id) ?? 0)
+function moreSpecific(candidate: Reading, current: Reading): boolean {
+  if (candidate.entry.id === current.entry.id || weak(candidate)) return false
+  if (weak(current)) return true
+  return (RANK.get(candidate.entry.id) ?? 0) < (RANK.get(current.entry.id) ?? 0)
 }
 
 export interface LogHit {
@@ -81,6 +108,8 @@ export interface LogHit {
   span: number
   text: string
   entry: CatalogEntry
+  /** Whether the hit names only a kind of error (a bare code, a class), not its cause. */
+  generic: boolean
 }
 
 /** Lines after a hit that may continue its message, read together with it. */
@@ -118,8 +147,8 @@ export function scanLog(log: string): { first?: LogHit; hits: LogHit[] } {
   const hits: LogHit[] = []
   let i = 0
   while (i < lines.length) {
-    let entry = own[i]
-    if (!entry) {
+    let reading = own[i]
+    if (!reading) {
       i += 1
       continue
     }
@@ -129,15 +158,21 @@ export function scanLog(log: string): { first?: LogHit; hits: LogHit[] } {
       if (!normalized[j]) break
       const next = own[j]
       // A line that is an error of its own starts the next hit, unless it completes a bare code.
-      if (next && !isGeneric(entry)) break
+      if (next && !weak(reading)) break
       joined = `${joined} ${normalized[j]}`
       const whole = best(joined)
-      if (whole && moreSpecific(whole, entry)) {
-        entry = whole
+      if (whole && moreSpecific(whole, reading)) {
+        reading = whole
         span = j - i + 1
       } else if (next) break
     }
-    hits.push({ line: i + 1, span, text: lines[i]!.trim(), entry })
+    hits.push({
+      line: i + 1,
+      span,
+      text: lines[i]!.trim(),
+      entry: reading.entry,
+      generic: weak(reading)
+    })
     i += span
   }
   return { first: decisive(hits, lines), hits }
@@ -154,11 +189,9 @@ function decisive(hits: readonly LogHit[], lines: readonly string[]): LogHit | u
   if (!real.length) return hits[0]
   const tiers: ((h: LogHit) => boolean)[] = [
     (h) =>
-      !TRANSIENT.has(h.entry.id) &&
-      !isGeneric(h.entry) &&
-      !WARNING_LINE.test(lines[h.line - 1]!.trim()),
-    (h) => !TRANSIENT.has(h.entry.id) && !isGeneric(h.entry),
-    (h) => !isGeneric(h.entry),
+      !TRANSIENT.has(h.entry.id) && !h.generic && !WARNING_LINE.test(lines[h.line - 1]!.trim()),
+    (h) => !TRANSIENT.has(h.entry.id) && !h.generic,
+    (h) => !h.generic,
     () => true
   ]
   for (const keep of tiers) {
@@ -173,10 +206,10 @@ function decisive(hits: readonly LogHit[], lines: readonly string[]): LogHit | u
  * decisive error of the log when it has one, else the best entry for the whole text.
  */
 export function explainText(text: string): { entry?: CatalogEntry; hit?: LogHit; hits: LogHit[] } {
-  if (!/\r?\n/.test(text.trim())) return { entry: best(normalizeErrorText(text)), hits: [] }
+  if (!/\r?\n/.test(text.trim())) return { entry: best(normalizeErrorText(text))?.entry, hits: [] }
   const { first, hits } = scanLog(text)
   if (first) return { entry: first.entry, hit: first, hits }
-  return { entry: best(normalizeErrorText(text)), hits }
+  return { entry: best(normalizeErrorText(text))?.entry, hits }
 }
 
 /** The catalog entry that explains a pasted error text (one message, any wrapper around it). */
