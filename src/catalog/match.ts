@@ -1,5 +1,6 @@
 import type { ObservedError } from '../engine/types.js'
 import { CLASS_ENTRY, classOfCode, classOf } from './classes.js'
+import { CODES_OF } from './codes.js'
 import { CATALOG, type CatalogId } from './entries.js'
 import { codeKey, codeKeysIn, parseErrorText } from './parse.js'
 import type { CatalogEntry } from './types.js'
