@@ -12,6 +12,8 @@
  *   operation the agents and the preflight call (OPERATIONS below), and the exceptions an event
  *   stream can carry. A code keeps the catalog entry it was given; a new one gets `expected: null`,
  *   which fails __tests__/catalog/inventory.test.ts until someone names its entry.
+ * - endpoint-rules.json is rebuilt from the same services' endpoint rule sets: the errors every
+ *   generated SDK raises while resolving an endpoint (no region, dual-stack or FIPS refused).
  * - sdk-messages.json keeps its records (messages are read and classified by a person, each with
  *   its file): for each, the file is read again at the mirror's HEAD; a message still there gets
  *   the new commit, a message no longer there is listed so it can be re-read by hand.
@@ -173,6 +175,60 @@ export function refreshApiErrors(gitDir: string): ApiErrorRecord[] {
   return [...records.values()]
 }
 
+export interface EndpointRuleRecord {
+  sdk: 'endpoint-rules'
+  repo: string
+  /** One rule set that holds it (every service of OPERATIONS has the same errors). */
+  path: string
+  commit: string
+  services: string[]
+  message: string
+  expected: string | null
+}
+
+/**
+ * The errors of the endpoint rule sets (`endpoint-rule-set-1.json`): every SDK generated from the
+ * Smithy models (JavaScript v3, Java v2, Go v2, Rust, .NET v4, PHP, Ruby, botocore) runs these
+ * rules and raises their `error` text as it is.
+ */
+export function refreshEndpointRules(gitDir: string): EndpointRuleRecord[] {
+  const commit = git(gitDir, 'rev-parse', 'HEAD').trim()
+  const previous = new Map(
+    (existsSync(new URL('endpoint-rules.json', INVENTORY))
+      ? readJson<EndpointRuleRecord[]>('endpoint-rules.json')
+      : []
+    ).map((r) => [r.message, r.expected])
+  )
+  const records = new Map<string, EndpointRuleRecord>()
+  const walk = (node: unknown, found: Set<string>): void => {
+    if (Array.isArray(node)) for (const n of node) walk(n, found)
+    else if (node && typeof node === 'object') {
+      const { error } = node as { error?: unknown }
+      if (typeof error === 'string') found.add(error)
+      for (const v of Object.values(node)) walk(v, found)
+    }
+  }
+  for (const [service, { version }] of Object.entries(OPERATIONS)) {
+    const path = `botocore/data/${service}/${version}/endpoint-rule-set-1.json`
+    const found = new Set<string>()
+    walk(JSON.parse(git(gitDir, 'show', `HEAD:${path}`)), found)
+    for (const message of found) {
+      const record = records.get(message) ?? {
+        sdk: 'endpoint-rules' as const,
+        repo: 'boto/botocore',
+        path,
+        commit,
+        services: [],
+        message,
+        expected: previous.get(message) ?? null
+      }
+      record.services.push(service)
+      records.set(message, record)
+    }
+  }
+  return [...records.values()]
+}
+
 export interface SdkMessageRecord {
   sdk: string
   repo: string
@@ -229,6 +285,9 @@ function main(): void {
     const api = refreshApiErrors(botocore)
     writeJson('aws-api-errors.json', api)
     console.log(`aws-api-errors.json: ${api.length} codes`)
+    const rules = refreshEndpointRules(botocore)
+    writeJson('endpoint-rules.json', rules)
+    console.log(`endpoint-rules.json: ${rules.length} messages`)
   } else console.log('no boto/botocore mirror: aws-api-errors.json left as it is')
   const { records, gone } = refreshSdkMessages(mirrors)
   writeJson('sdk-messages.json', records)

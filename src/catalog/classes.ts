@@ -31,7 +31,7 @@ const BY_NAME: [ErrorClass, RegExp][] = [
   ],
   [
     'credentials',
-    /credential|clienttoken|securitytoken|expiredtoken|tokenexpired|signature|authfailure|unrecognizedclient|invalidclient|invalidgrant|unauthorizedclient|authorizationpending|missingauthenticationtoken|nocredentialproviders|sso|webidentity|idprejectedclaim|invalididentitytoken|idpcommunication|accesskey|secretkey|authentication|^unauthorized$|notoken|bearertoken|authtoken/
+    /credential|clienttoken|securitytoken|expiredtoken|tokenexpired|signature|authfailure|unrecognizedclient|invalidclient|invalidgrant|unauthorizedclient|authorizationpending|missingauthenticationtoken|nocredentialproviders|sso|webidentity|sharedconfig|sharedcreds|idprejectedclaim|invalididentitytoken|idpcommunication|accesskey|secretkey|authentication|^unauthorized$|notoken|bearertoken|authtoken/
   ],
   [
     'permission',
@@ -70,10 +70,21 @@ function classOfStatus(status: number): ErrorClass | undefined {
   return undefined
 }
 
-/** The class of a parsed error: by its code, else by its HTTP status. */
-export function classOf(parsed: ParsedError): ErrorClass | undefined {
+/** Messages that say their class in words, when there is no code or status to read. */
+const BY_MESSAGE: [ErrorClass, RegExp][] = [
+  ['permission', /\b(?:access denied|not authorized to|insufficient permissions|forbidden)\b/i],
+  ['throttling', /\b(?:rate exceeded|too many requests|rate limit)/i],
+  [
+    'credentials',
+    /\b(?:unable to (?:load|locate|find|resolve|retrieve) (?:\w+ ){0,3}credentials|credentials? (?:\w+ ){0,3}(?:not found|missing|expired|invalid)|(?:cannot|could not) assume (?:IAM )?role)/i
+  ]
+]
+
+/** The class of a parsed error: by its code, else by its HTTP status, else by its words. */
+export function classOf(parsed: ParsedError, text = ''): ErrorClass | undefined {
   return (
     (parsed.code ? classOfCode(parsed.code) : undefined) ??
-    (parsed.httpStatus ? classOfStatus(parsed.httpStatus) : undefined)
+    (parsed.httpStatus ? classOfStatus(parsed.httpStatus) : undefined) ??
+    BY_MESSAGE.find(([, re]) => re.test(text))?.[0]
   )
 }

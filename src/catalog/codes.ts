@@ -7,6 +7,8 @@ import type { CatalogId } from './entries.js'
  * long is `prompt-too-long`, not `validation`). Kept apart from the entries so that the whole
  * code → cause table reads in one place.
  *
+ * `Code@service` or `Code@Operation` names a cause only when that service or operation answered.
+ *
  * Codes from the AWS API models the agents call (src/catalog/inventory/aws-api-errors.json), AWS's
  * common errors (aws-common-errors.json), and the SDKs' own exception names (sdk-messages.json).
  */
@@ -17,7 +19,10 @@ export const CODES_OF: Partial<Record<CatalogId, readonly string[]>> = {
     'SSOTokenLoadError',
     'InvalidGrantException',
     'InvalidClientException',
-    'UnauthorizedClientException'
+    'UnauthorizedClientException',
+    // SSO's GetRoleCredentials refusing the cached token; elsewhere the code names only its class
+    'UnauthorizedException@sso',
+    'UnauthorizedException@GetRoleCredentials'
   ],
   'profile-not-found': ['ProfileNotFound', 'NoSuchProfileError', 'SharedConfigProfileNotExists'],
   'expired-token': ['ExpiredToken', 'ExpiredTokenException', 'LoginRefreshRequired'],
@@ -26,7 +31,11 @@ export const CODES_OF: Partial<Record<CatalogId, readonly string[]>> = {
   'incomplete-signature': ['IncompleteSignature'],
   'request-expired': ['RequestExpired', 'RequestTimeTooSkewed'],
   'sts-region-disabled': ['RegionDisabledException'],
+  // `~Code`: an entry that refines what the code says by its message (and comes first).
+  'oidc-provider-missing': ['~InvalidIdentityToken'],
+  'oidc-audience': ['~InvalidIdentityToken'],
   'oidc-invalid-token': ['InvalidIdentityToken', 'IDPRejectedClaim'],
+  'daily-token-quota': ['~ThrottlingException'],
   'idp-communication': ['IDPCommunicationError'],
   'region-missing': ['NoRegionError', 'MissingRegion', 'MissingRegionError'],
   throttled: [
@@ -51,7 +60,8 @@ export const CODES_OF: Partial<Record<CatalogId, readonly string[]>> = {
     'api_error'
   ],
   timeout: ['ModelTimeoutException', 'RequestTimeout', 'ReadTimeoutError', 'ConnectTimeoutError'],
-  'network-unreachable': ['EndpointConnectionError', 'ConnectionClosedError', 'ProxyConnectionError'],
+  'network-unreachable': ['ConnectionClosedError', 'ProxyConnectionError'],
+  'prompt-too-long': ['ContextWindowExceededError'],
   'tls-interception': ['SSLError'],
   'credentials-incomplete': ['PartialCredentialsError'],
   'sdk-unknown-service': ['UnknownServiceError'],

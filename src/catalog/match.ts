@@ -2,7 +2,8 @@ import type { ObservedError } from '../engine/types.js'
 import { CLASS_ENTRY, classOfCode, classOf } from './classes.js'
 import { CODES_OF } from './codes.js'
 import { CATALOG, type CatalogId } from './entries.js'
-import { codeKey, codeKeysIn, parseErrorText } from './parse.js'
+import { WORDINGS_OF } from './wordings.js'
+import { codeKeysIn, parseErrorText, qualifiedCodeKey } from './parse.js'
 import type { CatalogEntry } from './types.js'
 
 /** Catalog order, except that an entry that refines another (`before`) is tried just before it. */
@@ -19,7 +20,27 @@ const ALL: readonly CatalogEntry[] = CATALOG
 const ORDERED: readonly CatalogEntry[] = inMatchOrder(ALL)
 const BY_ID = new Map<string, CatalogEntry>(ALL.map((e) => [e.id, e]))
 const RANK = new Map<string, number>(ORDERED.map((e, i) => [e.id, i]))
-const CODE_KEYS = new Map<CatalogEntry, string[]>(ALL.map((e) => [e, (e.codes ?? []).map(codeKey)]))
+const codesOf = (e: CatalogEntry): string[] => [
+  ...(e.codes ?? []),
+  ...(CODES_OF[e.id as CatalogId] ?? [])
+]
+/** The codes that name an entry on their own. */
+const CODE_KEYS = new Map<CatalogEntry, string[]>(
+  ALL.map((e) => [
+    e,
+    codesOf(e)
+      .filter((c) => !c.startsWith('~'))
+      .map(qualifiedCodeKey)
+  ])
+)
+/** The codes an entry's message patterns refine (`~Code`): they count only with a pattern. */
+const REFINED_KEYS = new Map<CatalogEntry, string[]>(
+  ALL.map((e) => [e, codesOf(e).map((c) => qualifiedCodeKey(c.replace(/^~/, '')))])
+)
+
+const PATTERNS = new Map<CatalogEntry, RegExp[]>(
+  ALL.map((e) => [e, [...(e.patterns ?? []), ...(WORDINGS_OF[e.id as CatalogId] ?? [])]])
+)
 
 /** Looks an entry up by its (typed) id. */
 export function entryById(id: CatalogId): CatalogEntry {
@@ -49,14 +70,19 @@ export function isGeneric(entry: CatalogEntry): boolean {
 }
 
 /**
- * How well an entry explains a text: 4 a message pattern and its code, 3 a message pattern, 2 a
- * code that names this cause on its own, 1 a code of a class entry. A code decides; a pattern
- * refines.
+ * How well an entry explains a text: 3 a message pattern, 2 a code that names this cause on its
+ * own, 1 a code of a class entry; ties go to catalog order. Among message patterns, one whose
+ * code the text carries beats one that merely matched around it (`ModelNotReadyException` with
+ * an HTTP 429 is not throttling); an entry that refines a code declares it too (codes.ts), so
+ * `ThrottlingException: Too many tokens per day` stays the daily quota.
  */
 function score(entry: CatalogEntry, text: string, keys: Set<string>): number {
   const codeHit = CODE_KEYS.get(entry)!.some((k) => keys.has(k))
-  if (entry.patterns && entry.patterns.length > 0) {
-    if (entry.patterns.some((p) => p.test(text))) return 3 + (codeHit ? 1 : 0)
+  const patterns = PATTERNS.get(entry)!
+  if (patterns.length > 0) {
+    if (patterns.some((p) => p.test(text))) {
+      return REFINED_KEYS.get(entry)!.some((k) => keys.has(k)) ? 3.25 : 3
+    }
     return codeHit ? 2 : 0
   }
   return codeHit ? 1 : 0
@@ -91,7 +117,7 @@ function best(text: string): Reading | undefined {
   }
   if (winner) return { entry: winner, strength: top }
   const byName = [...keys].map(classOfCode).find((c) => c !== undefined)
-  const cls = byName ?? classOf(parsed)
+  const cls = byName ?? classOf(parsed, text)
   return cls ? { entry: BY_ID.get(CLASS_ENTRY[cls])!, strength: 0.5 } : undefined
 }
 

@@ -50,19 +50,36 @@ export function codeKey(code: string): string {
 
 /** Exception classes that wrap an AWS answer rather than name one. */
 const WRAPPERS =
-  /^(?:AmazonServiceException|AmazonClientException|AmazonBedrockRuntimeException|AwsServiceException|SdkServiceException|SdkClientException|SdkException|ServiceException|ClientError|BotoCoreError|AWSError|AwsError|HttpErrorResponseException|AwsException|Exception|Error|Throwable|RuntimeException|ExecutionException|CompletionException|APIError|APIStatusError|AnthropicError|InternalServerError)$/
+  /^(?:AmazonServiceException|AmazonClientException|AmazonBedrockRuntimeException|AwsServiceException|SdkServiceException|SdkClientException|SdkException|ServiceException|ClientError|BotoCoreError|AWSError|AwsError|HttpErrorResponseException|AwsException|Exception|Error|Throwable|RuntimeException|ExecutionException|CompletionException|APIError|APIStatusError|AnthropicError|InternalServerError|ServiceError|ProviderError|CredentialsProviderError|TokenProviderError|DispatchFailure|ConnectorError|ResolveEndpointError|EndpointResolutionError|APIConnectionError|ValueError|TypeError|KeyError|RuntimeError|BadRequestError|HTTPError)$/
 
 /** Structured forms, tried in order; each gives what it can. */
-const FORMS: { re: RegExp; code?: number; op?: number; service?: number; status?: number }[] = [
+/**
+ * `trusted`: the form names the AWS error code itself (botocore's parentheses, Go's `api error`,
+ * Java v1's `Error Code:`), so even a name that usually wraps (`ServiceException`) is the code.
+ */
+const FORMS: {
+  re: RegExp
+  code?: number
+  op?: number
+  service?: number
+  status?: number
+  trusted?: boolean
+}[] = [
   // botocore: An error occurred (Code) when calling the Op operation
-  { re: /An error occurred \(([\w.-]+)\) when calling the (\w+) operation/, code: 1, op: 2 },
+  {
+    re: /An error occurred \(([\w.-]+)\) when calling the (\w+) operation/,
+    code: 1,
+    op: 2,
+    trusted: true
+  },
   // Go v2 / Terraform: operation error STS: GetCallerIdentity, https response error StatusCode: 403, RequestID: …, api error Code: msg
   {
     re: /operation error ([\w ]+?): (\w+), (?:[^,]*?, )*?https response error StatusCode: (\d{3}), RequestID: [\w-]*, (?:api error )?([A-Za-z][\w.]*):/,
     service: 1,
     op: 2,
     status: 3,
-    code: 4
+    code: 4,
+    trusted: true
   },
   // Go v2 client-side: operation error STS: GetCallerIdentity, <what failed>
   { re: /operation error ([\w ]+?): (\w+),/, service: 1, op: 2 },
@@ -71,7 +88,8 @@ const FORMS: { re: RegExp; code?: number; op?: number; service?: number; status?
     re: /\(Service: ([\w ]+); Status Code: (\d{3}); Error Code: ([\w.]+);/,
     service: 1,
     status: 2,
-    code: 3
+    code: 3,
+    trusted: true
   },
   // Java v2: software.amazon.awssdk.services.x.model.CodeException: msg (Service: X, Status Code: 400, …)
   { re: /software\.amazon\.awssdk\.services\.(\w+)\.model\.(\w+):/, service: 1, code: 2 },
@@ -87,15 +105,24 @@ const FORMS: { re: RegExp; code?: number; op?: number; service?: number; status?
   { re: /resulted in a `(\d{3})[^`]*` response/, status: 1 },
   { re: /\b([A-Z]\w+) \((?:client|server)\): /, code: 1 },
   // Rust: ServiceError { source: CodeException(…) …, code: Some("Code")
-  { re: /\bcode: Some\("([\w.]+)"\)/, code: 1 },
+  { re: /\bcode: Some\("([\w.]+)"\)/, code: 1, trusted: true },
   { re: /ServiceError \{ source: (\w+)\(/, code: 1 },
   // AWS JSON bodies and headers
-  { re: /"__type"\s*:\s*"(?:[\w.]+#)?(\w+)"/, code: 1 },
+  { re: /"__type"\s*:\s*"(?:[\w.]+#)?(\w+)"/, code: 1, trusted: true },
+  // Go v1: Code: message\n\tstatus code: 400, request id: …
+  {
+    re: /\b([A-Z][A-Za-z0-9]+): .*?\bstatus code: (\d{3}), request id:/,
+    code: 1,
+    status: 2,
+    trusted: true
+  },
   { re: /x-amzn-ErrorType:?\s*"?(\w+)/i, code: 1 },
   // Anthropic-shaped bodies: {"type":"error","error":{"type":"invalid_request_error", …
   { re: /"error"\s*:\s*\{\s*"type"\s*:\s*"(\w+)"/, code: 1 },
   // Anthropic SDKs and Claude Code: `API Error: 400 {…}`, `Error: 429 {…}`, `400 Bad Request`
-  { re: /\bAPI Error(?: \([^)]*\))?:? (\d{3})\b/, status: 1 }
+  { re: /\bAPI Error(?: \([^)]*\))?:? (\d{3})\b/, status: 1 },
+  // JavaScript, Python and most loggers: `Name: message` at the start of a line
+  { re: /^(?:[\w.]+\.)?([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+): /, code: 1 }
 ]
 
 /** An AWS-style code alone: `ExpiredToken:`, `ValidationException`, `(AccessDenied)`. */
@@ -116,7 +143,9 @@ export function parseErrorText(text: string): ParsedError {
     const m = form.re.exec(text)
     if (!m) continue
     const code = form.code ? m[form.code] : undefined
-    if (code && !parsed.code && !WRAPPERS.test(code)) parsed.code = code.replace(/^.*\./, '')
+    if (code && !parsed.code && (form.trusted || !WRAPPERS.test(code))) {
+      parsed.code = code.replace(/^.*\./, '')
+    }
     if (form.op && !parsed.operation) parsed.operation = m[form.op]
     if (form.service && !parsed.service) parsed.service = m[form.service]
     if (form.status && !parsed.httpStatus) parsed.httpStatus = Number(m[form.status])
@@ -136,10 +165,31 @@ export function parseErrorText(text: string): ParsedError {
   return parsed
 }
 
-/** Every code a text names, as keys: the parsed one first, then each bare one. */
+const nameKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '')
+
+/**
+ * A code as a catalog lists it: `ExpiredToken`, or `UnauthorizedException@sso` for a code that
+ * names a cause only when a given service or operation answered it (`@GetRoleCredentials`).
+ */
+export function qualifiedCodeKey(code: string): string {
+  const [bare, where] = code.split('@')
+  return where ? `${codeKey(bare!)}@${nameKey(where)}` : codeKey(bare!)
+}
+
+/**
+ * Every code a text names, as keys: the parsed one first, then each bare one; and the parsed one
+ * qualified by the service and the operation that answered it, when the text names them.
+ */
 export function codeKeysIn(text: string, parsed: ParsedError): Set<string> {
   const keys = new Set<string>()
-  if (parsed.code) keys.add(codeKey(parsed.code))
-  for (const m of text.matchAll(BARE_CODE)) if (m[1]) keys.add(codeKey(m[1]))
+  if (parsed.code) {
+    const key = codeKey(parsed.code)
+    keys.add(key)
+    if (parsed.service) keys.add(`${key}@${nameKey(parsed.service)}`)
+    if (parsed.operation) keys.add(`${key}@${nameKey(parsed.operation)}`)
+  }
+  for (const m of text.matchAll(BARE_CODE)) {
+    if (m[1] && !WRAPPERS.test(m[1])) keys.add(codeKey(m[1]))
+  }
   return keys
 }

@@ -16,8 +16,9 @@ export const REQUEST_ENTRIES = [
     title: 'Prompt longer than the model takes',
     patterns: [
       /prompt is too long: \d+ tokens > \d+ maximum/i,
+      /Malformed input request: expected maxLength: \d+, actual: \d+/i,
       /Input is too long for requested model/i,
-      /input length and `?max_tokens`? exceed context limit/i,
+      /input length and '?max_tokens'? exceed context limit/i,
       /\bprompt_too_long\b/,
       /too many total text bytes/i,
       /The model returned the following errors: .{0,80}(?:too long|exceeds? the context)/i
@@ -34,6 +35,7 @@ export const REQUEST_ENTRIES = [
     title: 'max_tokens above the model limit',
     patterns: [
       /max_tokens: \d+ > \d+, which is the maximum allowed number of output tokens/i,
+      /Malformed input request: \d+ is not less or equal to \d+/i,
       /The maximum tokens you requested exceeds the model limit of \d+/i,
       /max_tokens.{0,40}(?:exceeds|greater than|must be less than or equal to)/i,
       /\bmaxTokens\b.{0,40}(?:exceeds|greater than)/i
@@ -51,10 +53,10 @@ export const REQUEST_ENTRIES = [
     before: 'max-tokens-too-large',
     patterns: [
       /thinking\.(?:enabled\.)?budget_tokens/i,
-      /`?max_tokens`? must be greater than `?thinking\.budget_tokens`?/i,
+      /'?max_tokens'? must be greater than '?thinking\.budget_tokens'?/i,
       /thinking (?:is )?not supported|does not support (?:extended )?thinking/i,
-      /Expected `?thinking`? or `?redacted_thinking`?, but found/i,
-      /`?temperature`? may only be set to 1 when thinking is enabled/i
+      /Expected '?thinking'? or '?redacted_thinking'?, but found/i,
+      /'?temperature'? may only be set to 1 when thinking is enabled/i
     ],
     cause:
       'The extended-thinking settings do not fit the request: `budget_tokens` below 1,024 or not below `max_tokens`, thinking asked of a model that does not offer it, sampling settings thinking does not allow, or a conversation whose earlier thinking blocks were dropped or changed.',
@@ -67,7 +69,7 @@ export const REQUEST_ENTRIES = [
     id: 'sampling-parameters-conflict',
     title: 'Sampling parameters refused',
     patterns: [
-      /`?temperature`? and `?top_p`? cannot both be specified/i,
+      /'?temperature'? and '?top_p'? cannot both be specified/i,
       /\btemperature: range: /i,
       /\btop_[pk]: range: /i
     ],
@@ -82,14 +84,14 @@ export const REQUEST_ENTRIES = [
     id: 'request-shape-invalid',
     title: 'Conversation shape refused',
     patterns: [
-      /roles must alternate between "user" and "assistant"/i,
+      /roles must alternate between \\?"user\\?" and \\?"assistant/i,
       /A conversation must (?:alternate between user and assistant roles|start with a user message)/i,
       /Malformed input request: /i,
       /final assistant content cannot end with trailing whitespace/i,
       /text content blocks must (?:be non-empty|contain non-whitespace text)/i,
       /The text field in the ContentBlock object at .* is blank/i,
-      /`?tool_use`? ids were found without `?tool_result`? blocks immediately after/i,
-      /unexpected `?tool_use_id`? found in `?tool_result`? blocks/i,
+      /'?tool_use'? ids were found without '?tool_result'? blocks immediately after/i,
+      /unexpected '?tool_use_id'? found in '?tool_result'? blocks/i,
       /messages\.\d+\.content(?:\.\d+)?(?:\.\w+)*: /i,
       /The number of toolResult blocks at .* exceeds the number of toolUse blocks/i,
       /\bmessages: (?:at least one message is required|Input should be a valid list)/i,
@@ -108,7 +110,7 @@ export const REQUEST_ENTRIES = [
     patterns: [
       /This model doesn't support (?:tool use|the toolConfig|system messages|documents|images|streaming)/i,
       /doesn't support tool use in streaming mode/i,
-      /\bdoes not support (?:tool use|tools|images|PDF|prompt caching|the `?\w+`? parameter)/i,
+      /\bdoes not support (?:tool use|tools|images|PDF|prompt caching|the '?\w+'? parameter)/i,
       /The model that you are using requires the last turn in the conversation to be a user message/i
     ],
     cause:

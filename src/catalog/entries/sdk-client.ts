@@ -18,7 +18,7 @@ export const SDK_CLIENT_ENTRIES = [
       /\bEnvSecretNotFound\b|AWS_SECRET_ACCESS_KEY or AWS_SECRET_KEY not found in environment/i,
       /\bSharedCredsSecret\b|shared credentials profile .* is missing aws_secret_access_key/i,
       // the Anthropic Bedrock Mantle client
-      /`awsAccessKey` and `awsSecretAccessKey` must be provided together/i
+      /'awsAccessKey' and 'awsSecretAccessKey' must be provided together/i
     ],
     cause:
       'An access key ID was found without its secret access key (or the reverse): one of `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` is unset or empty, or a profile in `~/.aws/credentials` has only one of the two lines. An empty secret in CI (a secret that does not exist, a fork without secrets) looks the same.',
