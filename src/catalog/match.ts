@@ -38,8 +38,21 @@ const REFINED_KEYS = new Map<CatalogEntry, string[]>(
   ALL.map((e) => [e, codesOf(e).map((c) => qualifiedCodeKey(c.replace(/^~/, '')))])
 )
 
+/**
+ * Each entry's patterns and SDK wordings, joined into one regular expression per set of flags:
+ * a text is tried once per entry rather than once per wording.
+ */
+function joined(patterns: readonly RegExp[]): RegExp[] {
+  const byFlags = new Map<string, string[]>()
+  for (const p of patterns) byFlags.set(p.flags, [...(byFlags.get(p.flags) ?? []), p.source])
+  return [...byFlags].map(([flags, sources]) =>
+    sources.length === 1
+      ? new RegExp(sources[0]!, flags)
+      : new RegExp(sources.map((x) => `(?:${x})`).join('|'), flags)
+  )
+}
 const PATTERNS = new Map<CatalogEntry, RegExp[]>(
-  ALL.map((e) => [e, [...(e.patterns ?? []), ...(WORDINGS_OF[e.id as CatalogId] ?? [])]])
+  ALL.map((e) => [e, joined([...(e.patterns ?? []), ...(WORDINGS_OF[e.id as CatalogId] ?? [])])])
 )
 
 /** Looks an entry up by its (typed) id. */
@@ -86,6 +99,42 @@ function score(entry: CatalogEntry, text: string, keys: Set<string>): number {
     return codeHit ? 2 : 0
   }
   return codeHit ? 1 : 0
+}
+
+/**
+ * Words without which no entry, code or class can match. A long log is searched for them in one
+ * pass (a literal alternation runs at memory speed), and only the lines that hold one are read:
+ * most of a build's output is never normalised or run through the catalog, which keeps a 1 MB log
+ * under 100 ms. A pasted message or a short log is always read whole.
+ * __tests__/catalog/prefilter.test.ts proves no corpus or inventory line is lost by it.
+ */
+const SIGNAL_WORDS =
+  'error|exception|fault|fail|denied|invalid|unable|could|cannot|can.t|not|expired|missing|time|refused|throttl|too|exceed|quota|must|required|unknown|unsupported|malformed|rejected|unrecognized|signature|skew|audience|socket|cert|x509|ssl|tls|pkix|retr|multiple|input|overload|rate|unavailable|deprecat|legacy|end of its life|undefined|null|none|amazonaws|api.aws|partial|disabled|alternate|extraneous|blank|whitespace|only one|doesn|does not|please|some\\(|explicit deny|limit|context|status|eai_again|econn|unreach|epipe|http[ /][0-9]|token|expected|n.t |support|no '
+const MAY_BE_ERROR = new RegExp(SIGNAL_WORDS, 'i')
+const SIGNALS = new RegExp(SIGNAL_WORDS, 'gi')
+
+/** Whether a text holds a word that some entry, code or class needs (see SIGNAL_WORDS). */
+export function maySignalError(text: string): boolean {
+  return MAY_BE_ERROR.test(text)
+}
+
+/** The indexes of the lines of `log` (split at `\n`) that hold a signal word. */
+function signalLines(log: string): Set<number> {
+  const found = new Set<number>()
+  let line = 0
+  let lineEnd = log.indexOf('\n')
+  SIGNALS.lastIndex = 0
+  for (let m = SIGNALS.exec(log); m; m = SIGNALS.exec(log)) {
+    while (lineEnd !== -1 && m.index > lineEnd) {
+      line += 1
+      lineEnd = log.indexOf('\n', lineEnd + 1)
+    }
+    found.add(line)
+    // Nothing more to learn from this line: go on at the next one.
+    if (lineEnd === -1) break
+    SIGNALS.lastIndex = lineEnd + 1
+  }
+  return found
 }
 
 /** One reading of a text: the entry, and how surely (see `score`; 0.5 for a class by name or status). */
@@ -139,6 +188,9 @@ export interface LogHit {
   generic: boolean
 }
 
+/** Above this size a text is a log: read line by line only, never as one message. */
+const WHOLE_TEXT_LIMIT = 64 * 1024
+
 /** Lines after a hit that may continue its message, read together with it. */
 const MAX_CONTINUATION = 4
 
@@ -168,9 +220,16 @@ const WARNING_LINE = /^\W{0,4}(?:\S+\s+){0,4}?\[?(?:WARN|WARNING)\]?[\s:]/i
  * service control policy" on the next line) is read as one error, explained by its whole text.
  */
 export function scanLog(log: string): { first?: LogHit; hits: LogHit[] } {
-  const lines = log.split(/\r?\n/)
-  const normalized = lines.map(normalizeErrorText)
-  const own = normalized.map((l) => best(l))
+  const lines = log.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
+  // A pasted message or a short log is read whole; a long log only where a signal word is.
+  const signals = log.length > WHOLE_TEXT_LIMIT ? signalLines(log) : undefined
+  const cache = new Map<number, string>()
+  const norm = (i: number): string => {
+    let n = cache.get(i)
+    if (n === undefined) cache.set(i, (n = normalizeErrorText(lines[i]!)))
+    return n
+  }
+  const own = lines.map((_, i) => (!signals || signals.has(i) ? best(norm(i)) : undefined))
   const hits: LogHit[] = []
   let i = 0
   while (i < lines.length) {
@@ -179,14 +238,14 @@ export function scanLog(log: string): { first?: LogHit; hits: LogHit[] } {
       i += 1
       continue
     }
-    let joined = normalized[i]!
+    let joined = norm(i)
     let span = 1
     for (let j = i + 1; j < lines.length && j <= i + MAX_CONTINUATION; j++) {
-      if (!normalized[j]) break
+      if (!norm(j)) break
       const next = own[j]
       // A line that is an error of its own starts the next hit, unless it completes a bare code.
       if (next && !weak(reading)) break
-      joined = `${joined} ${normalized[j]}`
+      joined = `${joined} ${norm(j)}`
       const whole = best(joined)
       if (whole && moreSpecific(whole, reading)) {
         reading = whole
@@ -236,7 +295,9 @@ export function explainText(text: string): { entry?: CatalogEntry; hit?: LogHit;
   if (!/\r?\n/.test(text.trim())) return { entry: best(normalizeErrorText(text))?.entry, hits: [] }
   const { first, hits } = scanLog(text)
   if (first) return { entry: first.entry, hit: first, hits }
-  return { entry: best(normalizeErrorText(text))?.entry, hits }
+  // A message wrapped so that no line explains it alone: read it whole, if it is not a whole log.
+  const whole = text.length <= WHOLE_TEXT_LIMIT ? best(normalizeErrorText(text)) : undefined
+  return { entry: whole?.entry, hits }
 }
 
 /** The catalog entry that explains a pasted error text (one message, any wrapper around it). */
