@@ -21,6 +21,11 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type {
+  ApiErrorRecord,
+  EndpointRuleRecord,
+  SdkMessageRecord
+} from '../src/catalog/inventory/records.js'
 
 const INVENTORY = new URL('../src/catalog/inventory/', import.meta.url)
 
@@ -70,24 +75,6 @@ export const OPERATIONS: Record<string, { version: string; operations: string[] 
     version: '2019-06-24',
     operations: ['GetServiceQuota', 'GetAWSDefaultServiceQuota', 'ListServiceQuotas']
   }
-}
-
-export interface ApiErrorRecord {
-  sdk: 'aws-api-model'
-  repo: string
-  path: string
-  commit: string
-  service: string
-  /** The operations that declare it; `<Operation> stream` for an event-stream exception. */
-  operations: string[]
-  /** The code on the wire (the model's `error.code`, else the shape's name). */
-  code: string
-  /** The shape's name: the exception class the SDKs generate (`IDPCommunicationErrorException`). */
-  shape: string
-  httpStatus?: number
-  fault: 'client' | 'server'
-  /** The catalog entry it must explain to; null until a person names it. */
-  expected: string | null
 }
 
 function argValue(name: string): string | undefined {
@@ -175,17 +162,6 @@ export function refreshApiErrors(gitDir: string): ApiErrorRecord[] {
   return [...records.values()]
 }
 
-export interface EndpointRuleRecord {
-  sdk: 'endpoint-rules'
-  repo: string
-  /** One rule set that holds it (every service of OPERATIONS has the same errors). */
-  path: string
-  commit: string
-  services: string[]
-  message: string
-  expected: string | null
-}
-
 /**
  * The errors of the endpoint rule sets (`endpoint-rule-set-1.json`): every SDK generated from the
  * Smithy models (JavaScript v3, Java v2, Go v2, Rust, .NET v4, PHP, Ruby, botocore) runs these
@@ -229,26 +205,22 @@ export function refreshEndpointRules(gitDir: string): EndpointRuleRecord[] {
   return [...records.values()]
 }
 
-export interface SdkMessageRecord {
-  sdk: string
-  repo: string
-  path: string
-  commit: string
-  /** The message as the source writes it; `%s`/`{}`/`${…}` placeholders kept as written. */
-  message: string
-  /** The exception class or error code it is raised with, when the source gives one. */
-  code?: string
-  /** The text a user sees, with placeholders filled as a real run would fill them. */
-  sample?: string
-  expected: string | null
-}
-
 /** The literal part of a message, to find it in the source: the longest run without placeholders. */
 function literalOf(message: string): string {
   return message
     .split(/%[sdvqwT]|\{\d*\}|\$\{[^}]*\}|\{[a-z_]*\}|#\{[^}]*\}|%\([a-z_]+\)s/)
     .reduce((a, b) => (b.length > a.length ? b : a), '')
     .trim()
+}
+
+/**
+ * Source text with split string literals joined again: a message written over several lines
+ * (`'…is '\n    'otherwise…'` in Python, `"…" +\n "…"` in Java and Go, f-strings) reads as one.
+ */
+function joinedLiterals(source: string): string {
+  return source.replace(/(['"`])\s*(?:\+\s*)?(?:\r?\n\s*)?(?:\+\s*)?[fr]?(['"`])/g, (m, a, b) =>
+    a === b ? '' : m
+  )
 }
 
 export function refreshSdkMessages(mirrors: string): {
@@ -268,7 +240,7 @@ export function refreshSdkMessages(mirrors: string): {
       gone.push(`${r.repo}/${r.path}: file gone (${r.message})`)
       continue
     }
-    if (text.includes(literalOf(r.message))) r.commit = commit
+    if (joinedLiterals(text).includes(literalOf(r.message).slice(0, 60))) r.commit = commit
     else gone.push(`${r.repo}/${r.path}: "${r.message}" no longer there`)
   }
   return { records, gone }

@@ -9,52 +9,17 @@
 import { readFileSync } from 'node:fs'
 import { CLASS_ENTRY, classOfCode } from '../../src/catalog/classes.js'
 import { allEntries, explainText, isGeneric } from '../../src/catalog/match.js'
+import type {
+  ApiErrorRecord as ApiError,
+  EndpointRuleRecord as EndpointRule,
+  SdkMessageRecord as SdkMessage,
+  SourcedRecord as Sourced
+} from '../../src/catalog/inventory/records.js'
 
 const read = <T>(name: string): T =>
   JSON.parse(
     readFileSync(new URL(`../../src/catalog/inventory/${name}`, import.meta.url), 'utf8')
   ) as T
-
-interface ApiError {
-  sdk: string
-  repo: string
-  path: string
-  commit: string
-  service: string
-  operations: string[]
-  code: string
-  shape: string
-  httpStatus?: number
-  expected: string | null
-}
-interface Sourced {
-  sdk: string
-  source: string
-  version: string
-  message?: string
-  code?: string
-  httpStatus?: number
-  expected: string | null
-}
-interface SdkMessage {
-  sdk: string
-  repo: string
-  path: string
-  commit: string
-  message: string
-  code?: string
-  sample?: string
-  expected: string | null
-}
-interface EndpointRule {
-  sdk: string
-  repo: string
-  path: string
-  commit: string
-  services: string[]
-  message: string
-  expected: string | null
-}
 
 const API = read<ApiError[]>('aws-api-errors.json')
 const COMMON = read<Sourced[]>('aws-common-errors.json')
