@@ -291,13 +291,25 @@ function decisive(hits: readonly LogHit[], lines: readonly string[]): LogHit | u
  * What a pasted text (one message, a wrapped message, or a whole log) is explained by: the
  * decisive error of the log when it has one, else the best entry for the whole text.
  */
-export function explainText(text: string): { entry?: CatalogEntry; hit?: LogHit; hits: LogHit[] } {
-  if (!/\r?\n/.test(text.trim())) return { entry: best(normalizeErrorText(text))?.entry, hits: [] }
+export function explainText(text: string): Explanation {
+  const explained = (entry: CatalogEntry | undefined, rest: Omit<Explanation, 'entry' | 'id'>) =>
+    entry ? { entry, id: entry.id as CatalogId, ...rest } : rest
+  if (!/\r?\n/.test(text.trim()))
+    return explained(best(normalizeErrorText(text))?.entry, { hits: [] })
   const { first, hits } = scanLog(text)
-  if (first) return { entry: first.entry, hit: first, hits }
+  if (first) return explained(first.entry, { hit: first, hits })
   // A message wrapped so that no line explains it alone: read it whole, if it is not a whole log.
   const whole = text.length <= WHOLE_TEXT_LIMIT ? best(normalizeErrorText(text)) : undefined
-  return { entry: whole?.entry, hits }
+  return explained(whole?.entry, { hits })
+}
+
+/** What `explain` says of a text: the entry and its typed id, and where in a log it stands. */
+export interface Explanation {
+  entry?: CatalogEntry
+  /** The entry's id, typed: a misspelt id in code that branches on it fails the compiler. */
+  id?: CatalogId
+  hit?: LogHit
+  hits: LogHit[]
 }
 
 /** The catalog entry that explains a pasted error text (one message, any wrapper around it). */

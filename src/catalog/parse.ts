@@ -122,7 +122,7 @@ const FORMS: {
   // Anthropic SDKs and Claude Code: `API Error: 400 {…}`, `Error: 429 {…}`, `400 Bad Request`
   { re: /\bAPI Error(?: \([^)]*\))?:? (\d{3})\b/, status: 1 },
   // JavaScript, Python and most loggers: `Name: message` at the start of a line
-  { re: /^(?:[\w.]+\.)?([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+): /, code: 1 }
+  { re: /^(?:[\w.]*\.)?([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+): /, code: 1 }
 ]
 
 /** An AWS-style code alone: `ExpiredToken:`, `ValidationException`, `(AccessDenied)`. */
