@@ -15,6 +15,8 @@ import { relative, sep } from 'node:path'
 // Rollup's name for a chunk whose facade is a package's main file says nothing (index, dist-es)
 // or, for a merged chunk, names its last module (often some package.json).
 const GENERIC = new Set(['index', 'dist-es', 'package'])
+// A file of src/ whose name says what it is, not what it is for.
+const SRC_GENERIC = new Set(['index', 'command'])
 
 /**
  * `output.chunkFileNames` for one build: a check group is `<group>.js`; a chunk loaded on demand is
@@ -24,6 +26,11 @@ const GENERIC = new Set(['index', 'dist-es', 'package'])
  * `group` is the prefix of check-group modules, `packageOf` maps a file to its package.
  */
 export function chunkNamer({ group, packageOf }) {
+  // A command loaded on demand (src/merge/command.ts, src/fleet/command.ts) is named after its folder.
+  const srcName = (file, name) => {
+    const rel = relative(process.cwd(), file).split(sep)
+    return rel[0] === 'src' && rel.length > 2 && SRC_GENERIC.has(name) ? rel.at(-2) : name
+  }
   const taken = new Set()
   const claim = (names) => {
     const free = names.find((n) => !taken.has(n.toLowerCase())) ?? numbered(names[0])
@@ -62,9 +69,15 @@ export function chunkNamer({ group, packageOf }) {
   return (chunk) => {
     const facade = chunk.facadeModuleId
     if (facade?.startsWith(group)) return claim([facade.slice(group.length)])
+    // A small lazy module merged into a check group's chunk (the CLI's facts) leaves the group's name.
+    const member = chunk.moduleIds.find((id) => id.startsWith(group))
+    if (member) return claim([member.slice(group.length)])
     if (facade && chunk.isDynamicEntry) {
       const pkg = packageOf(facade)
-      const name = pkg && GENERIC.has(chunk.name) ? pkg.name.replace(/^@[^/]+\//, '') : chunk.name
+      const name =
+        pkg && GENERIC.has(chunk.name)
+          ? pkg.name.replace(/^@[^/]+\//, '')
+          : srcName(facade, chunk.name)
       return claim([name])
     }
     if (chunk.isDynamicEntry && !GENERIC.has(chunk.name)) return claim([chunk.name])

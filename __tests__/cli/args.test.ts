@@ -101,7 +101,10 @@ describe('the command line', () => {
       ['--role-session-tags', 'yes'],
       '--role-session-tags must be one of auto, true, false, got "yes"'
     ],
-    [['doctor'], 'unknown command "doctor" (commands: explain, facts; options start with --)'],
+    [
+      ['doctor'],
+      'unknown command "doctor" (commands: explain, facts, merge, fleet; options start with --)'
+    ],
     [['run', 'now'], 'unexpected argument "now"']
   ])('%j is a usage error: %s', (argv, message) => {
     expect(usage(argv)).toBe(message)

@@ -8,6 +8,8 @@ const DOCS = [
   'docs/guide.md',
   'docs/terminal.md',
   'docs/performance.md',
+  'docs/fleet.md',
+  'docs/cli.md',
   'schema/vendor/README.md',
   ...readdirSync('docs/checks').map((page) => `docs/checks/${page}`)
 ]

@@ -3,8 +3,8 @@
  * with a temporary HOME holding ~/.aws and ~/.insightworker/.env.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import Ajv2020 from 'ajv/dist/2020.js'
+import { schemaValidator } from '../harness/schemas.js'
+import { runCli, type CliRunOptions } from '../harness/cli.js'
 import { useFakeAws } from '../harness/fake-aws.js'
 import { FAKE, leakedSecrets, runAction, type ActionRun } from '../harness/run-action.js'
 import { healthyAccount } from '../harness/e2e-world.js'
@@ -17,41 +17,11 @@ import type { Report } from '../../src/engine/types.js'
 const fake = useFakeAws(() => healthyAccount())
 
 /** The CLI as a laptop runs it: no GitHub variables, a HOME of its own. */
-function cli(
-  args: string[],
-  options: {
-    env?: Record<string, string | undefined>
-    files?: Record<string, string>
-    stdin?: string
-  } = {}
-): Promise<ActionRun> {
-  return runAction({
-    script: 'cli.js',
-    args,
-    endpoints: fake.env,
-    env: {
-      GITHUB_ACTIONS: undefined,
-      GITHUB_OUTPUT: undefined,
-      GITHUB_STEP_SUMMARY: undefined,
-      GITHUB_WORKSPACE: undefined,
-      ...options.env
-    },
-    ...(options.files ? { files: options.files } : {}),
-    ...(options.stdin !== undefined ? { stdin: options.stdin } : {})
-  })
+function cli(args: string[], options: CliRunOptions = {}): Promise<ActionRun> {
+  return runCli(fake.env, args, options)
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const Ajv = (Ajv2020 as any).default ?? Ajv2020
-const ajv = new Ajv({
-  allErrors: true,
-  strict: true,
-  formats: {
-    'date-time': (s: string) => !Number.isNaN(Date.parse(s)),
-    uri: (s: string) => URL.canParse(s)
-  }
-})
-const validateReport = ajv.compile(JSON.parse(readFileSync('schema/report.schema.json', 'utf8')))
+const validateReport = schemaValidator('schema/report.schema.json')
 
 const SSO_CONFIG = [
   '[profile dev-sso]',

@@ -1,4 +1,5 @@
 import type { CatalogEntry, FixContext } from './types.js'
+import { GROUPED_ENTRIES } from './entries/index.js'
 import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from './snippets.js'
 import { KNOWN_REGIONS } from '../data/regions.js'
 import { FALLBACK_MODEL_FACT } from '../data/models.js'
@@ -126,7 +127,7 @@ export const MANTLE_INFERENCE_POLICY = JSON.stringify(
   2
 )
 
-export const CATALOG = [
+const LISTED_HERE = [
   // ── Credentials and identity ────────────────────────────────────────────────────────────────
   {
     id: 'action-credentials-not-loaded',
@@ -1173,6 +1174,9 @@ export const CATALOG = [
     verdict: 'fail'
   }
 ] as const satisfies readonly CatalogEntry[]
+
+/** Every entry: those above, then those kept in files of their own (src/catalog/entries/). */
+export const CATALOG = [...LISTED_HERE, ...GROUPED_ENTRIES] as const
 
 /** The id of an entry: a misspelt id fails the compiler, not a user. */
 export type CatalogId = (typeof CATALOG)[number]['id']

@@ -25,10 +25,20 @@ export interface CatalogEntry {
   readonly id: string
   /** Short name for tables: "Expired security token". */
   readonly title: string
-  /** Error codes that identify it on their own (used only when `patterns` is absent). */
+  /**
+   * Error codes that identify it on their own, in any casing or wrapper (`ExpiredToken`,
+   * `ExpiredTokenException`, `expired_token`): a code names the entry even when no pattern
+   * matches; a pattern that matches too makes it surer. An entry without patterns is a class
+   * entry: it names the kind of error, not its cause.
+   */
   readonly codes?: readonly string[]
   /** Message patterns, tried against `code: message` after normalisation; any one matching is enough. */
   readonly patterns?: readonly RegExp[]
+  /**
+   * An older entry this one refines: when both match a text equally well, this one is tried
+   * first (catalog order decides otherwise, so an entry kept in another file can still refine).
+   */
+  readonly before?: string
   /** The heading of the InsightWorker troubleshooting page this entry answers. */
   readonly seed?: string
   readonly cause: string

@@ -90,12 +90,20 @@ export const USAGE = `Usage: bedrock-preflight [options]
                             compare the bundled AWS facts (docs/facts.md) with what
                             ListFoundationModels, ListInferenceProfiles and
                             ListServiceQuotas say now; exit 1 when something drifted
+       bedrock-preflight merge [--previous merged.json] [--json] REPORT...
+       bedrock-preflight fleet matrix FILE
 
 Checks that this machine can call Claude on Amazon Bedrock: credentials, identity,
 region, model access and permissions. Every problem comes with its cause and fix.
 
 Options:
 ${optionLines().join('\n')}
+
+Commands (each has --help):
+  explain                   what an AWS error text means, and its fix
+  merge                     many jobs' JSON reports → one org summary, and what
+                            changed since the previous merged report
+  fleet matrix <file>       a fleet file → the fleet workflow's job matrix (JSON)
 
 Exit codes: 0 ready (or warnings only), 1 a check failed, 2 bad command line.
 Colour only on a terminal; NO_COLOR turns it off.
@@ -149,7 +157,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   if (command !== undefined && command !== 'run') {
     throw new UsageError(
-      `unknown command "${command.length > 40 ? `${command.slice(0, 40)}…` : command}" (commands: explain, facts; options start with --)`
+      `unknown command "${command.length > 40 ? `${command.slice(0, 40)}…` : command}" (commands: explain, facts, merge, fleet; options start with --)`
     )
   }
   if (values.check)

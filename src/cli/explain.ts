@@ -1,4 +1,4 @@
-import { explainText, type LogHit } from '../catalog/match.js'
+import { explainText, isGeneric, type LogHit } from '../catalog/match.js'
 import type { CatalogEntry, FixContext } from '../catalog/types.js'
 import { markdownToText, paletteFor, useColor } from '../render/terminal.js'
 import { UsageError } from './args.js'
@@ -116,6 +116,12 @@ export async function explain(args: { text?: string }, io: CliIo): Promise<numbe
     return 1
   }
   out.push(...entryLines(entry, ctx, color), '')
+  if (isGeneric(entry)) {
+    out.push(
+      'This names the kind of error, not its exact cause: `bedrock-preflight` on the machine that failed finds the cause without the error text.',
+      ''
+    )
+  }
   io.stdout.write(out.join('\n'))
   return 0
 }

@@ -138,6 +138,13 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
   const redactor = new Redactor()
   const write = writer(redactor)
   try {
+    // merge and fleet take options of their own; their code loads only when asked for.
+    if (argv[0] === 'merge') {
+      return await (await import('../merge/command.js')).mergeCommand(argv.slice(1), streams)
+    }
+    if (argv[0] === 'fleet') {
+      return (await import('../fleet/command.js')).fleetCommand(argv.slice(1), streams)
+    }
     const args = parseCliArgs(argv)
     switch (args.command) {
       case 'help':

@@ -9,6 +9,7 @@ import { VERSION } from '../version.js'
 import { chooseDefaultModel, defaultModelRegion } from '../aws/default-model.js'
 import { getFoundationModel, listSystemProfiles } from '../checks/shared/bedrock-reads.js'
 import { usesRuntime } from '../parse/endpoint.js'
+import { observationsOf } from './observations.js'
 
 export interface RunOptions {
   /** The checks to run (registry entries, in summary order); by default every check. */
@@ -85,6 +86,7 @@ export async function runPreflight(
         userId: identityTask.facts.userId as string
       }
     : undefined
+  const observations = observationsOf(tasks)
   return {
     schemaVersion: 1,
     tool: { name: 'bedrock-preflight', version: VERSION },
@@ -95,7 +97,8 @@ export async function runPreflight(
     models: config.models.map((m) => m.value),
     ...(identity ? { identity } : {}),
     counts: countStatuses(findings),
-    findings
+    findings,
+    ...(observations.length > 0 ? { observations } : {})
   }
 }
 

@@ -75,6 +75,27 @@ export interface ReportIdentity {
   userId?: string
 }
 
+/**
+ * What the run read about one region × model, as data: for tools that compare runs
+ * (`bedrock-preflight merge` reports lifecycle moves, lowered quotas and changed destinations).
+ * Present only where the check that reads it got an answer.
+ */
+export interface ReportObservation {
+  region: string
+  model: string
+  /** Destination regions of the route (`unspecified`: the global hop). */
+  destinations?: string[]
+  /** GetFoundationModel's lifecycle; dates are YYYY-MM-DD. */
+  lifecycle?: {
+    status: string
+    legacySince?: string
+    publicExtendedAccessFrom?: string
+    endOfLife?: string
+  }
+  /** The applied Service Quotas values read for the model's path (and the account-wide one). */
+  quotas?: { code: string; name: string; value: number; defaultValue?: number }[]
+}
+
 export interface Report {
   /** Version of the JSON report schema (schema/report.schema.json). */
   schemaVersion: 1
@@ -87,4 +108,5 @@ export interface Report {
   identity?: ReportIdentity
   counts: Record<CheckStatus, number>
   findings: Finding[]
+  observations?: ReportObservation[]
 }

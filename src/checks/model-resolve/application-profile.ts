@@ -3,7 +3,7 @@ import { getFoundationModel, getInferenceProfile } from '../shared/bedrock-reads
 import type { ResolveContext } from './context.js'
 import { describeDestinations, destinationsOf, modelArnsOf } from './destinations.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
-import { reportLifecycle, reportUnreadLifecycle } from './lifecycle.js'
+import { lifecycleFacts, reportLifecycle, reportUnreadLifecycle } from './lifecycle.js'
 
 /**
  * An application inference profile: its ARN does not name the model, so GetInferenceProfile is
@@ -44,6 +44,7 @@ export async function resolveApplicationProfile(
     profileArn: gip.value.inferenceProfileArn ?? model.input,
     profileKind: 'application',
     modelArns,
-    destinations
+    destinations,
+    ...(gfm?.ok ? lifecycleFacts(gfm.value) : {})
   }
 }

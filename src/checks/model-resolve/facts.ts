@@ -26,6 +26,16 @@ export interface ResolveFacts extends Record<string, unknown> {
    * destinations change, or a model the table does not list) only part of the route is known.
    */
   predicted?: { permission: string; complete: boolean }
+  /** GetFoundationModel's lifecycle, as dates: the report's observations carry it (merge compares runs). */
+  lifecycle?: LifecycleFacts
+}
+
+/** A model's lifecycle as GetFoundationModel states it; dates are YYYY-MM-DD. */
+export interface LifecycleFacts {
+  status: string
+  legacySince?: string
+  publicExtendedAccessFrom?: string
+  endOfLife?: string
 }
 
 /**

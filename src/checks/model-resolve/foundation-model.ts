@@ -6,7 +6,7 @@ import { setModelTo } from '../shared/env-location.js'
 import type { ResolveContext } from './context.js'
 import { isNotHere, isRetired } from './error-kinds.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
-import { lifecycleLine, reportLifecycle } from './lifecycle.js'
+import { lifecycleFacts, lifecycleLine, reportLifecycle } from './lifecycle.js'
 import { suggestionLines, suggestProfiles } from './suggestions.js'
 
 /** Regions asked "do you know this model?" when the configured one does not (failure path only). */
@@ -56,7 +56,8 @@ export async function resolveFoundationModel(
   return {
     ...routeFacts(region, model, base),
     modelArns: [arn],
-    destinations: [region]
+    destinations: [region],
+    ...lifecycleFacts(details)
   }
 }
 

@@ -3,6 +3,7 @@ import type { ObservedError } from '../../engine/types.js'
 import { isReadDenied } from '../../engine/read-denied.js'
 import type { ResolveContext } from './context.js'
 import { isRetired } from './error-kinds.js'
+import type { LifecycleFacts } from './facts.js'
 
 function dateOnly(d: Date | undefined): string | undefined {
   return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : undefined
@@ -49,6 +50,23 @@ function earliestEndOfLife(details: FoundationModelDetails): Date | undefined {
   const end = new Date(since.getTime())
   end.setUTCMonth(end.getUTCMonth() + LEGACY_MONTHS)
   return end
+}
+
+/** The lifecycle as facts (structured, for the report's observations), when AWS stated one. */
+export function lifecycleFacts(details: FoundationModelDetails): { lifecycle?: LifecycleFacts } {
+  const life = details.modelLifecycle
+  if (!life?.status) return {}
+  const legacySince = dateOnly(life.legacyTime)
+  const extended = dateOnly(life.publicExtendedAccessTime)
+  const endOfLife = dateOnly(life.endOfLifeTime)
+  return {
+    lifecycle: {
+      status: life.status,
+      ...(legacySince ? { legacySince } : {}),
+      ...(extended ? { publicExtendedAccessFrom: extended } : {}),
+      ...(endOfLife ? { endOfLife } : {})
+    }
+  }
 }
 
 /**

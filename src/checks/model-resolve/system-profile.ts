@@ -9,7 +9,12 @@ import type { ResolveContext } from './context.js'
 import { describeDestinations, destinationsOf, modelArnsOf } from './destinations.js'
 import { isNotHere } from './error-kinds.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
-import { lifecycleLine, reportLifecycle, reportUnreadLifecycle } from './lifecycle.js'
+import {
+  lifecycleFacts,
+  lifecycleLine,
+  reportLifecycle,
+  reportUnreadLifecycle
+} from './lifecycle.js'
 import { predictedRoute } from './predicted.js'
 import { suggestionLines, suggestProfiles } from './suggestions.js'
 
@@ -64,7 +69,8 @@ export async function resolveSystemProfile(
     profileId: profile.inferenceProfileId ?? profileId,
     profileKind,
     modelArns,
-    destinations
+    destinations,
+    ...(gfm.ok ? lifecycleFacts(gfm.value) : {})
   }
 }
 

@@ -113,6 +113,13 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     return
   }
   const min = oneCall(ctx.config.minTokensPerMinute, base)
+  // The values read, for the report's observations (merge compares them between runs).
+  const read = [...METRICS.map((m) => found.byMetric[m]), found.accountDaily]
+  const facts = {
+    quotas: read.flatMap((q) =>
+      q ? [{ code: q.code, name: q.name, value: q.value, defaultValue: q.defaultValue }] : []
+    )
+  }
   const observed = [
     `path: ${PATH_LABEL[path]} (from ${id.input})`,
     ...METRICS.flatMap((m) => {
@@ -159,7 +166,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       { ...base4, metrics: missing.map((m) => METRIC_LABEL[m]).join(', ') },
       { observed }
     )
-    return
+    return facts
   }
   if (problems === 0) {
     const summary = METRICS.map(
@@ -167,4 +174,5 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ).join(', ')
     ctx.report('within', { ...base4, path: PATH_TITLE[path], summary }, { observed })
   }
+  return facts
 }

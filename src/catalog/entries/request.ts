@@ -1,0 +1,123 @@
+import type { CatalogEntry } from '../types.js'
+
+const MESSAGES_API =
+  'https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-anthropic-claude-messages.html'
+
+/**
+ * Requests Bedrock (bedrock-runtime's InvokeModel and Converse, and the Anthropic Messages API as
+ * bedrock-mantle serves it) reads and refuses: the request's shape, or a parameter beyond what the
+ * model takes. Credentials, permissions and model access are fine when one of these comes back.
+ * The wordings are Bedrock's and Anthropic's, as src/catalog/inventory/bedrock-validation.json
+ * records them with their sources.
+ */
+export const REQUEST_ENTRIES = [
+  {
+    id: 'prompt-too-long',
+    title: 'Prompt longer than the model takes',
+    patterns: [
+      /prompt is too long: \d+ tokens > \d+ maximum/i,
+      /Malformed input request: expected maxLength: \d+, actual: \d+/i,
+      /Input is too long for requested model/i,
+      /input length and '?max_tokens'? exceed context limit/i,
+      /\bprompt_too_long\b/,
+      /too many total text bytes/i,
+      /The model returned the following errors: .{0,80}(?:too long|exceeds? the context)/i
+    ],
+    cause:
+      "The conversation, with its system prompt, tools and files, is longer than the model's context window (200K tokens for most Claude models; 1M only for the models and regions that offer it), or it and `max_tokens` together are. The request never reached the model.",
+    fix: () =>
+      'Shorten the input: compact or clear the conversation (`/compact` or `/clear` in Claude Code), send fewer or smaller files, or lower `max_tokens` so input plus output fits the window. A tool that does not trim its history on its own needs an update or a smaller context setting.',
+    doc: MESSAGES_API,
+    verdict: 'fail'
+  },
+  {
+    id: 'max-tokens-too-large',
+    title: 'max_tokens above the model limit',
+    patterns: [
+      /max_tokens: \d+ > \d+, which is the maximum allowed number of output tokens/i,
+      /Malformed input request: \d+ is not less or equal to \d+/i,
+      /The maximum tokens you requested exceeds the model limit of \d+/i,
+      /max_tokens.{0,40}(?:exceeds|greater than|must be less than or equal to)/i,
+      /\bmaxTokens\b.{0,40}(?:exceeds|greater than)/i
+    ],
+    cause:
+      "`max_tokens` (Converse's `maxTokens`) asks for more output than this model can produce. Each Claude model has its own output limit, and a value set for one model fails on another (an older or smaller model, or a profile that routes to one).",
+    fix: () =>
+      "Lower `max_tokens` to the model's output limit (the message names it), or leave it to the tool's default. In Claude Code, `CLAUDE_CODE_MAX_OUTPUT_TOKENS` sets it; in LiteLLM and SDK code, the request's `max_tokens`.",
+    doc: MESSAGES_API,
+    verdict: 'fail'
+  },
+  {
+    id: 'thinking-parameters-invalid',
+    title: 'Extended thinking settings refused',
+    before: 'max-tokens-too-large',
+    patterns: [
+      /thinking\.(?:enabled\.)?budget_tokens/i,
+      /'?max_tokens'? must be greater than '?thinking\.budget_tokens'?/i,
+      /thinking (?:is )?not supported|does not support (?:extended )?thinking/i,
+      /Expected '?thinking'? or '?redacted_thinking'?, but found/i,
+      /'?temperature'? may only be set to 1 when thinking is enabled/i
+    ],
+    cause:
+      'The extended-thinking settings do not fit the request: `budget_tokens` below 1,024 or not below `max_tokens`, thinking asked of a model that does not offer it, sampling settings thinking does not allow, or a conversation whose earlier thinking blocks were dropped or changed.',
+    fix: () =>
+      'Keep `budget_tokens` at least 1024 and below `max_tokens`, leave `temperature` at 1 (and `top_p`/`top_k` unset) with thinking on, pass earlier thinking blocks back unchanged, or turn thinking off for models without it. In Claude Code, `MAX_THINKING_TOKENS` sets the budget.',
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html',
+    verdict: 'fail'
+  },
+  {
+    id: 'sampling-parameters-conflict',
+    title: 'Sampling parameters refused',
+    patterns: [
+      /'?temperature'? and '?top_p'? cannot both be specified/i,
+      /\btemperature: range: /i,
+      /\btop_[pk]: range: /i
+    ],
+    cause:
+      'The request sets sampling parameters this model does not take together or out of range: newer Claude models refuse `temperature` and `top_p` in the same request, and each has its range (`temperature` 0–1).',
+    fix: () =>
+      'Send only one of `temperature` and `top_p`, within range. Behind LiteLLM or another proxy, drop the parameter there (LiteLLM: `drop_params: true`), or update the tool that sets both.',
+    doc: MESSAGES_API,
+    verdict: 'fail'
+  },
+  {
+    id: 'request-shape-invalid',
+    title: 'Conversation shape refused',
+    patterns: [
+      /roles must alternate between \\?"user\\?" and \\?"assistant/i,
+      /A conversation must (?:alternate between user and assistant roles|start with a user message)/i,
+      /Malformed input request: /i,
+      /final assistant content cannot end with trailing whitespace/i,
+      /text content blocks must (?:be non-empty|contain non-whitespace text)/i,
+      /The text field in the ContentBlock object at .* is blank/i,
+      /'?tool_use'? ids were found without '?tool_result'? blocks immediately after/i,
+      /unexpected '?tool_use_id'? found in '?tool_result'? blocks/i,
+      /messages\.\d+\.content(?:\.\d+)?(?:\.\w+)*: /i,
+      /The number of toolResult blocks at .* exceeds the number of toolUse blocks/i,
+      /\bmessages: (?:at least one message is required|Input should be a valid list)/i,
+      /Parameter validation failed:\s*(?:Missing required parameter|Invalid type for parameter|Unknown parameter) in input/i
+    ],
+    cause:
+      "The request body is not a conversation the model takes: roles that do not alternate user/assistant, a conversation that does not start with the user, an empty or whitespace-only text block, a tool call without its result (or a result without its call), or a field Bedrock's schema does not have. The tool built the request wrongly; credentials and model access are fine.",
+    fix: () =>
+      "This is the calling tool's bug or an unsupported setting: update it, and report the message to its maintainers. In your own code, merge consecutive messages of the same role, start with a `user` turn, drop empty text blocks, answer every `tool_use` with a `tool_result` in the next user turn, and send only the fields the model's request body documents.",
+    doc: MESSAGES_API,
+    verdict: 'fail'
+  },
+  {
+    id: 'model-feature-unsupported',
+    title: 'The model does not offer this feature',
+    patterns: [
+      /This model doesn't support (?:tool use|the toolConfig|system messages|documents|images|streaming)/i,
+      /doesn't support tool use in streaming mode/i,
+      /\bdoes not support (?:tool use|tools|images|PDF|prompt caching|the '?\w+'? parameter)/i,
+      /The model that you are using requires the last turn in the conversation to be a user message/i
+    ],
+    cause:
+      'The request asks for a feature this model (or this API on it) does not offer: tools, streaming with tools, images or documents, a system prompt or prompt caching.',
+    fix: () =>
+      'Use a model that offers it (current Claude models take tools, images, documents and caching), or leave the feature out for this model. A tool that picked the model for you: point it at a current Claude model ID or inference profile.',
+    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html',
+    verdict: 'fail'
+  }
+] as const satisfies readonly CatalogEntry[]
