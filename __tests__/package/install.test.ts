@@ -3,8 +3,16 @@
  * installed globally into a temporary prefix with the network off (`--offline`: nothing may come
  * from the registry, so the package must need nothing but itself), then run through its `bin`.
  */
-import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { useFakeAws } from '../harness/fake-aws.js'
@@ -92,5 +100,93 @@ describe('the packed npm package', () => {
     expect(run.stderr).not.toMatch(/Error:|Warning/)
     expect(run.exitCode).toBe(0)
     expect(fake.requests.map((r) => r.operation)).toContain('GetCallerIdentity')
+  })
+
+  // `--env-file` is also a Node.js option, which Node reads anywhere on its command line up to a
+  // `--` (nodejs/node#54232): the bin's shebang ends Node's options (scripts/package.mjs), so the
+  // CLI, not Node, answers as its help and docs/cli.md say (exit 2, its own message).
+  describe('--env-file on the installed bin', () => {
+    const bin = () => join(prefix, 'bin', 'bedrock-preflight')
+    // Asynchronous: the fake AWS answers from this process, so a synchronous spawn would block it.
+    const runBin = (file: string, args: string[], extraEnv: Record<string, string> = {}) =>
+      new Promise<{ code: number | null; signal: string | null; out: string }>((done) => {
+        const child = spawn(file, args, {
+          cwd: work,
+          timeout: 30_000,
+          env: {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            HOME: work,
+            AWS_EC2_METADATA_DISABLED: 'true',
+            AWS_CONFIG_FILE: join(work, 'no-aws-config'),
+            AWS_SHARED_CREDENTIALS_FILE: join(work, 'no-aws-credentials'),
+            NODE_OPTIONS: `--require ${resolve('__tests__/harness/net-guard.cjs')}`,
+            BP_NET_GUARD_LOG: join(work, 'net-guard.log'),
+            ...extraEnv
+          }
+        })
+        let out = ''
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+        child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+        child.stdin.end()
+        child.on('close', (code, signal) => done({ code, signal, out }))
+      })
+
+    it('starts Node with `--` before the script (the shebang npm links the bin by)', () => {
+      const installed = join(prefix, 'lib', 'node_modules', '@org', 'bedrock-preflight', 'dist')
+      expect(readFileSync(join(installed, 'cli.js'), 'utf8').split('\n')[0]).toBe(
+        '#!/usr/bin/env -S node --'
+      )
+    })
+
+    it.each([[['--env-file', 'missing.env']], [['--env-file=missing.env']]])(
+      "a missing file (%j) is the CLI's exit 2 naming the file, not Node's exit 9",
+      async (args) => {
+        const run = await runBin(bin(), args)
+        expect(run.out).toContain('bedrock-preflight: --env-file missing.env cannot be read')
+        expect(run.out).not.toMatch(/^node:/m)
+        expect(run.code).toBe(2)
+      }
+    )
+
+    it("`--env-file-if-exists` (a Node option, not ours) is the CLI's unknown option, exit 2", async () => {
+      const run = await runBin(bin(), ['--env-file-if-exists=missing.env'])
+      expect(run.out).toContain('bedrock-preflight: unknown option --env-file-if-exists')
+      expect(run.out).not.toContain('Continuing without it')
+      expect(run.code).toBe(2)
+    })
+
+    it('a named pipe is refused at once (exit 2), not waited on by Node', async () => {
+      const fifo = join(work, 'pipe.env')
+      execFileSync('mkfifo', [fifo])
+      const run = await runBin(bin(), ['--env-file', fifo])
+      expect(run.signal).toBeNull()
+      expect(run.out).toContain('is a named pipe (FIFO), not a regular file')
+      expect(run.code).toBe(2)
+    })
+
+    it('a good file is read by the CLI and the checks run (exit 0)', async () => {
+      const file = join(work, 'good.env')
+      writeFileSync(file, 'AWS_REGION=us-east-1\n')
+      const run = await runBin(bin(), ['--env-file', file], { ...fake.env, ...STATIC_KEY_ENV })
+      expect(run.out).not.toMatch(/^node:/m)
+      expect(run.out).toContain('us-east-1') // the region comes from the file alone
+      expect(run.code).toBe(0)
+      expect(fake.requests.map((r) => r.operation)).toContain('GetCallerIdentity')
+    })
+
+    it('`node -- dist/cli.js` and `npm start` (which runs that) leave `--env-file` to the CLI', async () => {
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>
+      }
+      expect(pkg.scripts.start).toBe('node -- dist/cli.js')
+      const run = await runBin(process.execPath, [
+        '--',
+        join(DIST_DIR, 'cli.js'),
+        '--env-file',
+        'x.env'
+      ])
+      expect(run.out).toContain('bedrock-preflight: --env-file x.env cannot be read')
+      expect(run.code).toBe(2)
+    })
   })
 })
