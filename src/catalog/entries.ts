@@ -1172,7 +1172,7 @@ export const CATALOG = [
     doc: DOC.bedrockErrors,
     verdict: 'fail'
   }
-] as const satisfies readonly CatalogEntry[]
+] as const satisfies readonly CatalogEntry<string>[]
 
 /** The id of an entry: a misspelt id fails the compiler, not a user. */
 export type CatalogId = (typeof CATALOG)[number]['id']

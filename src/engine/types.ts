@@ -3,6 +3,8 @@
  * Data flows one way: config → checks (through src/aws) → findings → renderers.
  */
 
+import type { CatalogId } from '../catalog/types.js'
+
 /** How one check ended. `unverified` is never a pass: something could not be read. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unverified' | 'skipped'
 
@@ -52,7 +54,7 @@ export interface Finding {
   observed?: string[]
   error?: ObservedError
   /** The catalog entry that explains `error`, when one matched. */
-  catalogId?: string
+  catalogId?: CatalogId
   cause?: string
   /** Markdown, with commands and policy JSON where useful. */
   fix?: string

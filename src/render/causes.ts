@@ -20,7 +20,7 @@ export interface Cause {
   status: CheckStatus
   checkId: string
   messageId?: string
-  catalogId?: string
+  catalogId?: Finding['catalogId']
   title: string
   cause?: string
   /** The fix, with the policies of every finding merged into one. */
@@ -50,7 +50,7 @@ export const needsAction = (f: Finding): boolean =>
 
 const where = (l: SourceLocation | undefined): string => (l ? `${l.file}:${l.line ?? ''}` : '')
 
-const READ_DENIED = 'preflight-read-denied'
+const READ_DENIED = 'preflight-read-denied' satisfies Finding['catalogId']
 /** The sentence of a denied read's fix that names its permission (src/engine/read-denied.ts). */
 const LEAD = /^Allow `[^`]+` for the identity that runs the preflight with this statement[^:]*:/
 
