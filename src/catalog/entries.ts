@@ -6,6 +6,7 @@ import { refreshSteps } from '../aws/credential-refresh.js'
 import { MANTLE_REGIONS } from '../data/mantle-regions.js'
 import { mantleCurl } from '../aws/mantle-commands.js'
 import { mantleForm } from '../parse/endpoint.js'
+import { parseArn, parseIamPrincipalArn, parseSessionArn } from '../parse/arn.js'
 // Every documentation address lives once, in data/doc-url.ts; entries name theirs `DOC.<page>`.
 import { DocUrl as DOC } from '../data/doc-url.js'
 
@@ -68,8 +69,9 @@ const mantleListModels = (ctx: FixContext, path = '/v1/models', filter = '.data[
 
 /** The IAM role a fix can name: from the role ARN, else from an assumed-role caller ARN. */
 function roleName(ctx: FixContext): string | undefined {
-  const role = ctx.roleArn && /:role\/(?:.*\/)?([^/]+)$/.exec(ctx.roleArn)?.[1]
-  return role || (ctx.callerArn && /:assumed-role\/([^/]+)\//.exec(ctx.callerArn)?.[1]) || undefined
+  const role = ctx.roleArn ? parseIamPrincipalArn(ctx.roleArn) : undefined
+  if (role?.type === 'role') return role.name
+  return ctx.callerArn ? parseSessionArn(ctx.callerArn)?.roleName : undefined
 }
 
 /** AWS's managed policy AmazonBedrockMantleInferenceAccess (v1), as a policy one can paste. */
@@ -556,9 +558,10 @@ export const CATALOG = [
       'bedrock-mantle has its own IAM actions (service prefix `bedrock-mantle`), authorized on the *project* a request belongs to (`arn:aws:bedrock-mantle:<region>:<account>:project/default` unless the request names another), not on a model: a policy written for bedrock-runtime (`bedrock:InvokeModel` on `foundation-model/…`) does not cover it. Inference needs `bedrock-mantle:CreateInference`; listing models `bedrock-mantle:ListModels`, reading one `GetModel`, projects `GetProject`/`ListProjects`. The end of the message says which policy refused: no identity-based policy allows it, a session policy (one passed when the session was made, as some tools do) does not, or an explicit deny in an SCP or permissions boundary.',
     fix: (ctx) => {
       const role = roleName(ctx)
-      const user = ctx.callerArn && /:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(ctx.callerArn)?.[1]
+      const caller = ctx.callerArn ? parseIamPrincipalArn(ctx.callerArn) : undefined
+      const user = caller?.type === 'user' ? caller.name : undefined
       // The caller's partition (GovCloud's is aws-us-gov), so the ARNs exist where it runs.
-      const partition = (ctx.callerArn ?? ctx.roleArn)?.split(':')[1] || 'aws'
+      const partition = parseArn(ctx.callerArn ?? ctx.roleArn ?? '')?.partition ?? 'aws'
       const inPartition = (text: string) => text.replace(/arn:aws:/g, `arn:${partition}:`)
       const managed = inPartition('arn:aws:iam::aws:policy/AmazonBedrockMantleInferenceAccess')
       const command = role

@@ -9,7 +9,12 @@ export interface Arn {
 
 /** Splits an ARN; returns undefined when the text is not one. The resource may contain colons. */
 export function parseArn(text: string): Arn | undefined {
-  const m = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws|):(.+)$/.exec(text.trim())
+  return splitArn(text.trim())
+}
+
+/** The same split, of the text exactly as given (a principal in a policy is compared as written). */
+function splitArn(text: string): Arn | undefined {
+  const m = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws|):(.+)$/.exec(text)
   if (!m) return undefined
   const [, partition, service, region, account, resource] = m
   return {
@@ -19,6 +24,71 @@ export function parseArn(text: string): Arn | undefined {
     account: account ?? '',
     resource: resource ?? ''
   }
+}
+
+/** An IAM user or role, named by its ARN: `arn:aws:iam::123456789012:role/path/NAME`. */
+export interface IamPrincipalArn {
+  partition: string
+  account: string
+  type: 'role' | 'user'
+  /** The name without its path (role and user names are unique per account, paths aside). */
+  name: string
+}
+
+/** An IAM user or role ARN's parts (any path, any name); undefined for any other ARN or text. */
+export function parseIamPrincipalArn(text: string): IamPrincipalArn | undefined {
+  const arn = splitArn(text)
+  if (arn?.service !== 'iam' || arn.region || !/^\d{12}$/.test(arn.account)) return undefined
+  const m = /^(role|user)\/(?:.*\/)?([^/]+)$/.exec(arn.resource)
+  if (!m) return undefined
+  const [, type, name] = m as unknown as [string, 'role' | 'user', string]
+  return { partition: arn.partition, account: arn.account, type, name }
+}
+
+/** The account an `arn:aws:iam::123456789012:root` principal names; undefined for any other text. */
+export function accountOfRootArn(text: string): string | undefined {
+  const arn = splitArn(text)
+  const inIam = arn?.service === 'iam' && !arn.region && /^\d{12}$/.test(arn.account)
+  return inIam && arn.resource === 'root' ? arn.account : undefined
+}
+
+export interface RoleArn {
+  partition: string
+  account: string
+  /** The role's name, without its path (role names are unique per account, paths aside). */
+  name: string
+}
+
+/**
+ * `arn:aws:iam::123456789012:role/path/NAME` → its parts, when it is a role ARN IAM could hold:
+ * path segments and a name of IAM's characters, the name at most 64 of them (IAM `CreateRole`,
+ * RoleName `[\w+=,.@-]+`). Undefined for any other text: what a role-ARN input is held to.
+ */
+export function parseRoleArn(text: string): RoleArn | undefined {
+  const principal = parseIamPrincipalArn(text)
+  if (principal?.type !== 'role') return undefined
+  const arn = splitArn(text) as Arn
+  return /^role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/.test(arn.resource)
+    ? { partition: principal.partition, account: principal.account, name: principal.name }
+    : undefined
+}
+
+/** An STS role session: `arn:aws:sts::123456789012:assumed-role/NAME/SESSION`. */
+export interface SessionArn {
+  partition: string
+  account: string
+  roleName: string
+  sessionName: string
+}
+
+/** A role session ARN's parts; undefined for any other ARN or text. */
+export function parseSessionArn(text: string): SessionArn | undefined {
+  const arn = splitArn(text)
+  if (arn?.service !== 'sts' || arn.region || !/^\d{12}$/.test(arn.account)) return undefined
+  const m = /^assumed-role\/([^/]+)\/(.+)$/.exec(arn.resource)
+  return m
+    ? { partition: arn.partition, account: arn.account, roleName: m[1]!, sessionName: m[2]! }
+    : undefined
 }
 
 /**
@@ -53,14 +123,14 @@ export function describeCaller(callerArn: string): CallerPrincipal | undefined {
   if (!arn) return undefined
   const base = { account: arn.account, partition: arn.partition }
   if (arn.service === 'sts') {
-    const m = /^assumed-role\/([^/]+)\/(.+)$/.exec(arn.resource)
-    if (m) {
+    const session = parseSessionArn(callerArn.trim())
+    if (session) {
       return {
         ...base,
         kind: 'assumed-role',
-        roleName: m[1],
-        sessionName: m[2],
-        roleArn: `arn:${arn.partition}:iam::${arn.account}:role/${m[1]}`
+        roleName: session.roleName,
+        sessionName: session.sessionName,
+        roleArn: `arn:${arn.partition}:iam::${arn.account}:role/${session.roleName}`
       }
     }
     if (arn.resource.startsWith('federated-user/')) {
