@@ -6,7 +6,13 @@
  * the fix, compared without its policy blocks (those are merged, see merge-policy.ts). Fixes that
  * name a region or a model stay separate causes: each one's fix must work when pasted.
  */
-import type { CheckStatus, Finding, FindingDetail, SourceLocation } from '../engine/types.js'
+import {
+  SEVERITY,
+  type CheckStatus,
+  type Finding,
+  type FindingDetail,
+  type SourceLocation
+} from '../engine/types.js'
 import {
   fencedPolicies,
   mergeFencedPolicies,
@@ -35,14 +41,6 @@ export interface Cause {
   findings: Finding[]
   /** The fix differs between subjects (a coarse group, see groupCauses' `coarse`). */
   fixVaries: boolean
-}
-
-const SEVERITY: Record<CheckStatus, number> = {
-  fail: 0,
-  unverified: 1,
-  warn: 2,
-  skipped: 3,
-  pass: 4
 }
 
 export const needsAction = (f: Finding): boolean =>
@@ -185,7 +183,7 @@ export function groupCauses(findings: readonly Finding[], coarse = false): Cause
   }
   return [...groups.entries()]
     .map(([key, list]) => build(key, list, coarse))
-    .sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status])
+    .sort((a, b) => SEVERITY[b.status] - SEVERITY[a.status])
 }
 
 /**
