@@ -14,8 +14,10 @@ const TABLE = 'data/doc-url.ts'
 
 /** Addresses that are not pages to read, each with why. */
 const NOT_DOCUMENTATION: readonly { host: RegExp; why: string }[] = [
-  { host: /^$/, why: 'the scheme alone, or a host filled in at run time (`https://${host}`)' },
-  { host: /^…$/, why: 'a placeholder in a message ("is not a URL (https://…)")' },
+  {
+    host: /^(?![a-z0-9])/i,
+    why: 'no host: the scheme alone, a host filled in at run time (`https://${host}`), a placeholder (`https://…`) or an alternative in a pattern (`https:\\/\\/|Name`)'
+  },
   {
     host: /^bedrock(-runtime|-mantle)?(\.|$)/,
     why: 'a Bedrock endpoint (a service, not a page), or a pattern matching one in an error text'
@@ -83,7 +85,8 @@ describe('documentation addresses', () => {
       '// Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html',
       "const doc = 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html'",
       'const url = `https://bedrock-mantle.${region}.api.aws/v1/models`',
-      "const issuer = 'https://token.actions.githubusercontent.com'"
+      "const issuer = 'https://token.actions.githubusercontent.com'",
+      'const pattern = /(?:https:\\/\\/|Name)/'
     ].join('\n')
     const caught = addressesIn('planted.ts', planted).filter((a) => isDocumentation(a.url))
     expect(caught).toEqual([

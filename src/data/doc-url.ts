@@ -11,6 +11,7 @@ const BEDROCK_GUIDE = 'https://docs.aws.amazon.com/bedrock/latest/userguide'
 const BEDROCK_API = 'https://docs.aws.amazon.com/bedrock/latest/APIReference'
 const IAM_GUIDE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide'
 const IAM_API = 'https://docs.aws.amazon.com/IAM/latest/APIReference'
+const SDK_REFERENCE = 'https://docs.aws.amazon.com/sdkref/latest/guide'
 const GITHUB_OIDC =
   'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services'
 /** The project's docs on its default branch (the check pages live under `checks/`). */
@@ -27,7 +28,9 @@ export const DocUrl = {
   bedrockIam: `${BEDROCK_GUIDE}/inference-profiles-prereq.html`,
   countTokens: `${BEDROCK_GUIDE}/count-tokens.html`,
   crossRegion: `${BEDROCK_GUIDE}/cross-region-inference.html`,
+  conversationFeatures: `${BEDROCK_GUIDE}/conversation-inference-supported-models-features.html`,
   dataRetention: `${BEDROCK_GUIDE}/data-retention.html`,
+  extendedThinking: `${BEDROCK_GUIDE}/claude-messages-extended-thinking.html`,
   geoCris: `${BEDROCK_GUIDE}/geographic-cross-region-inference.html`,
   globalCris: `${BEDROCK_GUIDE}/global-cross-region-inference.html`,
   inference: `${BEDROCK_GUIDE}/inference.html`,
@@ -83,9 +86,14 @@ export const DocUrl = {
     'https://docs.aws.amazon.com/cli/latest/reference/service-quotas/request-service-quota-increase.html',
   credentialChain:
     'https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-credentials-node.html',
-  endpoints: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html',
+  endpoints: `${SDK_REFERENCE}/feature-ss-endpoints.html`,
+  endpointSettings: `${SDK_REFERENCE}/feature-endpoints.html`,
+  generalSettings: `${SDK_REFERENCE}/feature-gen-config.html`,
+  podIdentitySdk: 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-minimum-sdk.html',
+  standardizedCredentials: `${SDK_REFERENCE}/standardized-credentials.html`,
+  staticCredentials: `${SDK_REFERENCE}/feature-static-credentials.html`,
   imds: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html',
-  region: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-region.html',
+  region: `${SDK_REFERENCE}/feature-region.html`,
   sso: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html',
 
   // ── GitHub, Anthropic, tools ──

@@ -26,6 +26,12 @@ function splitArn(text: string): Arn | undefined {
   }
 }
 
+/** An ARN of a global service (IAM, STS: no region) in an account, as written. */
+function globalIn(text: string, service: 'iam' | 'sts'): Arn | undefined {
+  const arn = splitArn(text)
+  return arn?.service === service && !arn.region && /^\d{12}$/.test(arn.account) ? arn : undefined
+}
+
 /** An IAM user or role, named by its ARN: `arn:aws:iam::123456789012:role/path/NAME`. */
 export interface IamPrincipalArn {
   partition: string
@@ -37,19 +43,18 @@ export interface IamPrincipalArn {
 
 /** An IAM user or role ARN's parts (any path, any name); undefined for any other ARN or text. */
 export function parseIamPrincipalArn(text: string): IamPrincipalArn | undefined {
-  const arn = splitArn(text)
-  if (arn?.service !== 'iam' || arn.region || !/^\d{12}$/.test(arn.account)) return undefined
+  const arn = globalIn(text, 'iam')
+  if (!arn) return undefined
   const m = /^(role|user)\/(?:.*\/)?([^/]+)$/.exec(arn.resource)
   if (!m) return undefined
-  const [, type, name] = m as unknown as [string, 'role' | 'user', string]
-  return { partition: arn.partition, account: arn.account, type, name }
+  const type = m[1] === 'role' ? 'role' : 'user'
+  return { partition: arn.partition, account: arn.account, type, name: m[2]! }
 }
 
 /** The account an `arn:aws:iam::123456789012:root` principal names; undefined for any other text. */
 export function accountOfRootArn(text: string): string | undefined {
-  const arn = splitArn(text)
-  const inIam = arn?.service === 'iam' && !arn.region && /^\d{12}$/.test(arn.account)
-  return inIam && arn.resource === 'root' ? arn.account : undefined
+  const arn = globalIn(text, 'iam')
+  return arn?.resource === 'root' ? arn.account : undefined
 }
 
 export interface RoleArn {
@@ -65,12 +70,10 @@ export interface RoleArn {
  * RoleName `[\w+=,.@-]+`). Undefined for any other text: what a role-ARN input is held to.
  */
 export function parseRoleArn(text: string): RoleArn | undefined {
-  const principal = parseIamPrincipalArn(text)
-  if (principal?.type !== 'role') return undefined
-  const arn = splitArn(text) as Arn
-  return /^role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/.test(arn.resource)
-    ? { partition: principal.partition, account: principal.account, name: principal.name }
-    : undefined
+  const arn = globalIn(text, 'iam')
+  if (!arn) return undefined
+  const m = /^role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/.exec(arn.resource)
+  return m ? { partition: arn.partition, account: arn.account, name: m[1]! } : undefined
 }
 
 /** An STS role session: `arn:aws:sts::123456789012:assumed-role/NAME/SESSION`. */
@@ -83,8 +86,8 @@ export interface SessionArn {
 
 /** A role session ARN's parts; undefined for any other ARN or text. */
 export function parseSessionArn(text: string): SessionArn | undefined {
-  const arn = splitArn(text)
-  if (arn?.service !== 'sts' || arn.region || !/^\d{12}$/.test(arn.account)) return undefined
+  const arn = globalIn(text, 'sts')
+  if (!arn) return undefined
   const m = /^assumed-role\/([^/]+)\/(.+)$/.exec(arn.resource)
   return m
     ? { partition: arn.partition, account: arn.account, roleName: m[1]!, sessionName: m[2]! }
