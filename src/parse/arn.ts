@@ -57,12 +57,8 @@ export function accountOfRootArn(text: string): string | undefined {
   return arn?.resource === 'root' ? arn.account : undefined
 }
 
-export interface RoleArn {
-  partition: string
-  account: string
-  /** The role's name, without its path (role names are unique per account, paths aside). */
-  name: string
-}
+/** A role ARN's partition, account and name (without its path). */
+export type RoleArn = Omit<IamPrincipalArn, 'type'>
 
 /**
  * `arn:aws:iam::123456789012:role/path/NAME` → its parts, when it is a role ARN IAM could hold:
