@@ -55,7 +55,7 @@ describe('the verdict line', () => {
     const denied = (checkId: string, permission: string) => ({
       checkId,
       status: 'unverified' as const,
-      catalogId: 'preflight-read-denied',
+      catalogId: 'preflight-read-denied' as const,
       cause: `The identity running the preflight may not call \`${permission}\`, so this could not be verified (it is not known to be broken).`
     })
     const line = verdictLine(

@@ -7,6 +7,9 @@ import { refreshSteps } from '../aws/credential-refresh.js'
 import { MANTLE_REGIONS } from '../data/mantle-regions.js'
 import { mantleCurl } from '../aws/mantle-commands.js'
 import { mantleForm } from '../parse/endpoint.js'
+import { parseArn, parseIamPrincipalArn, parseSessionArn } from '../parse/arn.js'
+// Every documentation address lives once, in data/doc-url.ts; entries name theirs `DOC.<page>`.
+import { DocUrl as DOC } from '../data/doc-url.js'
 
 /**
  * Every AWS, SDK and tool error bedrock-preflight knows, as data: what `explain` matches, what a
@@ -20,39 +23,6 @@ import { mantleForm } from '../parse/endpoint.js'
  * and tools word the same condition differently (botocore, the AWS CLI, the JavaScript SDK v2 and
  * v3, configure-aws-credentials, agents on Bedrock), so an entry lists each wording it answers.
  */
-
-const DOC = {
-  credentialChain:
-    'https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-credentials-node.html',
-  sso: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html',
-  configureCredentials: 'https://github.com/aws-actions/configure-aws-credentials#readme',
-  stsErrors: 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html',
-  signing: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html',
-  roles: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_roles.html',
-  githubOidc:
-    'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services',
-  region: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-region.html',
-  stsRegions:
-    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html',
-  endpoints: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html',
-  bedrockErrors:
-    'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html',
-  bedrockIam: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html',
-  geoCris:
-    'https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html',
-  globalCris:
-    'https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html',
-  profiles: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html',
-  regions: 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html',
-  modelAccess: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html',
-  lifecycle: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html',
-  quotas: 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html',
-  scp: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html',
-  simulate: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html',
-  accessDenied: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
-  sessionTags:
-    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required'
-} as const
 
 const profileName = (ctx: FixContext): string => ctx.profile ?? '<your-profile>'
 const inCi = (ctx: FixContext): boolean => ctx.surface === 'github-actions'
@@ -100,8 +70,9 @@ const mantleListModels = (ctx: FixContext, path = '/v1/models', filter = '.data[
 
 /** The IAM role a fix can name: from the role ARN, else from an assumed-role caller ARN. */
 function roleName(ctx: FixContext): string | undefined {
-  const role = ctx.roleArn && /:role\/(?:.*\/)?([^/]+)$/.exec(ctx.roleArn)?.[1]
-  return role || (ctx.callerArn && /:assumed-role\/([^/]+)\//.exec(ctx.callerArn)?.[1]) || undefined
+  const role = ctx.roleArn ? parseIamPrincipalArn(ctx.roleArn) : undefined
+  if (role?.type === 'role') return role.name
+  return ctx.callerArn ? parseSessionArn(ctx.callerArn)?.roleName : undefined
 }
 
 /** AWS's managed policy AmazonBedrockMantleInferenceAccess (v1), as a policy one can paste. */
@@ -236,7 +207,7 @@ const LISTED_HERE = [
       'The SDK fell through to the EC2 instance (or ECS/EKS task) role and the metadata service answered without credentials: no role is attached, IMDSv2 is required and a container on the instance is one network hop too far (the default hop limit of 1), or the metadata service was slow to answer a refresh.',
     fix: () =>
       'Attach an IAM role to the instance or task that may call Bedrock. For containers on EC2 with IMDSv2, raise the hop limit:\n\n```sh\naws ec2 modify-instance-metadata-options --instance-id <instance-id> \\\n  --http-tokens required --http-put-response-hop-limit 2\n```\n\nIf it fails only now and then, give the SDK more time: `AWS_METADATA_SERVICE_TIMEOUT=5` and `AWS_METADATA_SERVICE_NUM_ATTEMPTS=3`.',
-    doc: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html',
+    doc: DOC.imds,
     verdict: 'fail'
   },
   {
@@ -399,7 +370,7 @@ const LISTED_HERE = [
     cause:
       "The request to GitHub's token endpoint failed; the message after it says how (HTTP status, network).",
     fix: () =>
-      'Re-run the job; if it persists, check https://www.githubstatus.com and that the job has `permissions: id-token: write`.',
+      `Re-run the job; if it persists, check ${DOC.githubStatus} and that the job has \`permissions: id-token: write\`.`,
     doc: DOC.githubOidc,
     verdict: 'unverified'
   },
@@ -494,7 +465,7 @@ const LISTED_HERE = [
       "The request carried `Authorization: Bearer …`, and Bedrock does not know the token: a Bedrock API key that was deleted or mistyped, or something that is not a Bedrock API key at all (a placeholder a tool sends, another service's token). The JavaScript SDK and most agents send `AWS_BEARER_TOKEN_BEDROCK` in preference to your IAM credentials whenever it is set.",
     fix: () =>
       "Check what is in `AWS_BEARER_TOKEN_BEDROCK` (or the tool's API-key setting): a short-term key starts with `bedrock-api-key-`, a long-term key with `ABSK`. Create a new key in the Bedrock console (API keys) if in doubt, or unset the variable to use your IAM credentials instead.",
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html',
+    doc: DOC.apiKeysUse,
     verdict: 'fail'
   },
   {
@@ -505,7 +476,7 @@ const LISTED_HERE = [
       'Bedrock read the API key and refused it: a short-term key expires after at most 12 hours (sooner if the session that made it ends) and works only in the region it was made for; a long-term key may have expired or been revoked.',
     fix: (ctx) =>
       `Make a new key for the region you call${ctx.region ? ` (${ctx.region})` : ''} and put it in \`AWS_BEARER_TOKEN_BEDROCK\`; set the tool's Bedrock region to the key's region. Short-term keys come from \`@aws/bedrock-token-generator\` (npm) or \`aws-bedrock-token-generator\` (PyPI) with your current credentials. Restart the tool so it reads the new value.`,
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html',
+    doc: DOC.apiKeysHow,
     verdict: 'fail'
   },
   {
@@ -516,7 +487,7 @@ const LISTED_HERE = [
       'The bearer token sent to Bedrock does not have the shape of a Bedrock API key (`bedrock-api-key-…` or `ABSK…`): usually a stale or wrong `AWS_BEARER_TOKEN_BEDROCK`, or a tool sending another value (an Anthropic API key, a placeholder) as the bearer token.',
     fix: () =>
       "Unset `AWS_BEARER_TOKEN_BEDROCK` (shell profile, `.env`, the tool's settings) to use IAM credentials, or set it to a key copied whole from the Bedrock console, without quotes or spaces.",
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html',
+    doc: DOC.apiKeysUse,
     verdict: 'fail'
   },
   {
@@ -527,7 +498,7 @@ const LISTED_HERE = [
       'Bedrock received a request with no `Authorization` header at all: the tool meant to send a Bedrock API key and sent none (the variable is empty in the process that makes the call, or the tool version drops it), or it sent the request unsigned.',
     fix: () =>
       'Check that `AWS_BEARER_TOKEN_BEDROCK` is set and non-empty in the environment of the process that calls Bedrock (`printenv AWS_BEARER_TOKEN_BEDROCK | wc -c`; an IDE started from the dock does not see your shell profile). If it is and the error started with a new version of the tool, use the previous version until it is fixed, or use IAM credentials instead of the key.',
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html',
+    doc: DOC.apiKeysUse,
     verdict: 'fail'
   },
   {
@@ -538,7 +509,7 @@ const LISTED_HERE = [
       'Using a Bedrock API key (a bearer token) needs `bedrock:CallWithBearerToken` on the identity behind the key, and it is not allowed, or a policy denies it: organizations often deny API keys with an SCP (condition key `bedrock:bearerTokenType`).',
     fix: () =>
       'Allow `bedrock:CallWithBearerToken` (and `bedrock-mantle:CallWithBearerToken` for the Mantle endpoint) for the identity the key belongs to, or, if your organization forbids API keys, unset `AWS_BEARER_TOKEN_BEDROCK` and use IAM credentials (SSO, a role) instead.',
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html',
+    doc: DOC.apiKeysPermissions,
     verdict: 'fail'
   },
   // ── bedrock-mantle (bedrock-mantle.{region}.api.aws): its own IDs, routes, IAM and keys ────
@@ -574,7 +545,7 @@ const LISTED_HERE = [
         }If the model is not listed, use a region that lists it or call it on bedrock-runtime instead. Send Claude to the Messages API, \`POST https://${mantleHost(ctx)}/anthropic/v1/messages\` with the header \`anthropic-version: 2023-06-01\` (an Anthropic SDK with \`baseURL\` \`https://${mantleHost(ctx)}/anthropic\`), not to \`/v1/chat/completions\` or a Responses route.`
       ].join('\n')
     },
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-get-info.html',
+    doc: DOC.modelsGetInfo,
     verdict: 'fail'
   },
   {
@@ -588,9 +559,10 @@ const LISTED_HERE = [
       'bedrock-mantle has its own IAM actions (service prefix `bedrock-mantle`), authorized on the *project* a request belongs to (`arn:aws:bedrock-mantle:<region>:<account>:project/default` unless the request names another), not on a model: a policy written for bedrock-runtime (`bedrock:InvokeModel` on `foundation-model/…`) does not cover it. Inference needs `bedrock-mantle:CreateInference`; listing models `bedrock-mantle:ListModels`, reading one `GetModel`, projects `GetProject`/`ListProjects`. The end of the message says which policy refused: no identity-based policy allows it, a session policy (one passed when the session was made, as some tools do) does not, or an explicit deny in an SCP or permissions boundary.',
     fix: (ctx) => {
       const role = roleName(ctx)
-      const user = ctx.callerArn && /:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(ctx.callerArn)?.[1]
+      const caller = ctx.callerArn ? parseIamPrincipalArn(ctx.callerArn) : undefined
+      const user = caller?.type === 'user' ? caller.name : undefined
       // The caller's partition (GovCloud's is aws-us-gov), so the ARNs exist where it runs.
-      const partition = (ctx.callerArn ?? ctx.roleArn)?.split(':')[1] || 'aws'
+      const partition = parseArn(ctx.callerArn ?? ctx.roleArn ?? '')?.partition ?? 'aws'
       const inPartition = (text: string) => text.replace(/arn:aws:/g, `arn:${partition}:`)
       const managed = inPartition('arn:aws:iam::aws:policy/AmazonBedrockMantleInferenceAccess')
       const command = role
@@ -620,7 +592,7 @@ const LISTED_HERE = [
         'A Bedrock API key (bearer token) also needs `bedrock-mantle:CallWithBearerToken` for the identity behind it (the second statement); SigV4 calls do not. If the message says "no session policy allows", the policy passed at AssumeRole (or by the tool that made the session) must allow the action too; "with an explicit deny" names the SCP or boundary to change.'
       ].join('\n')
     },
-    doc: 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonBedrockMantleInferenceAccess.html',
+    doc: DOC.mantleManagedPolicy,
     verdict: 'fail'
   },
   {
@@ -640,7 +612,7 @@ const LISTED_HERE = [
         '',
         `Otherwise make a new key for the region you call${ctx.region ? ` (${ctx.region})` : ''} and put it in \`AWS_BEARER_TOKEN_BEDROCK\` (or the tool's API-key setting, without quotes or spaces): a short-term key starts with \`bedrock-api-key-\` and comes from \`@aws/bedrock-token-generator\` (npm) or \`aws-bedrock-token-generator\` (PyPI) with your current credentials, a long-term key starts with \`ABSK\` (Bedrock console, API keys). Restart the tool so it reads the new value.`
       ].join('\n'),
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html',
+    doc: DOC.apiKeysUse,
     verdict: 'fail'
   },
   {
@@ -673,7 +645,7 @@ const LISTED_HERE = [
         '',
         `or for one project only: \`POST https://${mantleHost(ctx)}/v1/organization/projects/<project-id>\` with \`{"data_retention": {"mode": "provider_data_share"}}\` (IAM \`bedrock-mantle:UpdateProject\`). Zero retention for a model that requires retention needs approval from AWS (your account manager).`
       ].join('\n'),
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html',
+    doc: DOC.dataRetention,
     verdict: 'fail'
   },
   // ── Bedrock: permissions ──────────────────────────────────────────────────────────────────
@@ -928,7 +900,7 @@ const LISTED_HERE = [
       'The request names an Anthropic API version the endpoint does not take. bedrock-runtime\'s InvokeModel takes the Messages body with `"anthropic_version": "bedrock-2023-05-31"`; the Messages API on bedrock-mantle (and Anthropic\'s own API) takes the header `anthropic-version: 2023-06-01`. A model ID or another value in that field, or one endpoint\'s version sent to the other, is refused before the model runs.',
     fix: () =>
       'On bedrock-runtime, send `"anthropic_version": "bedrock-2023-05-31"` in the InvokeModel body (Anthropic\'s `AnthropicBedrock` client does); on bedrock-mantle, the header `anthropic-version: 2023-06-01` (the `AnthropicBedrockMantle` client does). A tool that sets its own version: use one of those, or update it.',
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-messages-api.html',
+    doc: DOC.messagesApi,
     verdict: 'fail'
   },
   {
@@ -939,7 +911,7 @@ const LISTED_HERE = [
       "The tool sent an Anthropic beta flag (the `anthropic-beta` header or the `anthropic_beta` body field) that Bedrock does not accept for this model: a beta offered only on Anthropic's own API, one Bedrock retired (such as a 1M-context beta for a model that no longer takes it), or one a newer model refuses. Credentials, permissions and model access are fine: Bedrock read the request and rejected the flag.",
     fix: () =>
       'Update the tool: releases that send a flag Bedrock refuses are usually fixed quickly, and going back one version works meanwhile. In Claude Code, `CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS=1` stops the optional betas. Remove betas you added yourself (`ANTHROPIC_BETAS`, `anthropic_beta` in a request, a 1M-context option), and behind a proxy such as LiteLLM, have it drop parameters Bedrock does not support.',
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-anthropic-claude-messages.html',
+    doc: DOC.messagesParameters,
     verdict: 'fail'
   },
   {
@@ -950,7 +922,7 @@ const LISTED_HERE = [
       'CountTokens on `bedrock-runtime` accepts only base model IDs of some models; inference-profile IDs and the newest Claude models are refused.',
     fix: () =>
       'Call CountTokens with the base model ID, or skip it: it is no proof of invoke access (bedrock-preflight uses control-plane reads, IAM simulation and the optional invoke probe instead).',
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/count-tokens.html',
+    doc: DOC.countTokens,
     verdict: 'fail'
   },
   // ── Bedrock: quotas and service health ────────────────────────────────────────────────────
@@ -1028,7 +1000,7 @@ const LISTED_HERE = [
       'The installed boto3/botocore (or AWS CLI) is older than Amazon Bedrock, so it does not know the `bedrock-runtime` service; or InvokeModel/Converse was sent to the `bedrock` control-plane client or endpoint, which does not have those operations.',
     fix: () =>
       'Upgrade the SDK in the environment that runs the code (`python -m pip install -U boto3 botocore`, or a current AWS CLI v2), and call InvokeModel and Converse on a `bedrock-runtime` client (`boto3.client("bedrock-runtime")`, endpoint `https://bedrock-runtime.<region>.amazonaws.com`).',
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/getting-started-api.html',
+    doc: DOC.bedrockGettingStartedApi,
     verdict: 'fail'
   },
   // ── Network: after the service errors, whose messages may mention a time-out ──────────────
@@ -1173,7 +1145,7 @@ const LISTED_HERE = [
     doc: DOC.bedrockErrors,
     verdict: 'fail'
   }
-] as const satisfies readonly CatalogEntry[]
+] as const satisfies readonly CatalogEntry<string>[]
 
 /** Every entry: those above, then those kept in files of their own (src/catalog/entries/). */
 export const CATALOG = [...LISTED_HERE, ...GROUPED_ENTRIES] as const

@@ -198,7 +198,7 @@ const MAX_CONTINUATION = 4
  * Entries that describe a passing condition: an attempt that failed so may be retried and then
  * fail for another reason. The failure to act on is a later, lasting one when there is one.
  */
-const TRANSIENT = new Set<string>([
+const TRANSIENT = new Set<CatalogId>([
   'throttled',
   'service-unavailable',
   'timeout',
@@ -209,7 +209,7 @@ const TRANSIENT = new Set<string>([
 ])
 
 /** Retry banners and loop detectors: they repeat a symptom, they are never the cause. */
-const ECHOES = new Set<string>(['retries-hide-error', 'debug-logging'])
+const ECHOES = new Set<CatalogId>(['retries-hide-error', 'debug-logging'])
 
 /** A log line at warning level: a retry or a fallback announced, not the failure itself. */
 const WARNING_LINE = /^\W{0,4}(?:\S+\s+){0,4}?\[?(?:WARN|WARNING)\]?[\s:]/i

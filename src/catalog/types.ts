@@ -1,6 +1,8 @@
 import type { Surface } from '../config.js'
 
-export type { CatalogId } from './entries.js'
+import type { CatalogId } from './entries.js'
+
+export type { CatalogId }
 
 /** What a fix may name to be exact: the profile to log in with, the caller ARN to trust, … */
 export interface FixContext {
@@ -19,10 +21,11 @@ export type CatalogVerdict = 'fail' | 'unverified' | 'warn'
 
 /**
  * One AWS (or SDK, or tool) error as users meet it: what `explain` matches, and what a check
- * reporting that error says about it.
+ * reporting that error says about it. The table itself is written against `CatalogEntry<string>`
+ * (its ids are what `CatalogId` is made of); everywhere else an entry's id is a `CatalogId`.
  */
-export interface CatalogEntry {
-  readonly id: string
+export interface CatalogEntry<Id extends string = CatalogId> {
+  readonly id: Id
   /** Short name for tables: "Expired security token". */
   readonly title: string
   /**

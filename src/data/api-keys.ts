@@ -1,4 +1,5 @@
-import { fact, PAGES } from './fact.js'
+import { DocUrl } from './doc-url.js'
+import { fact } from './fact.js'
 
 /**
  * Bedrock API keys (AWS UG `api-keys-how`). A long-term key is an IAM service-specific credential
@@ -15,7 +16,7 @@ export const API_KEY_FORMATS_FACT = fact(
     consoleUserName: 'BedrockAPIKey-<id>',
     maxShortTermHours: 12
   },
-  PAGES.apiKeys
+  DocUrl.apiKeysHow
 )
 
 /**
@@ -29,7 +30,7 @@ export const BEARER_CONDITION_KEYS_FACT = fact<Readonly<Record<string, string>>>
     'bedrock:CallWithBearerToken': 'bedrock:bearerTokenType',
     'bedrock-mantle:CallWithBearerToken': 'bedrock-mantle:BearerTokenType'
   },
-  PAGES.mantleAuthorization
+  DocUrl.mantleAuthorization
 )
 export const BEARER_CONDITION_KEYS = BEARER_CONDITION_KEYS_FACT.value
 

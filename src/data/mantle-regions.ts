@@ -1,4 +1,5 @@
-import { fact, PAGES } from './fact.js'
+import { DocUrl } from './doc-url.js'
+import { fact } from './fact.js'
 
 /**
  * The regions AWS lists for bedrock-mantle (AWS UG `endpoints-region-availability`, read 2026).
@@ -24,6 +25,6 @@ export const MANTLE_REGIONS_FACT = fact<readonly string[]>(
     'sa-east-1',
     'us-gov-west-1'
   ],
-  PAGES.mantleRegions
+  DocUrl.mantleRegions
 )
 export const MANTLE_REGIONS = MANTLE_REGIONS_FACT.value

@@ -1,4 +1,5 @@
-import { fact, PAGES } from './fact.js'
+import { DocUrl } from './doc-url.js'
+import { fact } from './fact.js'
 
 /**
  * Claude model families as model IDs and quota names spell them (Anthropic's model list has Fable
@@ -8,7 +9,7 @@ import { fact, PAGES } from './fact.js'
 export const MODEL_FAMILIES_FACT = fact<readonly string[]>(
   'Claude model families',
   ['sonnet', 'haiku', 'opus', 'fable', 'mythos', 'instant'],
-  PAGES.anthropicModels
+  DocUrl.anthropicModels
 )
 export const MODEL_FAMILIES = MODEL_FAMILIES_FACT.value
 
@@ -25,7 +26,7 @@ export const FALLBACK_MODEL_FACT = fact(
     name: 'Claude Sonnet 4.6',
     geographies: ['us', 'eu', 'jp', 'au', 'us-gov'] as readonly string[]
   },
-  PAGES.profiles
+  DocUrl.profiles
 )
 
 /**
@@ -49,7 +50,7 @@ export const LIFECYCLE_FACT = fact(
       'anthropic.claude-3-haiku-20240307-v1:0'
     ] as readonly string[]
   },
-  PAGES.lifecycle
+  DocUrl.lifecycle
 )
 
 /**
@@ -63,5 +64,5 @@ export const MESSAGES_API_FACT = fact(
     runtime: 'https://bedrock-runtime.{region}.amazonaws.com/anthropic/v1/messages',
     recommendedForNewApplications: 'bedrock-mantle'
   },
-  PAGES.messagesApi
+  DocUrl.messagesApi
 )

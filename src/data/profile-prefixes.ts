@@ -1,4 +1,5 @@
-import { fact, PAGES } from './fact.js'
+import { DocUrl } from './doc-url.js'
+import { fact } from './fact.js'
 import { MODEL_FAMILIES } from './models.js'
 /**
  * Which inference-profile prefix serves which source region, from AWS's tables (shared/reference
@@ -45,7 +46,7 @@ export const GEOGRAPHIES_FACT = fact<Readonly<Record<string, readonly string[]>>
     apac: ['ap-*', 'me-central-1'],
     global: []
   },
-  PAGES.profiles
+  DocUrl.profiles
 )
 const geo = (prefix: string): string[] => [...(GEOGRAPHIES_FACT.value[prefix] ?? [])]
 const US = geo('us')
@@ -177,7 +178,7 @@ export const GEO_DESTINATIONS_FACT = fact<
       sources: same([E1, E2, W2], [E1, E2, W2])
     }
   ],
-  PAGES.profiles
+  DocUrl.profiles
 )
 const GEO_DESTINATIONS = GEO_DESTINATIONS_FACT.value
 

@@ -1,4 +1,5 @@
-import { fact, PAGES } from './fact.js'
+import { DocUrl } from './doc-url.js'
+import { fact } from './fact.js'
 
 /**
  * Quota codes of Amazon Bedrock (service code `bedrock`) for Claude models, as public Service
@@ -24,7 +25,7 @@ export const QUOTA_METRICS_FACT = fact(
     enforced: ['tokens per minute', 'tokens per day', 'Cross-Model Max Tokens Per Day'],
     retired: ['requests per minute']
   },
-  PAGES.quotas
+  DocUrl.runtimeQuotas
 )
 
 export interface ModelQuotaCodes {
@@ -76,7 +77,7 @@ export const QUOTA_HINTS_FACT = fact<Readonly<Record<string, ModelQuotaCodes>>>(
       tpm: { 'on-demand': 'L-8CE99163', 'cross-region': 'L-DCADBC78' }
     }
   },
-  PAGES.quotas
+  DocUrl.runtimeQuotas
 )
 export const QUOTA_HINTS = QUOTA_HINTS_FACT.value
 
@@ -100,7 +101,7 @@ export const LONG_CONTEXT_QUOTAS_FACT = fact<Readonly<Record<string, readonly st
     'anthropic.claude-sonnet-4-5-20250929-v1:0': ['L-8EA73537', 'L-229A5DEC'],
     'anthropic.claude-sonnet-4-6': ['L-47DE5258']
   },
-  PAGES.quotas
+  DocUrl.runtimeQuotas
 )
 
 /** How quota names say a quota is the 1M-context one (reference bedrock.md §00). */
@@ -113,7 +114,7 @@ export const LONG_CONTEXT_NAME = /\b1M Context Length\b/i
 export const QUOTA_REQUEST_FACT = fact(
   'A quota increase request: a plain number, above the default',
   { format: 'plain digits', aboveDefault: true },
-  PAGES.quotaIncrease
+  DocUrl.cliQuotaIncrease
 )
 
 /**
@@ -139,13 +140,13 @@ export const MAX_OUTPUT_TOKENS_FACT = fact<Readonly<Record<string, number>>>(
     'sonnet|3': 4_096,
     'opus|3': 4_096
   },
-  PAGES.anthropicModels
+  DocUrl.anthropicModels
 )
 export const MAX_OUTPUT_TOKENS = MAX_OUTPUT_TOKENS_FACT.value
 /** Opus 4.6 and later, the 5.x generation, and whatever is newer than this table: 128K. */
 export const NEWEST_MAX_OUTPUT_FACT = fact(
   'Output maximum of the newest Claude models (Opus 4.6 and later, the 5.x generation)',
   128_000,
-  PAGES.anthropicModels
+  DocUrl.anthropicModels
 )
 export const DEFAULT_MAX_OUTPUT_TOKENS = NEWEST_MAX_OUTPUT_FACT.value

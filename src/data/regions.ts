@@ -1,4 +1,5 @@
-import { fact, PAGES } from './fact.js'
+import { DocUrl } from './doc-url.js'
+import { fact } from './fact.js'
 
 /**
  * Commercial, GovCloud, China and European Sovereign Cloud region codes known when this version
@@ -48,7 +49,7 @@ export const KNOWN_REGIONS_FACT = fact<readonly string[]>(
     'us-west-1',
     'us-west-2'
   ],
-  PAGES.regions
+  DocUrl.awsEndpoints
 )
 export const KNOWN_REGIONS = KNOWN_REGIONS_FACT.value
 
@@ -84,5 +85,5 @@ export const PARTITIONS_FACT = fact<readonly Partition[]>(
     },
     { id: 'aws', regionPrefix: '', iamRegion: 'us-east-1', dnsSuffix: 'amazonaws.com' }
   ],
-  PAGES.sovereignCloud
+  DocUrl.sovereignCloud
 )

@@ -2,7 +2,7 @@ import type { PreflightConfig } from '../config.js'
 import type { AwsAccess } from '../aws/access.js'
 import type { FixContext } from '../catalog/types.js'
 import type { CheckContext, CheckEntry, CheckMeta, ReportExtra, Subject } from './check.js'
-import type { CheckStatus, Facts, Finding } from './types.js'
+import { SEVERITY, type CheckStatus, type Facts, type Finding } from './types.js'
 import { subjectLabel, subjectsFor } from './subjects.js'
 import { findingsFrom, type Reported } from './messages.js'
 import { describeUnexpected } from './unexpected.js'
@@ -27,13 +27,6 @@ export interface Task {
 }
 
 const PASSING: ReadonlySet<CheckStatus> = new Set(['pass', 'warn'])
-const SEVERITY: Record<CheckStatus, number> = {
-  pass: 0,
-  skipped: 1,
-  warn: 2,
-  unverified: 3,
-  fail: 4
-}
 
 export function worstStatus(statuses: CheckStatus[]): CheckStatus {
   return statuses.reduce<CheckStatus>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), 'pass')

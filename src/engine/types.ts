@@ -3,8 +3,19 @@
  * Data flows one way: config → checks (through src/aws) → findings → renderers.
  */
 
+import type { CatalogId } from '../catalog/types.js'
+
 /** How one check ended. `unverified` is never a pass: something could not be read. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unverified' | 'skipped'
+
+/** How bad a status is, least first: the run's worst status and the summary's order of causes. */
+export const SEVERITY: Readonly<Record<CheckStatus, number>> = {
+  pass: 0,
+  skipped: 1,
+  warn: 2,
+  unverified: 3,
+  fail: 4
+}
 
 /** The verdict of a whole run, as the `result` output reports it. */
 export type RunResult = 'pass' | 'warn' | 'fail'
@@ -52,7 +63,7 @@ export interface Finding {
   observed?: string[]
   error?: ObservedError
   /** The catalog entry that explains `error`, when one matched. */
-  catalogId?: string
+  catalogId?: CatalogId
   cause?: string
   /** Markdown, with commands and policy JSON where useful. */
   fix?: string

@@ -1,4 +1,5 @@
 import type { Finding } from './types.js'
+import { DocUrl } from '../data/doc-url.js'
 
 /**
  * For an error a check did not turn into a finding itself: said plainly, never as a stack trace.
@@ -9,7 +10,7 @@ export const UNEXPECTED = {
   cause:
     'bedrock-preflight met a situation it does not handle yet, so it cannot say whether this part is ready.',
   fix: 'Re-run with `RUNNER_DEBUG=1` (or `--debug`) and open an issue with the debug log; nothing was changed in your account.',
-  doc: 'https://github.com/org/bedrock-preflight/issues'
+  doc: DocUrl.projectIssues
 } as const
 
 export function describeUnexpected(

@@ -9,7 +9,12 @@ export interface Arn {
 
 /** Splits an ARN; returns undefined when the text is not one. The resource may contain colons. */
 export function parseArn(text: string): Arn | undefined {
-  const m = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws|):(.+)$/.exec(text.trim())
+  return splitArn(text.trim())
+}
+
+/** The same split, of the text exactly as given (a principal in a policy is compared as written). */
+function splitArn(text: string): Arn | undefined {
+  const m = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws|):(.+)$/.exec(text)
   if (!m) return undefined
   const [, partition, service, region, account, resource] = m
   return {
@@ -19,6 +24,70 @@ export function parseArn(text: string): Arn | undefined {
     account: account ?? '',
     resource: resource ?? ''
   }
+}
+
+/** An ARN of a global service (IAM, STS: no region) in an account, as written. */
+function globalIn(text: string, service: 'iam' | 'sts'): Arn | undefined {
+  const arn = splitArn(text)
+  return arn?.service === service && !arn.region && /^\d{12}$/.test(arn.account) ? arn : undefined
+}
+
+/** An IAM user or role, named by its ARN: `arn:aws:iam::123456789012:role/path/NAME`. */
+export interface IamPrincipalArn {
+  partition: string
+  account: string
+  type: 'role' | 'user'
+  /** The name without its path (role and user names are unique per account, paths aside). */
+  name: string
+}
+
+/** An IAM user or role ARN's parts (any path, any name); undefined for any other ARN or text. */
+export function parseIamPrincipalArn(text: string): IamPrincipalArn | undefined {
+  const arn = globalIn(text, 'iam')
+  if (!arn) return undefined
+  const m = /^(role|user)\/(?:.*\/)?([^/]+)$/.exec(arn.resource)
+  if (!m) return undefined
+  const type = m[1] === 'role' ? 'role' : 'user'
+  return { partition: arn.partition, account: arn.account, type, name: m[2]! }
+}
+
+/** The account an `arn:aws:iam::123456789012:root` principal names; undefined for any other text. */
+export function accountOfRootArn(text: string): string | undefined {
+  const arn = globalIn(text, 'iam')
+  return arn?.resource === 'root' ? arn.account : undefined
+}
+
+/** A role ARN's partition, account and name (without its path). */
+export type RoleArn = Omit<IamPrincipalArn, 'type'>
+
+/**
+ * `arn:aws:iam::123456789012:role/path/NAME` → its parts, when it is a role ARN IAM could hold:
+ * path segments and a name of IAM's characters, the name at most 64 of them (IAM `CreateRole`,
+ * RoleName `[\w+=,.@-]+`). Undefined for any other text: what a role-ARN input is held to.
+ */
+export function parseRoleArn(text: string): RoleArn | undefined {
+  const arn = globalIn(text, 'iam')
+  if (!arn) return undefined
+  const m = /^role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/.exec(arn.resource)
+  return m ? { partition: arn.partition, account: arn.account, name: m[1]! } : undefined
+}
+
+/** An STS role session: `arn:aws:sts::123456789012:assumed-role/NAME/SESSION`. */
+export interface SessionArn {
+  partition: string
+  account: string
+  roleName: string
+  sessionName: string
+}
+
+/** A role session ARN's parts; undefined for any other ARN or text. */
+export function parseSessionArn(text: string): SessionArn | undefined {
+  const arn = globalIn(text, 'sts')
+  if (!arn) return undefined
+  const m = /^assumed-role\/([^/]+)\/(.+)$/.exec(arn.resource)
+  return m
+    ? { partition: arn.partition, account: arn.account, roleName: m[1]!, sessionName: m[2]! }
+    : undefined
 }
 
 /**
@@ -53,14 +122,14 @@ export function describeCaller(callerArn: string): CallerPrincipal | undefined {
   if (!arn) return undefined
   const base = { account: arn.account, partition: arn.partition }
   if (arn.service === 'sts') {
-    const m = /^assumed-role\/([^/]+)\/(.+)$/.exec(arn.resource)
-    if (m) {
+    const session = parseSessionArn(callerArn.trim())
+    if (session) {
       return {
         ...base,
         kind: 'assumed-role',
-        roleName: m[1],
-        sessionName: m[2],
-        roleArn: `arn:${arn.partition}:iam::${arn.account}:role/${m[1]}`
+        roleName: session.roleName,
+        sessionName: session.sessionName,
+        roleArn: `arn:${arn.partition}:iam::${arn.account}:role/${session.roleName}`
       }
     }
     if (arn.resource.startsWith('federated-user/')) {

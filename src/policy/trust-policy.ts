@@ -15,6 +15,7 @@ import {
   type RequestContext,
   type Tri
 } from './conditions.js'
+import { accountOfRootArn, parseIamPrincipalArn, parseSessionArn } from '../parse/arn.js'
 
 /** Who asks to assume the role, as the trust policy sees it. */
 export interface TrustCaller {
@@ -183,12 +184,6 @@ function actionMatches(s: TrustStatement, action: string): boolean {
   return !asList(s.NotAction).some((a) => globMatch(a, action, true))
 }
 
-/** `arn:aws:iam::A:role/path/NAME` → account and name (role names are unique per account, paths aside). */
-function iamEntity(arn: string): { account: string; type: string; name: string } | undefined {
-  const m = /^arn:[^:]+:iam::(\d{12}):(role|user)\/(?:.*\/)?([^/]+)$/.exec(arn)
-  return m ? { account: m[1] as string, type: m[2] as string, name: m[3] as string } : undefined
-}
-
 type PrincipalHow = NonNullable<StatementVerdict['principalMatch']>
 
 /**
@@ -207,21 +202,20 @@ function awsPrincipalMatch(
 ): PrincipalHow | 'unknown' | undefined {
   if (entry === '*') return 'anyone'
   if (/^\d{12}$/.test(entry)) return entry === caller.accountId ? 'account' : undefined
-  const root = /^arn:[^:]+:iam::(\d{12}):root$/.exec(entry)
-  if (root) return root[1] === caller.accountId ? 'account' : undefined
+  const root = accountOfRootArn(entry)
+  if (root) return root === caller.accountId ? 'account' : undefined
   if (entry === caller.arn) return 'caller'
-  const named = iamEntity(entry)
+  const named = parseIamPrincipalArn(entry)
   if (!named) {
     // An assumed-role session ARN: the role name part may differ in case only.
-    const session = /^arn:[^:]+:sts::\d{12}:assumed-role\/([^/]+)\/(.+)$/
-    const want = session.exec(entry)
-    const have = session.exec(caller.arn)
+    const want = parseSessionArn(entry)
+    const have = parseSessionArn(caller.arn)
     if (want && have && entry.toLowerCase() === caller.arn.toLowerCase()) {
-      return want[2] === have[2] ? 'unknown' : undefined
+      return want.sessionName === have.sessionName ? 'unknown' : undefined
     }
     return undefined
   }
-  const mine = iamEntity(caller.roleArn ?? caller.arn)
+  const mine = parseIamPrincipalArn(caller.roleArn ?? caller.arn)
   if (!mine || mine.account !== named.account || mine.type !== named.type) return undefined
   if (mine.name === named.name) return 'caller'
   return named.type === 'role' && mine.name.toLowerCase() === named.name.toLowerCase()

@@ -6,7 +6,13 @@
  * the fix, compared without its policy blocks (those are merged, see merge-policy.ts). Fixes that
  * name a region or a model stay separate causes: each one's fix must work when pasted.
  */
-import type { CheckStatus, Finding, FindingDetail, SourceLocation } from '../engine/types.js'
+import {
+  SEVERITY,
+  type CheckStatus,
+  type Finding,
+  type FindingDetail,
+  type SourceLocation
+} from '../engine/types.js'
 import {
   fencedPolicies,
   mergeFencedPolicies,
@@ -20,7 +26,7 @@ export interface Cause {
   status: CheckStatus
   checkId: string
   messageId?: string
-  catalogId?: string
+  catalogId?: Finding['catalogId']
   title: string
   cause?: string
   /** The fix, with the policies of every finding merged into one. */
@@ -37,20 +43,12 @@ export interface Cause {
   fixVaries: boolean
 }
 
-const SEVERITY: Record<CheckStatus, number> = {
-  fail: 0,
-  unverified: 1,
-  warn: 2,
-  skipped: 3,
-  pass: 4
-}
-
 export const needsAction = (f: Finding): boolean =>
   f.status === 'fail' || f.status === 'warn' || f.status === 'unverified'
 
 const where = (l: SourceLocation | undefined): string => (l ? `${l.file}:${l.line ?? ''}` : '')
 
-const READ_DENIED = 'preflight-read-denied'
+const READ_DENIED = 'preflight-read-denied' satisfies Finding['catalogId']
 /** The sentence of a denied read's fix that names its permission (src/engine/read-denied.ts). */
 const LEAD = /^Allow `[^`]+` for the identity that runs the preflight with this statement[^:]*:/
 
@@ -185,7 +183,7 @@ export function groupCauses(findings: readonly Finding[], coarse = false): Cause
   }
   return [...groups.entries()]
     .map(([key, list]) => build(key, list, coarse))
-    .sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status])
+    .sort((a, b) => SEVERITY[b.status] - SEVERITY[a.status])
 }
 
 /**

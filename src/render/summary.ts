@@ -3,6 +3,7 @@ import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
 import { checkDocUrl } from './check-page.js'
 import { RESULT_ICON, STATUS_ICON, STATUS_WORD, verdictLine } from './labels.js'
 import { htmlText, markdownBlock, markdownCode, markdownFence, markdownInline } from './escape.js'
+import { bySubject } from './by-subject.js'
 
 /**
  * GitHub drops a step summary larger than 1 MiB whole
@@ -31,18 +32,6 @@ function cell(text: string, max = 160): string {
 }
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
-
-/** Run-level findings first (identity, credentials), then one group per region, model or role. */
-function groupBySubject(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>([['', []]])
-  for (const f of findings) {
-    const key = f.subject ?? ''
-    const group = groups.get(key)
-    if (group) group.push(f)
-    else groups.set(key, [f])
-  }
-  return groups
-}
 
 function causeSection(c: Cause, n: number, detail: Detail, report: string): string[] {
   const many = c.subjects.length > 1
@@ -112,7 +101,7 @@ function checksSection(report: Report, causes: Cause[], detail: Detail): string[
   causes.forEach((c, i) => c.findings.forEach((f) => causeNumber.set(f, i + 1)))
   const out = ['### All checks', '']
   const passedSubjects: string[] = []
-  for (const [subject, findings] of groupBySubject(report.findings)) {
+  for (const [subject, findings] of bySubject(report.findings)) {
     if (findings.length === 0) continue
     const name = subject || 'This run'
     if (allPassed(findings)) {

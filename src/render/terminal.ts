@@ -4,6 +4,7 @@ import { checkDocUrl } from './check-page.js'
 import { STATUS_WORD, verdictLine } from './labels.js'
 import { wrap, visible } from './wrap.js'
 import { plainData } from './escape.js'
+import { bySubject } from './by-subject.js'
 
 export interface TerminalOptions {
   /** ANSI colours: only when stdout is a terminal and NO_COLOR is unset (see useColor). */
@@ -137,16 +138,6 @@ function statusCell(status: CheckStatus, palette: Palette): string {
 
 const at = (f: { location?: Finding['location'] }): string =>
   f.location ? ` (${f.location.file}${f.location.line ? `:${f.location.line}` : ''})` : ''
-
-/** Run-level findings first, then one group per region, model or role, in report order. */
-function bySubject(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>([['', []]])
-  for (const f of findings) {
-    const key = f.subject ?? ''
-    groups.set(key, [...(groups.get(key) ?? []), f])
-  }
-  return groups
-}
 
 /**
  * Every check, under a header per subject (the subject is not repeated in each row, so the

@@ -1,8 +1,7 @@
 import { defineMeta } from '../../engine/check.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
+import { DocUrl } from '../../data/doc-url.js'
 
-const PERMISSIONS_DOC =
-  'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'
 const GRANT = (principal: string, action = 'bedrock:CallWithBearerToken') =>
   `Add to an identity policy of ${principal}:\n\n\`\`\`json\n${JSON.stringify(
     {
@@ -71,7 +70,7 @@ export const meta = defineMeta({
       cause:
         'A policy on `{{action}}` tests a condition key that only the real request carries (a VPC endpoint, a source IP, a principal tag), so the simulation cannot decide it.',
       fix: 'Compare the policy conditions on `{{action}}` with where the agent runs, or settle it with one real call (`invoke-probe: true`).',
-      doc: PERMISSIONS_DOC
+      doc: DocUrl.apiKeysPermissions
     },
     otherSigner: {
       status: 'unverified',
@@ -80,7 +79,7 @@ export const meta = defineMeta({
       cause:
         'A short-term key acts with the permissions of whoever made it, and that is another access key than the one the preflight runs with, so IAM cannot be asked about it from here.',
       fix: 'Run the preflight with the credentials that made the key, or settle it with one real call (`invoke-probe: true`).',
-      doc: PERMISSIONS_DOC
+      doc: DocUrl.apiKeysPermissions
     },
     otherAccount: {
       status: 'unverified',
@@ -89,7 +88,7 @@ export const meta = defineMeta({
       cause:
         "IAM simulates and lists only the caller's own account, so the key's user could not be read.",
       fix: 'Run the preflight with credentials of account {{account}}, or settle it with one real call (`invoke-probe: true`).',
-      doc: PERMISSIONS_DOC
+      doc: DocUrl.apiKeysPermissions
     },
     keyInactive: {
       status: 'fail',
@@ -97,7 +96,7 @@ export const meta = defineMeta({
       cause:
         'IAM has the key, but deactivated: Bedrock refuses it ("The bearer token included in the request is invalid.").',
       fix: 'Reactivate it (`aws iam update-service-specific-credential --user-name {{user}} --service-specific-credential-id {{id}} --status Active`) or make a new key.',
-      doc: PERMISSIONS_DOC
+      doc: DocUrl.apiKeysPermissions
     },
     keyExpired: {
       status: 'catalog',

@@ -1,6 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
-
-const HOW_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 /** How to make a new key: with AWS's generator and the credentials at hand, or in the console. */
 const GENERATE =
@@ -40,7 +39,7 @@ export const meta = defineMeta({
       cause:
         'A short-term key ends with the session that signed it, at most 12 hours after it was made; anything after this step that runs longer fails with "Authentication failed: Please make sure your API Key is valid."',
       fix: NEW_KEY,
-      doc: HOW_DOC
+      doc: DocUrl.apiKeysHow
     },
     expired: {
       status: 'fail',
@@ -76,7 +75,7 @@ export const meta = defineMeta({
       cause:
         'With `AWS_BEARER_TOKEN_BEDROCK` set, the AWS SDKs (and Claude Code) send the key to Bedrock in preference to the IAM credentials, so the key decides what the agent may call; the credentials are still used for everything else (STS, IAM, Service Quotas). The checks below say which of the two each of them describes.',
       fix: 'If the agent is meant to use the role, unset `AWS_BEARER_TOKEN_BEDROCK` for it (the workflow `env:`, the `.env` file); if it is meant to use the key, nothing to change.',
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html'
+      doc: DocUrl.apiKeysUse
     }
   }
 })

@@ -1,9 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from '../../catalog/snippets.js'
-
-const CHAIN_DOC =
-  'https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-credentials-node.html'
-const SSO_DOC = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 /** Where the credentials come from, whether they resolve, and the configurations that bite. */
 export const meta = defineMeta({
@@ -22,7 +19,7 @@ export const meta = defineMeta({
       cause:
         '`AWS_ACCESS_KEY_ID` is set but `AWS_SECRET_ACCESS_KEY` is not, so the environment credentials are unusable (the SDK silently moves on to other sources).',
       fix: 'Set both variables, or remove `AWS_ACCESS_KEY_ID` and use a profile or OIDC.',
-      doc: CHAIN_DOC
+      doc: DocUrl.credentialChain
     },
     // The seed page's ".env has AWS_ACCESS_KEY_ID but I want to use SSO": the catalog holds its text.
     staticKeyShadowsProfile: {
@@ -37,7 +34,7 @@ export const meta = defineMeta({
       cause:
         'AWS_PROFILE (or --profile) names a profile that neither the config nor the credentials file defines, so the SDK cannot use it.',
       fix: 'Create it (`aws configure sso --profile {{profile}}`), or correct AWS_PROFILE to one of the profiles in {{configFile}}.',
-      doc: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html'
+      doc: DocUrl.cliConfigFiles
     },
     longTermKeyInCi: {
       status: 'warn',
@@ -45,7 +42,7 @@ export const meta = defineMeta({
       cause:
         'The job uses an IAM user access key (`AKIA…`): it never expires, and if it leaks it works until someone deletes it.',
       fix: `Switch to GitHub OIDC: no stored secret, credentials that expire in an hour.\n\n${CONFIGURE_CREDENTIALS_STEP}`,
-      doc: 'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services'
+      doc: DocUrl.githubOidc
     },
     ssoNotLoggedIn: {
       status: 'fail',
@@ -53,7 +50,7 @@ export const meta = defineMeta({
       cause:
         'The profile gets its credentials from AWS IAM Identity Center (SSO), but this machine has no SSO token for it in `~/.aws/sso/cache`: `aws sso login` was never run here for this profile (or the cache was cleared).',
       fix: `\`\`\`sh\naws sso login --profile {{profile}}\n\`\`\`\n\n${RESTART_SURFACES}`,
-      doc: SSO_DOC
+      doc: DocUrl.sso
     },
     ssoSessionExpired: {
       status: 'catalog',
@@ -83,7 +80,7 @@ export const meta = defineMeta({
         // `aws login`, the credential_process tool, fresh keys.
         cli: '{{renew}}'
       },
-      doc: SSO_DOC
+      doc: DocUrl.sso
     }
   }
 })

@@ -1,4 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
+import { DocUrl } from '../../data/doc-url.js'
 
 /**
  * Lines of the InsightWorker `.env` file that cannot be read. The text of a line is never
@@ -21,7 +22,7 @@ export const meta = defineMeta({
       cause:
         'The line is not `KEY=value`, so InsightWorker (and this preflight) ignore it: whatever it was meant to set is not set.',
       fix: 'Write it as `KEY=value` (quotes optional, closed on the same line), or comment it out with `#`.',
-      doc: 'https://github.com/motdotla/dotenv#what-rules-does-the-parsing-engine-follow'
+      doc: DocUrl.dotenvRules
     },
     moreLinesUnreadable: {
       status: 'warn',
@@ -29,7 +30,7 @@ export const meta = defineMeta({
       cause:
         'More lines than are listed one by one are not `KEY=value`; InsightWorker ignores them too.',
       fix: 'Correct the lines listed above first, then run again to see the rest.',
-      doc: 'https://github.com/motdotla/dotenv#what-rules-does-the-parsing-engine-follow'
+      doc: DocUrl.dotenvRules
     },
     keyIgnored: {
       status: 'warn',
@@ -37,7 +38,7 @@ export const meta = defineMeta({
       cause:
         'The env file configures the agent; it does not choose which files, programs or hosts the preflight uses. {{key}} is left out because {{why}}. Its value is not shown.',
       fix: "If the job really needs {{key}}, set it in the step's `env:` (or export it before running the CLI), where it is the workflow's choice rather than the file's; otherwise delete the line.",
-      doc: 'https://github.com/org/bedrock-preflight/blob/main/docs/security.md#what-the-env-file-may-set'
+      doc: DocUrl.envFileSecurity
     }
   }
 })

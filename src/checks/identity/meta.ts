@@ -1,4 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
+import { DocUrl } from '../../data/doc-url.js'
 
 /** `sts:GetCallerIdentity`: needs no permission and cannot be denied, so any error is the credentials'. */
 export const meta = defineMeta({
@@ -20,7 +21,7 @@ export const meta = defineMeta({
       cause:
         'STS GetCallerIdentity needs IAM (SigV4) credentials, and an API key works only for Bedrock, so who the key acts as, and its IAM permissions, cannot be read from here. The Bedrock checks still run with the key.',
       fix: 'Nothing to change if the agent only uses the key: `invoke-probe: true` makes one real call with it, the conclusive test. To let the preflight check the permissions behind the key as well, configure IAM credentials too (`aws-actions/configure-aws-credentials`).',
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html'
+      doc: DocUrl.apiKeysUse
     },
     // Also a 200 without the caller (a proxy, a wrong endpoint override): the AWS layer ends it
     // as `IncompleteAnswer` (src/aws/complete.ts), so it proves nothing and never passes.

@@ -1,9 +1,7 @@
 import { defineMeta } from '../../engine/check.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
 import { usesRuntime } from '../../parse/endpoint.js'
-
-const SIMULATE_DOC =
-  'https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 const NOT_SIMULATED = 'Invoke permission not simulated for this kind of caller'
 const RUN_AS_ROLE =
@@ -60,7 +58,7 @@ export const meta = defineMeta({
       cause:
         'The preflight may not call `bedrock:GetInferenceProfile`, so the ARNs simulated are predicted from the bundled profile table, not read from AWS: {{why}} IAM allows every predicted ARN; whether that covers every destination the call can reach is not known.',
       fix: 'Allow `bedrock:GetInferenceProfile` (read-only) for the identity that runs the preflight, so the destinations are read from AWS, or settle it with one real call (`invoke-probe: true`).',
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html'
+      doc: DocUrl.crossRegion
     },
     keyPrincipalUnknown: {
       status: 'unverified',
@@ -69,7 +67,7 @@ export const meta = defineMeta({
       cause:
         "The agent's Bedrock calls carry the API key, so they are allowed or denied as the key's own principal; that principal is not one IAM can be asked about with this job's credentials, and simulating the job's role instead would describe calls the agent does not make.",
       fix: 'Run the preflight with credentials of the identity behind the key, or settle it with one real call (`invoke-probe: true`).',
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-permissions.html'
+      doc: DocUrl.apiKeysPermissions
     },
     needsCredentials: {
       status: 'unverified',
@@ -82,14 +80,14 @@ export const meta = defineMeta({
       cause:
         'the root user cannot be simulated (it is allowed everything its SCPs allow); do not run jobs as root.',
       fix: RUN_AS_ROLE,
-      doc: SIMULATE_DOC
+      doc: DocUrl.simulate
     },
     callerNotSimulable: {
       status: 'unverified',
       title: NOT_SIMULATED,
       cause: 'IAM can simulate users and roles only, and the caller is {{caller}}.',
       fix: RUN_AS_ROLE,
-      doc: SIMULATE_DOC
+      doc: DocUrl.simulate
     },
     // The simulation itself failed: the catalog explains the error; a denial is "could not verify".
     notSimulated: {
@@ -120,7 +118,7 @@ export const meta = defineMeta({
       cause:
         'SimulatePrincipalPolicy returned an `EvalDecision` its published API model did not define when this version was built (it defines `allowed`, `explicitDeny`, `implicitDeny`), so it is taken neither as a grant nor as a denial.',
       fix: 'Update bedrock-preflight, or run with `invoke-probe: true`, the conclusive test.',
-      doc: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html'
+      doc: DocUrl.evaluationResult
     },
     dependsOnContext: {
       status: 'unverified',
@@ -129,7 +127,7 @@ export const meta = defineMeta({
       cause:
         'The policies that would allow the call test context keys ({{keys}}) that IAM simulation does not know for this job, so it cannot say whether they hold. {{meaning}}',
       fix: 'Nothing to add if the job runs where these conditions hold. To verify, enable `invoke-probe` (one real call from the job), or run the job where the condition is met.',
-      doc: SIMULATE_DOC
+      doc: DocUrl.simulate
     },
     explicitDeny: {
       status: 'catalog',

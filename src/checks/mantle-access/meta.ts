@@ -1,8 +1,7 @@
 import { defineMeta } from '../../engine/check.js'
 import { callsMantle } from '../../parse/endpoint.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
-
-const INFERENCE_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 /**
  * May the caller infer through bedrock-mantle? The actions AWS's page on inference lists for the
@@ -40,7 +39,7 @@ export const meta = defineMeta({
       cause:
         "bedrock-mantle has its own IAM actions (service prefix `bedrock-mantle`), apart from the runtime's `bedrock:InvokeModel`: each request needs `bedrock-mantle:CreateInference` on the project it is attributed to, so a policy written for bedrock-runtime does not cover it.",
       fix: '{{grant}}',
-      doc: INFERENCE_DOC
+      doc: DocUrl.inference
     },
     readsDenied: {
       status: 'warn',
@@ -49,7 +48,7 @@ export const meta = defineMeta({
       cause:
         "Inference needs only `bedrock-mantle:CreateInference`; AWS's documented policy for the mantle endpoint also grants the project reads, which tools that look up or list projects call.",
       fix: '{{grant}}',
-      doc: INFERENCE_DOC
+      doc: DocUrl.inference
     },
     scpDenies: {
       status: 'fail',
@@ -58,7 +57,7 @@ export const meta = defineMeta({
       cause:
         'An SCP of the organization does not allow the action; no identity policy can override it.',
       fix: "Ask the organization's administrators to allow `{{missing}}` in the SCP, or point the agent at bedrock-runtime (`endpoint: runtime`, unset ANTHROPIC_BEDROCK_BASE_URL) if the runtime is allowed.",
-      doc: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html'
+      doc: DocUrl.scp
     },
     boundaryDenies: {
       status: 'fail',
@@ -67,14 +66,14 @@ export const meta = defineMeta({
       cause:
         'A permissions boundary caps what the identity policies grant: the action must be allowed by both.',
       fix: 'Add `{{missing}}` on `{{project}}` to the permissions boundary of {{name}}.',
-      doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html'
+      doc: DocUrl.permissionsBoundaries
     },
     explicitDeny: {
       status: 'fail',
       title: 'An explicit Deny blocks {{missing}} on {{project}} for {{name}}',
       cause: 'An explicit Deny wins over every Allow.',
       fix: 'Remove or narrow the Deny on `{{missing}}` in {{statements}}.',
-      doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html'
+      doc: DocUrl.policyEvaluation
     },
     dependsOnContext: {
       status: 'unverified',
@@ -83,7 +82,7 @@ export const meta = defineMeta({
       cause:
         'A policy on the bedrock-mantle actions tests a condition key that only the real request carries (a VPC endpoint, a source IP, a tag), so the simulation cannot decide it.',
       fix: 'Compare the policy conditions on `{{missing}}` with where the agent runs.',
-      doc: INFERENCE_DOC
+      doc: DocUrl.inference
     },
     notSimulated: {
       status: 'catalog',
@@ -95,7 +94,7 @@ export const meta = defineMeta({
       cause:
         'IAM simulates users and roles only; this caller is neither (root, a federated user or another kind), so its bedrock-mantle permissions are not known from here.',
       fix: 'Run the preflight as the IAM role or user the agent uses.',
-      doc: INFERENCE_DOC
+      doc: DocUrl.inference
     },
     needsCredentials: {
       status: 'unverified',

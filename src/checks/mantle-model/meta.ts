@@ -1,9 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { callsMantle } from '../../parse/endpoint.js'
-
-const MODELS_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-get-info.html'
-const REGIONS_DOC =
-  'https://docs.aws.amazon.com/bedrock/latest/userguide/endpoints-region-availability.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 /**
  * Does bedrock-mantle serve the agent's model in the region, under the ID the agent sends? Mantle
@@ -45,7 +42,7 @@ export const meta = defineMeta({
       cause:
         'bedrock-mantle names models by bare IDs (`anthropic.<model>`, no `us.`/`global.` prefix, no `-v1:0` or date suffix); it answers the runtime form with HTTP 400 or 404 ("The model \'…\' does not exist").',
       fix: 'Give the agent the mantle ID: {{change}}.',
-      doc: MODELS_DOC
+      doc: DocUrl.modelsGetInfo
     },
     notServed: {
       status: 'fail',
@@ -53,7 +50,7 @@ export const meta = defineMeta({
       cause:
         "bedrock-mantle serves its own lineup, per region (and per account): this model is not in what it lists here. Claude models that are on bedrock-runtime may be missing from mantle's list, and the reverse.",
       fix: 'Use a model mantle lists in {{region}} ({{claude}}), or another region where it is listed, or `endpoint: runtime` if the agent can call bedrock-runtime instead.',
-      doc: MODELS_DOC
+      doc: DocUrl.modelsGetInfo
     },
     noClaude: {
       status: 'fail',
@@ -61,7 +58,7 @@ export const meta = defineMeta({
       cause:
         'The list of models bedrock-mantle serves in this region, for this account, has no `anthropic.` model.',
       fix: 'Use another region for mantle, or `endpoint: runtime`.',
-      doc: MODELS_DOC
+      doc: DocUrl.modelsGetInfo
     },
     regionNotServed: {
       status: 'fail',
@@ -69,7 +66,7 @@ export const meta = defineMeta({
       cause:
         'bedrock-mantle runs in fewer regions than bedrock-runtime; AWS lists {{regions}}. Its host does not exist in the others.',
       fix: 'Point the agent at a region that has bedrock-mantle (e.g. `AWS_REGION=us-east-1`), or use `endpoint: runtime` for this region.',
-      doc: REGIONS_DOC
+      doc: DocUrl.mantleRegions
     },
     badEndpoint: {
       status: 'fail',
@@ -77,7 +74,7 @@ export const meta = defineMeta({
       cause:
         'The URL the agent (or the job) gives for bedrock-mantle cannot be used: it is not a URL, or it is plain http: while a Bedrock API key would be sent to it.',
       fix: "Set it to `https://bedrock-mantle.<region>.api.aws/anthropic` (ANTHROPIC_BEDROCK_MANTLE_BASE_URL), or your gateway's https:// URL, or unset it.",
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-messages-api.html'
+      doc: DocUrl.messagesApi
     },
     notRead: {
       status: 'catalog',

@@ -1,5 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { callsMantle } from '../../parse/endpoint.js'
+import { DocUrl } from '../../data/doc-url.js'
 
 /**
  * The mantle door's real call: one Messages API request (`POST /anthropic/v1/messages`,
@@ -37,7 +38,7 @@ export const meta = defineMeta({
       cause:
         'No model the agent sends to mantle is named, and mantle-model has none to offer (its list could not be read, or it found none served: see its row), so the probe has no ID to send.',
       fix: 'Name the model the agent calls (`model-id`, or its `ANTHROPIC_MODEL`), in mantle form (`anthropic.claude-…`).',
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-messages-api.html'
+      doc: DocUrl.messagesApi
     },
     failed: {
       status: 'catalog',

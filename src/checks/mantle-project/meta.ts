@@ -1,8 +1,7 @@
 import { defineMeta } from '../../engine/check.js'
 import { callsMantle } from '../../parse/endpoint.js'
 import { mantleCurl } from '../../aws/mantle-commands.js'
-
-const WORKSPACES_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/workspaces.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 /**
  * Does the bedrock-mantle project the agent's requests go to exist, and is it active? Every
@@ -37,7 +36,7 @@ export const meta = defineMeta({
       cause:
         'Requests attributed to a project that is not active (an archived project, for one) are refused.',
       fix: 'Point the agent at an active project (`mantle-project` and its `anthropic-workspace-id`), or `default`.',
-      doc: WORKSPACES_DOC
+      doc: DocUrl.workspaces
     },
     missing: {
       status: 'fail',
@@ -45,7 +44,7 @@ export const meta = defineMeta({
       cause:
         'Projects belong to one account and one region: this ID is not among the projects of this account in this region (a typo, another region, another account).',
       fix: `List the projects of the region and use one of their IDs, or \`default\`:\n\n${mantleCurl('{{region}}', '/v1/organization/projects', '.data[].id')}`,
-      doc: WORKSPACES_DOC
+      doc: DocUrl.workspaces
     },
     routeNotFound: {
       status: 'unverified',
@@ -54,7 +53,7 @@ export const meta = defineMeta({
       cause:
         "The endpoint answered HTTP 404 for a project that must exist (every account has `default`), or it is not AWS's host: a gateway or proxy that does not pass `/v1/organization/projects` on, or a wrong base URL.",
       fix: 'Check the base URL the agent uses for bedrock-mantle; behind a gateway, this read cannot verify the project (`invoke-probe: true` tests the real call).',
-      doc: WORKSPACES_DOC
+      doc: DocUrl.workspaces
     },
     notRead: {
       status: 'catalog',

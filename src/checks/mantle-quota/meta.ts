@@ -1,8 +1,7 @@
 import { defineMeta } from '../../engine/check.js'
 import { callsMantle } from '../../parse/endpoint.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
-
-const MANTLE_QUOTAS_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas-mantle.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 /**
  * bedrock-mantle's own quotas, apart from the runtime's: tokens per minute per model and region,
@@ -41,7 +40,7 @@ export const meta = defineMeta({
       cause:
         'Every request through bedrock-mantle is throttled (HTTP 429) before it starts: the input quota is checked against the input tokens plus `max_tokens`, the output quota against what is generated. A new account can start with reduced quotas.',
       fix: 'AWS: mantle "quota increase requests are not currently processed through the Service Quotas console"; ask through AWS Support (Service limit increase, Amazon Bedrock, quota "{{quota}}", region {{region}}), or use bedrock-runtime for this model (`endpoint: runtime`).',
-      doc: MANTLE_QUOTAS_DOC
+      doc: DocUrl.mantleQuotas
     },
     belowOneCall: {
       status: 'warn',
@@ -50,7 +49,7 @@ export const meta = defineMeta({
       cause:
         'Mantle checks the input quota against the input tokens plus `max_tokens` of each request, so a request reserving more than the quota is throttled whatever the traffic.',
       fix: 'Lower the agent\'s `max_tokens`, or ask AWS Support for a higher "{{quota}}".',
-      doc: MANTLE_QUOTAS_DOC
+      doc: DocUrl.mantleQuotas
     },
     notListed: {
       status: 'unverified',
@@ -58,7 +57,7 @@ export const meta = defineMeta({
       cause:
         'AWS exposes mantle\'s per-account tokens-per-minute quotas in Service Quotas for only some models ("Other models served on this endpoint don\'t have per-account TPM quotas exposed in Service Quotas today"), so there is nothing to read for this one.',
       fix: '`invoke-probe: true` makes one real call through mantle, the conclusive test.',
-      doc: MANTLE_QUOTAS_DOC
+      doc: DocUrl.mantleQuotas
     },
     partlyListed: {
       status: 'unverified',
@@ -67,7 +66,7 @@ export const meta = defineMeta({
       cause:
         'Mantle counts input and output tokens against two quotas; the listing has one of them for this model, so whether the other leaves room is not known.',
       fix: '`invoke-probe: true` makes one real call through mantle, the conclusive test.',
-      doc: MANTLE_QUOTAS_DOC
+      doc: DocUrl.mantleQuotas
     },
     noModel: {
       status: 'unverified',
@@ -75,7 +74,7 @@ export const meta = defineMeta({
       cause:
         'No model the agent sends to mantle is named, and mantle-model has none to offer (see its row), so there is no model whose quotas to read.',
       fix: 'Name the model the agent calls (`model-id`, or its `ANTHROPIC_MODEL`), in mantle form (`anthropic.claude-…`), or follow the mantle-model row.',
-      doc: MANTLE_QUOTAS_DOC
+      doc: DocUrl.mantleQuotas
     },
     notRead: {
       status: 'catalog',

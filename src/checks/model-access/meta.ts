@@ -1,9 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { usesRuntime } from '../../parse/endpoint.js'
-
-const MODEL_ACCESS_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html'
-const REGIONS_DOC =
-  'https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 /**
  * Said wherever every signal is positive (an Observed line of the pass): claude-code#51183 saw
@@ -18,7 +15,7 @@ const REGION_UNAVAILABLE = {
   cause:
     '`GetFoundationModelAvailability` reports `regionAvailability: NOT_AVAILABLE`: the model does not run in this region for the account.',
   fix: 'Use an inference profile that this region can call (`aws bedrock list-inference-profiles --region {{region}}`; the model-resolve check names it), or a region where the model runs.',
-  doc: REGIONS_DOC
+  doc: DocUrl.regions
 } as const
 
 const ACCESS = 'Access to {{model}} in {{region}}: agreement available, authorized, entitled'
@@ -61,7 +58,7 @@ export const meta = defineMeta({
       title: 'Model access: not checked, because the model behind this ARN could not be read',
       cause: 'See the model-resolve row for the cause and fix.',
       fix: 'Follow the fix of the model-resolve row ("Model in region") for this ARN; this check then asks about the model it finds.',
-      doc: 'https://github.com/org/bedrock-preflight/blob/main/docs/model-checks.md#model-resolve'
+      doc: DocUrl.modelChecks
     },
     availabilityUnknown: {
       status: 'unverified',
@@ -70,7 +67,7 @@ export const meta = defineMeta({
       cause:
         'GetFoundationModelAvailability answered a field missing or with a value its published API model did not define when this version was built, so access is not taken as granted.',
       fix: 'Update bedrock-preflight (`uses: org/bedrock-preflight@v1` follows the newest v1), or run with `invoke-probe: true`, the conclusive test.',
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_GetFoundationModelAvailability.html'
+      doc: DocUrl.getFoundationModelAvailability
     },
     availabilityUnreadable: {
       status: 'catalog',
@@ -92,7 +89,7 @@ export const meta = defineMeta({
       cause:
         '`GetFoundationModelAvailability` reports no AWS Marketplace agreement for this model in the account. Bedrock creates it on the first invocation, which needs `aws-marketplace:Subscribe` and `aws-marketplace:ViewSubscriptions` on the caller (or an administrator enabling the model once); without them the first call fails with "Model access is denied due to … AWS Marketplace actions".',
       fix: 'Either have an administrator enable the model once (`aws bedrock list-foundation-model-agreement-offers --model-id <id>` then `aws bedrock create-foundation-model-agreement --model-id <id> --offer-token <token>`), or give the calling role `aws-marketplace:Subscribe`, `aws-marketplace:Unsubscribe` and `aws-marketplace:ViewSubscriptions` (condition `aws:CalledViaLast` = `bedrock.amazonaws.com`). A valid payment method is needed either way.',
-      doc: MODEL_ACCESS_DOC
+      doc: DocUrl.modelAccess
     },
     notAuthorized: {
       status: 'fail',
@@ -100,7 +97,7 @@ export const meta = defineMeta({
       cause:
         '`GetFoundationModelAvailability` reports `authorizationStatus: NOT_AUTHORIZED`. AWS does not document the field in detail; it is seen when an IAM or SCP deny covers the model or when the account is restricted.',
       fix: 'Look for a Deny on `bedrock:InvokeModel*` for this model (identity policies, SCPs; the invoke-permission check simulates them). If there is none, open an AWS Support case quoting the model ID.',
-      doc: MODEL_ACCESS_DOC
+      doc: DocUrl.modelAccess
     },
     notEntitled: {
       status: 'catalog',

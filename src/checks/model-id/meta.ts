@@ -1,5 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { usesRuntime } from '../../parse/endpoint.js'
+import { DocUrl } from '../../data/doc-url.js'
 
 /** Parses each configured model identifier locally: no AWS call, so a typo is named at once. */
 export const meta = defineMeta({
@@ -28,7 +29,7 @@ export const meta = defineMeta({
       cause:
         'No model is named (`model-id`, `BEDROCK_MODEL`, or a Claude Code model variable), so the preflight checks the newest Claude Sonnet that {{region}} can call, which it reads with ListInferenceProfiles. That read did not answer (the error is under Observed), so it checks the built-in fallback: a newer Sonnet may exist, and the agent may call another model.',
       fix: 'Name the model the job calls (`model-id: <id>` or `BEDROCK_MODEL=<id>`), or allow `bedrock:ListInferenceProfiles` so the preflight can read which Sonnet is newest.',
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html'
+      doc: DocUrl.profiles
     },
     newPrefix: {
       status: 'pass',
@@ -42,7 +43,7 @@ export const meta = defineMeta({
       cause:
         '`arn:aws:bedrock:::foundation-model/…` is the resource IAM evaluates for the global hop of a `global.` inference profile; applications call the profile ID instead.',
       fix: 'Use `BEDROCK_MODEL=global.{{model}}` for global routing, or the geographic profile for your region (model-resolve names it).',
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html'
+      doc: DocUrl.globalCris
     },
     malformed: {
       status: 'fail',
@@ -61,7 +62,7 @@ export const meta = defineMeta({
       cause:
         'bedrock-preflight checks foundation models, system and application inference profiles and provisioned throughput; this kind of model is outside what it can verify.',
       fix: 'Nothing to change if the ARN is right; verify this model with a real call in your own job.',
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html'
+      doc: DocUrl.profiles
     }
   }
 })

@@ -1,8 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { usesRuntime } from '../../parse/endpoint.js'
-
-const LIFECYCLE_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html'
-const PROVISIONED_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/prov-throughput.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 // Fragments several states share; template literals of constants keep their placeholders typed.
 
@@ -59,7 +57,7 @@ const LEGACY = {
   cause:
     'The provider has moved this model version to Legacy: it still answers, but stops at its end-of-life date, costs more during public extended access, and accounts that have not used it recently lose access.',
   fix: 'Plan the move to an active Claude model before the end-of-life date: `aws bedrock list-inference-profiles` shows the current ones; update `BEDROCK_MODEL`.',
-  doc: LIFECYCLE_DOC
+  doc: DocUrl.lifecycle
 } as const
 
 const PROVISIONED_NOT_IN_SERVICE = {
@@ -68,7 +66,7 @@ const PROVISIONED_NOT_IN_SERVICE = {
   cause:
     'Calls through a provisioned-model ARN only work while its status is `InService`; it is still being created or updated, or it failed.',
   fix: 'Wait for `InService` (`aws bedrock get-provisioned-model-throughput --provisioned-model-id <arn>`); if it failed, read its failure message and create it again.',
-  doc: PROVISIONED_DOC
+  doc: DocUrl.provisionedThroughput
 } as const
 
 /**
@@ -147,7 +145,7 @@ export const meta = defineMeta({
       cause:
         'ListInferenceProfiles lists `{{profile}}` as callable from {{region}}, yet GetInferenceProfile did not find it. The two answers disagree, so the preflight does not claim the profile cannot be called from here; the error itself (under Observed) may concern the model (its lifecycle or access) rather than the region.',
       fix: 'Keep `{{profile}}`. Run the preflight again in a few minutes (Bedrock answers can lag behind a change); to verify the call itself, enable `invoke-probe` (one real call).',
-      doc: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_GetInferenceProfile.html'
+      doc: DocUrl.getInferenceProfile
     },
     // `{{use}}` is the first profile ListInferenceProfiles lists, or the bare ID where it runs here.
     profileNotHere: {
@@ -252,7 +250,7 @@ export const meta = defineMeta({
       cause:
         'The profile answered, so the route is known; GetFoundationModel did not, so whether the model is Legacy or past its end of life is not known. The error is under Observed.',
       fix: 'Nothing to change for the route. Run again once the error is gone, or read the lifecycle yourself: `aws bedrock get-foundation-model --model-identifier {{model}} --region {{region}}`.',
-      doc: LIFECYCLE_DOC
+      doc: DocUrl.lifecycle
     },
 
     // ── Application inference profiles ──────────────────────────────────────────────────────

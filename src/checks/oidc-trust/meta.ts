@@ -1,10 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { ROLE_ARN_SHAPE } from '../shared/role-arn.js'
-
-const ARN_DOC =
-  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns'
-const GITHUB_OIDC_DOC =
-  'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services'
+import { DocUrl } from '../../data/doc-url.js'
 
 const CANNOT = "This job's GitHub OIDC token cannot assume {{role}}"
 const WHICH_SUB =
@@ -37,7 +33,7 @@ export const meta = defineMeta({
       title: 'oidc-role-arn "{{arn}}" is not an IAM role ARN',
       cause: ROLE_ARN_SHAPE,
       fix: 'Correct the `oidc-role-arn` input.',
-      doc: ARN_DOC
+      doc: DocUrl.arns
     },
     outsideActions: {
       status: 'skipped',
@@ -45,7 +41,7 @@ export const meta = defineMeta({
       cause:
         'Only a GitHub Actions job with `permissions: id-token: write` can obtain the token this check exchanges.',
       fix: 'Run the preflight with `oidc-role-arn` in a GitHub Actions job that has `permissions: id-token: write`.',
-      doc: GITHUB_OIDC_DOC
+      doc: DocUrl.githubOidc
     },
 
     // No token: the catalog explains the error of the token request.

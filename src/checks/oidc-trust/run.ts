@@ -7,7 +7,7 @@ import type { CheckContext, CheckRun } from '../../engine/check.js'
 import type { FindingDetail, ObservedError } from '../../engine/types.js'
 import { parseRegion } from '../../parse/region.js'
 import { jsonBlock, SESSION_NAME, SESSION_SECONDS } from '../shared/assume-role.js'
-import { parseRoleArn } from '../shared/role-arn.js'
+import { parseRoleArn } from '../../parse/arn.js'
 import {
   claimLines,
   claimText,

@@ -2,7 +2,7 @@ import type { ReadContext } from '../../engine/check.js'
 import { isReadDenied } from '../../engine/read-denied.js'
 import { evaluateTrustPolicy, statementLabel } from '../../policy/trust-policy.js'
 import { getRole } from '../shared/iam-reads.js'
-import type { RoleArn } from '../shared/role-arn.js'
+import type { RoleArn } from '../../parse/arn.js'
 import { claimText, issuerHost, webIdentityContext, type Claims } from './claims.js'
 
 /**

@@ -1,9 +1,7 @@
 import { defineMeta } from '../../engine/check.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
 import { usesRuntime } from '../../parse/endpoint.js'
-
-const QUOTAS_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html'
-const INCREASE_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas-increase.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 const NEW_ACCOUNT_CAUSE =
   'The account has a quota of 0 for this model on the path its ID takes, so every call is throttled before it starts ("Too many tokens per minute" or "per day"). AWS: "New AWS accounts might receive reduced quotas", and the default quotas "might be updated depending on regional factors, payment history, fraudulent usage, and/or approval of a quota increase request".'
@@ -50,14 +48,14 @@ export const meta = defineMeta({
       title: '{{quota}} is 0 in {{region}}: every call of {{model}} {{path}} is throttled',
       cause: NEW_ACCOUNT_CAUSE,
       fix: 'Request an increase (or open the Service Quotas console, Amazon Bedrock, {{region}}, and search the quota name):\n\n```sh\naws service-quotas request-service-quota-increase --service-code bedrock --quota-code {{code}} --desired-value {{desired}} --region {{region}}\n```\n\nMeanwhile use a profile with capacity ({{alternative}}), and set `maxTokens` on each call so it reserves less than the model maximum.',
-      doc: INCREASE_DOC
+      doc: DocUrl.quotaIncrease
     },
     zeroNotAdjustable: {
       status: 'fail',
       title: '{{quota}} is 0 in {{region}}: every call of {{model}} {{path}} is throttled',
       cause: `${NEW_ACCOUNT_CAUSE} Service Quotas marks it not adjustable, so no request in the console can raise it.`,
       fix: 'Open an AWS Support case (Service limit increase, Amazon Bedrock, {{region}}) quoting the quota code `{{code}}` and the value you need ({{desired}}); until it is raised, use a profile with capacity ({{alternative}}).',
-      doc: QUOTAS_DOC
+      doc: DocUrl.quotas
     },
     accountDailyZero: {
       status: 'fail',
@@ -65,7 +63,7 @@ export const meta = defineMeta({
         'Cross-Model Max Tokens Per Day is 0 in {{region}}: no model can be called there today',
       cause: `${NEW_ACCOUNT_CAUSE} This one is account-wide: it caps the tokens of every model in the region.`,
       fix: 'Open an AWS Support case (Service limit increase, Amazon Bedrock, {{region}}) quoting the quota code `{{code}}`, or use another region.',
-      doc: QUOTAS_DOC
+      doc: DocUrl.quotas
     },
     belowOneCall: {
       status: 'warn',
@@ -73,7 +71,7 @@ export const meta = defineMeta({
       cause:
         'Bedrock reserves the input tokens plus `maxTokens` against the per-minute quota when a call starts (an unset `maxTokens` reserves the model maximum), so a quota below that throttles even a single call.',
       fix: 'Set `maxTokens` on each call below {{value}} minus the prompt, or request an increase:\n\n```sh\naws service-quotas request-service-quota-increase --service-code bedrock --quota-code {{code}} --desired-value {{desired}} --region {{region}}\n```\n\n(The input `min-tokens-per-minute` sets what one call needs; now {{min}}.)',
-      doc: INCREASE_DOC
+      doc: DocUrl.quotaIncrease
     },
     noMatch: {
       status: 'unverified',
@@ -81,7 +79,7 @@ export const meta = defineMeta({
       cause:
         "Quota names follow the model's display name and change over time; none of the region's Bedrock quotas names this model on this path, so its quota could not be verified (it is not known to be 0).",
       fix: 'Look for the model in the Service Quotas console (Amazon Bedrock, {{region}}) and check its tokens-per-minute and per-day quotas; an invoke probe (`invoke-probe: true`) settles it with one call.',
-      doc: QUOTAS_DOC
+      doc: DocUrl.quotas
     },
     needsCredentials: {
       status: 'unverified',

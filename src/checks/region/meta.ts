@@ -1,6 +1,5 @@
 import { defineMeta } from '../../engine/check.js'
-
-const REGIONS_DOC = 'https://docs.aws.amazon.com/general/latest/gr/bedrock.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 /** Is a region configured, and is it a region code? (The seed page's "Region not configured".) */
 export const meta = defineMeta({
@@ -30,8 +29,8 @@ export const meta = defineMeta({
       title: 'Region {{region}} is not one this version knows',
       cause:
         'It has the shape of a region code but is not in the list of regions known when this version was built: a typo, or a region newer than this action.',
-      fix: `Check the spelling against ${REGIONS_DOC}; if the region is new, ignore this warning.`,
-      doc: REGIONS_DOC
+      fix: `Check the spelling against ${DocUrl.bedrockEndpoints}; if the region is new, ignore this warning.`,
+      doc: DocUrl.bedrockEndpoints
     }
   }
 })

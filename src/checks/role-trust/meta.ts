@@ -1,11 +1,7 @@
 import { defineMeta } from '../../engine/check.js'
 import { ROLE_ARN_SHAPE } from '../shared/role-arn.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
-
-const ARN_DOC =
-  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns'
-const CROSS_ACCOUNT_DOC =
-  'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_aws-accounts.html'
+import { DocUrl } from '../../data/doc-url.js'
 
 // ── The diagnosis of a refused AssumeRole (decide.ts picks the message) ──────────────────────
 // Its status, doc and catalogId come from the catalog entry of the AccessDenied; where the cause
@@ -77,7 +73,7 @@ export const meta = defineMeta({
       title: 'assume-role-arn "{{arn}}" is not an IAM role ARN',
       cause: ROLE_ARN_SHAPE,
       fix: 'Correct the `assume-role-arn` input (or `--assume-role-arn`).',
-      doc: ARN_DOC
+      doc: DocUrl.arns
     },
     assumed: { status: 'pass', title: '{{caller}} can assume {{role}}' },
 
@@ -183,7 +179,7 @@ export const meta = defineMeta({
       cause:
         "iam:GetRole can only read roles in the caller's own account, so the trust side of this cross-account role could not be checked.",
       fix: 'Ask the owner of account {{account}} to confirm the trust policy of `{{role}}` names `{{who}}` (see the suggested statement), or run the preflight with credentials of that account.',
-      doc: CROSS_ACCOUNT_DOC
+      doc: DocUrl.crossAccountRoles
     },
     /** iam:GetRole failed: a denial is "could not verify", naming the permission. */
     trustUnread: { status: 'catalog', title: 'Trust policy of {{role}} could not be read' },

@@ -3,7 +3,7 @@ import type { FindingDetail, ObservedError } from '../../engine/types.js'
 import { suggestedTrustStatement } from '../../policy/trust-policy.js'
 import type { IdentityFacts } from '../identity/facts.js'
 import { jsonBlock } from '../shared/assume-role.js'
-import type { RoleArn } from '../shared/role-arn.js'
+import type { RoleArn } from '../../parse/arn.js'
 import { identityPolicyBlock, storedPrincipalArn, type RoleTrustContext } from './side.js'
 
 /** What the probe sends: configure-aws-credentials' tags, and how a refusal of them ends. */

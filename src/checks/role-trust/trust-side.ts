@@ -9,7 +9,7 @@ import {
 import type { IdentityFacts } from '../identity/facts.js'
 import { jsonBlock } from '../shared/assume-role.js'
 import { getRole } from '../shared/iam-reads.js'
-import type { RoleArn } from '../shared/role-arn.js'
+import type { RoleArn } from '../../parse/arn.js'
 import { callerOf, principalArn, type RoleTrustContext, type Side } from './side.js'
 
 /** The trust side: the role's trust policy, read with iam:GetRole and evaluated for the caller. */

@@ -1,4 +1,5 @@
 import type { IdentityFacts } from '../identity/facts.js'
+import { DocUrl } from '../../data/doc-url.js'
 
 /**
  * What a check that needs IAM (SigV4) credentials says when the job has only a Bedrock API key:
@@ -9,7 +10,7 @@ export const API_KEY_ONLY = {
   cause:
     'The job has a Bedrock API key but no IAM credentials, and a key works only for Bedrock and Bedrock Runtime: this check needs IAM (SigV4) credentials, so it could not verify (it is not known to be broken).',
   fix: 'Nothing to change if the agent only uses the key: `invoke-probe: true` makes one real call with it, the conclusive test. To have this checked too, configure IAM credentials in the job (`aws-actions/configure-aws-credentials`).',
-  doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html'
+  doc: DocUrl.apiKeys
 } as const
 
 /** Whether `identity` found only a Bedrock API key (no caller to simulate, assume or ask). */

@@ -2,23 +2,6 @@ import type { AwsResult } from '../../aws/access.js'
 import type { ReadContext } from '../../engine/check.js'
 import { getRole } from './iam-reads.js'
 
-const ROLE_ARN = /^arn:(aws[\w-]*):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/
-
-export interface RoleArn {
-  partition: string
-  account: string
-  /** The role's name, without its path (role names are unique per account, paths aside). */
-  name: string
-}
-
-/** `arn:aws:iam::123456789012:role/path/NAME` → its parts; undefined when it is no role ARN. */
-export function parseRoleArn(arn: string): RoleArn | undefined {
-  const m = ROLE_ARN.exec(arn)
-  return m
-    ? { partition: m[1] as string, account: m[2] as string, name: m[3] as string }
-    : undefined
-}
-
 /** What a role-ARN input must look like, for the finding that says it does not. */
 export const ROLE_ARN_SHAPE =
   'A role ARN looks like `arn:aws:iam::123456789012:role/NAME` (a path may come before NAME).'
