@@ -26,7 +26,7 @@ const COMMON = read<Sourced[]>('aws-common-errors.json')
 const VALIDATION = read<Sourced[]>('bedrock-validation.json')
 const SDK = read<SdkMessage[]>('sdk-messages.json')
 const RULES = read<EndpointRule[]>('endpoint-rules.json')
-const IDS = new Set(allEntries().map((e) => e.id))
+const IDS = new Set<string>(allEntries().map((e) => e.id))
 const CLASS_IDS = new Set<string>(Object.values(CLASS_ENTRY))
 
 /** The name each SDK gives a service in its error texts. */

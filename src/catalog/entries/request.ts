@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../types.js'
+import { DocUrl } from '../../data/doc-url.js'
 
-const MESSAGES_API =
-  'https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-anthropic-claude-messages.html'
+const MESSAGES_API = DocUrl.messagesParameters
 
 /**
  * Requests Bedrock (bedrock-runtime's InvokeModel and Converse, and the Anthropic Messages API as
@@ -62,7 +62,7 @@ export const REQUEST_ENTRIES = [
       'The extended-thinking settings do not fit the request: `budget_tokens` below 1,024 or not below `max_tokens`, thinking asked of a model that does not offer it, sampling settings thinking does not allow, or a conversation whose earlier thinking blocks were dropped or changed.',
     fix: () =>
       'Keep `budget_tokens` at least 1024 and below `max_tokens`, leave `temperature` at 1 (and `top_p`/`top_k` unset) with thinking on, pass earlier thinking blocks back unchanged, or turn thinking off for models without it. In Claude Code, `MAX_THINKING_TOKENS` sets the budget.',
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html',
+    doc: DocUrl.extendedThinking,
     verdict: 'fail'
   },
   {
@@ -117,7 +117,7 @@ export const REQUEST_ENTRIES = [
       'The request asks for a feature this model (or this API on it) does not offer: tools, streaming with tools, images or documents, a system prompt or prompt caching.',
     fix: () =>
       'Use a model that offers it (current Claude models take tools, images, documents and caching), or leave the feature out for this model. A tool that picked the model for you: point it at a current Claude model ID or inference profile.',
-    doc: 'https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference-supported-models-features.html',
+    doc: DocUrl.conversationFeatures,
     verdict: 'fail'
   }
-] as const satisfies readonly CatalogEntry[]
+] as const satisfies readonly CatalogEntry<string>[]

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types.js'
+import { DocUrl } from '../../data/doc-url.js'
 
 /**
  * Errors an SDK raises on its own, before or instead of an AWS answer: its credential chain, its
@@ -24,7 +25,7 @@ export const SDK_CLIENT_ENTRIES = [
       'An access key ID was found without its secret access key (or the reverse): one of `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` is unset or empty, or a profile in `~/.aws/credentials` has only one of the two lines. An empty secret in CI (a secret that does not exist, a fork without secrets) looks the same.',
     fix: () =>
       'Set both halves from the same key, or neither (then the SDK goes on to your profile or role):\n\n```sh\nexport AWS_ACCESS_KEY_ID=AKIA...\nexport AWS_SECRET_ACCESS_KEY=...\n```\n\nIn GitHub Actions, prefer `aws-actions/configure-aws-credentials` with `role-to-assume` (no stored keys).',
-    doc: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-static-credentials.html',
+    doc: DocUrl.staticCredentials,
     verdict: 'fail'
   },
   {
@@ -47,7 +48,7 @@ export const SDK_CLIENT_ENTRIES = [
       "`AWS_CONTAINER_CREDENTIALS_FULL_URI` points to a host this SDK refuses to fetch credentials from. EKS Pod Identity sets it to `http://169.254.170.23/…` (or `[fd00:ec2::23]`), which SDK versions older than Pod Identity accept only for ECS's `169.254.170.2` or a loopback address; an `http:` URL on any other host is refused by every SDK.",
     fix: () =>
       "Upgrade the SDK (or the tool that bundles it) to a version that supports EKS Pod Identity (AWS's minimum-version table is linked below), or use IAM roles for service accounts (IRSA) for this pod instead. A custom credentials endpoint must be `https:` or on a loopback address.",
-    doc: 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-minimum-sdk.html',
+    doc: DocUrl.podIdentitySdk,
     verdict: 'fail'
   },
   {
@@ -72,7 +73,7 @@ export const SDK_CLIENT_ENTRIES = [
       'The SDK was told to use dual-stack (IPv6) or FIPS endpoints (`AWS_USE_DUALSTACK_ENDPOINT=true`, `AWS_USE_FIPS_ENDPOINT=true`, or `use_dualstack_endpoint`/`use_fips_endpoint` in the profile), and the service has no such endpoint in this region or partition, or the setting is combined with a custom endpoint URL, which the endpoint rules refuse. Amazon Bedrock runtime has no dual-stack endpoint names in most regions.',
     fix: () =>
       'Turn the variant off for the job (or the tool) that calls Bedrock, and remove it from the profile if it is set there:\n\n```sh\nunset AWS_USE_DUALSTACK_ENDPOINT AWS_USE_FIPS_ENDPOINT\n```\n\nWith a custom endpoint (`AWS_ENDPOINT_URL*`, a VPC endpoint), leave both unset: the URL you give is used as it is.',
-    doc: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-endpoints.html',
+    doc: DocUrl.endpointSettings,
     verdict: 'fail'
   },
   {
@@ -96,7 +97,7 @@ export const SDK_CLIENT_ENTRIES = [
       "The TLS certificate the AWS endpoint presented is not trusted on this machine: almost always a corporate proxy or firewall that intercepts HTTPS with its own certificate authority, which the SDK's runtime (Node.js, Python, the JVM, Go) does not know.",
     fix: () =>
       "Give the runtime your organisation's CA bundle, never turn verification off:\n\n```sh\nexport AWS_CA_BUNDLE=/path/to/corporate-ca.pem       # every AWS SDK and the AWS CLI\nexport NODE_EXTRA_CA_CERTS=/path/to/corporate-ca.pem # Node.js tools (Claude Code)\nexport SSL_CERT_FILE=/path/to/corporate-ca.pem        # Python and Go\n```\n\nOn a runner, or where no proxy should be in the path, check `HTTPS_PROXY`/`NO_PROXY`.",
-    doc: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-gen-config.html',
+    doc: DocUrl.generalSettings,
     verdict: 'unverified'
   }
-] as const satisfies readonly CatalogEntry[]
+] as const satisfies readonly CatalogEntry<string>[]
