@@ -1,6 +1,7 @@
 import { checkDocUrl } from '../../src/render/check-page.js'
 import { markdownToText, renderTerminal, useColor } from '../../src/render/terminal.js'
 import type { Finding, Report } from '../../src/engine/types.js'
+import { markdownOf, type FixPart } from '../../src/policy/fix-parts.js'
 import { countStatuses } from '../../src/engine/result.js'
 
 // eslint-disable-next-line no-control-regex
@@ -128,16 +129,27 @@ describe('the terminal report', () => {
   })
 
   it('gives one cause once for every subject it covers', () => {
-    const fix =
-      'Add this:\n\n```json\n{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:InvokeModel","Resource":["arn:a"]}]}\n```'
-    const findings: Finding[] = ['us-east-1', 'us-west-2'].map((r) => ({
-      checkId: 'invoke-permission',
-      messageId: 'notGranted',
-      status: 'fail',
-      subject: `${r} · m`,
-      title: 'No policy allows it',
-      fix: fix.replace('arn:a', `arn:${r}`)
-    }))
+    // A finding carries its policy as data (fixParts); `fix` is their Markdown.
+    const findings: Finding[] = ['us-east-1', 'us-west-2'].map((r) => {
+      const fixParts: FixPart[] = [
+        { text: 'Add this:\n\n' },
+        {
+          policy: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: [`arn:${r}`] }]
+          }
+        }
+      ]
+      return {
+        checkId: 'invoke-permission',
+        messageId: 'notGranted',
+        status: 'fail',
+        subject: `${r} · m`,
+        title: 'No policy allows it',
+        fix: markdownOf(fixParts),
+        fixParts
+      }
+    })
     const text = renderTerminal(report(findings, 'fail'), { color: false, width: 80 })
     expect(text.match(/invoke-permission \(2 region × model pairs\)/g)).toHaveLength(1)
     expect(text).toContain('For: us-east-1, us-west-2 × m')

@@ -56,6 +56,7 @@ describe('the verdict line', () => {
       checkId,
       status: 'unverified' as const,
       catalogId: 'preflight-read-denied' as const,
+      permission,
       cause: `The identity running the preflight may not call \`${permission}\`, so this could not be verified (it is not known to be broken).`
     })
     const line = verdictLine(

@@ -2,6 +2,7 @@ import type { PreflightConfig, Logger, Surface } from '../config.js'
 import type { AwsAccess, OnDemandSdk } from '../aws/access.js'
 import type { CatalogEntry, CatalogId, FixContext } from '../catalog/types.js'
 import type { StatementId } from '../checks/preflight-policy.js'
+import type { IamPolicy } from '../policy/document.js'
 import type { CheckStatus, Facts, FindingDetail, ObservedError, SourceLocation } from './types.js'
 
 /**
@@ -104,9 +105,12 @@ export type MessageHoles<S extends MessageSpec> = S extends MessageSpec
   ? Holes<S['title']> | TemplateHoles<S['cause']> | TemplateHoles<S['fix']>
   : never
 
+/** A placeholder's value: words, or a policy the fix prints as JSON and the summary merges. */
+export type MessageValue = string | number | IamPolicy
+
 /** Values for a message's placeholders. */
 export type MessageData<S extends MessageSpec> = {
-  readonly [K in MessageHoles<S>]: string | number
+  readonly [K in MessageHoles<S>]: MessageValue
 }
 
 /** What a report adds to its message: what was seen, and where. */

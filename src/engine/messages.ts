@@ -1,12 +1,14 @@
 import type { FixContext } from '../catalog/types.js'
 import type { Surface } from '../config.js'
-import type { CheckMeta, MessageSpec, ReportExtra, Template } from './check.js'
+import { READ_DENIED } from '../catalog/read-denied.js'
+import type { IamPolicy } from '../policy/document.js'
+import { isPolicyPart, markdownOf, type FixPart } from '../policy/fix-parts.js'
+import type { CheckMeta, MessageSpec, MessageValue, ReportExtra, Template } from './check.js'
 import type { CheckStatus, Finding } from './types.js'
 import {
   isNoAnswer,
   isReadDenied,
   isReadThrottled,
-  READ_DENIED,
   READ_THROTTLED,
   readGrantPolicy
 } from './read-denied.js'
@@ -15,17 +17,45 @@ import { loadCatalog } from './catalog-loader.js'
 /** One `ctx.report` call, as the engine keeps it until the check has finished. */
 export interface Reported {
   messageId: string
-  data: Readonly<Record<string, string | number>>
+  data: Readonly<Record<string, MessageValue>>
   extra: ReportExtra
   /** Resolved when reported, from the facts known then. */
   fixContext: FixContext
 }
 
+type Data = Readonly<Record<string, MessageValue>>
+
+const HOLE = /\{\{(\w+)\}\}/g
+
+const isPolicy = (v: MessageValue | undefined): v is IamPolicy => typeof v === 'object'
+
 /** Fills `{{name}}` placeholders; one left unfilled stays visible (the message tests catch it). */
-export function fill(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (hole, name: string) =>
-    name in data ? String(data[name]) : hole
-  )
+export function fill(template: string, data: Data): string {
+  return markdownOf(fillParts(template, data))
+}
+
+/**
+ * A template filled as parts: its words, and each placeholder whose value is a policy as that
+ * policy (data the summary merges), not as its JSON.
+ */
+export function fillParts(template: string, data: Data): FixPart[] {
+  const parts: FixPart[] = []
+  let text = ''
+  let at = 0
+  for (const m of template.matchAll(HOLE)) {
+    const name = m[1] as string
+    const value = data[name]
+    text += template.slice(at, m.index)
+    at = m.index + m[0].length
+    if (isPolicy(value)) {
+      if (text) parts.push({ text })
+      parts.push({ policy: value })
+      text = ''
+    } else text += name in data ? String(value) : m[0]
+  }
+  text += template.slice(at)
+  if (text) parts.push({ text })
+  return parts
 }
 
 export function pick(template: Template, surface: Surface): string {
@@ -81,6 +111,10 @@ export async function findingsFrom(
           : (entry?.verdict ?? (extra.permission ? 'unverified' : 'fail'))
     const text = (t: Template | undefined) =>
       t === undefined ? undefined : fill(pick(t, surface), data)
+    const parts = (t: Template | undefined) =>
+      t === undefined ? undefined : fillParts(pick(t, surface), data)
+    const words = (t: string | undefined): FixPart[] | undefined =>
+      t === undefined ? undefined : [{ text: t }]
     const cause = denied
       ? READ_DENIED.cause(extra.permission!)
       : throttledRead
@@ -89,29 +123,34 @@ export async function findingsFrom(
           ? entry?.cause
           : (text(spec.cause) ?? entry?.cause ?? (extra.error ? UNRECOGNISED.cause : undefined))
     const grant = denied ? meta.permissions.find((p) => p.action === extra.permission) : undefined
-    const fix = denied
-      ? READ_DENIED.fix(
-          extra.permission!,
-          grant &&
-            readGrantPolicy(
-              [
-                grant.action,
-                ...meta.permissions
-                  .filter((p) => p.statement === grant.statement && p.action !== grant.action)
-                  .map((p) => p.action)
-              ],
-              grant.statement,
-              fixContext
-            ),
-          surface
-        )
+    const policy =
+      grant &&
+      readGrantPolicy(
+        [
+          grant.action,
+          ...meta.permissions
+            .filter((p) => p.statement === grant.statement && p.action !== grant.action)
+            .map((p) => p.action)
+        ],
+        grant.statement,
+        fixContext
+      )
+    const fixParts: FixPart[] | undefined = denied
+      ? policy
+        ? [
+            { text: READ_DENIED.lead(extra.permission!) },
+            { policy },
+            { text: READ_DENIED.tail(surface) }
+          ]
+        : [{ text: READ_DENIED.withoutStatement(extra.permission!, surface) }]
       : throttledRead
-        ? READ_THROTTLED.fix()
+        ? words(READ_THROTTLED.fix())
         : noAnswer
-          ? entry?.fix(fixContext)
-          : (text(spec.fix) ??
-            entry?.fix(fixContext) ??
-            (extra.error ? UNRECOGNISED.fix : undefined))
+          ? words(entry?.fix(fixContext))
+          : (parts(spec.fix) ??
+            words(entry?.fix(fixContext)) ??
+            words(extra.error ? UNRECOGNISED.fix : undefined))
+    const fix = fixParts && markdownOf(fixParts)
     const catalogId = denied ? READ_DENIED.catalogId : entry?.id
     const docUrl = noAnswer
       ? entry?.doc
@@ -131,6 +170,8 @@ export async function findingsFrom(
       ...(catalogId ? { catalogId } : {}),
       ...(cause ? { cause } : {}),
       ...(fix ? { fix } : {}),
+      ...(fixParts?.some(isPolicyPart) ? { fixParts } : {}),
+      ...(denied ? { permission: extra.permission! } : {}),
       ...(docUrl ? { docUrl } : {}),
       ...(extra.details?.length ? { details: extra.details } : {}),
       ...(extra.location ? { location: extra.location } : {})

@@ -1,7 +1,7 @@
 import type { FixContext } from '../catalog/types.js'
-import type { Surface } from '../config.js'
 import { POLICY_STATEMENTS, type StatementId } from '../checks/preflight-policy.js'
 import { describeCaller, parseArn } from '../parse/arn.js'
+import type { IamPolicy } from '../policy/document.js'
 import type { ObservedError } from './types.js'
 
 /**
@@ -15,29 +15,6 @@ export function isReadDenied(error: Pick<ObservedError, 'code'>): boolean {
   return DENIED.test(error.code)
 }
 
-/** How the opt-in probe is switched on, on each face. */
-const PROBE: Record<Surface, string> = {
-  'github-actions': '`invoke-probe: true`',
-  cli: '`--invoke-probe`'
-}
-
-/**
- * What a denied read says, whichever check made it: "could not verify" (never pass, never fail),
- * naming the exact permission that would let it verify. The fix is the statement of the
- * preflight's own policy (docs/preflight-policy.json) that grants it, with the caller's account
- * and role filled in; the summary merges the fixes of every denied read into one policy
- * (src/render/causes.ts).
- */
-export const READ_DENIED = {
-  catalogId: 'preflight-read-denied',
-  cause: (permission: string) =>
-    `The identity running the preflight may not call \`${permission}\`, so this could not be verified (it is not known to be broken).`,
-  fix: (permission: string, policy: string | undefined, surface: Surface) =>
-    policy
-      ? `Allow \`${permission}\` for the identity that runs the preflight with this statement (read-only; part of docs/preflight-policy.json, with the other reads of this check):\n\n\`\`\`json\n${policy}\n\`\`\`\n\nOr settle whether the job can call the model with one real, billed call (${PROBE[surface]}), or accept this part as unverified.`
-      : `Allow \`${permission}\` for the identity that runs the preflight (read-only; see docs/model-checks.md for the whole read-only policy), or accept this part as unverified; one real, billed call (${PROBE[surface]}) settles whether the job can call the model.`
-} as const
-
 /**
  * The statement of the preflight's policy that grants these actions (the denied read and the
  * check's other reads under the same statement, so the next run is not stopped at the next read), on the
@@ -49,7 +26,7 @@ export function readGrantPolicy(
   actions: readonly string[],
   statement: StatementId,
   fix: FixContext
-): string | undefined {
+): IamPolicy | undefined {
   const caller = fix.callerArn ? describeCaller(fix.callerArn) : undefined
   const subjectRole = fix.roleArn ? describeCaller(fix.roleArn) : undefined
   // The job's own principal as IAM stores it. A user's or a role's ARN carries its path; a
@@ -81,18 +58,17 @@ export function readGrantPolicy(
   }
   const resources = [...new Set(POLICY_STATEMENTS[statement].resources.flatMap(fill))]
   if (resources.length === 0) return undefined
-  const policy = {
+  return {
     Version: '2012-10-17',
     Statement: [
       {
         Sid: statement,
         Effect: 'Allow',
-        Action: actions.length === 1 ? actions[0] : [...actions].sort(),
-        Resource: resources.length === 1 ? resources[0] : resources
+        Action: actions.length === 1 ? (actions[0] as string) : [...actions].sort(),
+        Resource: resources.length === 1 ? (resources[0] as string) : resources
       }
     ]
   }
-  return JSON.stringify(policy, null, 2)
 }
 
 /** AWS's "not now" (kept in step with src/aws/errors.ts `isThrottle`). */

@@ -1,7 +1,14 @@
 import type { PreflightConfig } from '../config.js'
 import type { AwsAccess } from '../aws/access.js'
 import type { FixContext } from '../catalog/types.js'
-import type { CheckContext, CheckEntry, CheckMeta, ReportExtra, Subject } from './check.js'
+import type {
+  CheckContext,
+  CheckEntry,
+  CheckMeta,
+  MessageValue,
+  ReportExtra,
+  Subject
+} from './check.js'
 import { SEVERITY, type CheckStatus, type Facts, type Finding } from './types.js'
 import { subjectLabel, subjectsFor } from './subjects.js'
 import { findingsFrom, type Reported } from './messages.js'
@@ -212,7 +219,7 @@ export async function runTasks(
       aws,
       signal: deadline,
       log: config.log,
-      report: (messageId: string, data?: Record<string, string | number>, extra?: ReportExtra) => {
+      report: (messageId: string, data?: Record<string, MessageValue>, extra?: ReportExtra) => {
         reports.push({
           messageId,
           data: data ?? {},

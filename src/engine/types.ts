@@ -2,6 +2,9 @@
  * The vocabulary shared by the engine, the checks and the renderers.
  * Data flows one way: config → checks (through src/aws) → findings → renderers.
  */
+import type { FixPart } from '../policy/fix-parts.js'
+
+export type { FixPart } from '../policy/fix-parts.js'
 
 import type { CatalogId } from '../catalog/types.js'
 
@@ -39,8 +42,12 @@ export interface ObservedError {
 /** A collapsible block in the summary: a policy JSON, a command, a long explanation. */
 export interface FindingDetail {
   title: string
-  /** Markdown; a policy is given as a fenced ```json block. */
+  /** Markdown: `markdownOf(parts)` when the detail has parts (a policy as a fenced JSON block). */
   body: string
+  /** The body as data, when it holds a policy or a trust statement (src/policy/fix-parts.ts). */
+  parts?: FixPart[]
+  /** The body as data when it is a list: one Markdown line per item, each shown as `- item`. */
+  items?: string[]
 }
 
 /** A position in a user's file, for annotations that point at a line (`.env` findings). */
@@ -65,8 +72,15 @@ export interface Finding {
   /** The catalog entry that explains `error`, when one matched. */
   catalogId?: CatalogId
   cause?: string
-  /** Markdown, with commands and policy JSON where useful. */
+  /** Markdown, with commands and policy JSON where useful: `markdownOf(fixParts)` when those are given. */
   fix?: string
+  /**
+   * The fix as data when it holds a policy: its prose and its policies in order. The summary
+   * merges the policies of many findings from these, never from the Markdown.
+   */
+  fixParts?: FixPart[]
+  /** The read-only permission a denied read of the preflight's lacked (catalogId `preflight-read-denied`). */
+  permission?: string
   docUrl?: string
   details?: FindingDetail[]
   location?: SourceLocation

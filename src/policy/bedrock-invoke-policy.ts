@@ -101,8 +101,3 @@ export function minimalInvokePolicy(input: InvokePolicyInput): PolicyDocument {
     })
   return { Version: '2012-10-17', Statement: statements }
 }
-
-/** The policy as the fenced JSON block a summary shows. */
-export function policyJson(doc: PolicyDocument): string {
-  return JSON.stringify(doc, null, 2)
-}

@@ -3,9 +3,10 @@
  * twelve region × model pairs is one thing to fix, with one merged policy, not twelve.
  *
  * A cause is the check, its state (messageId), the catalogued AWS error, the place in a file and
- * the fix, compared without its policy blocks (those are merged, see merge-policy.ts). Fixes that
+ * the fix, compared without its policies (those are merged, see src/policy/merge.ts). Fixes that
  * name a region or a model stay separate causes: each one's fix must work when pasted.
  */
+import { READ_DENIED } from '../catalog/read-denied.js'
 import {
   SEVERITY,
   type CheckStatus,
@@ -14,11 +15,15 @@ import {
   type SourceLocation
 } from '../engine/types.js'
 import {
-  fencedPolicies,
-  mergeFencedPolicies,
-  unionOfActions,
-  withoutPolicies
-} from './merge-policy.js'
+  detailOf,
+  isPolicyPart,
+  listDetail,
+  markdownOf,
+  policiesOf,
+  shapeOf,
+  type FixPart
+} from '../policy/fix-parts.js'
+import { mergeParts, unionOfActions } from '../policy/merge.js'
 
 export interface Cause {
   /** Stable within one report: the grouping key. */
@@ -48,9 +53,9 @@ export const needsAction = (f: Finding): boolean =>
 
 const where = (l: SourceLocation | undefined): string => (l ? `${l.file}:${l.line ?? ''}` : '')
 
-const READ_DENIED = 'preflight-read-denied' satisfies Finding['catalogId']
-/** The sentence of a denied read's fix that names its permission (src/engine/read-denied.ts). */
-const LEAD = /^Allow `[^`]+` for the identity that runs the preflight with this statement[^:]*:/
+/** A fix as data: its parts, or its words when it has no policy. */
+const partsOf = (f: { fix?: string; fixParts?: FixPart[] }): FixPart[] =>
+  f.fixParts ?? (f.fix === undefined ? [] : [{ text: f.fix }])
 
 /**
  * A read the preflight was refused, with its statement in the fix: one cause for all of them
@@ -58,19 +63,26 @@ const LEAD = /^Allow `[^`]+` for the identity that runs the preflight with this 
  * read action instead of "allow X" once per read.
  */
 const isDeniedRead = (f: Finding): boolean =>
-  f.catalogId === READ_DENIED && fencedPolicies(f.fix ?? '').length > 0
+  f.catalogId === READ_DENIED.catalogId &&
+  f.permission !== undefined &&
+  policiesOf(partsOf(f)).length > 0
 
-/** The read permission a denied-read finding was refused (its cause names it). */
+/** The read permission a denied-read finding was refused. */
 export function readPermissionsOf(f: Finding): string[] {
-  if (f.catalogId !== READ_DENIED) return []
-  const named = /may not call `([^`]+)`/.exec(f.cause ?? '')
-  return named?.[1] ? [named[1]] : []
+  return f.catalogId === READ_DENIED.catalogId && f.permission ? [f.permission] : []
+}
+
+/** The fixes of these findings, each once (by what it prints). */
+function distinctFixes(findings: readonly Finding[]): FixPart[][] {
+  const byText = new Map<string, FixPart[]>()
+  for (const f of findings) byText.set(f.fix ?? '', partsOf(f))
+  return [...byText.values()]
 }
 
 function keyOf(f: Finding, coarse: boolean): string {
   if (!coarse && isDeniedRead(f)) {
-    const fix = withoutPolicies(f.fix ?? '').replace(LEAD, '')
-    return [f.status, READ_DENIED, fix].join('\u0000')
+    // Its words after the lead that names the permission: those of the face it ran on.
+    return [f.status, READ_DENIED.catalogId, shapeOf(partsOf(f).slice(1))].join('\u0000')
   }
   return [
     f.status,
@@ -78,32 +90,50 @@ function keyOf(f: Finding, coarse: boolean): string {
     f.messageId ?? '',
     f.catalogId ?? '',
     where(f.location),
-    coarse ? '' : withoutPolicies(f.fix ?? '')
+    coarse ? '' : shapeOf(partsOf(f))
   ].join('\u0000')
 }
 
-const isList = (body: string): boolean =>
-  body.split('\n').every((l) => /^\s*- /.test(l) || l.trim() === '')
+/** A detail as data: its parts, or its words. */
+const detailParts = (d: FindingDetail): FixPart[] => d.parts ?? [{ text: d.body }]
+
+/** Whether a detail is only policies that the fix already prints. */
+function shownInFix(detail: FixPart[], fix: readonly FixPart[]): boolean {
+  const printed = new Set(policiesOf(fix).map((p) => JSON.stringify(p)))
+  return (
+    detail.length > 0 &&
+    detail.every((p) => isPolicyPart(p) && printed.has(JSON.stringify(p.policy)))
+  )
+}
 
 /** One detail per title: lists united, policies merged, otherwise the first body. */
-function mergeDetails(findings: Finding[], fix: string | undefined): FindingDetail[] {
-  const byTitle = new Map<string, string[]>()
+function mergeDetails(findings: Finding[], fix: readonly FixPart[] | undefined): FindingDetail[] {
+  const byTitle = new Map<string, Map<string, FindingDetail>>()
   for (const f of findings) {
-    for (const d of f.details ?? []) byTitle.set(d.title, [...(byTitle.get(d.title) ?? []), d.body])
+    for (const d of f.details ?? []) {
+      const same = byTitle.get(d.title) ?? new Map<string, FindingDetail>()
+      if (!same.has(d.body)) same.set(d.body, d)
+      byTitle.set(d.title, same)
+    }
   }
   const out: FindingDetail[] = []
-  for (const [title, bodies] of byTitle) {
-    const unique = [...new Set(bodies)]
-    let body: string
-    if (unique.length === 1) body = unique[0] as string
-    else if (unique.every(isList)) {
-      body = [...new Set(unique.flatMap((b) => b.split('\n').filter((l) => l.trim())))].join('\n')
-    } else if (new Set(unique.map(withoutPolicies)).size === 1) body = mergeFencedPolicies(unique)
-    else
-      body = `${unique[0] as string}\n\n(One of ${unique.length} variants: the JSON report has each.)`
+  for (const [title, distinct] of byTitle) {
+    const unique = [...distinct.values()]
+    const bodies = unique.map((d) => d.body)
+    let detail: FindingDetail
+    if (unique.length === 1) detail = unique[0] as FindingDetail
+    else if (unique.every((d) => d.items !== undefined)) {
+      detail = listDetail(title, [...new Set(unique.flatMap((d) => d.items ?? []))])
+    } else if (new Set(unique.map((d) => shapeOf(detailParts(d)))).size === 1) {
+      detail = detailOf(title, mergeParts(unique.map(detailParts)))
+    } else
+      detail = {
+        title,
+        body: `${bodies[0] as string}\n\n(One of ${unique.length} variants: the JSON report has each.)`
+      }
     // The merged fix already shows this merged policy: do not print it twice.
-    if (findings.length > 1 && fix && /```json\n/.test(body) && fix.includes(body.trim())) continue
-    out.push({ title, body })
+    if (findings.length > 1 && fix && shownInFix(detailParts(detail), fix)) continue
+    out.push({ title, body: detail.body })
   }
   return out
 }
@@ -112,11 +142,12 @@ function mergeDetails(findings: Finding[], fix: string | undefined): FindingDeta
 function buildDeniedReads(key: string, findings: Finding[]): Cause {
   const first = findings[0] as Finding
   const permissions = [...new Set(findings.flatMap(readPermissionsOf))]
-  const named = permissions.map((p) => `\`${p}\``).join(', ')
   const checks = [...new Set(findings.map((f) => f.checkId))]
-  const policies = findings.flatMap((f) => fencedPolicies(f.fix ?? '').slice(0, 1))
-  const merged = JSON.stringify(unionOfActions(policies), null, 2)
-  const fix = (first.fix ?? '').replace(/```json\n[\s\S]*?\n```/, `\`\`\`json\n${merged}\n\`\`\``)
+  const union = unionOfActions(findings.flatMap((f) => policiesOf(partsOf(f)).slice(0, 1)))
+  // The first read's fix, its lead naming every read and its statement granting all of them.
+  const fix = partsOf(first).map((part, i): FixPart =>
+    i === 0 ? { text: READ_DENIED.many.lead } : isPolicyPart(part) ? { policy: union } : part
+  )
   const lines = findings.map(
     (f) =>
       `- ${readPermissionsOf(f)
@@ -127,14 +158,11 @@ function buildDeniedReads(key: string, findings: Finding[]): Cause {
     key,
     status: first.status,
     checkId: checks.join(', '),
-    catalogId: READ_DENIED,
-    title: `The preflight may not make ${permissions.length} of its read-only calls, so ${findings.length} findings could not be verified`,
-    cause: `The identity running the preflight may not call ${named}, so these parts could not be verified (they are not known to be broken).`,
-    fix: fix.replace(
-      LEAD,
-      'Add this policy to the identity that runs the preflight: one addition for every read above, with the other reads of the same checks so the next run is not stopped at the next one (read-only; part of docs/preflight-policy.json):'
-    ),
-    details: [{ title: 'What could not be read', body: [...new Set(lines)].join('\n') }],
+    catalogId: READ_DENIED.catalogId,
+    title: READ_DENIED.many.title(permissions.length, findings.length),
+    cause: READ_DENIED.many.cause(permissions),
+    fix: markdownOf(fix),
+    details: [{ title: READ_DENIED.many.detailTitle, body: [...new Set(lines)].join('\n') }],
     observed: first.observed ?? [],
     ...(first.docUrl ? { docUrl: first.docUrl } : {}),
     subjects: [...new Set(findings.map((f) => f.subject ?? ''))],
@@ -146,10 +174,10 @@ function buildDeniedReads(key: string, findings: Finding[]): Cause {
 function build(key: string, findings: Finding[], coarse: boolean): Cause {
   const first = findings[0] as Finding
   if (!coarse && findings.length > 1 && isDeniedRead(first)) return buildDeniedReads(key, findings)
-  const fixes = [...new Set(findings.map((f) => f.fix ?? ''))]
-  const fixVaries = coarse && new Set(fixes.map(withoutPolicies)).size > 1
-  const fix =
-    first.fix === undefined ? undefined : fixVaries ? first.fix : mergeFencedPolicies(fixes)
+  const fixes = distinctFixes(findings)
+  const fixVaries = coarse && new Set(fixes.map(shapeOf)).size > 1
+  const merged =
+    first.fix === undefined ? undefined : fixVaries ? partsOf(first) : mergeParts(fixes)
   return {
     key,
     status: first.status,
@@ -158,8 +186,8 @@ function build(key: string, findings: Finding[], coarse: boolean): Cause {
     ...(first.catalogId ? { catalogId: first.catalogId } : {}),
     title: first.title,
     ...(first.cause ? { cause: first.cause } : {}),
-    ...(fix !== undefined ? { fix } : {}),
-    details: mergeDetails(findings, fix),
+    ...(merged !== undefined ? { fix: markdownOf(merged) } : {}),
+    details: mergeDetails(findings, merged),
     observed: first.observed ?? [],
     ...(first.docUrl ? { docUrl: first.docUrl } : {}),
     ...(first.location ? { location: first.location } : {}),

@@ -1,16 +1,13 @@
 import { defineMeta } from '../../engine/check.js'
+import type { IamPolicy } from '../../policy/document.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
 import { DocUrl } from '../../data/doc-url.js'
 
-const GRANT = (principal: string, action = 'bedrock:CallWithBearerToken') =>
-  `Add to an identity policy of ${principal}:\n\n\`\`\`json\n${JSON.stringify(
-    {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }]
-    },
-    null,
-    2
-  )}\n\`\`\``
+/** The statement that lets a principal use its API key on the endpoint(s) of `action`. */
+const GRANT = (action = 'bedrock:CallWithBearerToken'): IamPolicy => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }]
+})
 
 /**
  * May the identity behind the Bedrock API key use it? `bedrock:CallWithBearerToken` (and, for an
@@ -61,7 +58,7 @@ export const meta = defineMeta({
       status: 'fail',
       catalog: 'bedrock-api-key-denied',
       title: 'No policy of {{principal}} allows {{action}}: its API key is refused',
-      fix: '{{grant}}'
+      fix: 'Add to an identity policy of `{{principal}}`:\n\n{{grant}}'
     },
     dependsOnContext: {
       status: 'unverified',

@@ -1,5 +1,4 @@
 import { bearerConditionKey } from '../../data/api-keys.js'
-import type { EvaluationResult } from '@aws-sdk/client-iam'
 import type { CheckRun } from '../../engine/check.js'
 import { shownKeyId } from '../../parse/bedrock-api-key.js'
 import type { IdentityFacts } from '../identity/facts.js'
@@ -7,7 +6,9 @@ import { apiKeyOnly } from '../shared/api-key-only.js'
 import { listServiceSpecificCredentials, simulatePrincipalPolicy } from '../shared/iam-reads.js'
 import { withRolePath } from '../shared/role-arn.js'
 import { usesMantle, usesRuntime } from '../../parse/endpoint.js'
-import { GRANT, type meta } from './meta.js'
+import type { meta } from './meta.js'
+import { reportAll } from '../shared/verdict.js'
+import { keyStateVerdict, simulationVerdict } from './verdicts.js'
 
 /** What `api-key` tells about the key (never the key itself). */
 interface KeyFacts extends Record<string, unknown> {
@@ -47,31 +48,8 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       )
       return
     }
-    const credentials = listed.value.ServiceSpecificCredentials ?? []
-    const observed = credentials.map(
-      (c) =>
-        `${c.ServiceSpecificCredentialId}: ${c.Status}${c.ExpirationDate ? `, expires ${c.ExpirationDate.toISOString()}` : ''}`
-    )
-    const active = credentials.filter((c) => c.Status === 'Active')
-    if (credentials.length === 0) {
-      ctx.report(
-        'noKeyOfUser',
-        { user },
-        { observed: [`iam:ListServiceSpecificCredentials for ${user}: none`] }
-      )
-      return
-    }
-    if (active.length === 0) {
-      const id = credentials[0]?.ServiceSpecificCredentialId ?? '<id>'
-      ctx.report('keyInactive', { user, id }, { observed })
-      return
-    }
-    const live = active.filter((c) => !c.ExpirationDate || c.ExpirationDate.getTime() > Date.now())
-    if (live.length === 0) {
-      const date = active[0]?.ExpirationDate?.toISOString().slice(0, 10) ?? '?'
-      ctx.report('keyExpired', { user, date }, { observed })
-      return
-    }
+    const state = keyStateVerdict(user, listed.value.ServiceSpecificCredentials ?? [], Date.now())
+    if (state) return reportAll(ctx, [state])
     principal = `arn:${partition}:iam::${key.account}:user/${user}`
   } else {
     // A short-term key acts as whoever signed it: simulate that only when it is this job's key.
@@ -114,55 +92,13 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     )
     return
   }
-  const results = simulated.result.value.EvaluationResults ?? []
-  const resultOf = (action: string): EvaluationResult | undefined =>
-    results.find((x) => x.EvalActionName?.toLowerCase() === action.toLowerCase()) ??
-    (actions.length === 1 ? results[0] : undefined)
-  const observed = [
-    `simulated principal: ${principal}${simulated.note ? ` (${simulated.note})` : ''}`,
-    ...actions.map(
-      (a) =>
-        `${a} with ${bearerConditionKey(a)}=${tokenType} → ${resultOf(a)?.EvalDecision ?? 'no answer'}`
+  reportAll(ctx, [
+    simulationVerdict(
+      principal,
+      simulated.note,
+      actions,
+      tokenType,
+      simulated.result.value.EvaluationResults ?? []
     )
-  ]
-  // The first action not allowed decides the finding; all allowed, the key may be used.
-  const refused = actions.find((a) => resultOf(a)?.EvalDecision !== 'allowed')
-  if (refused === undefined) {
-    ctx.report('allowed', { principal, action: actions.join(' and ') }, { observed })
-    return
-  }
-  const action = refused
-  const r = resultOf(refused)
-  const missing = [
-    ...new Set([
-      ...(r?.MissingContextValues ?? []),
-      ...(r?.ResourceSpecificResults ?? []).flatMap((x) => x.MissingContextValues ?? [])
-    ])
-  ]
-  if (r?.OrganizationsDecisionDetail?.AllowedByOrganizations === false) {
-    ctx.report(
-      'scpDenies',
-      {
-        principal,
-        action,
-        conditionKey: bearerConditionKey(action)
-      },
-      { observed }
-    )
-  } else if (r?.EvalDecision === 'explicitDeny') {
-    const statements = (r.MatchedStatements ?? []).map((s) => s.SourcePolicyId ?? '?')
-    ctx.report(
-      'explicitDeny',
-      { principal, action, statements: statements.join(', ') || "the caller's policies" },
-      { observed }
-    )
-  } else if (missing.length > 0) {
-    ctx.report('dependsOnContext', { principal, action, keys: missing.join(', ') }, { observed })
-  } else {
-    ctx.report(
-      'notAllowed',
-      { principal, action, grant: GRANT(`\`${principal}\``, action) },
-      { observed }
-    )
-  }
+  ])
 }

@@ -107,7 +107,7 @@ export const meta = defineMeta({
         'The permissions boundary of {{name}} does not allow {{count}} {{arns}} the call needs',
       cause:
         "The role's permissions boundary caps what its policies can grant, and it does not include these invoke permissions, so they are denied even where the identity policy allows them.",
-      fix: 'Add these statements to the permissions boundary of `{{principal}}` (a boundary must allow what the identity policy grants):\n\n```json\n{{policy}}\n```'
+      fix: 'Add these statements to the permissions boundary of `{{principal}}` (a boundary must allow what the identity policy grants):\n\n{{policy}}'
     },
     // Denied only because a condition key had no value in the simulation: the real call may
     // carry it (a VPC endpoint, a principal tag, MFA), so this is never "add these statements".
@@ -138,14 +138,14 @@ export const meta = defineMeta({
       status: 'catalog',
       catalog: 'bedrock-invoke-denied',
       title: 'No policy of {{name}} allows invoking {{count}} of the ARNs the call needs',
-      fix: 'Add these statements to an identity policy of `{{principal}}`; they grant exactly the denied ARNs:\n\n```json\n{{policy}}\n```'
+      fix: 'Add these statements to an identity policy of `{{principal}}`; they grant exactly the denied ARNs:\n\n{{policy}}'
     },
     // The same, for a call through an inference profile: the models are granted only through it.
     notGrantedViaProfile: {
       status: 'catalog',
       catalog: 'bedrock-invoke-denied',
       title: 'No policy of {{name}} allows invoking {{count}} of the ARNs the call needs',
-      fix: 'Add these statements to an identity policy of `{{principal}}`; they grant exactly the denied ARNs (models only through this profile):\n\n```json\n{{policy}}\n```'
+      fix: 'Add these statements to an identity policy of `{{principal}}`; they grant exactly the denied ARNs (models only through this profile):\n\n{{policy}}'
     }
   }
 })

@@ -38,7 +38,7 @@ export const meta = defineMeta({
         'No policy of {{name}} allows {{missing}} on {{project}}: the agent cannot infer through bedrock-mantle (endpoint {{endpoint}} from {{source}})',
       cause:
         "bedrock-mantle has its own IAM actions (service prefix `bedrock-mantle`), apart from the runtime's `bedrock:InvokeModel`: each request needs `bedrock-mantle:CreateInference` on the project it is attributed to, so a policy written for bedrock-runtime does not cover it.",
-      fix: '{{grant}}',
+      fix: 'Add to an identity policy of `{{principal}}` (or attach the AWS managed policy `AmazonBedrockMantleInferenceAccess`):\n\n{{grant}}',
       doc: DocUrl.inference
     },
     readsDenied: {
@@ -47,7 +47,7 @@ export const meta = defineMeta({
         '{{name}} may infer through bedrock-mantle, but not {{missing}} on {{project}} (endpoint {{endpoint}} from {{source}})',
       cause:
         "Inference needs only `bedrock-mantle:CreateInference`; AWS's documented policy for the mantle endpoint also grants the project reads, which tools that look up or list projects call.",
-      fix: '{{grant}}',
+      fix: 'Add to an identity policy of `{{principal}}` (or attach the AWS managed policy `AmazonBedrockMantleInferenceAccess`):\n\n{{grant}}',
       doc: DocUrl.inference
     },
     scpDenies: {

@@ -1,3 +1,5 @@
+import type { IamPolicy } from '../../policy/document.js'
+
 /**
  * The mantle project an agent's requests are attributed to, and the actions inference on it
  * needs. AWS's API reference gives a project ID the pattern `proj_[a-zA-Z0-9]+|default` and says
@@ -20,17 +22,16 @@ export function projectArn(partition: string, region: string, account: string, i
 }
 
 /** A statement to paste, for the actions denied (the resource as AmazonBedrockMantleInferenceAccess has it). */
-export function grant(principal: string, partition: string, actions: readonly string[]): string {
-  const policy = {
+export function grant(partition: string, actions: readonly string[]): IamPolicy {
+  return {
     Version: '2012-10-17',
     Statement: [
       {
         Sid: 'BedrockMantleInference',
         Effect: 'Allow',
-        Action: actions.length === 1 ? actions[0] : [...actions],
+        Action: actions.length === 1 ? (actions[0] as string) : [...actions],
         Resource: `arn:${partition}:bedrock-mantle:*:*:project/*`
       }
     ]
   }
-  return `Add to an identity policy of ${principal} (or attach the AWS managed policy \`AmazonBedrockMantleInferenceAccess\`):\n\n\`\`\`json\n${JSON.stringify(policy, null, 2)}\n\`\`\``
 }

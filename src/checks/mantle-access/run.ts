@@ -102,13 +102,13 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   } else if (denied.includes(MANTLE_INFERENCE)) {
     ctx.report(
       'inferenceDenied',
-      { ...where, missing, grant: grant(`\`${principal}\``, identity.partition, denied) },
+      { ...where, missing, principal, grant: grant(identity.partition, denied) },
       { observed }
     )
   } else {
     ctx.report(
       'readsDenied',
-      { ...where, missing, grant: grant(`\`${principal}\``, identity.partition, denied) },
+      { ...where, missing, principal, grant: grant(identity.partition, denied) },
       { observed }
     )
   }

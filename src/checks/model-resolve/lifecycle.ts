@@ -1,8 +1,7 @@
 import type { FoundationModelDetails } from '@aws-sdk/client-bedrock'
 import type { ObservedError } from '../../engine/types.js'
 import { isReadDenied } from '../../engine/read-denied.js'
-import type { ResolveContext } from './context.js'
-import { isRetired } from './error-kinds.js'
+import { isRetired, type ResolveContext } from './answers.js'
 import type { LifecycleFacts } from './facts.js'
 
 function dateOnly(d: Date | undefined): string | undefined {

@@ -1,13 +1,11 @@
 import type { CheckRun } from '../../engine/check.js'
 import { foundationModelArn, type ModelId } from '../../parse/model-id.js'
 import type { ModelIdFacts } from '../model-id/facts.js'
-import { resolveApplicationProfile } from './application-profile.js'
+import { resolveApplicationProfile, resolveSystemProfile } from './profiles.js'
 import { setModelTo } from '../shared/env-location.js'
-import type { ResolveContext } from './context.js'
-import { resolveFoundationModel } from './foundation-model.js'
+import type { ResolveContext } from './answers.js'
+import { resolveFoundationModel, resolveProvisioned } from './models.js'
 import type { meta } from './meta.js'
-import { resolveProvisioned } from './provisioned.js'
-import { resolveSystemProfile } from './system-profile.js'
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region ?? ''

@@ -6,7 +6,8 @@ import { maskReturnedCredentials } from '../../aws/partition.js'
 import type { CheckContext, CheckRun } from '../../engine/check.js'
 import type { FindingDetail, ObservedError } from '../../engine/types.js'
 import { parseRegion } from '../../parse/region.js'
-import { jsonBlock, SESSION_NAME, SESSION_SECONDS } from '../shared/assume-role.js'
+import { detailOf } from '../../policy/fix-parts.js'
+import { SESSION_NAME, SESSION_SECONDS } from '../shared/assume-role.js'
 import { parseRoleArn } from '../../parse/arn.js'
 import {
   claimLines,
@@ -105,10 +106,10 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const error = assumed.error
   const entry = await ctx.explain(error)
   const statement = (intro: string): FindingDetail[] => [
-    {
-      title: 'Suggested trust statement',
-      body: `${intro}\n\n${jsonBlock(suggestedStatement(role.account, claims))}`
-    }
+    detailOf('Suggested trust statement', [
+      { text: `${intro}\n\n` },
+      { trust: suggestedStatement(role.account, claims) }
+    ])
   ]
   if (entry?.id === 'web-identity-denied') {
     const lines = await trustPolicyLines(ctx, role, claims)

@@ -1,7 +1,8 @@
 import type { IdentityFacts } from '../identity/facts.js'
 import { simulatePrincipalPolicy } from '../shared/iam-reads.js'
 import { withRolePath } from '../shared/role-arn.js'
-import { identityPolicyBlock, principalArn, type RoleTrustContext, type Side } from './side.js'
+import { detailOf } from '../../policy/fix-parts.js'
+import { identityPolicy, principalArn, type RoleTrustContext, type Side } from './side.js'
 
 /**
  * The caller side: whether the caller's own policies allow `sts:AssumeRole` on the role, asked of
@@ -79,9 +80,9 @@ export async function readCaller(
       : decision === 'explicitDeny'
         ? `Remove or narrow the explicit Deny${matched.length ? ` in ${matched.join(', ')}` : ''} on \`sts:AssumeRole\` for \`${source}\`.`
         : `No policy of \`${source}\` allows \`sts:AssumeRole\` on \`${roleArn}\`${boundary ? ' within its permissions boundary' : ''}; add the statement below to it${boundary ? ' and to its boundary' : ''}.`,
-    detail: {
-      title: `Identity statement for ${source}`,
-      body: `Add to an identity policy of \`${source}\`:\n\n${identityPolicyBlock('sts:AssumeRole', roleArn)}`
-    }
+    detail: detailOf(`Identity statement for ${source}`, [
+      { text: `Add to an identity policy of \`${source}\`:\n\n` },
+      { policy: identityPolicy('sts:AssumeRole', roleArn) }
+    ])
   }
 }

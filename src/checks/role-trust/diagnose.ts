@@ -2,13 +2,13 @@ import type { MessageHoles } from '../../engine/check.js'
 import type { FindingDetail, ObservedError } from '../../engine/types.js'
 import { identityPolicyRequired, suggestedTrustStatement } from '../../policy/trust-policy.js'
 import type { IdentityFacts } from '../identity/facts.js'
-import { jsonBlock } from '../shared/assume-role.js'
+import { detailOf } from '../../policy/fix-parts.js'
 import type { RoleArn } from '../../parse/arn.js'
 import { readCaller } from './caller-side.js'
 import { decide, type DiagnosisMessage } from './decide.js'
 import type { meta } from './meta.js'
 import {
-  identityPolicyBlock,
+  identityPolicy,
   stateOf,
   storedPrincipalArn,
   type RoleTrustContext,
@@ -114,16 +114,22 @@ function details(
   ]
   if (role.account === identity.accountId) return details
   if (!details.some((d) => d.title.startsWith('Trust statement'))) {
-    details.push({
-      title: `Trust statement admitting ${who}`,
-      body: `The trust policy of \`${role.arn}\` (account ${role.account}) must include:\n\n${jsonBlock(suggestedTrustStatement({ AWS: who }, 'sts:AssumeRole'))}`
-    })
+    details.push(
+      detailOf(`Trust statement admitting ${who}`, [
+        { text: `The trust policy of \`${role.arn}\` (account ${role.account}) must include:\n\n` },
+        { trust: suggestedTrustStatement({ AWS: who }, 'sts:AssumeRole') }
+      ])
+    )
   }
   if (!details.some((d) => d.title.startsWith('Identity statement'))) {
-    details.push({
-      title: `Identity statement for ${who}`,
-      body: `An identity policy of \`${who}\` (account ${identity.accountId}) must include:\n\n${identityPolicyBlock('sts:AssumeRole', role.arn)}`
-    })
+    details.push(
+      detailOf(`Identity statement for ${who}`, [
+        {
+          text: `An identity policy of \`${who}\` (account ${identity.accountId}) must include:\n\n`
+        },
+        { policy: identityPolicy('sts:AssumeRole', role.arn) }
+      ])
+    )
   }
   return details
 }

@@ -2,9 +2,9 @@ import type { Tag } from '@aws-sdk/client-sts'
 import type { FindingDetail, ObservedError } from '../../engine/types.js'
 import { suggestedTrustStatement } from '../../policy/trust-policy.js'
 import type { IdentityFacts } from '../identity/facts.js'
-import { jsonBlock } from '../shared/assume-role.js'
+import { detailOf } from '../../policy/fix-parts.js'
 import type { RoleArn } from '../../parse/arn.js'
-import { identityPolicyBlock, storedPrincipalArn, type RoleTrustContext } from './side.js'
+import { identityPolicy, storedPrincipalArn, type RoleTrustContext } from './side.js'
 
 /** What the probe sends: configure-aws-credentials' tags, and how a refusal of them ends. */
 export interface Tagging {
@@ -25,16 +25,20 @@ export async function reportTagsRefused(
 ): Promise<void> {
   const who = await storedPrincipalArn(ctx, identity)
   const details: FindingDetail[] = [
-    {
-      title: `Trust statement admitting ${who}, with session tags`,
-      body: `In the trust policy of \`${role.arn}\`, the statement that admits the caller needs \`sts:TagSession\` next to \`sts:AssumeRole\`:\n\n${jsonBlock(suggestedTrustStatement({ AWS: who }, ['sts:AssumeRole', 'sts:TagSession']))}`
-    }
+    detailOf(`Trust statement admitting ${who}, with session tags`, [
+      {
+        text: `In the trust policy of \`${role.arn}\`, the statement that admits the caller needs \`sts:TagSession\` next to \`sts:AssumeRole\`:\n\n`
+      },
+      { trust: suggestedTrustStatement({ AWS: who }, ['sts:AssumeRole', 'sts:TagSession']) }
+    ])
   ]
   if (role.account !== identity.accountId) {
-    details.push({
-      title: `Identity statement for ${who}`,
-      body: `Across accounts the caller's own policy must allow it too:\n\n${identityPolicyBlock(['sts:AssumeRole', 'sts:TagSession'], role.arn)}`
-    })
+    details.push(
+      detailOf(`Identity statement for ${who}`, [
+        { text: "Across accounts the caller's own policy must allow it too:\n\n" },
+        { policy: identityPolicy(['sts:AssumeRole', 'sts:TagSession'], role.arn) }
+      ])
+    )
   }
   const observed = [
     `with ${tagging.tags.length} session tags (${tagging.tags.map((t) => t.Key).join(', ')}): refused, as above`,

@@ -2,7 +2,7 @@ import type { CheckContext } from '../../engine/check.js'
 import type { FindingDetail } from '../../engine/types.js'
 import type { TrustCaller } from '../../policy/trust-policy.js'
 import type { IdentityFacts } from '../identity/facts.js'
-import { jsonBlock } from '../shared/assume-role.js'
+import type { IamPolicy } from '../../policy/document.js'
 import { getRole } from '../shared/iam-reads.js'
 import type { SideState } from './decide.js'
 import type { meta } from './meta.js'
@@ -72,10 +72,10 @@ export function callerOf(identity: IdentityFacts): TrustCaller {
   }
 }
 
-/** The identity policy that lets a caller take `actions` on one role, as a JSON block. */
-export function identityPolicyBlock(actions: string | string[], roleArn: string): string {
-  return jsonBlock({
+/** The identity policy that lets a caller take `actions` on one role. */
+export function identityPolicy(actions: string | string[], roleArn: string): IamPolicy {
+  return {
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Action: actions, Resource: roleArn }]
-  })
+  }
 }

@@ -7,7 +7,7 @@ import {
   type TrustEvaluation
 } from '../../policy/trust-policy.js'
 import type { IdentityFacts } from '../identity/facts.js'
-import { jsonBlock } from '../shared/assume-role.js'
+import { detailOf } from '../../policy/fix-parts.js'
 import { getRole } from '../shared/iam-reads.js'
 import type { RoleArn } from '../../parse/arn.js'
 import { callerOf, principalArn, type RoleTrustContext, type Side } from './side.js'
@@ -70,10 +70,10 @@ function trustSide(
 ): Side {
   const who = principalArn(identity)
   const statement = suggestedTrustStatement({ AWS: stored }, 'sts:AssumeRole')
-  const suggestion: FindingDetail = {
-    title: `Trust statement admitting ${stored}`,
-    body: `Add to the trust policy of \`${roleArn}\` (IAM → Roles → Trust relationships):\n\n${jsonBlock(statement)}`
-  }
+  const suggestion: FindingDetail = detailOf(`Trust statement admitting ${stored}`, [
+    { text: `Add to the trust policy of \`${roleArn}\` (IAM → Roles → Trust relationships):\n\n` },
+    { trust: statement }
+  ])
   switch (evaluation.decision) {
     case 'allowed': {
       const by = evaluation.allowedBy
@@ -96,10 +96,9 @@ function trustSide(
           ...evaluation.deniedBy.map((s) => `denied by ${statementLabel(s)}`)
         ],
         change: `Remove or narrow ${evaluation.deniedBy.map(statementLabel).join(', ')} of the trust policy of \`${roleArn}\`: an explicit Deny wins over every Allow.`,
-        detail: {
-          title: 'Deny statement(s) in the trust policy',
-          body: jsonBlock(evaluation.deniedBy.map((s) => s.statement))
-        }
+        detail: detailOf('Deny statement(s) in the trust policy', [
+          { trust: evaluation.deniedBy.map((s) => s.statement) }
+        ])
       }
     case 'implicit-deny': {
       const miss = evaluation.nearMisses[0]

@@ -1,6 +1,6 @@
 /**
  * What the checks that assume a role to prove it (role-trust, oidc-trust) share: how their
- * throw-away sessions are named and how long they last, and how a policy reads in a finding.
+ * throw-away sessions are named and how long they last.
  */
 
 /** The session name of every role the preflight assumes: easy to find in CloudTrail. */
@@ -8,8 +8,3 @@ export const SESSION_NAME = 'bedrock-preflight'
 
 /** The shortest session STS grants: the credentials are thrown away at once anyway. */
 export const SESSION_SECONDS = 900
-
-/** A value as a fenced JSON block, for a finding's details (a policy, a statement). */
-export function jsonBlock(value: unknown): string {
-  return `\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\``
-}

@@ -1,13 +1,26 @@
+// Inference profiles: which profile a region can call for the model, and where it routes (a
+// system profile read or predicted from the bundled table, an application profile), and which
+// profiles to suggest when the configured one does not serve the region.
+import type { InferenceProfileSummary } from '@aws-sdk/client-bedrock'
+import type { ReadContext } from '../../engine/check.js'
 import type { ObservedError } from '../../engine/types.js'
 import { isReadDenied } from '../../engine/read-denied.js'
-import type { ModelId } from '../../parse/model-id.js'
-import { likelyPrefixes } from '../../data/profile-prefixes.js'
+import { documentedDestinations, likelyPrefixes } from '../../data/profile-prefixes.js'
+import { foundationModelArn, splitFoundationModelArn, type ModelId } from '../../parse/model-id.js'
 import type { IdentityFacts } from '../identity/facts.js'
-import { getFoundationModel, getInferenceProfile } from '../shared/bedrock-reads.js'
+import {
+  getFoundationModel,
+  getInferenceProfile,
+  listSystemProfiles
+} from '../shared/bedrock-reads.js'
 import { modelLocation, setModelTo } from '../shared/env-location.js'
-import type { ResolveContext } from './context.js'
-import { describeDestinations, destinationsOf, modelArnsOf } from './destinations.js'
-import { isNotHere } from './error-kinds.js'
+import {
+  describeDestinations,
+  destinationsOf,
+  isNotHere,
+  modelArnsOf,
+  type ResolveContext
+} from './answers.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 import {
   lifecycleFacts,
@@ -15,8 +28,6 @@ import {
   reportLifecycle,
   reportUnreadLifecycle
 } from './lifecycle.js'
-import { predictedRoute } from './predicted.js'
-import { suggestionLines, suggestProfiles } from './suggestions.js'
 
 /**
  * A system inference profile (ID or ARN). GetInferenceProfile in the region answering is the
@@ -183,4 +194,151 @@ function predictedLine(p: ResolveFacts): string {
       ? "the global hop and the source region (a global. profile's destinations change over time)"
       : `the source region only (the table does not list ${p.profileId}'s destinations from ${p.region})`
   return `predicted for invoke-permission from the built-in table (${where}): ${describeDestinations(p.destinations) || p.region}`
+}
+
+/**
+ * An application inference profile: its ARN does not name the model, so GetInferenceProfile is
+ * the only way to learn it (model-access and invoke-permission read it from these facts).
+ */
+export async function resolveApplicationProfile(
+  ctx: ResolveContext,
+  model: ModelId,
+  region: string
+): Promise<ResolveFacts | undefined> {
+  const gip = await getInferenceProfile(ctx, region, model.input)
+  if (!gip.ok) {
+    ctx.report(
+      'applicationProfileUnreadable',
+      { profile: model.arn?.resourceId ?? model.input, region },
+      { error: gip.error, permission: 'bedrock:GetInferenceProfile' }
+    )
+    return undefined
+  }
+  const modelArns = modelArnsOf(gip.value)
+  const base = splitFoundationModelArn(modelArns[0] ?? '')?.modelId ?? ''
+  const destinations = destinationsOf(modelArns)
+  const gfm = base ? await getFoundationModel(ctx, region, base) : undefined
+  const profile = gip.value.inferenceProfileName ?? model.arn?.resourceId ?? model.input
+  const extra = {
+    observed: [
+      `profile ARN: ${gip.value.inferenceProfileArn ?? model.input}`,
+      ...modelArns.map((a) => `model ARN: ${a}`)
+    ]
+  }
+  const data = { profile, destinations: describeDestinations(destinations) }
+  if (base) ctx.report('applicationProfile', { ...data, model: base }, extra)
+  else ctx.report('applicationProfileUnlisted', data, extra)
+  if (gfm?.ok) reportLifecycle(ctx, gfm.value, base)
+  else if (gfm) await reportUnreadLifecycle(ctx, gfm.error, base)
+  return {
+    ...routeFacts(region, model, base),
+    profileArn: gip.value.inferenceProfileArn ?? model.input,
+    profileKind: 'application',
+    modelArns,
+    destinations,
+    ...(gfm?.ok ? lifecycleFacts(gfm.value) : {})
+  }
+}
+
+/**
+ * The route of a system profile predicted from the bundled table, for when GetInferenceProfile
+ * may not be read: the profile ARN in the source region (its account is the caller's), and the
+ * models in the destinations AWS documents for that profile and source (a `global.` profile's
+ * global hop is the region-less ARN, whatever its destinations). Nothing is predicted when the
+ * table says the prefix does not serve the region: the call would not get that far.
+ */
+export async function predictedRoute(
+  ctx: ResolveContext,
+  model: ModelId,
+  region: string
+): Promise<ResolveFacts | undefined> {
+  const base = model.baseModelId
+  const prefix = model.prefix
+  if (!base || !prefix || !likelyPrefixes(region, base).includes(prefix)) return undefined
+  const facts = routeFacts(region, model, base)
+  const profileId = model.profileId ?? model.input
+  let profileArn = model.kind === 'inference-profile-arn' ? model.input : undefined
+  if (!profileArn) {
+    const identity = await ctx.waitFor<IdentityFacts>('identity')
+    if (!identity?.accountId) return undefined
+    profileArn = `arn:${facts.partition}:bedrock:${region}:${identity.accountId}:inference-profile/${profileId}`
+  }
+  const global = prefix === 'global'
+  const documented = global ? undefined : documentedDestinations(prefix, region, base)
+  // A geographic profile the table does not list still runs in its source region at least.
+  const destinations = global ? [region, 'unspecified'] : [...(documented ?? [region])]
+  const modelArns = destinations.map((d) =>
+    foundationModelArn(facts.partition, d === 'unspecified' ? '' : d, base)
+  )
+  return {
+    ...facts,
+    profileArn,
+    profileId,
+    profileKind: global ? 'global' : 'geo',
+    modelArns,
+    destinations,
+    predicted: {
+      permission: 'bedrock:GetInferenceProfile',
+      complete: documented !== undefined
+    }
+  }
+}
+
+export interface Suggestions {
+  /** Profiles callable from the region for the model, best first. */
+  profiles: { id: string; destinations: string[] }[]
+  /** `api`: ListInferenceProfiles answered; `hint`: the built-in table guessed. */
+  source: 'api' | 'hint'
+  error?: ObservedError
+}
+
+function callsModel(profile: InferenceProfileSummary, modelId: string): boolean {
+  return (profile.models ?? []).some((m) => m.modelArn?.endsWith(`foundation-model/${modelId}`))
+}
+
+/**
+ * The profiles for `modelId` that `region` can call. ListInferenceProfiles is the answer; the
+ * built-in prefix table only orders it (the region's geography first, `global.` last) and stands
+ * in for it, marked as a hint, when the list cannot be read.
+ */
+export async function suggestProfiles(
+  ctx: ReadContext,
+  region: string,
+  modelId: string
+): Promise<Suggestions> {
+  const rank = likelyPrefixes(region, modelId)
+  const order = (id: string) => {
+    const prefix = id.slice(0, id.indexOf('.'))
+    const i = rank.indexOf(prefix)
+    return i < 0 ? (prefix === 'global' ? 99 : 50) : i
+  }
+  const listed = await listSystemProfiles(ctx, region)
+  if (!listed.ok) {
+    return {
+      profiles: rank.map((p) => ({ id: `${p}.${modelId}`, destinations: [] })),
+      source: 'hint',
+      error: listed.error
+    }
+  }
+  const profiles = listed.value
+    .filter((p) => p.inferenceProfileId && callsModel(p, modelId))
+    .map((p) => ({
+      id: p.inferenceProfileId as string,
+      destinations: destinationsOf(modelArnsOf(p))
+    }))
+    .sort((a, b) => order(a.id) - order(b.id))
+  return { profiles, source: 'api' }
+}
+
+/** The suggestions as Observed lines: one per listed profile, or the hint table's guess in one. */
+export function suggestionLines(s: Suggestions, region: string): string[] {
+  if (s.source === 'hint') {
+    return [
+      `ListInferenceProfiles could not be read (${s.error?.code ?? 'error'}); by the built-in table, ${region} is usually served by: ${s.profiles.map((p) => `\`${p.id}\``).join(', ')}`
+    ]
+  }
+  return s.profiles.map(
+    (p) =>
+      `\`${p.id}\` → ${p.destinations.length ? describeDestinations(p.destinations) : 'destinations not listed'}`
+  )
 }

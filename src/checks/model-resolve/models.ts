@@ -1,13 +1,14 @@
+// Models named without a profile: a foundation model (ID or ARN), callable where it runs on
+// demand, and a provisioned throughput, callable while in service in its own region.
 import type { ObservedError } from '../../engine/types.js'
-import { foundationModelArn, type ModelId } from '../../parse/model-id.js'
+import { foundationModelArn, splitFoundationModelArn, type ModelId } from '../../parse/model-id.js'
 import { partitionOf } from '../../aws/partition.js'
-import { getFoundationModel } from '../shared/bedrock-reads.js'
+import { getFoundationModel, getProvisionedModel } from '../shared/bedrock-reads.js'
 import { setModelTo } from '../shared/env-location.js'
-import type { ResolveContext } from './context.js'
-import { isNotHere, isRetired } from './error-kinds.js'
+import { isNotHere, isRetired, type ResolveContext } from './answers.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 import { lifecycleFacts, lifecycleLine, reportLifecycle } from './lifecycle.js'
-import { suggestionLines, suggestProfiles } from './suggestions.js'
+import { suggestionLines, suggestProfiles } from './profiles.js'
 
 /** Regions asked "do you know this model?" when the configured one does not (failure path only). */
 const PROBE_REGIONS = ['us-east-1', 'us-west-2', 'eu-central-1', 'ap-northeast-1']
@@ -149,5 +150,51 @@ async function reportNotOffered(
     ctx.report('modelInOtherRegions', { ...data, offeredIn: offeredIn[0] }, extra)
   } else {
     ctx.report('modelNotFound', { ...data, provider: model.provider ?? 'anthropic' }, extra)
+  }
+}
+
+/** Statuses that end in service without anyone doing anything: a warning, not a failure. */
+const CHANGING = new Set(['Creating', 'Updating'])
+
+/**
+ * A provisioned-throughput ARN: callable only while `InService`, and only in its own region. Its
+ * ARN does not name the model: GetProvisionedModelThroughput does, and the facts pass it on (to
+ * model-access, for one) while the throughput is in service or only changing.
+ */
+export async function resolveProvisioned(
+  ctx: ResolveContext,
+  model: ModelId,
+  region: string
+): Promise<ResolveFacts | undefined> {
+  const r = await getProvisionedModel(ctx, region, model.input)
+  if (!r.ok) {
+    ctx.report(
+      'provisionedUnreadable',
+      { name: model.arn?.resourceId ?? model.input, region },
+      { error: r.error, permission: 'bedrock:GetProvisionedModelThroughput' }
+    )
+    return undefined
+  }
+  const p = r.value
+  const base = splitFoundationModelArn(p.foundationModelArn ?? '')?.modelId ?? ''
+  const name = p.provisionedModelName ?? model.arn?.resourceId ?? model.input
+  const extra = {
+    observed: [
+      `status: ${p.status ?? 'unknown'}`,
+      `model units: ${p.modelUnits ?? '?'}`,
+      ...(p.foundationModelArn ? [`foundation model: ${p.foundationModelArn}`] : []),
+      ...(p.failureMessage ? [`failure: ${p.failureMessage}`] : [])
+    ]
+  }
+  if (p.status === 'InService') ctx.report('provisionedInService', { name, region }, extra)
+  else if (!p.status) ctx.report('provisionedStatusUnknown', { name }, extra)
+  else if (CHANGING.has(p.status))
+    ctx.report('provisionedChanging', { name, state: p.status }, extra)
+  else ctx.report('provisionedNotInService', { name, state: p.status }, extra)
+  return {
+    ...routeFacts(region, model, base),
+    provisionedArn: model.input,
+    modelArns: [],
+    destinations: [region]
   }
 }

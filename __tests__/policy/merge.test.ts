@@ -1,4 +1,4 @@
-import { unionOfActions } from '../../src/render/merge-policy.js'
+import { unionOfActions } from '../../src/policy/merge.js'
 
 describe('one policy for several denied reads', () => {
   it('keeps one statement per Sid (IAM refuses two), with every action and every resource', () => {
@@ -7,7 +7,7 @@ describe('one policy for several denied reads', () => {
       Statement: [
         {
           Sid: 'ReadTrustOfNamedRoles',
-          Effect: 'Allow',
+          Effect: 'Allow' as const,
           Action: 'iam:GetRole',
           Resource: `arn:aws:iam::111122223333:role/${role}`
         }
@@ -18,7 +18,7 @@ describe('one policy for several denied reads', () => {
       Statement: [
         {
           Sid: 'ReadBedrockModelState',
-          Effect: 'Allow',
+          Effect: 'Allow' as const,
           Action: 'bedrock:GetInferenceProfile',
           Resource: '*'
         }

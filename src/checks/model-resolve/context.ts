@@ -1,5 +1,0 @@
-import type { CheckContext } from '../../engine/check.js'
-import type { meta } from './meta.js'
-
-/** What each part of this check reports through: its own message ids and placeholders, typed. */
-export type ResolveContext = CheckContext<typeof meta.messages>
