@@ -1,6 +1,7 @@
 import { prepareRun, SettingsError } from './settings.js'
 import { runPreflight } from './engine/run-preflight.js'
 import { actionInput, actionInputGiven, RunnerLog } from './action/runner-log.js'
+import { readAgentStep } from './agent/workflow-step.js'
 
 /** The action: inputs → configuration → engine → summary, annotations and outputs. */
 export async function run(): Promise<void> {
@@ -14,6 +15,8 @@ export async function run(): Promise<void> {
       return core
     }))
   try {
+    // This job's claude-code-action step, from its workflow file: what the agent will call.
+    const agentStep = await readAgentStep(process.env)
     const config = prepareRun({
       surface: 'github-actions',
       regions: actionInput('aws-region'),
@@ -34,6 +37,7 @@ export async function run(): Promise<void> {
       bedrockApiKey: actionInput('bedrock-api-key'),
       processEnv: { ...process.env },
       ...(process.env.GITHUB_WORKSPACE ? { workspace: process.env.GITHUB_WORKSPACE } : {}),
+      ...(agentStep ? { agentStep } : {}),
       getIdToken: async (audience) => (await withCore()).getIDToken(audience),
       log
     })
