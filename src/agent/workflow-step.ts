@@ -115,7 +115,9 @@ export async function readAgentStep(
   take('env', read.env)
   const claudeEnv = read.inputs.get('claude_env')
   if (claudeEnv) {
-    // claude_env is YAML `KEY: value` lines (action.yml of claude-code-action, 2026-12-07).
+    // claude_env (YAML `KEY: value` lines) is an input of claude-code-action before v1; v1.0.200's
+    // action.yml (24dcd50, read 2026-12-07) has no such input, and `with:` keys it does not
+    // declare reach nothing, so a v1 step's claude_env is read as written all the same.
     const parsed: unknown = (() => {
       try {
         return yaml.parse(claudeEnv.value)

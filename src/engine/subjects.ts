@@ -22,14 +22,19 @@ export function subjectsFor(scope: CheckScope, config: PreflightConfig): Subject
     case 'model':
       return models.map((model) => ({ model }))
     case 'region-model': {
-      const pairs = runtime.flatMap((m) =>
-        (m.region ? [m.region.value] : regions).map((region) => ({ region, model: m.value }))
+      // Region by region, as the summary groups them; each model where its calls go.
+      const all = [...regions, ...own.filter((r) => !regions.includes(r))]
+      return all.flatMap((region) =>
+        models
+          .filter((model) =>
+            runtime.some(
+              (m) =>
+                m.value === model &&
+                (m.region ? m.region.value === region : regions.includes(region))
+            )
+          )
+          .map((model) => ({ region, model }))
       )
-      const seen = new Set<string>()
-      return pairs.filter((p) => {
-        const key = `${p.region ?? ''}\n${p.model}`
-        return !seen.has(key) && seen.add(key) !== undefined
-      })
     }
     case 'role':
       return config.assumeRoleArns.map((role) => ({ role }))

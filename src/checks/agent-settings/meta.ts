@@ -12,7 +12,7 @@ export const meta = defineMeta({
   id: 'agent-settings',
   title: "Agent's settings",
   description:
-    "Reads Claude Code's settings files (managed, `~/.claude/settings.json`, `.claude/settings.json`, `.claude/settings.local.json`) and this job's claude-code-action step, so the models, regions and budget the agent really uses are the ones checked; warns at what cannot be read or checked.",
+    "Claude Code's settings files and this job's claude-code-action step are read, so the models, regions and output budget the agent uses are the ones checked.",
   scope: 'run',
   dependsOn: [],
   permissions: [],
