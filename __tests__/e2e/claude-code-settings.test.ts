@@ -148,7 +148,8 @@ describe("Claude Code's own configuration, through the bundled action", () => {
       JOB_ENV
     )
     const unread = finding(missing, 'agent-settings')
-    expect(unread?.status).toBe('warn')
+    expect(unread?.status).toBe('skipped')
+    expect(missing.outputs.result).toBe('pass')
     expect(unread?.title).toContain('.github/workflows/agent.yml is not in the workspace')
 
     const workflow = [

@@ -63,7 +63,9 @@ export const meta = defineMeta({
       doc: PAGE
     },
     workflowUnread: {
-      status: 'warn',
+      // Not a warning: most jobs without a checkout run no claude-code-action step, and turning
+      // each of their runs to `warn` would blame a setup that works. Said once, result unchanged.
+      status: 'skipped',
       title: "{{file}} {{problem}}: this job's agent step was not read",
       cause:
         "The preflight looks in the job's own workflow file for a claude-code-action step after it, to check the models that step's `claude_args` and `settings` name. The file could not be read, so only the environment and the settings files were checked.",
