@@ -62,6 +62,10 @@ export function chunkNamer({ group, packageOf }) {
   return (chunk) => {
     const facade = chunk.facadeModuleId
     if (facade?.startsWith(group)) return claim([facade.slice(group.length)])
+    // A check group's chunk that Rollup merged a small shared chunk into has no facade any more
+    // (experimentalMinChunkSize): it is still that group's file.
+    const groupModule = facade ? undefined : chunk.moduleIds.find((id) => id.startsWith(group))
+    if (groupModule) return claim([groupModule.slice(group.length)])
     if (facade && chunk.isDynamicEntry) {
       const pkg = packageOf(facade)
       const name = pkg && GENERIC.has(chunk.name) ? pkg.name.replace(/^@[^/]+\//, '') : chunk.name
