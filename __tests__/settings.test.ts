@@ -20,7 +20,7 @@ function models(raw: Partial<RawSettings>) {
     processEnv: {},
     log: silentLogger,
     ...raw
-  }).config.models
+  }).config.models.map(({ value, source }) => ({ value, source }))
 }
 
 describe('the models a job checks', () => {

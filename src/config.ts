@@ -5,6 +5,7 @@
 import type { SessionTagging } from './aws/session-tags.js'
 import { FALLBACK_MODEL_FACT } from './data/models.js'
 import type { Endpoint } from './parse/endpoint.js'
+import type { AgentLayerRead, AgentNote } from './agent/types.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
 
@@ -25,6 +26,30 @@ export interface Sourced<T> {
   source: string
   /** Set on the model the preflight chose because the configuration named none. */
   chosen?: true
+}
+
+/** A model the agent calls: its ID with where it was named, and what else about its calls is set. */
+export interface SourcedModel extends Sourced<string> {
+  /** The region this model's calls go to when it is not the run's (the small/fast model's own). */
+  region?: Sourced<string>
+  /** The agent's model tier: main, opus, sonnet, haiku, small/fast, subagent, fallback. */
+  tier?: string
+  /** The variable, flag or key that names it (ANTHROPIC_MODEL, --model, model). */
+  variable?: string
+  /** How a fix names that setting, and where it is written. */
+  setting?: { name: string; style: 'env' | 'json' | 'flag'; where?: string }
+  /** The file and line that named it, for the finding's annotation. */
+  location?: { file: string; line?: number }
+  /** Output tokens one call asks for (CLAUDE_CODE_MAX_OUTPUT_TOKENS), what the quota must fit. */
+  maxOutputTokens?: Sourced<number>
+}
+
+/** The agent's own configuration as read: its settings files, and what a finding must report. */
+export interface AgentRead {
+  layers: AgentLayerRead[]
+  notes: AgentNote[]
+  /** The agent step found in this job's workflow. */
+  step?: string
 }
 
 /** One `KEY=value` line of an InsightWorker `.env` file, kept with its position. */
@@ -67,7 +92,7 @@ export interface PreflightConfig {
    * or BEDROCK_MODEL, then each Claude Code model variable that is set. Empty when none is named:
    * `runPreflight` then checks the newest Claude Sonnet the region can call.
    */
-  models: Sourced<string>[]
+  models: SourcedModel[]
   /**
    * When the run began (ms since the epoch): `timeoutSeconds` counts from here, so reading the
    * inputs and planning are inside the time limit too. Absent: from when `runPreflight` starts.
@@ -113,6 +138,8 @@ export interface PreflightConfig {
   /** The environment the checks look at: the process environment, plus an env file's values. */
   env: Readonly<Record<string, string | undefined>>
   envFile?: EnvFile
+  /** What the agent's settings files and workflow step say (src/agent/), when any was read. */
+  agent?: AgentRead
   /** The AWS profile to use, when one was named (`--profile`, `AWS_PROFILE`). */
   profile?: string
   surface: Surface
@@ -139,7 +166,8 @@ export const CLAUDE_CODE_MODEL_VARIABLES = [
   'ANTHROPIC_DEFAULT_OPUS_MODEL',
   'ANTHROPIC_DEFAULT_SONNET_MODEL',
   'ANTHROPIC_DEFAULT_HAIKU_MODEL',
-  'ANTHROPIC_SMALL_FAST_MODEL'
+  'ANTHROPIC_SMALL_FAST_MODEL',
+  'CLAUDE_CODE_SUBAGENT_MODEL'
 ] as const
 
 /** Every variable whose value is a model this preflight checks. */

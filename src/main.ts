@@ -2,6 +2,7 @@ import { prepareRun, SettingsError } from './settings.js'
 import { runPreflight } from './engine/run-preflight.js'
 import { actionInput, actionInputGiven, RunnerLog } from './action/runner-log.js'
 import { actionInputs } from './inputs.js'
+import { readAgentStep } from './agent/workflow-step.js'
 
 /** The action: inputs → configuration → engine → summary, annotations and outputs. */
 export async function run(): Promise<void> {
@@ -15,6 +16,8 @@ export async function run(): Promise<void> {
       return core
     }))
   try {
+    // This job's claude-code-action step, from its workflow file: what the agent will call.
+    const agentStep = await readAgentStep(process.env)
     const config = prepareRun({
       surface: 'github-actions',
       // Every input of action.yml, by the table both faces read (src/inputs.ts). The runner passes
@@ -22,6 +25,7 @@ export async function run(): Promise<void> {
       ...actionInputs((name) => (actionInputGiven(name) ? actionInput(name) : undefined)),
       processEnv: { ...process.env },
       ...(process.env.GITHUB_WORKSPACE ? { workspace: process.env.GITHUB_WORKSPACE } : {}),
+      ...(agentStep ? { agentStep } : {}),
       getIdToken: async (audience) => (await withCore()).getIDToken(audience),
       log
     })

@@ -1,6 +1,5 @@
 import { relative, isAbsolute, resolve } from 'node:path'
 import {
-  CLAUDE_CODE_MODEL_VARIABLES,
   DEFAULT_TIMEOUT_SECONDS,
   splitList,
   type EnvFile,
@@ -8,8 +7,13 @@ import {
   type Logger,
   type PreflightConfig,
   type Sourced,
+  type SourcedModel,
   type Surface
 } from './config.js'
+import { resolveAgentProfile } from './agent/resolve.js'
+import { agentModels, outputBudget } from './agent/tiers.js'
+import type { AgentStepRead } from './agent/workflow-step.js'
+import type { AgentSetting } from './agent/types.js'
 import { parseDotenv } from './parse/dotenv.js'
 import { parseTimeoutSeconds } from './parse/timeout.js'
 import { BEARER_TOKEN_VARIABLE, inputOf, inputSource, type InputKey } from './inputs.js'
@@ -47,6 +51,8 @@ export interface RawSettings extends Partial<Record<InputKey, unknown>> {
   processEnv: Record<string, string | undefined>
   /** Directory annotations are relative to (GITHUB_WORKSPACE). */
   workspace?: string
+  /** The agent step of this job's workflow (src/agent/workflow-step.ts), when the action found one. */
+  agentStep?: AgentStepRead
   getIdToken?: (audience: string) => Promise<string>
   log: Logger
 }
@@ -110,33 +116,13 @@ function withinLimit<T>(items: T[], input: string, what: string, limit: number):
   return items
 }
 
-/** Drops repeated values, keeping the first of each (with its source). */
-function dedupe<T extends { value: string }>(items: T[]): T[] {
+/** Drops repeated values, keeping the first of each (with its source); a model per its region. */
+function dedupe<T extends { value: string; region?: Sourced<string> }>(items: T[]): T[] {
   const seen = new Set<string>()
-  return items.filter((item) => !seen.has(item.value) && seen.add(item.value) !== undefined)
-}
-
-/**
- * Claude Code's aliases (code.claude.com/docs/en/model-config): each stands for a model another
- * variable or Claude Code itself chooses, so none is a Bedrock ID to check.
- */
-const CLAUDE_CODE_ALIASES = new Set([
-  'default',
-  'best',
-  'fable',
-  'sonnet',
-  'opus',
-  'haiku',
-  'opusplan'
-])
-
-/**
- * The Bedrock ID in a Claude Code model variable: its `[1m]` suffix (the 1M-token context window,
- * Claude Code's own setting) dropped, aliases left out.
- */
-function claudeCodeModel(value: string): string | undefined {
-  const id = value.replace(/\[1m\]$/i, '').trim()
-  return id && !CLAUDE_CODE_ALIASES.has(id.toLowerCase()) ? id : undefined
+  return items.filter((item) => {
+    const key = `${item.value}\n${item.region?.value ?? ''}`
+    return !seen.has(key) && seen.add(key) !== undefined
+  })
 }
 
 /**
@@ -147,6 +133,8 @@ function claudeCodeModel(value: string): string | undefined {
 export function buildConfig(raw: RawSettings): {
   config: PreflightConfig
   fileValues: Record<string, string>
+  /** Credentials the agent's settings files hold: masked, never applied. */
+  agentSecrets: string[]
 } {
   const startedAtMs = Date.now()
   check('failOn', raw.failOn)
@@ -194,12 +182,25 @@ export function buildConfig(raw: RawSettings): {
       fileValues[entry.key] = entry.value
     }
   }
-  const labelled = (key: string): Sourced<string> | undefined => {
+  const fromEnv = (key: string): Sourced<string> | undefined => {
     const value = (env[key] || endpointOnly[key])?.trim()
     return value ? { value, source: sourceOf.get(key) ?? key } : undefined
   }
+  // The agent's settings override the environment (Claude Code applies their `env` over the
+  // shell's), the agent step's own environment comes next (src/agent/resolve.ts).
+  const { profile, secrets: agentSecrets } = resolveAgentProfile({
+    processEnv: raw.processEnv,
+    workspace: raw.workspace ?? process.cwd(),
+    ...(raw.agentStep ? { step: raw.agentStep } : {}),
+    readVariables: AGENT_READ_VARIABLES
+  })
+  const fromAgent = (key: string): AgentSetting | undefined => {
+    const set = profile.env.get(key) ?? profile.stepEnv.get(key)
+    return set?.value.trim() ? { ...set, value: set.value.trim() } : undefined
+  }
+  const labelled = (key: string): AgentSetting | undefined => fromAgent(key) ?? fromEnv(key)
 
-  const fallback = (key: InputKey): Sourced<string> | undefined => {
+  const fallback = (key: InputKey): AgentSetting | undefined => {
     for (const name of inputOf(key).env ?? []) {
       const found = labelled(name)
       if (found) return found
@@ -216,7 +217,14 @@ export function buildConfig(raw: RawSettings): {
 
   const regionInputs = listed('regions')
   const regionFallback = fallback('regions')
-  const regions = regionInputs.length > 0 ? regionInputs : regionFallback ? [regionFallback] : []
+  // The region the agent's own settings set is called whatever the input says: checked too.
+  const agentRegion = fromAgent('AWS_REGION') ?? fromAgent('AWS_DEFAULT_REGION')
+  const regions =
+    regionInputs.length > 0
+      ? [...regionInputs, ...(agentRegion ? [plain(agentRegion)] : [])]
+      : regionFallback
+        ? [plain(regionFallback)]
+        : []
 
   const modelInputs = listed('models')
   const modelEnv = fallback('models')
@@ -231,14 +239,13 @@ export function buildConfig(raw: RawSettings): {
             LIMITS.models
           ).map((value) => ({ value, source: modelEnv.source }))
         : []
-  // Claude Code calls these too, whatever model-id says. None named at all: the engine picks the
-  // newest Sonnet the region can call (src/aws/default-model.ts), so nothing defaults here.
-  const claudeCode = CLAUDE_CODE_MODEL_VARIABLES.flatMap((key) => {
-    const sourced = labelled(key)
-    const value = sourced ? claudeCodeModel(sourced.value) : undefined
-    return sourced && value ? [{ value, source: sourced.source }] : []
-  })
-  const models = [...named, ...claudeCode]
+  // Claude Code calls these too, whatever model-id says: every tier, each where it was set. None
+  // named at all: the engine picks the newest Sonnet the region can call (src/aws/default-model.ts).
+  // Claude Code's output budget is what each of its calls reserves against a per-minute quota.
+  const budget = outputBudget(labelled)
+  const models: SourcedModel[] = [...named, ...agentModels(labelled, profile)].map((m) =>
+    budget ? { ...m, maxOutputTokens: budget } : m
+  )
 
   // The variable the Bedrock SDKs (and Claude Code) read the key from; an input wins over it.
   const keyInput = raw.bedrockApiKey?.trim()
@@ -270,13 +277,41 @@ export function buildConfig(raw: RawSettings): {
     ...(bedrockApiKey ? { bedrockApiKey } : {}),
     env,
     ...(envFile ? { envFile } : {}),
+    ...(profile.layers.length > 0 || profile.notes.length > 0 || profile.step
+      ? {
+          agent: {
+            layers: profile.layers,
+            notes: profile.notes,
+            ...(profile.step ? { step: profile.step } : {})
+          }
+        }
+      : {}),
     ...(raw.profile?.trim() ? { profile: raw.profile.trim() } : {}),
     surface: raw.surface,
     ...(raw.getIdToken ? { getIdToken: raw.getIdToken } : {}),
     log: raw.log
   }
-  return { config, fileValues }
+  return { config, fileValues, agentSecrets }
 }
+
+/** A value with its source only (the finding's text), without where it points. */
+const plain = (s: Sourced<string>): Sourced<string> => ({ value: s.value, source: s.source })
+
+/** Variables whose `${{ }}` value in the agent step's `env:` leaves something unchecked. */
+const AGENT_READ_VARIABLES: ReadonlySet<string> = new Set([
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'ANTHROPIC_MODEL',
+  'ANTHROPIC_DEFAULT_OPUS_MODEL',
+  'ANTHROPIC_DEFAULT_SONNET_MODEL',
+  'ANTHROPIC_DEFAULT_HAIKU_MODEL',
+  'ANTHROPIC_SMALL_FAST_MODEL',
+  'ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION',
+  'CLAUDE_CODE_SUBAGENT_MODEL',
+  'CLAUDE_CODE_MAX_OUTPUT_TOKENS',
+  'CLAUDE_CODE_USE_BEDROCK',
+  'ANTHROPIC_BETAS'
+])
 
 /**
  * The endpoint the agent calls: the input when given; else what its base URL's host says
@@ -346,7 +381,8 @@ export function prepareRun(
     if (value) raw.log.mask(value)
   }
   if (raw.bedrockApiKey?.trim()) raw.log.mask(raw.bedrockApiKey.trim())
-  const { config, fileValues } = buildConfig(raw)
+  const { config, fileValues, agentSecrets } = buildConfig(raw)
+  for (const secret of agentSecrets) raw.log.mask(secret)
   // The environment already won over the file; what the file adds goes where the SDK looks.
   for (const [key, value] of Object.entries(fileValues)) {
     if (SECRET_VARIABLES.includes(key)) raw.log.mask(value)

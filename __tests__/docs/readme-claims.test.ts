@@ -46,7 +46,8 @@ describe('the README', () => {
   it('names a current model in the quick start, and no retired or Legacy one anywhere', () => {
     // New AWS customers cannot use Legacy models; Sonnet 4.5 was retired on 2026-11-30.
     const quick = section('Quick start')
-    expect(quick).toMatch(/model-id: (?:us|eu|jp|au|global)\.anthropic\.claude-sonnet-4-6\b/)
+    // The model the agent step calls (its `--model`), which the preflight reads from the step.
+    expect(quick).toMatch(/--model (?:us|eu|jp|au|global)\.anthropic\.claude-sonnet-4-6\b/)
     const named = [...readme.matchAll(/\b(?:[a-z-]{2,8}\.)?(anthropic\.claude-[\w.:-]+)/g)].map(
       (m) => m[1]!.replace(/[.:`]+$/, '')
     )

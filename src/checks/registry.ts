@@ -1,6 +1,7 @@
 import type { CheckEntry } from '../engine/check.js'
 import region from './region/index.js'
 import envFile from './env-file/index.js'
+import agentSettings from './agent-settings/index.js'
 import credentials from './credentials/index.js'
 import identity from './identity/index.js'
 import apiKey from './api-key/index.js'
@@ -28,6 +29,7 @@ import oidcTrust from './oidc-trust/index.js'
 export const CHECKS: readonly CheckEntry[] = [
   region,
   envFile,
+  agentSettings,
   credentials,
   identity,
   apiKey,

@@ -5,21 +5,37 @@ import { goesToMantle } from '../parse/endpoint.js'
 /** The subjects a check of a given scope runs for, from the configuration. */
 export function subjectsFor(scope: CheckScope, config: PreflightConfig): Subject[] {
   // A run with no region still gets one region subject, so the `region` check can say so.
-  const regions = config.regions.length > 0 ? config.regions.map((r) => r.value) : [undefined]
+  const regions: (string | undefined)[] =
+    config.regions.length > 0 ? config.regions.map((r) => r.value) : [undefined]
   // Model-scoped checks are bedrock-runtime's (mantle's are region-scoped and read the models
   // themselves): an ID the agent sends to mantle is none of theirs.
-  const models = config.models
-    .map((m) => m.value)
-    .filter((id) => !goesToMantle(id, config.endpoint?.value))
+  const runtime = config.models.filter((m) => !goesToMantle(m.value, config.endpoint?.value))
+  const models = [...new Set(runtime.map((m) => m.value))]
+  // A model whose calls go to a region of their own (Claude Code's small/fast model) is planned
+  // in that region only, and the region is planned too.
+  const own = [...new Set(runtime.flatMap((m) => (m.region ? [m.region.value] : [])))]
   switch (scope) {
     case 'run':
       return [{}]
     case 'region':
-      return regions.map((region) => ({ region }))
+      return [...regions, ...own.filter((r) => !regions.includes(r))].map((region) => ({ region }))
     case 'model':
       return models.map((model) => ({ model }))
-    case 'region-model':
-      return regions.flatMap((region) => models.map((model) => ({ region, model })))
+    case 'region-model': {
+      // Region by region, as the summary groups them; each model where its calls go.
+      const all = [...regions, ...own.filter((r) => !regions.includes(r))]
+      return all.flatMap((region) =>
+        models
+          .filter((model) =>
+            runtime.some(
+              (m) =>
+                m.value === model &&
+                (m.region ? m.region.value === region : regions.includes(region))
+            )
+          )
+          .map((model) => ({ region, model }))
+      )
+    }
     case 'role':
       return config.assumeRoleArns.map((role) => ({ role }))
     case 'oidc':

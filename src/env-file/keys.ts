@@ -20,6 +20,9 @@ const APPLIED: ReadonlySet<string> = new Set([
   'AWS_BEARER_TOKEN_BEDROCK',
   ...MODEL_VARIABLES,
   'ANTHROPIC_BETAS',
+  // The small/fast model's own region and the output budget of one call (src/agent/tiers.ts).
+  'ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION',
+  'CLAUDE_CODE_MAX_OUTPUT_TOKENS',
   'CLAUDE_CODE_USE_BEDROCK',
   'CLAUDE_CODE_USE_MANTLE',
   // The CLI's --debug switch, as the AWS SDKs read it: it changes what is logged, not where.

@@ -112,7 +112,11 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ctx.report('notRead', { model, region }, { error: found.error, permission })
     return
   }
-  const min = oneCall(ctx.config.minTokensPerMinute, base)
+  // The agent's own output budget (CLAUDE_CODE_MAX_OUTPUT_TOKENS) for this model, unless the
+  // input says what one call needs.
+  const budget = ctx.config.models.find((m) => m.value === id.input)?.maxOutputTokens
+  const configured = ctx.config.minTokensPerMinute ?? budget?.value
+  const min = oneCall(configured, base)
   // The values read, for the report's observations (merge compares them between runs).
   const read = [...METRICS.map((m) => found.byMetric[m]), found.accountDaily]
   const facts = {
@@ -129,7 +133,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     found.accountDaily
       ? `account-wide: ${line(found.accountDaily, 'tpd')}`
       : "account-wide Cross-Model Max Tokens Per Day: not read (its code is not among the bundled ones, and the model's own quotas were found without the region's listing)",
-    `one call may reserve ${number(min)} tokens (${ctx.config.minTokensPerMinute !== undefined ? 'min-tokens-per-minute' : "the model's output maximum"})`
+    `one call may reserve ${number(min)} tokens (${ctx.config.minTokensPerMinute !== undefined ? 'min-tokens-per-minute' : budget ? budget.source : "the model's output maximum"})`
   ]
   const base4 = { model, region, path: PATH_LABEL[path] }
   let problems = 0

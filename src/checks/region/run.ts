@@ -5,7 +5,12 @@ import type { meta } from './meta.js'
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const { config } = ctx
-  const configured = config.regions.find((r) => r.value === ctx.subject.region)
+  // A model's own region (Claude Code's small/fast one) is checked like the run's.
+  const configured =
+    config.regions.find((r) => r.value === ctx.subject.region) ??
+    config.models
+      .flatMap((m) => (m.region ? [m.region] : []))
+      .find((r) => r.value === ctx.subject.region)
   if (!configured) {
     ctx.report(
       'missing',

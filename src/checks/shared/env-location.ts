@@ -24,9 +24,11 @@ export function modelFileLocation(
   config: PreflightConfig,
   model: string
 ): SourceLocation | undefined {
+  const sourced = config.models.find((m) => m.value === model)
+  // Named in the agent's settings or workflow step: that file and line.
+  if (sourced?.location) return sourced.location
   const envFile = config.envFile
   if (!envFile) return undefined
-  const sourced = config.models.find((m) => m.value === model)
   const prefix = `${envFile.displayPath} line `
   if (!sourced?.source.startsWith(prefix)) return undefined
   // The source names the line the value came from: the variable there is the one to point at.
@@ -49,6 +51,7 @@ export function modelVariable(
 ): string | undefined {
   const sourced = config.models.find((m) => m.value === model)
   if (!sourced) return undefined
+  if (sourced.variable) return sourced.variable
   if ((CLAUDE_CODE_MODEL_VARIABLES as readonly string[]).includes(sourced.source))
     return sourced.source
   const location = modelFileLocation(config, sourced.value)
@@ -64,6 +67,12 @@ export function modelVariable(
  * Claude Code variable that named the model, else BEDROCK_MODEL and the action input.
  */
 export function setModelTo(ctx: ReadContext, use: string): string {
+  const setting = ctx.config.models.find((m) => m.value === ctx.subject.model)?.setting
+  if (setting && setting.style !== 'env') {
+    const text = setting.style === 'json' ? `"${setting.name}": "${use}"` : `${setting.name} ${use}`
+    return `\`${text}\`${setting.where ? ` in ${setting.where}` : ''}`
+  }
+  if (setting?.where) return `\`${setting.name}=${use}\` in ${setting.where}`
   const variable = modelVariable(ctx.config, ctx.subject.model)
   return variable && variable !== 'BEDROCK_MODEL'
     ? `\`${variable}=${use}\``

@@ -1,0 +1,234 @@
+import { useFakeAws } from '../harness/fake-aws.js'
+import { runAction, leakedSecrets, finding, type ActionRun } from '../harness/run-action.js'
+import { healthyAccount } from '../harness/e2e-world.js'
+import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
+import { HAIKU_45, SONNET_45, SONNET_46 } from '../harness/fake-bedrock.js'
+import { quotaWorld, serviceQuotasHandlers } from '../harness/fake-service-quotas.js'
+
+const fake = useFakeAws(healthyAccount)
+
+/** A Bedrock API key written into a settings file: it must appear in no output. */
+const KEY_IN_SETTINGS = 'ABSKQmVkcm9ja0FQSUtleS1GYWtlU2V0dGluZ3NLZXkxMjM0NTY3ODkw'
+
+/** The variables the runner sets for a job `review` of `.github/workflows/agent.yml`. */
+const JOB_ENV = {
+  GITHUB_REPOSITORY: 'octo-org/app',
+  GITHUB_WORKFLOW_REF: 'octo-org/app/.github/workflows/agent.yml@refs/heads/main',
+  GITHUB_JOB: 'review'
+}
+
+async function preflight(
+  inputs: Record<string, string>,
+  files: Record<string, string>,
+  env: Record<string, string> = {}
+): Promise<ActionRun> {
+  const run = await runAction({
+    endpoints: fake.env,
+    env: { ...OIDC_SESSION_ENV, ...env },
+    inputs,
+    files
+  })
+  expect(leakedSecrets(run)).toEqual([])
+  expect(run.everything).not.toContain(KEY_IN_SETTINGS)
+  expect(run.blocked).toEqual([])
+  return run
+}
+
+const settings = (env: Record<string, string>, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ ...extra, env }, null, 2)
+
+describe("Claude Code's own configuration, through the bundled action", () => {
+  it('checks the model and region set only in .claude/settings.json, naming the file and line', async () => {
+    // What /setup-bedrock writes (code.claude.com/docs/en/amazon-bedrock).
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({
+          CLAUDE_CODE_USE_BEDROCK: '1',
+          AWS_REGION: 'us-east-1',
+          ANTHROPIC_MODEL: `us.${SONNET_46}`
+        })
+      }
+    )
+    expect(run.report?.regions).toEqual(['us-east-1'])
+    expect(run.report?.models).toEqual([`us.${SONNET_46}`])
+    expect(finding(run, 'region')?.status).toBe('pass')
+    expect(finding(run, 'model-id', `us.${SONNET_46}`)?.observed).toContain(
+      `ANTHROPIC_MODEL in .claude/settings.json:5 = us.${SONNET_46}`
+    )
+    expect(finding(run, 'model-resolve', `us-east-1 · us.${SONNET_46}`)?.status).toBe('pass')
+    const read = finding(run, 'agent-settings')
+    expect(read?.status).toBe('pass')
+    expect(read?.observed).toContain(
+      `main model: us.${SONNET_46} from ANTHROPIC_MODEL in .claude/settings.json:5`
+    )
+    // No default chosen: the agent names its model.
+    expect(fake.requests.map((r) => r.operation)).not.toContain('ListInferenceProfiles')
+  })
+
+  it('fails a subagent model the region cannot call, with the fix in the settings file', async () => {
+    const run = await preflight(
+      { 'aws-region': 'eu-west-1', 'model-id': `eu.${SONNET_45}` },
+      {
+        '.claude/settings.json': settings({ CLAUDE_CODE_SUBAGENT_MODEL: `us.${SONNET_46}` })
+      }
+    )
+    const f = finding(run, 'model-resolve', `eu-west-1 · us.${SONNET_46}`)
+    expect(f?.status).toBe('fail')
+    expect(f?.title).toContain(`cannot be called from eu-west-1: use eu.${SONNET_46}`)
+    expect(f?.fix).toContain(
+      `\`"CLAUDE_CODE_SUBAGENT_MODEL": "eu.${SONNET_46}"\` in .claude/settings.json`
+    )
+    expect(f?.location).toEqual({ file: '.claude/settings.json', line: 3 })
+    expect(finding(run, 'model-id', `us.${SONNET_46}`)?.observed).toContain(
+      `CLAUDE_CODE_SUBAGENT_MODEL in .claude/settings.json:3 = us.${SONNET_46}`
+    )
+    expect(run.outputs.result).toBe('fail')
+  })
+
+  it('checks the small/fast model in its own region, where its us. profile is refused', async () => {
+    const run = await preflight(
+      { 'aws-region': 'us-east-1' },
+      {},
+      {
+        ANTHROPIC_MODEL: `us.${SONNET_46}`,
+        ANTHROPIC_SMALL_FAST_MODEL: `us.${HAIKU_45}`,
+        ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: 'eu-west-1'
+      }
+    )
+    expect(finding(run, 'model-resolve', `us-east-1 · us.${SONNET_46}`)?.status).toBe('pass')
+    const f = finding(run, 'model-resolve', `eu-west-1 · us.${HAIKU_45}`)
+    expect(f?.status).toBe('fail')
+    expect(f?.fix).toContain('Set `ANTHROPIC_SMALL_FAST_MODEL=')
+    // Its calls never go to us-east-1: that pair is not planned.
+    expect(finding(run, 'model-resolve', `us-east-1 · us.${HAIKU_45}`)).toBeUndefined()
+    expect(finding(run, 'region', 'eu-west-1')?.status).toBe('pass')
+  })
+
+  it("checks the model of this job's claude-code-action step, from claude_args --model", async () => {
+    const workflow = [
+      'on: pull_request',
+      'jobs:',
+      '  review:',
+      '    runs-on: ubuntu-latest',
+      '    permissions: { id-token: write, contents: read }',
+      '    steps:',
+      '      - uses: actions/checkout@v6',
+      '      - uses: octo-org/bedrock-preflight@v1',
+      '        with: { aws-region: us-east-1 }',
+      '      - id: claude',
+      '        uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          use_bedrock: "true"',
+      `          claude_args: --model eu.${SONNET_46} --max-turns 5`,
+      '          prompt: ${{ github.event.pull_request.title }}'
+    ].join('\n')
+    const run = await preflight(
+      { 'aws-region': 'us-east-1' },
+      { '.github/workflows/agent.yml': workflow },
+      JOB_ENV
+    )
+    expect(run.report?.models).toEqual([`eu.${SONNET_46}`])
+    const f = finding(run, 'model-resolve', `us-east-1 · eu.${SONNET_46}`)
+    expect(f?.status).toBe('fail')
+    expect(f?.fix).toContain(
+      `\`--model us.${SONNET_46}\` in with.claude_args of step claude (.github/workflows/agent.yml:14)`
+    )
+    expect(f?.location).toEqual({ file: '.github/workflows/agent.yml', line: 14 })
+    const read = finding(run, 'agent-settings')
+    expect(read?.title).toContain('step claude (.github/workflows/agent.yml:10)')
+    // The prompt's expression is not one the preflight needs: no finding about it.
+    expect(run.report?.findings.filter((x) => x.messageId === 'expression')).toEqual([])
+  })
+
+  it('says once that the workflow file could not be read, and what an expression leaves unchecked', async () => {
+    const missing = await preflight(
+      { 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` },
+      {},
+      JOB_ENV
+    )
+    const unread = finding(missing, 'agent-settings')
+    expect(unread?.status).toBe('skipped')
+    expect(missing.outputs.result).toBe('pass')
+    expect(unread?.title).toContain('.github/workflows/agent.yml is not in the workspace')
+
+    const workflow = [
+      'on: push',
+      'jobs:',
+      '  review:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          use_bedrock: "true"',
+      '          claude_args: --model ${{ vars.MODEL }}'
+    ].join('\n')
+    const run = await preflight(
+      { 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` },
+      { '.github/workflows/agent.yml': workflow },
+      JOB_ENV
+    )
+    const f = run.report?.findings.find((x) => x.messageId === 'expression')
+    expect(f?.status).toBe('unverified')
+    expect(f?.title).toContain(
+      'with.claude_args of step anthropics/claude-code-action@v1 (.github/workflows/agent.yml:9)'
+    )
+    expect(run.outputs.result).not.toBe('pass')
+  })
+
+  it("changes the quota verdict with the agent's output budget, CLAUDE_CODE_MAX_OUTPUT_TOKENS", async () => {
+    const world = quotaWorld().map((q) =>
+      /^Cross-Region InvokeModel tokens per minute for .*Sonnet 4\.5/.test(q.name)
+        ? { ...q, value: 40_000 }
+        : q
+    )
+    fake.handle(serviceQuotasHandlers(world))
+    const inputs = { 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` }
+    const unset = await preflight(inputs, {})
+    expect(finding(unset, 'quota')).toMatchObject({ status: 'warn', messageId: 'belowOneCall' })
+
+    const budget = await preflight(inputs, {
+      '.claude/settings.json': settings({
+        ANTHROPIC_MODEL: `us.${SONNET_45}`,
+        CLAUDE_CODE_MAX_OUTPUT_TOKENS: '16000'
+      })
+    })
+    const f = finding(budget, 'quota')
+    expect(f?.status).toBe('pass')
+    expect(f?.observed).toContain(
+      'one call may reserve 16,000 tokens (CLAUDE_CODE_MAX_OUTPUT_TOKENS in .claude/settings.json:4)'
+    )
+  })
+
+  it('reports an unreadable settings file, a refresh command and a credential, never its value', async () => {
+    const run = await preflight(
+      { 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` },
+      {
+        '.claude/settings.local.json': '{ "env": { "AWS_REGION": "us-east-1", } }',
+        '.claude/settings.json': settings(
+          { AWS_BEARER_TOKEN_BEDROCK: KEY_IN_SETTINGS, AWS_CONFIG_FILE: '/tmp/other-config' },
+          { awsAuthRefresh: 'aws sso login --profile dev' }
+        )
+      }
+    )
+    const of = (id: string) =>
+      run.report?.findings.find((x) => x.checkId === 'agent-settings' && x.messageId === id)
+    expect(of('invalid')).toMatchObject({
+      status: 'fail',
+      location: { file: '.claude/settings.local.json' }
+    })
+    expect(of('invalid')?.title).toContain('.claude/settings.local.json: not valid JSON')
+    expect(of('helper')).toMatchObject({
+      status: 'warn',
+      location: { file: '.claude/settings.json', line: 2 }
+    })
+    expect(of('credential')?.title).toBe(
+      '.claude/settings.json: AWS_BEARER_TOKEN_BEDROCK holds a credential'
+    )
+    expect(of('keyIgnored')?.title).toBe(
+      '.claude/settings.json: AWS_CONFIG_FILE is not used by the preflight'
+    )
+    expect(run.everything).not.toContain('aws sso login --profile dev')
+    expect(run.masked).toContain(KEY_IN_SETTINGS)
+  })
+})

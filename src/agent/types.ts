@@ -1,0 +1,53 @@
+/**
+ * What an agent's own configuration says it will call, each value with where it was written, so
+ * a finding can say "CLAUDE_CODE_SUBAGENT_MODEL in .claude/settings.json:4".
+ */
+import type { SourceLocation } from '../engine/types.js'
+
+/** One value of the agent's configuration and where it came from. */
+export interface AgentSetting {
+  value: string
+  /** `CLAUDE_CODE_SUBAGENT_MODEL in .claude/settings.json:4`, `claude_args --model of step claude`. */
+  source: string
+  /** The file and line a finding (and its annotation) points at, when one wrote it. */
+  location?: SourceLocation
+}
+
+/** Something about the agent's configuration a finding reports (never a value of a secret). */
+export type AgentNote =
+  | { kind: 'invalid'; file: string; problem: string; location?: SourceLocation }
+  | { kind: 'helper'; file: string; key: string; location?: SourceLocation }
+  | { kind: 'refused'; file: string; key: string; why: string; location?: SourceLocation }
+  | { kind: 'credential'; file: string; key: string; location?: SourceLocation }
+  | { kind: 'expression'; where: string; what: string; location?: SourceLocation }
+  | { kind: 'workflow-unread'; file: string; problem: string }
+  | { kind: 'not-bedrock'; where: string; location?: SourceLocation }
+  | { kind: 'outside'; where: string; path: string; location?: SourceLocation }
+
+/** A settings layer that was read: its display path and the keys it set. */
+export interface AgentLayerRead {
+  file: string
+  keys: string[]
+}
+
+/** What the agent-profile resolver hands the configuration. */
+export interface AgentProfile {
+  /** Every settings layer read, highest precedence first. */
+  layers: AgentLayerRead[]
+  /**
+   * Variables the agent's settings set, highest precedence first merged: they override the
+   * process environment (Claude Code applies a settings file's `env` over the shell's).
+   */
+  env: Map<string, AgentSetting>
+  /** Variables the agent step's environment sets (`claude_env`, the step's `env:`): below `env`. */
+  stepEnv: Map<string, AgentSetting>
+  /** The top-level `model` of the settings (below ANTHROPIC_MODEL, as Claude Code orders them). */
+  settingsModel?: AgentSetting
+  /** `--model` of the agent's command line (claude-code-action's `claude_args`, or `model`). */
+  cliModel?: AgentSetting
+  /** `--fallback-model` of the agent's command line. */
+  fallbackModel?: AgentSetting
+  /** The agent step found in this job's workflow, as findings name it. */
+  step?: string
+  notes: AgentNote[]
+}

@@ -1,0 +1,92 @@
+import { defineMeta } from '../../engine/check.js'
+
+const SETTINGS_DOC = 'https://code.claude.com/docs/en/settings#settings-precedence'
+const PAGE = 'https://github.com/org/bedrock-preflight/blob/main/docs/claude-code.md'
+
+/**
+ * What the agent's own configuration says, read the way the agent reads it (src/agent/): Claude
+ * Code's settings files and this job's claude-code-action step. Values of credentials are never
+ * shown; commands the settings name are never run.
+ */
+export const meta = defineMeta({
+  id: 'agent-settings',
+  title: "Agent's settings",
+  description:
+    "Claude Code's settings files and this job's claude-code-action step are read, so the models, regions and output budget the agent uses are the ones checked.",
+  scope: 'run',
+  dependsOn: [],
+  permissions: [],
+  applies: (config) => config.agent !== undefined,
+  messages: {
+    read: {
+      status: 'pass',
+      title: "{{what}}: the agent's models and region read from it"
+    },
+    invalid: {
+      status: 'fail',
+      title: '{{file}}: {{problem}}',
+      cause:
+        'Claude Code reads this settings file; as written it cannot be read, so what it sets (model, region, environment) is not what the agent uses, and this preflight cannot check it.',
+      fix: 'Correct the file so it is one JSON object whose `env` values are strings (`jq . {{file}}` shows where it breaks).',
+      doc: SETTINGS_DOC
+    },
+    helper: {
+      status: 'warn',
+      title: '{{file}}: {{key}} names a command the preflight does not run',
+      cause:
+        "Claude Code runs `{{key}}` to get or refresh its AWS credentials, so the agent's identity comes from that command. A settings file can be changed by a pull request: this preflight never runs a command it names, and checks the credentials of its own environment instead.",
+      fix: 'Run the preflight with the credentials the command gives (the same profile or role), so its identity is the agent’s; in GitHub Actions prefer OIDC (aws-actions/configure-aws-credentials) over a refresh command.',
+      doc: 'https://code.claude.com/docs/en/amazon-bedrock#advanced-credential-configuration'
+    },
+    keyIgnored: {
+      status: 'warn',
+      title: '{{file}}: {{key}} is not used by the preflight',
+      cause:
+        'A settings file configures the agent; it does not choose which files, programs or hosts the preflight uses. {{key}} is left out because {{why}}. Its value is not shown.',
+      fix: "If the job really needs {{key}}, set it in the step's `env:`, where it is the workflow's choice rather than the file's; otherwise delete it.",
+      doc: 'https://github.com/org/bedrock-preflight/blob/main/docs/security.md#what-the-env-file-may-set'
+    },
+    credential: {
+      status: 'warn',
+      title: '{{file}}: {{key}} holds a credential',
+      cause:
+        'Claude Code sends this credential with every call, so anyone who can read the settings file can call Bedrock as the agent. The preflight does not use it (it checks the credentials of its own environment) and never shows its value.',
+      fix: 'Remove {{key}} from the settings file; give the job its credentials from a secret or, better, OIDC (aws-actions/configure-aws-credentials), and rotate the exposed one.',
+      doc: 'https://code.claude.com/docs/en/amazon-bedrock'
+    },
+    expression: {
+      status: 'unverified',
+      title: '{{where}} is an expression ({{expression}}): not checked',
+      cause:
+        'The runner evaluates the expression when the step starts; the preflight reads the workflow file as written and never guesses what it becomes, so the {{what}} the agent uses there is not checked.',
+      fix: 'Give the preflight the same value: pass the expression to its matching input (`model-id`, `aws-region`) or set it in the job-level `env:`, which both steps read.',
+      doc: PAGE
+    },
+    workflowUnread: {
+      // Not a warning: most jobs without a checkout run no claude-code-action step, and turning
+      // each of their runs to `warn` would blame a setup that works. Said once, result unchanged.
+      status: 'skipped',
+      title: "{{file}} {{problem}}: this job's agent step was not read",
+      cause:
+        "The preflight looks in the job's own workflow file for a claude-code-action step after it, to check the models that step's `claude_args` and `settings` name. The file could not be read, so only the environment and the settings files were checked.",
+      fix: 'Run `actions/checkout` before the preflight so the workflow file is in the workspace.',
+      doc: PAGE
+    },
+    notBedrock: {
+      status: 'warn',
+      title: '{{where}} does not use Bedrock',
+      cause:
+        'Without `use_bedrock: "true"` (or CLAUDE_CODE_USE_BEDROCK=1) claude-code-action calls the Anthropic API, not Bedrock: what this preflight checks is not what the agent calls.',
+      fix: 'Add `use_bedrock: "true"` to the step\'s `with:`.',
+      doc: 'https://github.com/anthropics/claude-code-action/blob/main/docs/cloud-providers.md'
+    },
+    outside: {
+      status: 'warn',
+      title: '{{where}} names {{path}}, outside the workspace: not read',
+      cause:
+        "The agent's settings may name a settings file; the preflight reads one only inside the workspace, so a workflow or settings change cannot make it read the runner's other files.",
+      fix: 'Keep the settings file in the repository and name it by its path there (or pass the JSON inline).',
+      doc: PAGE
+    }
+  }
+})
