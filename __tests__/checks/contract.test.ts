@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CHECKS } from '../../src/checks/registry.js'
-import { POLICY_STATEMENTS } from '../../src/checks/preflight-policy.js'
+import { POLICY_STATEMENTS } from '../../src/policy/preflight-policy.js'
 import { CATALOG } from '../../src/catalog/entries.js'
 import { checkDocPath, checkDocUrl, CHECK_PAGES_DIR } from '../../src/render/check-page.js'
 import CHECK_CHUNKS from '../../scripts/check-chunks.json' with { type: 'json' }

@@ -8,7 +8,7 @@ import { findingsOf } from './model-unit.js'
 import { useMantle } from './mantle-units.js'
 import { MANTLE_OPUS, MANTLE_SONNET } from '../harness/fake-mantle.js'
 import { mantleQuotaMeaning } from '../../src/checks/mantle-quota/names.js'
-import { quotaMeaning } from '../../src/checks/quota/names.js'
+import { quotaMeaning } from '../../src/checks/shared/quota-names.js'
 
 const quotas = mockClient(ServiceQuotasClient)
 const { run } = useMantle()

@@ -7,7 +7,7 @@ import {
   type ServiceQuota
 } from '@aws-sdk/client-service-quotas'
 import { checkById } from '../../src/checks/registry.js'
-import { modelKeyOfId, modelKeyOfName, quotaMeaning } from '../../src/checks/quota/names.js'
+import { modelKeyOfId, modelKeyOfName, quotaMeaning } from '../../src/checks/shared/quota-names.js'
 import { runPreflight } from '../../src/engine/run-preflight.js'
 import { config, findingsOf, resetMocks, SONNET_45, HAIKU_45 } from './model-unit.js'
 

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { prepareRun } from '../../src/settings.js'
 import { runPreflight } from '../../src/engine/run-preflight.js'
+import { CHECKS } from '../../src/checks/registry.js'
 import { shouldFail } from '../../src/engine/result.js'
 import { renderSummary } from '../../src/render/summary.js'
 import { annotationsFor } from '../../src/render/annotations.js'
@@ -129,7 +130,7 @@ async function runOnce(
       },
       processEnv
     )
-    const report = await runPreflight(config)
+    const report = await runPreflight(config, { checks: CHECKS })
     const failing = shouldFail(report, config.failOn)
     const summary = renderSummary(report)
     const annotations = [

@@ -2,9 +2,9 @@ import type { CatalogEntry, FixContext } from './types.js'
 import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from './snippets.js'
 import { KNOWN_REGIONS } from '../data/regions.js'
 import { FALLBACK_MODEL_FACT } from '../data/models.js'
-import { refreshSteps } from '../aws/credential-refresh.js'
+import { refreshSteps } from '../commands/credential-refresh.js'
 import { MANTLE_REGIONS } from '../data/mantle-regions.js'
-import { mantleCurl } from '../aws/mantle-commands.js'
+import { mantleCurl } from '../commands/mantle-commands.js'
 import { mantleForm } from '../parse/endpoint.js'
 
 /**

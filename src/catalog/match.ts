@@ -1,4 +1,4 @@
-import type { ObservedError } from '../engine/types.js'
+import type { ObservedError } from '../types/observed-error.js'
 import { CATALOG, type CatalogId } from './entries.js'
 import type { CatalogEntry } from './types.js'
 

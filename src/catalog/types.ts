@@ -1,7 +1,5 @@
 import type { Surface } from '../config.js'
 
-export type { CatalogId } from './entries.js'
-
 /** What a fix may name to be exact: the profile to log in with, the caller ARN to trust, … */
 export interface FixContext {
   surface: Surface

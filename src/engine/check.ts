@@ -1,8 +1,16 @@
 import type { PreflightConfig, Logger, Surface } from '../config.js'
 import type { AwsAccess, OnDemandSdk } from '../aws/access.js'
-import type { CatalogEntry, CatalogId, FixContext } from '../catalog/types.js'
-import type { StatementId } from '../checks/preflight-policy.js'
-import type { CheckStatus, Facts, FindingDetail, ObservedError, SourceLocation } from './types.js'
+import type { CatalogEntry, FixContext } from '../catalog/types.js'
+import type { CatalogId } from '../catalog/entries.js'
+import type { StatementId } from '../policy/preflight-policy.js'
+import type {
+  CheckStatus,
+  Facts,
+  FindingDetail,
+  ObservedError,
+  ReportIdentity,
+  SourceLocation
+} from './types.js'
 
 /**
  * What a check runs for. A run-scoped check runs once; the others once per region, model,
@@ -88,7 +96,19 @@ export interface CheckMeta<M extends Messages = Messages> {
   readonly gate?: boolean
   /** False when the configuration does not ask for this check (then it is not listed at all). */
   applies?(config: PreflightConfig): boolean
+  /**
+   * What the engine passes on from this check's facts when it passes: names the fixes of the
+   * checks after it may use (`identity`'s caller ARN), and the identity the report shows. The
+   * engine names no check: a check says what it shares.
+   */
+  share?(facts: Facts): SharedFacts
   readonly messages: M
+}
+
+/** What a check's facts give beyond its dependents (see `CheckMeta.share`). */
+export interface SharedFacts {
+  fixContext?: Partial<FixContext>
+  identity?: ReportIdentity
 }
 
 // ── Placeholders, typed: `ctx.report('id', data)` must supply every `{{name}}` of that message ──
@@ -163,6 +183,18 @@ export type CheckRun<M extends Messages = Messages> = (
 export interface CheckEntry<M extends Messages = Messages> {
   readonly meta: CheckMeta<M>
   load(): Promise<CheckRun<M>>
+  /**
+   * A step before the engine plans (it plans every task up front): the configuration the run
+   * checks, given what this check needs to know first. `model-id` chooses the model to check when
+   * none is named. Called for each entry that has one, in registry order.
+   */
+  prepare?(config: PreflightConfig, ctx: PrepareContext): Promise<PreflightConfig>
+}
+
+/** What a pre-plan step may use: the run's AWS access and its deadline. */
+export interface PrepareContext {
+  aws: AwsAccess
+  signal: AbortSignal
 }
 
 /** Declares a check's meta with its messages' literal types kept, so ids and placeholders are checked. */
@@ -173,9 +205,10 @@ export function defineMeta<const M extends Messages>(meta: CheckMeta<M>): CheckM
 /** A registry entry from a meta and the loader of its run module (`() => import('./run.js')`). */
 export function defineCheck<M extends Messages>(
   meta: CheckMeta<M>,
-  load: () => Promise<{ run: CheckRun<M> }>
+  load: () => Promise<{ run: CheckRun<M> }>,
+  steps: Pick<CheckEntry, 'prepare'> = {}
 ): CheckEntry {
-  return { meta, load: async () => (await load()).run } as unknown as CheckEntry
+  return { meta, load: async () => (await load()).run, ...steps } as unknown as CheckEntry
 }
 
 /** What the helpers shared between checks (AWS reads, file locations) may use of a check's context. */

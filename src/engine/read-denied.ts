@@ -1,6 +1,6 @@
 import type { FixContext } from '../catalog/types.js'
 import type { Surface } from '../config.js'
-import { POLICY_STATEMENTS, type StatementId } from '../checks/preflight-policy.js'
+import { POLICY_STATEMENTS, type StatementId } from '../policy/preflight-policy.js'
 import { describeCaller, parseArn } from '../parse/arn.js'
 import type { ObservedError } from './types.js'
 

@@ -2,28 +2,15 @@
  * The vocabulary shared by the engine, the checks and the renderers.
  * Data flows one way: config → checks (through src/aws) → findings → renderers.
  */
+import type { ObservedError } from '../types/observed-error.js'
+
+export type { ObservedError }
 
 /** How one check ended. `unverified` is never a pass: something could not be read. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unverified' | 'skipped'
 
 /** The verdict of a whole run, as the `result` output reports it. */
 export type RunResult = 'pass' | 'warn' | 'fail'
-
-/** An AWS (or SDK, or network) error as it was observed, reduced to what a person needs. */
-export interface ObservedError {
-  /** AWS error code (`ExpiredToken`), SDK error name (`CredentialsProviderError`) or Node code (`ENOTFOUND`). */
-  code: string
-  /** The first line of the first real error message, never a retry wrapper's. */
-  message: string
-  httpStatus?: number
-  /** How many attempts the SDK made for the call that produced this error. */
-  attempts?: number
-  /** Set when a later attempt ended differently from the first one (retries hide nothing). */
-  lastError?: { code: string; message: string }
-  requestId?: string
-  /** `service:Operation`, e.g. `sts:GetCallerIdentity`. */
-  operation?: string
-}
 
 /** A collapsible block in the summary: a policy JSON, a command, a long explanation. */
 export interface FindingDetail {

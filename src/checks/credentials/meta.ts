@@ -14,6 +14,8 @@ export const meta = defineMeta({
   scope: 'run',
   dependsOn: [],
   permissions: [],
+  // Fixes after it say how to refresh credentials from this source (aws sso login, aws login, …).
+  share: (facts) => ({ fixContext: { credentialSource: facts.source as string | undefined } }),
   messages: {
     resolved: { status: 'pass', title: 'Credentials from {{source}}' },
     secretMissing: {
@@ -79,7 +81,7 @@ export const meta = defineMeta({
       fix: {
         'github-actions':
           'Raise `role-duration-seconds` on `configure-aws-credentials` (chained roles are capped at 1 hour), or configure credentials closer to the step that needs them.',
-        // The step depends on the source (src/aws/credential-refresh.ts): `aws sso login`,
+        // The step depends on the source (src/commands/credential-refresh.ts): `aws sso login`,
         // `aws login`, the credential_process tool, fresh keys.
         cli: '{{renew}}'
       },

@@ -4,7 +4,13 @@ import type { IdentityFacts } from '../identity/facts.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import { simulatePrincipalPolicy } from '../shared/iam-reads.js'
 import { withRolePath } from '../shared/role-arn.js'
-import { grant, MANTLE_ACTIONS, MANTLE_INFERENCE, projectArn, DEFAULT_PROJECT } from './project.js'
+import {
+  grant,
+  MANTLE_ACTIONS,
+  MANTLE_INFERENCE,
+  projectArn,
+  DEFAULT_PROJECT
+} from '../shared/mantle-project.js'
 import type { meta } from './meta.js'
 
 /** The IAM principal to simulate: a user as itself, a role session as its role. */

@@ -1,6 +1,6 @@
 import type { CheckRun } from '../../engine/check.js'
 import { mantleModels } from '../mantle-model/facts.js'
-import { DEFAULT_PROJECT } from '../mantle-access/project.js'
+import { DEFAULT_PROJECT } from '../shared/mantle-project.js'
 import type { meta } from './meta.js'
 import { mantleOf } from '../shared/mantle.js'
 import { shownUrl } from '../../aws/mantle.js'

@@ -1,6 +1,6 @@
 import { defineMeta } from '../../engine/check.js'
 import { callsMantle } from '../../parse/endpoint.js'
-import { mantleCurl } from '../../aws/mantle-commands.js'
+import { mantleCurl } from '../../commands/mantle-commands.js'
 
 const WORKSPACES_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/workspaces.html'
 
