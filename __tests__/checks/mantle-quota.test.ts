@@ -1,3 +1,4 @@
+import type { CheckId } from '../../src/checks/shared/check.js'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
   ListServiceQuotasCommand,
@@ -12,7 +13,7 @@ import { quotaMeaning } from '../../src/checks/shared/quota-names.js'
 
 const quotas = mockClient(ServiceQuotasClient)
 const { run } = useMantle()
-const CHECKS = ['mantle-model', 'mantle-quota']
+const CHECKS: CheckId[] = ['mantle-model', 'mantle-quota']
 const listed = (input: number, output: number): ServiceQuota[] => [
   {
     ServiceCode: 'bedrock',

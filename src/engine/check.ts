@@ -149,7 +149,13 @@ type ReportArgs<S extends MessageSpec> = [MessageHoles<S>] extends [never]
   ? [data?: Record<string, never>, extra?: ReportExtra]
   : [data: MessageData<S>, extra?: ReportExtra]
 
-export interface CheckContext<M extends Messages = Messages> {
+/**
+ * The facts each check hands its dependents, by check id (`void`: none). The engine knows no
+ * check: the checks' own table (src/checks/shared/check.ts) types `ctx.facts` and `ctx.waitFor`.
+ */
+export type FactsTable = { readonly [checkId: string]: Facts | void }
+
+export interface CheckContext<M extends Messages = Messages, F extends FactsTable = FactsTable> {
   config: PreflightConfig
   subject: Subject
   aws: AwsAccess
@@ -163,17 +169,17 @@ export interface CheckContext<M extends Messages = Messages> {
   /** What fixes may name: the profile, the region, the caller ARN learned by `identity`, … */
   fixContext(extra?: Partial<FixContext>): FixContext
   /** Facts published by a finished, passing dependency for this subject (or a run-scoped one). */
-  facts<T extends Facts = Facts>(checkId: string): T | undefined
+  facts<K extends keyof F & string>(checkId: K): F[K] | undefined
   /**
    * Waits for a dependency (one this check starts alongside, see `speculative`, or one it `uses`)
    * and returns its facts, or undefined when it did not pass.
    */
-  waitFor<T extends Facts = Facts>(checkId: string): Promise<T | undefined>
+  waitFor<K extends keyof F & string>(checkId: K): Promise<F[K] | undefined>
 }
 
 /** A check's run: reports through `ctx.report`, returns the facts its dependents read. */
-export type CheckRun<M extends Messages = Messages> = (
-  ctx: CheckContext<M>
+export type CheckRun<M extends Messages = Messages, F extends FactsTable = FactsTable> = (
+  ctx: CheckContext<M, F>
 ) => Promise<Facts | void>
 
 /**

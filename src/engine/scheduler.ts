@@ -234,12 +234,12 @@ export async function runTasks(
       },
       explain: async (error) => (await loadCatalog()).matchError(error),
       fixContext,
-      facts: <T extends Facts = Facts>(id: string) => factsOf(id) as T | undefined,
-      waitFor: async <T extends Facts = Facts>(id: string): Promise<T | undefined> => {
+      facts: factsOf,
+      waitFor: async (id: string): Promise<Facts | undefined> => {
         const dep = among.find((d) => d.meta.id === id)
         if (!dep) return undefined
         await dep.done
-        return passed(dep) ? (dep.facts as T | undefined) : undefined
+        return passed(dep) ? dep.facts : undefined
       }
     } as CheckContext
   }

@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 
 const HOW_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html'
 

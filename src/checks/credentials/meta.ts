@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from '../../catalog/snippets.js'
 
 const CHAIN_DOC =

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os'
-import type { CheckRun, ReportExtra } from '../../engine/check.js'
+import type { ReportExtra } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { detectCredentialSource } from '../../aws/credential-source.js'
 import { readSsoToken } from '../../aws/sso-token.js'
 import { renewSoonStep } from '../../commands/credential-refresh.js'

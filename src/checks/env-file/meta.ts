@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 
 /**
  * Lines of the InsightWorker `.env` file that cannot be read. The text of a line is never

@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import type { IdentityFacts } from './facts.js'
 
 /** `sts:GetCallerIdentity`: needs no permission and cannot be denied, so any error is the credentials'. */

@@ -1,11 +1,11 @@
 import type { AwsResult } from '../../aws/access.js'
-import type { CheckRun, ReadContext } from '../../engine/check.js'
+import type { ReadContext } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import {
   INVOKE_ACTIONS,
   minimalInvokePolicy,
   policyJson
 } from '../../policy/bedrock-invoke-policy.js'
-import type { IdentityFacts } from '../identity/facts.js'
 import type { ResolveFacts } from '../model-resolve/facts.js'
 import { simulatePrincipalPolicy } from '../shared/iam-reads.js'
 import { withRolePath } from '../shared/role-arn.js'
@@ -141,17 +141,9 @@ function unknownPart(facts: ResolveFacts): string {
     : `the bundled table does not list the destinations of ${facts.profileId} from ${facts.region}; only the profile and the model in ${facts.region} were simulated.`
 }
 
-/** What `api-key` tells about the key (never the key itself). */
-interface KeyFacts extends Record<string, unknown> {
-  kind: 'short-term' | 'long-term'
-  accessKeyId?: string
-  account?: string
-  userName?: string
-}
-
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
-  const identity = ctx.facts<IdentityFacts>('identity')
-  const facts = ctx.facts<ResolveFacts>('model-resolve')
+  const identity = ctx.facts('identity')
+  const facts = ctx.facts('model-resolve')
   // Both passed, or the engine would have skipped this check; a passing one publishes its facts.
   if (!identity || !facts) return
   const fixContext = { modelId: facts.baseModelId }
@@ -162,7 +154,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
 
   // With a Bedrock API key the agent calls Bedrock as the key's principal, not as the job's
   // credentials: a long-term key as its IAM user, a short-term one as whoever signed it.
-  const key = await ctx.waitFor<KeyFacts>('api-key')
+  const key = await ctx.waitFor('api-key')
   const credentials = key?.kind === 'short-term' ? await ctx.aws.credentials() : undefined
   const asKeyUser =
     key?.kind === 'long-term' && key.account === identity.accountId && key.userName

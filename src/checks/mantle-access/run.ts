@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '@aws-sdk/client-iam'
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import type { IdentityFacts } from '../identity/facts.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import { simulatePrincipalPolicy } from '../shared/iam-reads.js'
@@ -26,7 +26,7 @@ const missingKeys = (r: EvaluationResult): string[] => [
 ]
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
-  const identity = ctx.facts<IdentityFacts>('identity')
+  const identity = ctx.facts('identity')
   const region = ctx.subject.region
   const endpoint = ctx.config.endpoint
   if (!identity || !region || !endpoint) return

@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import { callsMantle } from '../../parse/endpoint.js'
 
 const MODELS_DOC = 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-get-info.html'

@@ -1,5 +1,5 @@
-import type { CheckRun } from '../../engine/check.js'
-import { mantleModels } from '../mantle-model/facts.js'
+import type { CheckRun } from '../shared/check.js'
+import { mantleModels } from '../shared/mantle.js'
 import { DEFAULT_PROJECT } from '../shared/mantle-project.js'
 import type { meta } from './meta.js'
 import { mantleOf } from '../shared/mantle.js'

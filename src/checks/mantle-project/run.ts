@@ -1,4 +1,4 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { isTransient } from '../../aws/errors.js'
 import { DEFAULT_PROJECT } from '../shared/mantle-project.js'
 import type { meta } from './meta.js'

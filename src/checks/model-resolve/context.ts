@@ -1,4 +1,4 @@
-import type { CheckContext } from '../../engine/check.js'
+import type { CheckContext } from '../shared/check.js'
 import type { meta } from './meta.js'
 
 /** What each part of this check reports through: its own message ids and placeholders, typed. */

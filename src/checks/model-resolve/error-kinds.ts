@@ -1,4 +1,4 @@
-import type { CheckContext } from '../../engine/check.js'
+import type { CheckContext } from '../shared/check.js'
 import type { ObservedError } from '../../engine/types.js'
 
 type Explains = Pick<CheckContext, 'explain'>

@@ -1,6 +1,5 @@
 import { documentedDestinations, likelyPrefixes } from '../../data/profile-prefixes.js'
 import { foundationModelArn, type ModelId } from '../../parse/model-id.js'
-import type { IdentityFacts } from '../identity/facts.js'
 import type { ResolveContext } from './context.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 
@@ -23,7 +22,7 @@ export async function predictedRoute(
   const profileId = model.profileId ?? model.input
   let profileArn = model.kind === 'inference-profile-arn' ? model.input : undefined
   if (!profileArn) {
-    const identity = await ctx.waitFor<IdentityFacts>('identity')
+    const identity = await ctx.waitFor('identity')
     if (!identity?.accountId) return undefined
     profileArn = `arn:${facts.partition}:bedrock:${region}:${identity.accountId}:inference-profile/${profileId}`
   }

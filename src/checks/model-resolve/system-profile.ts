@@ -2,7 +2,6 @@ import type { ObservedError } from '../../engine/types.js'
 import { isReadDenied } from '../../engine/read-denied.js'
 import type { ModelId } from '../../parse/model-id.js'
 import { likelyPrefixes } from '../../data/profile-prefixes.js'
-import type { IdentityFacts } from '../identity/facts.js'
 import { getFoundationModel, getInferenceProfile } from '../shared/bedrock-reads.js'
 import { modelLocation, setModelTo } from '../shared/env-location.js'
 import type { ResolveContext } from './context.js'
@@ -111,7 +110,7 @@ async function reportNotCallable(
 
   // A profile ARN copied from another account does not exist here, whatever its prefix.
   if (model.kind === 'inference-profile-arn' && model.arn?.account) {
-    const identity = await ctx.waitFor<IdentityFacts>('identity')
+    const identity = await ctx.waitFor('identity')
     if (identity?.accountId && identity.accountId !== model.arn.account) {
       ctx.report(
         'profileOfOtherAccount',

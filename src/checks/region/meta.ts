@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 
 const REGIONS_DOC = 'https://docs.aws.amazon.com/general/latest/gr/bedrock.html'
 
