@@ -1,4 +1,4 @@
-import type { CheckId } from '../../src/checks/shared/check.js'
+import type { CheckId } from '../../src/checks/registry.js'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
   ListServiceQuotasCommand,

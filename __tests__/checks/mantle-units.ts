@@ -5,7 +5,7 @@
  */
 import { runPreflight } from '../../src/engine/run-preflight.js'
 import { checkById } from '../../src/checks/registry.js'
-import type { CheckId } from '../../src/checks/shared/check.js'
+import type { CheckId } from '../../src/checks/registry.js'
 import type { PreflightConfig } from '../../src/config.js'
 import { startFakeAws, type FakeAws } from '../harness/fake-aws.js'
 import { mantleHandlers, mantleWorld, type MantleWorld } from '../harness/fake-mantle.js'

@@ -1,5 +1,5 @@
 import { defineMeta, type CheckContext, type FactsOf } from '../../src/checks/shared/check.js'
-import { checkById } from '../../src/checks/registry.js'
+import { checkById, type CheckId, type NamedBy } from '../../src/checks/registry.js'
 
 /**
  * Check ids are typed end to end (src/checks/shared/check.ts): a misspelt id in `ctx.facts`,
@@ -22,19 +22,22 @@ test('a check reads facts typed by the check that publishes them, and a misspelt
 })
 
 test('a meta names only checks that exist, and the registry is looked up by CheckId', () => {
-  const meta = () =>
-    defineMeta({
-      id: 'region',
-      title: 't',
-      description: 'd',
-      scope: 'run',
-      // @ts-expect-error: no check is called 'credential'
-      dependsOn: ['credential'],
-      permissions: [],
-      messages: {}
-    })
-  expect(typeof meta).toBe('function')
+  const _meta = defineMeta({
+    id: 'region',
+    title: 't',
+    description: 'd',
+    scope: 'run',
+    dependsOn: ['credential'],
+    speculative: ['identity'],
+    permissions: [],
+    messages: {}
+  })
+  // What the registry asks of each meta (src/checks/registry.ts, _everyNamedIdIsACheck):
+  const right: CheckId[] = ['identity'] satisfies NamedBy<typeof _meta>[]
+  // @ts-expect-error: no check is called 'credential'
+  const wrong: CheckId[] = ['credential'] satisfies NamedBy<typeof _meta>[]
+  expect([...right, ...wrong]).toHaveLength(2)
   expect(checkById('identity').meta.id).toBe('identity')
   // @ts-expect-error: no check is called 'identty'
-  expect(() => checkById('identty')).toThrow()
+  expect(() => checkById('identty')).toThrow("no check 'identty'")
 })

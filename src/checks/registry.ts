@@ -1,5 +1,11 @@
-import { defineCheck, type CheckEntry } from '../engine/check.js'
-import type { CheckId } from './shared/check.js'
+import {
+  defineCheck,
+  type CheckEntry,
+  type CheckMeta,
+  type CheckRun,
+  type Messages
+} from '../engine/check.js'
+import type { FactsById } from './shared/check.js'
 import { meta as region } from './region/meta.js'
 import { meta as envFile } from './env-file/meta.js'
 import { meta as credentials } from './credentials/meta.js'
@@ -21,36 +27,59 @@ import { meta as roleTrust } from './role-trust/meta.js'
 import { meta as oidcTrust } from './oidc-trust/meta.js'
 import { withDefaultModel } from './model-id/prepare.js'
 
+/** A registry entry that keeps its meta's literal type, so the ids it names are checked below. */
+function check<const Meta extends CheckMeta<Messages>>(
+  meta: Meta,
+  load: () => Promise<{ run: CheckRun<Meta['messages']> }>,
+  steps: Pick<CheckEntry, 'prepare'> = {}
+): Omit<CheckEntry, 'meta'> & { readonly meta: Meta } {
+  return { ...defineCheck(meta, load, steps), meta }
+}
+
 /**
  * Every check, by id, in the order the summary lists them (as ESLint's lib/rules/index.js): its
  * meta, loaded now (the engine plans the whole run from it), and a loader for its run, loaded when
  * its task starts. A check depends only on checks listed before it. The faces hand this to the
  * engine, which imports no check. Which runs share a file of dist/ is said once, in
- * scripts/check-chunks.json; `satisfies` keeps these ids and `CheckId` (shared/check.ts) the same.
+ * scripts/check-chunks.json.
  */
 export const REGISTRY = {
-  region: defineCheck(region, () => import('./region/run.js')),
-  'env-file': defineCheck(envFile, () => import('./env-file/run.js')),
-  credentials: defineCheck(credentials, () => import('./credentials/run.js')),
-  identity: defineCheck(identity, () => import('./identity/run.js')),
-  'api-key': defineCheck(apiKey, () => import('./api-key/run.js')),
-  'model-id': defineCheck(modelId, () => import('./model-id/run.js'), {
+  region: check(region, () => import('./region/run.js')),
+  'env-file': check(envFile, () => import('./env-file/run.js')),
+  credentials: check(credentials, () => import('./credentials/run.js')),
+  identity: check(identity, () => import('./identity/run.js')),
+  'api-key': check(apiKey, () => import('./api-key/run.js')),
+  'model-id': check(modelId, () => import('./model-id/run.js'), {
     prepare: withDefaultModel
   }),
-  'model-resolve': defineCheck(modelResolve, () => import('./model-resolve/run.js')),
-  'model-access': defineCheck(modelAccess, () => import('./model-access/run.js')),
-  'invoke-permission': defineCheck(invokePermission, () => import('./invoke-permission/run.js')),
-  'invoke-probe': defineCheck(invokeProbe, () => import('./invoke-probe/run.js')),
-  quota: defineCheck(quota, () => import('./quota/run.js')),
-  'api-key-permission': defineCheck(apiKeyPermission, () => import('./api-key-permission/run.js')),
-  'mantle-access': defineCheck(mantleAccess, () => import('./mantle-access/run.js')),
-  'mantle-model': defineCheck(mantleModel, () => import('./mantle-model/run.js')),
-  'mantle-project': defineCheck(mantleProject, () => import('./mantle-project/run.js')),
-  'mantle-probe': defineCheck(mantleProbe, () => import('./mantle-probe/run.js')),
-  'mantle-quota': defineCheck(mantleQuota, () => import('./mantle-quota/run.js')),
-  'role-trust': defineCheck(roleTrust, () => import('./role-trust/run.js')),
-  'oidc-trust': defineCheck(oidcTrust, () => import('./oidc-trust/run.js'))
-} satisfies Record<CheckId, CheckEntry>
+  'model-resolve': check(modelResolve, () => import('./model-resolve/run.js')),
+  'model-access': check(modelAccess, () => import('./model-access/run.js')),
+  'invoke-permission': check(invokePermission, () => import('./invoke-permission/run.js')),
+  'invoke-probe': check(invokeProbe, () => import('./invoke-probe/run.js')),
+  quota: check(quota, () => import('./quota/run.js')),
+  'api-key-permission': check(apiKeyPermission, () => import('./api-key-permission/run.js')),
+  'mantle-access': check(mantleAccess, () => import('./mantle-access/run.js')),
+  'mantle-model': check(mantleModel, () => import('./mantle-model/run.js')),
+  'mantle-project': check(mantleProject, () => import('./mantle-project/run.js')),
+  'mantle-probe': check(mantleProbe, () => import('./mantle-probe/run.js')),
+  'mantle-quota': check(mantleQuota, () => import('./mantle-quota/run.js')),
+  'role-trust': check(roleTrust, () => import('./role-trust/run.js')),
+  'oidc-trust': check(oidcTrust, () => import('./oidc-trust/run.js'))
+}
+
+export type CheckId = keyof typeof REGISTRY
+
+/** The ids a meta names where a check is meant: in its dependsOn, speculative and uses. */
+export type NamedBy<M> = M extends { dependsOn: readonly (infer D)[] }
+  ? | D
+    | (M extends { speculative: readonly (infer S)[] } ? S : never)
+    | (M extends { uses: readonly (infer U)[] } ? U : never)
+  : never
+type Named = NamedBy<(typeof REGISTRY)[CheckId]['meta']> | keyof FactsById
+/** Fails the compiler, naming the id, when one of them is no check's (a typo, a check removed). */
+export const _everyNamedIdIsACheck: [Exclude<Named, CheckId>] extends [never]
+  ? true
+  : { 'not a check': Exclude<Named, CheckId> } = true
 
 /** The registry as a list, in summary order: what the faces pass to `runPreflight`. */
 export const CHECKS: readonly CheckEntry[] = Object.values(REGISTRY)

@@ -1,4 +1,0 @@
-/** What `region` tells: the region as parsed. */
-export interface RegionFacts extends Record<string, unknown> {
-  region: string
-}
