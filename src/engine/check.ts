@@ -97,9 +97,9 @@ export interface CheckMeta<M extends Messages = Messages> {
   /** False when the configuration does not ask for this check (then it is not listed at all). */
   applies?(config: PreflightConfig): boolean
   /**
-   * What the engine passes on from this check's facts when it passes: names the fixes of the
-   * checks after it may use (`identity`'s caller ARN), and the identity the report shows. The
-   * engine names no check: a check says what it shares.
+   * What the engine passes on from this check's facts: names the fixes of the checks after it may
+   * use, when it passed (`identity`'s caller ARN), and the identity the report shows. The engine
+   * names no check: a check says what it shares.
    */
   share?(facts: Facts): SharedFacts
   readonly messages: M
@@ -150,8 +150,8 @@ type ReportArgs<S extends MessageSpec> = [MessageHoles<S>] extends [never]
   : [data: MessageData<S>, extra?: ReportExtra]
 
 /**
- * The facts each check hands its dependents, by check id (`void`: none). The engine knows no
- * check: the checks' own table (src/checks/shared/check.ts) types `ctx.facts` and `ctx.waitFor`.
+ * The facts each check hands its dependents, by check id. The engine knows no check: the checks'
+ * own table (`FactsById` in src/checks/shared/check.ts) types `ctx.facts` and `ctx.waitFor`.
  */
 export type FactsTable = { readonly [checkId: string]: Facts | void }
 
