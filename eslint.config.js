@@ -1,6 +1,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
+import local from './eslint-rules/layers.js'
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
@@ -16,6 +17,12 @@ export default tseslint.config(
       // The action speaks through @actions/core, the CLI through its renderer: no stray logs.
       'no-console': 'error'
     }
+  },
+  {
+    // The house's layers (eslint-rules/layers.js; CONTRIBUTING.md, "The house").
+    files: ['src/**/*.ts'],
+    plugins: { local },
+    rules: { 'local/layers': 'error' }
   },
   {
     files: ['**/*.cjs'],

@@ -146,38 +146,39 @@ const CHECK_CHUNKS = JSON.parse(
 )
 
 const CHECKS_DIR = join(process.cwd(), 'src', 'checks')
+const REGISTRY = join(CHECKS_DIR, 'registry.ts')
 const GROUP = '\0check-group:'
 
-/** The check whose registry entry (`src/checks/<id>/index.ts`) this module is, if it is one. */
-function entryCheck(id) {
-  const rel = relative(CHECKS_DIR, id).split(sep)
-  return rel.length === 2 && rel[0] !== '..' && rel[1] === 'index.ts' ? rel[0] : undefined
-}
-
-// Each registry entry loads its run with `import('./run.js')`. Here that import is pointed at
-// the run's group: for `entry`, the run is imported statically (it is in the entry's files, and
-// the load resolves at once); for any other group, at one module that re-exports every run of the
-// group, so Rollup makes one chunk of each group and shares what the groups have in common.
+// The registry (src/checks/registry.ts) loads each run with `import('./<id>/run.js')`. Here each
+// of those imports is pointed at the run's group: for `entry`, the run is imported statically (it
+// is in the entry's files, and the load resolves at once); for any other group, at one module that
+// re-exports every run of the group, so Rollup makes one chunk of each group and shares what the
+// groups have in common.
 const checkGroups = {
   name: 'check-groups',
   transform(code, id) {
-    const check = entryCheck(id)
-    if (!check) return null
-    const group = Object.entries(CHECK_CHUNKS).find(([, ids]) => ids.includes(check))?.[0]
-    if (!group) this.error(`check ${check} is in no group of CHECK_CHUNKS (scripts/bundle.mjs)`)
-    const load = "import('./run.js')"
-    if (!code.includes(load)) this.error(`${id} does not load its run with ${load}`)
-    if (group === 'entry') {
-      return {
-        code: `import * as __run from './run.js'\n${code.replace(load, 'Promise.resolve(__run)')}`,
-        map: null
+    if (id !== REGISTRY) return null
+    const statics = []
+    const loads = /import\('\.\/([a-z0-9-]+)\/run\.js'\)/g
+    const seen = new Set()
+    const out = code.replace(loads, (_, check) => {
+      seen.add(check)
+      const group = Object.entries(CHECK_CHUNKS).find(([, ids]) => ids.includes(check))?.[0]
+      if (!group) this.error(`check ${check} is in no group of scripts/check-chunks.json`)
+      if (group === 'entry') {
+        const name = `__run${statics.length}`
+        statics.push(`import * as ${name} from './${check}/run.js'`)
+        return `Promise.resolve(${name})`
       }
+      return `import('${GROUP}${group}').then((g) => g[${JSON.stringify(check)}])`
+    })
+    const missing = Object.values(CHECK_CHUNKS)
+      .flat()
+      .filter((check) => !seen.has(check))
+    if (missing.length > 0) {
+      this.error(`the registry does not load ${missing.join(', ')} with import('./<id>/run.js')`)
     }
-    const key = JSON.stringify(check)
-    return {
-      code: code.replace(load, `import('${GROUP}${group}').then((g) => g[${key}])`),
-      map: null
-    }
+    return { code: `${statics.join('\n')}\n${out}`, map: null }
   },
   resolveId: (id) => (id.startsWith(GROUP) ? id : null),
   load(id) {

@@ -1,5 +1,6 @@
 import { prepareRun, SettingsError } from './settings.js'
 import { runPreflight } from './engine/run-preflight.js'
+import { CHECKS } from './checks/registry.js'
 import { actionInput, actionInputGiven, RunnerLog } from './action/runner-log.js'
 import { actionInputs } from './inputs.js'
 import { readAgentStep } from './agent/workflow-step.js'
@@ -31,6 +32,7 @@ export async function run(): Promise<void> {
     })
     const publishing = () => import('./action/publish.js')
     const report = await runPreflight(config, {
+      checks: CHECKS,
       whileWaiting: () => void Promise.all([withCore(), publishing()]).catch(() => {})
     })
     await withCore()

@@ -1,4 +1,8 @@
-import { refreshCommand, refreshSteps, renewSoonStep } from '../../src/aws/credential-refresh.js'
+import {
+  refreshCommand,
+  refreshSteps,
+  renewSoonStep
+} from '../../src/commands/credential-refresh.js'
 import { entryById } from '../../src/catalog/match.js'
 
 describe('the fix for expired credentials, per source', () => {

@@ -1,5 +1,7 @@
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import agentSettingsCheck from '../../src/checks/agent-settings/index.js'
+import { REGISTRY } from '../../src/checks/registry.js'
+
+const agentSettingsCheck = REGISTRY['agent-settings']
 import { silentLogger, type AgentRead, type PreflightConfig } from '../../src/config.js'
 
 function config(agent: AgentRead | undefined): PreflightConfig {

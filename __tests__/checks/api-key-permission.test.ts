@@ -7,7 +7,9 @@ import { runPreflight } from '../../src/engine/run-preflight.js'
 import { checkById } from '../../src/checks/registry.js'
 import { config, findingsOf, iam, resetMocks, ROLE_ARN, SONNET_45 } from './model-unit.js'
 
-const CHECKS = ['region', 'credentials', 'identity', 'api-key', 'api-key-permission'].map(checkById)
+const CHECKS = (
+  ['region', 'credentials', 'identity', 'api-key', 'api-key-permission'] as const
+).map(checkById)
 const run = (key: string) =>
   runPreflight(
     config(['us-east-1'], [`us.${SONNET_45}`], {

@@ -8,7 +8,7 @@ import { keyMadeAgo } from '../harness/key-made-ago.js'
 const SIGNER = { accessKeyId: 'AKIAUNITSIGNER000042', secretAccessKey: 'unit/signing/secret' }
 // A model named: with none, the engine would first ask Bedrock for the newest one.
 const MODEL = `us.${SONNET_45}`
-const CHECKS = ['region', 'credentials', 'identity', 'api-key'].map(checkById)
+const CHECKS = (['region', 'credentials', 'identity', 'api-key'] as const).map(checkById)
 const run = (key: string, regions = ['us-east-1']) =>
   runPreflight(
     config(regions, [MODEL], { bedrockApiKey: { value: key, source: 'AWS_BEARER_TOKEN_BEDROCK' } }),

@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CHECKS } from '../../src/checks/registry.js'
-import { POLICY_STATEMENTS } from '../../src/checks/preflight-policy.js'
+import { CHECKS, REGISTRY } from '../../src/checks/registry.js'
+import { POLICY_STATEMENTS } from '../../src/policy/preflight-policy.js'
 import { CATALOG } from '../../src/catalog/entries.js'
 import { checkDocPath, checkDocUrl, CHECK_PAGES_DIR } from '../../src/render/check-page.js'
 import CHECK_CHUNKS from '../../scripts/check-chunks.json' with { type: 'json' }
@@ -23,8 +23,8 @@ const sources = (id: string) =>
 describe.each(ids)('check %s', (id) => {
   const meta = CHECKS.find((c) => c.meta.id === id)!.meta
 
-  it('lives in its own folder, named after its id, with meta, run and index', () => {
-    for (const file of ['meta.ts', 'run.ts', 'index.ts', 'README.md'])
+  it('lives in its own folder, named after its id, with meta, run and README', () => {
+    for (const file of ['meta.ts', 'run.ts', 'README.md'])
       expect(existsSync(join(folder(id), file))).toBe(true)
   })
 
@@ -98,6 +98,10 @@ describe('the registry', () => {
       .sort()
     expect([...ids].sort()).toEqual(folders)
     expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('keys each entry by its meta id', () => {
+    for (const [key, entry] of Object.entries(REGISTRY)) expect(entry.meta.id).toBe(key)
   })
 
   it('and the check pages (docs/checks/) name the same checks, with their index', () => {

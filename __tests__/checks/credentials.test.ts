@@ -3,9 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import credentials from '../../src/checks/credentials/index.js'
 import { silentLogger, type PreflightConfig } from '../../src/config.js'
 import { parseDotenv } from '../../src/parse/dotenv.js'
+import { REGISTRY } from '../../src/checks/registry.js'
+
+const credentials = REGISTRY['credentials']
 
 // The check resolves credentials through the SDK's real provider chain, which reads process.env.
 const KEYS = [

@@ -1,7 +1,9 @@
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import envFileCheck from '../../src/checks/env-file/index.js'
 import { silentLogger, type PreflightConfig } from '../../src/config.js'
 import { parseDotenv } from '../../src/parse/dotenv.js'
+import { REGISTRY } from '../../src/checks/registry.js'
+
+const envFileCheck = REGISTRY['env-file']
 
 function config(text: string | undefined): PreflightConfig {
   return {

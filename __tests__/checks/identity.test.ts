@@ -1,10 +1,12 @@
 import { mockClient } from 'aws-sdk-client-mock'
 import { GetCallerIdentityCommand, STSClient, ExpiredTokenException } from '@aws-sdk/client-sts'
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import regionCheck from '../../src/checks/region/index.js'
-import credentialsCheck from '../../src/checks/credentials/index.js'
-import identityCheck from '../../src/checks/identity/index.js'
 import { silentLogger, type PreflightConfig } from '../../src/config.js'
+import { REGISTRY } from '../../src/checks/registry.js'
+
+const regionCheck = REGISTRY['region']
+const credentialsCheck = REGISTRY['credentials']
+const identityCheck = REGISTRY['identity']
 
 const sts = mockClient(STSClient)
 const ENV_KEYS = [

@@ -4,7 +4,7 @@ import { checkById } from '../../src/checks/registry.js'
 import type { Endpoint } from '../../src/parse/endpoint.js'
 import { ACCOUNT, config, findingsOf, iam, resetMocks, ROLE_ARN, SONNET_45 } from './model-unit.js'
 
-const CHECKS = ['region', 'credentials', 'identity', 'mantle-access'].map(checkById)
+const CHECKS = (['region', 'credentials', 'identity', 'mantle-access'] as const).map(checkById)
 const PROJECT = `arn:aws:bedrock-mantle:us-east-1:${ACCOUNT}:project/default`
 const run = (endpoint?: Endpoint) =>
   runPreflight(

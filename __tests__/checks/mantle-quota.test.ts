@@ -1,3 +1,4 @@
+import type { CheckId } from '../../src/checks/registry.js'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
   ListServiceQuotasCommand,
@@ -8,11 +9,11 @@ import { findingsOf } from './model-unit.js'
 import { useMantle } from './mantle-units.js'
 import { MANTLE_OPUS, MANTLE_SONNET } from '../harness/fake-mantle.js'
 import { mantleQuotaMeaning } from '../../src/checks/mantle-quota/names.js'
-import { quotaMeaning } from '../../src/checks/quota/names.js'
+import { quotaMeaning } from '../../src/checks/shared/quota-names.js'
 
 const quotas = mockClient(ServiceQuotasClient)
 const { run } = useMantle()
-const CHECKS = ['mantle-model', 'mantle-quota']
+const CHECKS: CheckId[] = ['mantle-model', 'mantle-quota']
 const listed = (input: number, output: number): ServiceQuota[] => [
   {
     ServiceCode: 'bedrock',

@@ -5,6 +5,7 @@
  */
 import { runPreflight } from '../../src/engine/run-preflight.js'
 import { checkById } from '../../src/checks/registry.js'
+import type { CheckId } from '../../src/checks/registry.js'
 import type { PreflightConfig } from '../../src/config.js'
 import { startFakeAws, type FakeAws } from '../harness/fake-aws.js'
 import { mantleHandlers, mantleWorld, type MantleWorld } from '../harness/fake-mantle.js'
@@ -35,14 +36,14 @@ export function useMantle(): { fake: () => FakeAws; run: RunMantle } {
           AWS_ENDPOINT_URL_BEDROCK_MANTLE: fake!.env.AWS_ENDPOINT_URL_BEDROCK_MANTLE
         }
       },
-      { checks: ['region', 'credentials', 'identity', ...checks].map(checkById) }
+      { checks: (['region', 'credentials', 'identity', ...checks] as const).map(checkById) }
     )
   }
   return { fake: () => fake!, run }
 }
 
 type RunMantle = (
-  checks: string[],
+  checks: CheckId[],
   models: string[],
   overrides?: Partial<PreflightConfig>,
   world?: Partial<MantleWorld>

@@ -55,16 +55,18 @@ export function config(
 }
 
 /** The model checks and the ones they depend on (other teams' checks stay out of these tests). */
-export const MODEL_CHECKS = [
-  'region',
-  'credentials',
-  'identity',
-  'model-id',
-  'model-resolve',
-  'model-access',
-  'invoke-permission',
-  'invoke-probe'
-].map(checkById)
+export const MODEL_CHECKS = (
+  [
+    'region',
+    'credentials',
+    'identity',
+    'model-id',
+    'model-resolve',
+    'model-access',
+    'invoke-permission',
+    'invoke-probe'
+  ] as const
+).map(checkById)
 
 export async function run(
   regions: string[],

@@ -1,11 +1,13 @@
 import { AssumeRoleWithWebIdentityCommand, STSServiceException } from '@aws-sdk/client-sts'
 import { GetRoleCommand } from '@aws-sdk/client-iam'
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import oidcTrust from '../../src/checks/oidc-trust/index.js'
 import { correctedSub, decodeJwtPayload } from '../../src/checks/oidc-trust/claims.js'
 import type { Report } from '../../src/engine/types.js'
 import type { PreflightConfig } from '../../src/config.js'
 import { sts, iam, resetMocks, config, findingsOf, ACCOUNT } from './model-unit.js'
+import { REGISTRY } from '../../src/checks/registry.js'
+
+const oidcTrust = REGISTRY['oidc-trust']
 
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/gha-bedrock`
 const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`

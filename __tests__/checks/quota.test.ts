@@ -7,14 +7,14 @@ import {
   type ServiceQuota
 } from '@aws-sdk/client-service-quotas'
 import { checkById } from '../../src/checks/registry.js'
-import { modelKeyOfId, modelKeyOfName, quotaMeaning } from '../../src/checks/quota/names.js'
+import { modelKeyOfId, modelKeyOfName, quotaMeaning } from '../../src/checks/shared/quota-names.js'
 import { runPreflight } from '../../src/engine/run-preflight.js'
 import { config, findingsOf, resetMocks, SONNET_45, HAIKU_45 } from './model-unit.js'
 
 const quotas = mockClient(ServiceQuotasClient)
-const CHECKS = ['region', 'credentials', 'identity', 'model-id', 'model-resolve', 'quota'].map(
-  checkById
-)
+const CHECKS = (
+  ['region', 'credentials', 'identity', 'model-id', 'model-resolve', 'quota'] as const
+).map(checkById)
 const run = (regions: string[], models: string[], overrides = {}) =>
   runPreflight(config(regions, models, overrides), { checks: CHECKS })
 

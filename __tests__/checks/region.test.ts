@@ -1,7 +1,9 @@
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import region from '../../src/checks/region/index.js'
 import { silentLogger, type PreflightConfig } from '../../src/config.js'
 import { parseDotenv } from '../../src/parse/dotenv.js'
+import { REGISTRY } from '../../src/checks/registry.js'
+
+const region = REGISTRY['region']
 
 function config(
   regions: { value: string; source: string }[],

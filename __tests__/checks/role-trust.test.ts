@@ -11,8 +11,7 @@ import {
 } from '@aws-sdk/client-iam'
 import { STSServiceException } from '@aws-sdk/client-sts'
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import { checkById } from '../../src/checks/registry.js'
-import roleTrust from '../../src/checks/role-trust/index.js'
+import { checkById, REGISTRY } from '../../src/checks/registry.js'
 import { decide, type DecideInput, type SideState } from '../../src/checks/role-trust/decide.js'
 import type { Report } from '../../src/engine/types.js'
 import {
@@ -26,8 +25,10 @@ import {
   SESSION_ARN
 } from './model-unit.js'
 
+const roleTrust = REGISTRY['role-trust']
+
 const TARGET = `arn:aws:iam::${ACCOUNT}:role/bedrock-invoker`
-const CHECKS = [...['region', 'credentials', 'identity'].map(checkById), roleTrust]
+const CHECKS = [...(['region', 'credentials', 'identity'] as const).map(checkById), roleTrust]
 
 function accessDenied(message: string) {
   return new STSServiceException({

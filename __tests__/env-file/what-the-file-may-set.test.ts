@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import { prepareRun } from '../../src/settings.js'
 import { silentLogger } from '../../src/config.js'
 import { runPreflight } from '../../src/engine/run-preflight.js'
-import envFileCheck from '../../src/checks/env-file/index.js'
+import { REGISTRY } from '../../src/checks/registry.js'
+
+const envFileCheck = REGISTRY['env-file']
 
 let dir: string
 beforeAll(() => {

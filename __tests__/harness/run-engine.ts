@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import { prepareRun } from '../../src/settings.js'
 import { actionInputs } from '../../src/inputs.js'
 import { runPreflight } from '../../src/engine/run-preflight.js'
+import { CHECKS } from '../../src/checks/registry.js'
 import { shouldFail } from '../../src/engine/result.js'
 import { renderSummary } from '../../src/render/summary.js'
 import { annotationsFor } from '../../src/render/annotations.js'
@@ -118,7 +119,7 @@ async function runOnce(
       },
       processEnv
     )
-    const report = await runPreflight(config)
+    const report = await runPreflight(config, { checks: CHECKS })
     const failing = shouldFail(report, config.failOn)
     const summary = renderSummary(report)
     const annotations = [

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { CHECKS } from '../../src/checks/registry.js'
-import { POLICY_STATEMENTS, type StatementId } from '../../src/checks/preflight-policy.js'
+import { POLICY_STATEMENTS, type StatementId } from '../../src/policy/preflight-policy.js'
 import { entryById } from '../../src/catalog/match.js'
 import type { CheckMeta, MessageSpec, Template } from '../../src/engine/check.js'
 import { checkDocPath, CHECK_PAGES_DIR } from '../../src/render/check-page.js'

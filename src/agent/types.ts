@@ -2,7 +2,7 @@
  * What an agent's own configuration says it will call, each value with where it was written, so
  * a finding can say "CLAUDE_CODE_SUBAGENT_MODEL in .claude/settings.json:4".
  */
-import type { SourceLocation } from '../engine/types.js'
+import type { SourceLocation } from '../types/source-location.js'
 
 /** One value of the agent's configuration and where it came from. */
 export interface AgentSetting {

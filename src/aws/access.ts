@@ -3,17 +3,30 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import type { Logger } from '../config.js'
-import type { ObservedError } from '../engine/types.js'
+import type { ObservedError } from '../types/observed-error.js'
 import { isThrottle, observeError } from './errors.js'
 import { capBody, RESPONSE_LIMIT_BYTES } from './body-cap.js'
 import { incompleteAnswerError, incompleteness, rawAnswerProblem } from './complete.js'
 import { Pacer } from './pacer.js'
 import { WireAgents } from './wire.js'
 import { setMaxListeners } from 'node:events'
-import { nextTurn } from '../engine/next-turn.js'
-import type { MantleTransportOptions } from './mantle.js'
+import { nextTurn } from './next-turn.js'
 
 /** The SDK modules loaded on demand: each is its own chunk of dist/ (see `loadSdk`). */
+/** What bedrock-mantle's transport (mantle.ts) takes from this layer: see mantleOptions(). */
+export interface MantleTransportOptions {
+  handler: NodeHttpHandler
+  credentials: AwsCredentialIdentityProvider
+  bedrockApiKey?: string
+  env: Readonly<Record<string, string | undefined>>
+  log: Logger
+  pacer: Pacer
+  calls: CallRecord[]
+  responseLimitBytes: number
+  maxAttempts: number
+  deadlineMs?: number
+}
+
 export type BedrockSdk = typeof import('./sdk/bedrock.js')
 export type IamSdk = typeof import('./sdk/iam.js')
 export type RuntimeSdk = typeof import('./sdk/bedrock-runtime.js')

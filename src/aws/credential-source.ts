@@ -2,21 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseIni } from '../parse/ini.js'
+import type { CredentialSourceKind } from '../types/credential-source.js'
 
-/** Where the SDK will take credentials from, as far as the environment and files tell. */
-export type CredentialSourceKind =
-  | 'env-static'
-  | 'env-temporary'
-  | 'profile-sso'
-  | 'profile-static'
-  | 'profile-assume-role'
-  | 'profile-process'
-  | 'profile-web-identity'
-  | 'profile-login'
-  | 'web-identity'
-  | 'container'
-  | 'instance'
-  | 'none'
+export type { CredentialSourceKind } from '../types/credential-source.js'
 
 export interface ProfileInfo {
   name: string

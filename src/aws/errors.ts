@@ -1,4 +1,4 @@
-import type { ObservedError } from '../engine/types.js'
+import type { ObservedError } from '../types/observed-error.js'
 
 /** Node and SDK conditions that mean "no answer", as opposed to an answer that says no. */
 const NETWORK_CODES = new Set([

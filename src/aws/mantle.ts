@@ -1,12 +1,9 @@
 import { SignatureV4 } from '@smithy/signature-v4'
 import { HttpRequest } from '@smithy/protocol-http'
 import { Hash } from '@smithy/hash-node'
-import type { NodeHttpHandler } from '@smithy/node-http-handler'
-import type { AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import type { Readable } from 'node:stream'
-import type { Logger } from '../config.js'
-import type { ObservedError } from '../engine/types.js'
-import type { AwsResult, CallRecord } from './access.js'
+import type { ObservedError } from '../types/observed-error.js'
+import type { AwsResult, MantleTransportOptions } from './access.js'
 import { capBody } from './body-cap.js'
 import { isThrottle, isTransient, observeError } from './errors.js'
 import {
@@ -15,7 +12,6 @@ import {
   INCOMPLETE_ANSWER,
   rawAnswerProblem
 } from './complete.js'
-import type { Pacer } from './pacer.js'
 import { endpointOfUrl } from '../parse/endpoint.js'
 
 /**
@@ -50,19 +46,6 @@ export interface MantleRequest {
   project?: string
   /** Anthropic beta flags (`anthropic-beta`), as the agent sends them. */
   betas?: readonly string[]
-}
-
-export interface MantleTransportOptions {
-  handler: NodeHttpHandler
-  credentials: AwsCredentialIdentityProvider
-  bedrockApiKey?: string
-  env: Readonly<Record<string, string | undefined>>
-  log: Logger
-  pacer: Pacer
-  calls: CallRecord[]
-  responseLimitBytes: number
-  maxAttempts: number
-  deadlineMs?: number
 }
 
 /** Where a region's mantle requests go, and what said so. */

@@ -1,4 +1,4 @@
-import type { ObservedError } from '../engine/types.js'
+import type { ObservedError } from '../types/observed-error.js'
 import { CLASS_ENTRY, classOfCode, classOf } from './classes.js'
 import { CODES_OF } from './codes.js'
 import { CATALOG, type CatalogId } from './entries.js'

@@ -2,7 +2,7 @@ import { explainText, isGeneric, type LogHit } from '../catalog/match.js'
 import type { CatalogEntry, FixContext } from '../catalog/types.js'
 import { markdownToText, paletteFor, useColor } from '../render/terminal.js'
 import { UsageError } from './args.js'
-import type { CliIo } from './run.js'
+import type { CliIo } from './io.js'
 import { hideKeyIds } from './redact.js'
 import { stripControls } from '../render/escape.js'
 

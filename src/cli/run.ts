@@ -4,21 +4,15 @@ import { prepareRun, SettingsError } from '../settings.js'
 import type { PreflightConfig } from '../config.js'
 import type { Report } from '../engine/types.js'
 import { runPreflight } from '../engine/run-preflight.js'
+import { CHECKS } from '../checks/registry.js'
 import { shouldFail } from '../engine/result.js'
 import { VERSION } from '../version.js'
 import { parseCliArgs, UsageError, USAGE, type RunArgs } from './args.js'
 import { Progress } from './progress.js'
+import type { CliIo } from './io.js'
 import { inputLabel } from '../inputs.js'
 import { Redactor } from '../secrets/redactor.js'
 import { plainData, stripControls } from '../render/escape.js'
-
-/** What the CLI writes to; tests and `main` pass the process's own. */
-export interface CliIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
-  stderr: NodeJS.WritableStream & { isTTY?: boolean }
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean }
-  env: Record<string, string | undefined>
-}
 
 function debugWanted(args: { debug: boolean }, env: Record<string, string | undefined>): boolean {
   return (
@@ -91,7 +85,7 @@ async function runChecks(args: RunArgs, io: CliIo, redactor: Redactor): Promise<
   if (!debug) progress.start()
   let report
   try {
-    report = await runPreflight(config)
+    report = await runPreflight(config, { checks: CHECKS })
   } finally {
     progress.stop()
   }

@@ -5,7 +5,7 @@ import { fact } from './fact.js'
  * Quota codes of Amazon Bedrock (service code `bedrock`) for Claude models, as public Service
  * Quotas listings show them (reference bedrock.md §00). They are hints, not facts: the quota check
  * reads each one with GetServiceQuota and uses it only when the name AWS returns names the same
- * model, path and metric (checks/quota/names.ts); otherwise it finds the quota by name in the
+ * model, path and metric (checks/shared/quota-names.ts); otherwise it finds the quota by name in the
  * region's listing. A wrong or retired code costs time, never a wrong verdict. Quota codes are the
  * same in every region.
  */

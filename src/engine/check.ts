@@ -1,9 +1,17 @@
 import type { PreflightConfig, Logger, Surface } from '../config.js'
 import type { AwsAccess, OnDemandSdk } from '../aws/access.js'
-import type { CatalogEntry, CatalogId, FixContext } from '../catalog/types.js'
-import type { StatementId } from '../checks/preflight-policy.js'
+import type { CatalogEntry, FixContext } from '../catalog/types.js'
+import type { CatalogId } from '../catalog/entries.js'
+import type { StatementId } from '../policy/preflight-policy.js'
 import type { IamPolicy } from '../policy/document.js'
-import type { CheckStatus, Facts, FindingDetail, ObservedError, SourceLocation } from './types.js'
+import type {
+  CheckStatus,
+  Facts,
+  FindingDetail,
+  ObservedError,
+  ReportIdentity,
+  SourceLocation
+} from './types.js'
 
 /**
  * What a check runs for. A run-scoped check runs once; the others once per region, model,
@@ -89,7 +97,19 @@ export interface CheckMeta<M extends Messages = Messages> {
   readonly gate?: boolean
   /** False when the configuration does not ask for this check (then it is not listed at all). */
   applies?(config: PreflightConfig): boolean
+  /**
+   * What the engine passes on from this check's facts: names the fixes of the checks after it may
+   * use, when it passed (`identity`'s caller ARN), and the identity the report shows. The engine
+   * names no check: a check says what it shares.
+   */
+  share?(facts: Facts): SharedFacts
   readonly messages: M
+}
+
+/** What a check's facts give beyond its dependents (see `CheckMeta.share`). */
+export interface SharedFacts {
+  fixContext?: Partial<FixContext>
+  identity?: ReportIdentity
 }
 
 // ── Placeholders, typed: `ctx.report('id', data)` must supply every `{{name}}` of that message ──
@@ -133,7 +153,13 @@ type ReportArgs<S extends MessageSpec> = [MessageHoles<S>] extends [never]
   ? [data?: Record<string, never>, extra?: ReportExtra]
   : [data: MessageData<S>, extra?: ReportExtra]
 
-export interface CheckContext<M extends Messages = Messages> {
+/**
+ * The facts each check hands its dependents, by check id. The engine knows no check: the checks'
+ * own table (`FactsById` in src/checks/shared/check.ts) types `ctx.facts` and `ctx.waitFor`.
+ */
+export type FactsTable = { readonly [checkId: string]: Facts | void }
+
+export interface CheckContext<M extends Messages = Messages, F extends FactsTable = FactsTable> {
   config: PreflightConfig
   subject: Subject
   aws: AwsAccess
@@ -147,17 +173,17 @@ export interface CheckContext<M extends Messages = Messages> {
   /** What fixes may name: the profile, the region, the caller ARN learned by `identity`, … */
   fixContext(extra?: Partial<FixContext>): FixContext
   /** Facts published by a finished, passing dependency for this subject (or a run-scoped one). */
-  facts<T extends Facts = Facts>(checkId: string): T | undefined
+  facts<K extends keyof F & string>(checkId: K): F[K] | undefined
   /**
    * Waits for a dependency (one this check starts alongside, see `speculative`, or one it `uses`)
    * and returns its facts, or undefined when it did not pass.
    */
-  waitFor<T extends Facts = Facts>(checkId: string): Promise<T | undefined>
+  waitFor<K extends keyof F & string>(checkId: K): Promise<F[K] | undefined>
 }
 
 /** A check's run: reports through `ctx.report`, returns the facts its dependents read. */
-export type CheckRun<M extends Messages = Messages> = (
-  ctx: CheckContext<M>
+export type CheckRun<M extends Messages = Messages, F extends FactsTable = FactsTable> = (
+  ctx: CheckContext<M, F>
 ) => Promise<Facts | void>
 
 /**
@@ -167,6 +193,18 @@ export type CheckRun<M extends Messages = Messages> = (
 export interface CheckEntry<M extends Messages = Messages> {
   readonly meta: CheckMeta<M>
   load(): Promise<CheckRun<M>>
+  /**
+   * A step before the engine plans (it plans every task up front): the configuration the run
+   * checks, given what this check needs to know first. `model-id` chooses the model to check when
+   * none is named. Called for each entry that has one, in registry order.
+   */
+  prepare?(config: PreflightConfig, ctx: PrepareContext): Promise<PreflightConfig>
+}
+
+/** What a pre-plan step may use: the run's AWS access and its deadline. */
+export interface PrepareContext {
+  aws: AwsAccess
+  signal: AbortSignal
 }
 
 /** Declares a check's meta with its messages' literal types kept, so ids and placeholders are checked. */
@@ -177,9 +215,10 @@ export function defineMeta<const M extends Messages>(meta: CheckMeta<M>): CheckM
 /** A registry entry from a meta and the loader of its run module (`() => import('./run.js')`). */
 export function defineCheck<M extends Messages>(
   meta: CheckMeta<M>,
-  load: () => Promise<{ run: CheckRun<M> }>
+  load: () => Promise<{ run: CheckRun<M> }>,
+  steps: Pick<CheckEntry, 'prepare'> = {}
 ): CheckEntry {
-  return { meta, load: async () => (await load()).run } as unknown as CheckEntry
+  return { meta, load: async () => (await load()).run, ...steps } as unknown as CheckEntry
 }
 
 /** What the helpers shared between checks (AWS reads, file locations) may use of a check's context. */

@@ -1,5 +1,5 @@
 import type { FixContext } from '../catalog/types.js'
-import { POLICY_STATEMENTS, type StatementId } from '../checks/preflight-policy.js'
+import { POLICY_STATEMENTS, type StatementId } from '../policy/preflight-policy.js'
 import { describeCaller, parseArn } from '../parse/arn.js'
 import type { IamPolicy } from '../policy/document.js'
 import type { ObservedError } from './types.js'

@@ -1,19 +1,18 @@
 import type { PreflightConfig } from '../config.js'
 import { AwsAccess } from '../aws/access.js'
 import type { CheckEntry } from './check.js'
-import { CHECKS } from '../checks/registry.js'
 import { planTasks, runTasks, type Task } from './scheduler.js'
 import { countStatuses, runResult } from './result.js'
 import type { Report, ReportIdentity } from './types.js'
 import { VERSION } from '../version.js'
-import { chooseDefaultModel, defaultModelRegion } from '../aws/default-model.js'
-import { getFoundationModel, listSystemProfiles } from '../checks/shared/bedrock-reads.js'
-import { usesRuntime } from '../parse/endpoint.js'
 import { observationsOf } from './observations.js'
 
 export interface RunOptions {
-  /** The checks to run (registry entries, in summary order); by default every check. */
-  checks?: readonly CheckEntry[]
+  /**
+   * The checks to run (registry entries, in summary order): the faces pass the registry
+   * (src/checks/registry.ts), tests a part of it. The engine imports no check.
+   */
+  checks: readonly CheckEntry[]
   /**
    * Called once, when the SDKs the run needs have loaded and the requests waiting for them are
    * out: a face loads what it needs only after the run (renderers, @actions/core) while AWS
@@ -34,11 +33,8 @@ export function requestTimeoutMs(timeoutSeconds: number): number {
  * The engine: plans the checks for the configuration, runs them within `timeoutSeconds`, and
  * returns the report. It never throws for anything AWS or the input does; faces render the report.
  */
-export async function runPreflight(
-  given: PreflightConfig,
-  options: RunOptions = {}
-): Promise<Report> {
-  // With no model named, the one chosen before planning (withDefaultModel) joins the configuration.
+export async function runPreflight(given: PreflightConfig, options: RunOptions): Promise<Report> {
+  // Pre-plan steps (CheckEntry.prepare) may complete the configuration: model-id's default model.
   let config = given
   const startedAt = new Date()
   // The time limit counts from when the inputs began to be read: synchronous work (reading the
@@ -60,13 +56,11 @@ export async function runPreflight(
     if (Date.now() >= deadlineMs) controller.abort()
   }
   checkDeadline()
-  const entries = options.checks ?? CHECKS
-  // The runtime's newest Sonnet; with `endpoint: mantle`, mantle-model picks from mantle's own list.
-  if (
-    usesRuntime(config.endpoint?.value) &&
-    entries.some((e) => e.meta.scope === 'model' || e.meta.scope === 'region-model')
-  ) {
-    if (!controller.signal.aborted) config = await withDefaultModel(config, aws, controller.signal)
+  const entries = options.checks
+  for (const entry of entries) {
+    if (entry.prepare && !controller.signal.aborted) {
+      config = await entry.prepare(config, { aws, signal: controller.signal })
+    }
   }
   const tasks: Task[] = planTasks(entries, config)
   checkDeadline()
@@ -78,14 +72,10 @@ export async function runPreflight(
     aws.destroy()
   }
   const findings = tasks.flatMap((t) => t.findings ?? [])
-  const identityTask = tasks.find((t) => t.meta.id === 'identity' && t.facts)
-  const identity: ReportIdentity | undefined = identityTask?.facts
-    ? {
-        accountId: identityTask.facts.accountId as string,
-        arn: identityTask.facts.arn as string,
-        userId: identityTask.facts.userId as string
-      }
-    : undefined
+  // The identity the report shows is the one a check shares from its facts (identity's caller).
+  const identity: ReportIdentity | undefined = tasks
+    .map((t) => (t.facts ? t.meta.share?.(t.facts).identity : undefined))
+    .find((shared) => shared !== undefined)
   const observations = observationsOf(tasks)
   return {
     schemaVersion: 1,
@@ -100,30 +90,4 @@ export async function runPreflight(
     findings,
     ...(observations.length > 0 ? { observations } : {})
   }
-}
-
-/**
- * The configuration with a model to check: as given when it names one; otherwise with the newest
- * Claude Sonnet the first valid region can call (one ListInferenceProfiles before the first check,
- * shared with model-resolve's own read of it). Chosen before planning, because the engine plans
- * every task up front. AwsAccess loads the Bedrock SDK for it at once: planLoads has not run yet.
- */
-async function withDefaultModel(
-  config: PreflightConfig,
-  aws: AwsAccess,
-  signal: AbortSignal
-): Promise<PreflightConfig> {
-  if (config.models.length > 0) return config
-  const region = defaultModelRegion(config)
-  const reads = (r: string) => ({ config, subject: { region: r }, aws, signal, log: config.log })
-  const model = await chooseDefaultModel(
-    region,
-    (r) => listSystemProfiles(reads(r), r),
-    async (r, modelId) => {
-      const got = await getFoundationModel(reads(r), r, modelId)
-      return got.ok ? got.value.modelLifecycle?.status : undefined
-    }
-  )
-  config.log.debug(`model: ${model.value} (${model.source})`)
-  return { ...config, models: [model], modelChosen: true }
 }

@@ -162,23 +162,28 @@ function timedOut(task: Task, seconds: number): Finding {
   }
 }
 
-/** What fixes may name, from the configuration, the subject and what earlier checks learned. */
+/**
+ * What fixes may name, from the configuration, the subject and what the checks a task depends on
+ * or uses share of their facts (`CheckMeta.share`).
+ */
 function fixContextFor(
   config: PreflightConfig,
   subject: Subject,
-  facts: (id: string) => Facts | undefined
+  among: readonly Task[]
 ): FixContext {
-  const identity = facts('identity') as { arn?: string } | undefined
-  const credentials = facts('credentials') as { source?: string } | undefined
-  return {
+  const base: FixContext = {
     surface: config.surface,
     profile: config.profile ?? config.env.AWS_PROFILE,
     region: subject.region,
     modelId: subject.model,
     roleArn: subject.role,
-    callerArn: identity?.arn,
-    credentialSource: credentials?.source
+    callerArn: undefined,
+    credentialSource: undefined
   }
+  for (const task of among) {
+    if (task.facts && passed(task)) Object.assign(base, task.meta.share?.(task.facts).fixContext)
+  }
+  return base
 }
 
 /**
@@ -210,7 +215,7 @@ export async function runTasks(
       return dep?.facts
     }
     const fixContext = (extra: Partial<FixContext> = {}): FixContext => ({
-      ...fixContextFor(config, task.subject, factsOf),
+      ...fixContextFor(config, task.subject, among),
       ...extra
     })
     return {
@@ -229,12 +234,12 @@ export async function runTasks(
       },
       explain: async (error) => (await loadCatalog()).matchError(error),
       fixContext,
-      facts: <T extends Facts = Facts>(id: string) => factsOf(id) as T | undefined,
-      waitFor: async <T extends Facts = Facts>(id: string): Promise<T | undefined> => {
+      facts: factsOf,
+      waitFor: async (id: string): Promise<Facts | undefined> => {
         const dep = among.find((d) => d.meta.id === id)
         if (!dep) return undefined
         await dep.done
-        return passed(dep) ? (dep.facts as T | undefined) : undefined
+        return passed(dep) ? dep.facts : undefined
       }
     } as CheckContext
   }

@@ -7,6 +7,9 @@ import type { FixPart } from '../policy/fix-parts.js'
 export type { FixPart } from '../policy/fix-parts.js'
 
 import type { CatalogId } from '../catalog/types.js'
+import type { ObservedError } from '../types/observed-error.js'
+
+export type { ObservedError }
 
 /** How one check ended. `unverified` is never a pass: something could not be read. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unverified' | 'skipped'
@@ -23,22 +26,6 @@ export const SEVERITY: Readonly<Record<CheckStatus, number>> = {
 /** The verdict of a whole run, as the `result` output reports it. */
 export type RunResult = 'pass' | 'warn' | 'fail'
 
-/** An AWS (or SDK, or network) error as it was observed, reduced to what a person needs. */
-export interface ObservedError {
-  /** AWS error code (`ExpiredToken`), SDK error name (`CredentialsProviderError`) or Node code (`ENOTFOUND`). */
-  code: string
-  /** The first line of the first real error message, never a retry wrapper's. */
-  message: string
-  httpStatus?: number
-  /** How many attempts the SDK made for the call that produced this error. */
-  attempts?: number
-  /** Set when a later attempt ended differently from the first one (retries hide nothing). */
-  lastError?: { code: string; message: string }
-  requestId?: string
-  /** `service:Operation`, e.g. `sts:GetCallerIdentity`. */
-  operation?: string
-}
-
 /** A collapsible block in the summary: a policy JSON, a command, a long explanation. */
 export interface FindingDetail {
   title: string
@@ -50,11 +37,8 @@ export interface FindingDetail {
   items?: string[]
 }
 
-/** A position in a user's file, for annotations that point at a line (`.env` findings). */
-export interface SourceLocation {
-  file: string
-  line?: number
-}
+export type { SourceLocation } from '../types/source-location.js'
+import type { SourceLocation } from '../types/source-location.js'
 
 export interface Finding {
   /** The check that produced it, e.g. `identity`, `model-resolve`. */

@@ -1,4 +1,4 @@
-import type { CliIo } from '../cli/run.js'
+import type { CliIo } from '../cli/io.js'
 import { UsageError } from '../cli/args.js'
 import { fleetMatrix } from './matrix.js'
 import { readFleet } from './parse.js'

@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import MERGED_SCHEMA from '../../schema/merged-report.schema.json' with { type: 'json' }
-import type { CliIo } from '../cli/run.js'
+import type { CliIo } from '../cli/io.js'
 import { UsageError } from '../cli/args.js'
 import { MergeInputError } from './errors.js'
 import { DEFAULT_EOL_DAYS, MAX_MERGED_BYTES } from './limits.js'

@@ -14,13 +14,12 @@
  * - `${…}` variables, defaults, `${*}` `${?}` `${$}`: "IAM policy elements: Variables and tags",
  *   https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
-import { expandValue, type Pattern } from './policy-variables.js'
+import { expandValue, type ContextValue, type Pattern } from './policy-variables.js'
+
+export type { ContextValue }
 
 /** Yes, no, or "cannot be known from here". */
 export type Tri = 'yes' | 'no' | 'unknown'
-
-/** A context value: present values, known to be absent (`null`), or not knowable. */
-export type ContextValue = string[] | null | 'unknown'
 
 export interface RequestContext {
   /** Keys in lower case (IAM condition keys are case-insensitive). */

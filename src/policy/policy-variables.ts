@@ -8,7 +8,8 @@
  * `StringLike` do not match it and `StringNotEquals`/`StringNotLike` do: `null` here. Multivalued
  * keys cannot be variables, and a key the preflight cannot know makes the value `unknown`.
  */
-import type { ContextValue } from './conditions.js'
+/** A context value: present values, known to be absent (`null`), or not knowable. */
+export type ContextValue = string[] | null | 'unknown'
 
 /** A condition value as tokens: literal text, or the `*` and `?` wildcards. */
 export type Pattern = ({ kind: 'text'; text: string } | { kind: 'star' } | { kind: 'one' })[]

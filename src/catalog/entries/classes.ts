@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../types.js'
+import type { CatalogEntry } from '../entry.js'
 import { DocUrl } from '../../data/doc-url.js'
 
 /**

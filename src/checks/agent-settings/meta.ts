@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 
 const SETTINGS_DOC = 'https://code.claude.com/docs/en/settings#settings-precedence'
 const PAGE = 'https://github.com/org/bedrock-preflight/blob/main/docs/claude-code.md'

@@ -1,4 +1,4 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import type { meta } from './meta.js'
 
 /** Settings of Claude Code's on Bedrock this version reads but does not check (docs/claude-code.md). */

@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import type { IamPolicy } from '../../policy/document.js'
 import { API_KEY_ONLY } from '../shared/api-key-only.js'
 import { DocUrl } from '../../data/doc-url.js'

@@ -1,7 +1,6 @@
 import { bearerConditionKey } from '../../data/api-keys.js'
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { shownKeyId } from '../../parse/bedrock-api-key.js'
-import type { IdentityFacts } from '../identity/facts.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import { listServiceSpecificCredentials, simulatePrincipalPolicy } from '../shared/iam-reads.js'
 import { withRolePath } from '../shared/role-arn.js'
@@ -10,20 +9,12 @@ import type { meta } from './meta.js'
 import { reportAll } from '../shared/verdict.js'
 import { keyStateVerdict, simulationVerdict } from './verdicts.js'
 
-/** What `api-key` tells about the key (never the key itself). */
-interface KeyFacts extends Record<string, unknown> {
-  kind: 'short-term' | 'long-term'
-  accessKeyId?: string
-  account?: string
-  userName?: string
-}
-
 /** The service name of a Bedrock long-term key, as IAM lists service-specific credentials. */
 const BEDROCK_SERVICE = 'bedrock.amazonaws.com'
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
-  const identity = ctx.facts<IdentityFacts>('identity')
-  const key = ctx.facts<KeyFacts>('api-key')
+  const identity = ctx.facts('identity')
+  const key = ctx.facts('api-key')
   if (!identity || !key) return
   if (apiKeyOnly(identity)) {
     ctx.report('needsCredentials', {})

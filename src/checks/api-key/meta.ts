@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import { DocUrl } from '../../data/doc-url.js'
 
 /** How to make a new key: with AWS's generator and the credentials at hand, or in the console. */

@@ -1,9 +1,8 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { parseBedrockApiKey, shownKeyId } from '../../parse/bedrock-api-key.js'
 import { parseRegion } from '../../parse/region.js'
 import { envFileLocation } from '../shared/env-location.js'
 import { humanDuration } from '../../engine/duration.js'
-import type { IdentityFacts } from '../identity/facts.js'
 import type { meta } from './meta.js'
 
 /** Minutes left under which a key may die before the job that follows it finishes. */
@@ -79,7 +78,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ctx.report('longTerm', { user: parsed.userName, account: parsed.account, source }, { observed })
   }
   if (sigv4) {
-    const identity = await ctx.waitFor<IdentityFacts>('identity')
+    const identity = await ctx.waitFor('identity')
     const who = identity?.arn && identity.kind !== 'api-key' ? identity.arn : 'the IAM credentials'
     ctx.report('keyAndCredentials', { credentials: who }, { observed })
   } else {

@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from '../../catalog/snippets.js'
 import { DocUrl } from '../../data/doc-url.js'
 
@@ -11,6 +11,8 @@ export const meta = defineMeta({
   scope: 'run',
   dependsOn: [],
   permissions: [],
+  // Fixes after it say how to refresh credentials from this source (aws sso login, aws login, …).
+  share: (facts) => ({ fixContext: { credentialSource: facts.source as string | undefined } }),
   messages: {
     resolved: { status: 'pass', title: 'Credentials from {{source}}' },
     secretMissing: {
@@ -76,7 +78,7 @@ export const meta = defineMeta({
       fix: {
         'github-actions':
           'Raise `role-duration-seconds` on `configure-aws-credentials` (chained roles are capped at 1 hour), or configure credentials closer to the step that needs them.',
-        // The step depends on the source (src/aws/credential-refresh.ts): `aws sso login`,
+        // The step depends on the source (src/commands/credential-refresh.ts): `aws sso login`,
         // `aws login`, the credential_process tool, fresh keys.
         cli: '{{renew}}'
       },

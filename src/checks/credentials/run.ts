@@ -1,5 +1,5 @@
 import { homedir } from 'node:os'
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { detectCredentialSource } from '../../aws/credential-source.js'
 import { readSsoToken } from '../../aws/sso-token.js'
 import { envFileLocation } from '../shared/env-location.js'

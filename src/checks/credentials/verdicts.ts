@@ -1,6 +1,6 @@
 import type { CredentialSourceReport } from '../../aws/credential-source.js'
 import type { SsoTokenState } from '../../aws/sso-token.js'
-import { renewSoonStep } from '../../aws/credential-refresh.js'
+import { renewSoonStep } from '../../commands/credential-refresh.js'
 import type { PreflightConfig } from '../../config.js'
 import { humanDuration } from '../../engine/duration.js'
 import type { ObservedError, SourceLocation } from '../../engine/types.js'

@@ -1,4 +1,4 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import type { meta } from './meta.js'
 
 /** Unreadable lines listed one by one; the rest are counted, so a broken file cannot flood the log. */

@@ -1,5 +1,6 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import { DocUrl } from '../../data/doc-url.js'
+import type { IdentityFacts } from './facts.js'
 
 /** `sts:GetCallerIdentity`: needs no permission and cannot be denied, so any error is the credentials'. */
 export const meta = defineMeta({
@@ -13,6 +14,11 @@ export const meta = defineMeta({
   gate: true,
   // "No permissions are required to perform this operation." (STS API reference)
   permissions: [],
+  // Fixes after it name the caller; the report shows who ran the preflight.
+  share: (facts) => {
+    const { accountId, arn, userId } = facts as IdentityFacts
+    return { fixContext: { callerArn: arn }, identity: { accountId, arn, userId } }
+  },
   messages: {
     authenticated: { status: 'pass', title: 'Authenticated as {{arn}}' },
     apiKeyOnly: {

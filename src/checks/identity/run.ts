@@ -1,5 +1,5 @@
 import { GetCallerIdentityCommand, type GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts'
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { describeCaller, isSingleArn } from '../../parse/arn.js'
 import { parseRegion } from '../../parse/region.js'
 import type { IdentityFacts } from './facts.js'

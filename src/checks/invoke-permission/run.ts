@@ -1,8 +1,7 @@
 import type { AwsResult } from '../../aws/access.js'
-import type { CheckRun, ReadContext } from '../../engine/check.js'
+import type { ReadContext } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { INVOKE_ACTIONS } from '../../policy/bedrock-invoke-policy.js'
-import type { IdentityFacts } from '../identity/facts.js'
-import type { ResolveFacts } from '../model-resolve/facts.js'
 import { simulatePrincipalPolicy } from '../shared/iam-reads.js'
 import { withRolePath } from '../shared/role-arn.js'
 import { evaluationsOf, type Evaluated } from './decide.js'
@@ -10,7 +9,7 @@ import type { meta } from './meta.js'
 import { contextEntries, resourcesToSimulate, type SimulatedResource } from './resources.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import { reportAll } from '../shared/verdict.js'
-import { predictedNote, verdictsOf, whoToSimulate, type KeyFacts } from './verdicts.js'
+import { predictedNote, verdictsOf, whoToSimulate } from './verdicts.js'
 
 /**
  * Both invoke actions on each resource, with its context keys; all of them, or the first error.
@@ -56,15 +55,15 @@ async function simulate(
 }
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
-  const identity = ctx.facts<IdentityFacts>('identity')
-  const facts = ctx.facts<ResolveFacts>('model-resolve')
+  const identity = ctx.facts('identity')
+  const facts = ctx.facts('model-resolve')
   // Both passed, or the engine would have skipped this check; a passing one publishes its facts.
   if (!identity || !facts) return
   if (apiKeyOnly(identity)) {
     ctx.report('needsCredentials', {})
     return
   }
-  const key = await ctx.waitFor<KeyFacts>('api-key')
+  const key = await ctx.waitFor('api-key')
   const credentials = key?.kind === 'short-term' ? await ctx.aws.credentials() : undefined
   const who = whoToSimulate(
     identity,

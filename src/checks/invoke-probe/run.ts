@@ -1,6 +1,5 @@
 import type { ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime'
-import type { CheckRun } from '../../engine/check.js'
-import type { ModelIdFacts } from '../model-id/facts.js'
+import type { CheckRun } from '../shared/check.js'
 import type { meta } from './meta.js'
 
 /** At list prices about 10 input + 1 output tokens: on the order of $0.00002 (reference §6 d). */
@@ -12,7 +11,7 @@ const SUBSCRIPTION_NOTE =
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region ?? ''
-  const model = ctx.facts<ModelIdFacts>('model-id')?.model
+  const model = ctx.facts('model-id')?.model
   if (!model) return // model-id passed (a dependency), so its facts are there
   const modelId = model.input
   const runtime = await ctx.aws.runtime(region)

@@ -1,10 +1,16 @@
 import type { EvaluationResult } from '@aws-sdk/client-iam'
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import type { IdentityFacts } from '../identity/facts.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import { simulatePrincipalPolicy } from '../shared/iam-reads.js'
 import { withRolePath } from '../shared/role-arn.js'
-import { grant, MANTLE_ACTIONS, MANTLE_INFERENCE, projectArn, DEFAULT_PROJECT } from './project.js'
+import {
+  grant,
+  MANTLE_ACTIONS,
+  MANTLE_INFERENCE,
+  projectArn,
+  DEFAULT_PROJECT
+} from '../shared/mantle-project.js'
 import type { meta } from './meta.js'
 
 /** The IAM principal to simulate: a user as itself, a role session as its role. */
@@ -20,7 +26,7 @@ const missingKeys = (r: EvaluationResult): string[] => [
 ]
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
-  const identity = ctx.facts<IdentityFacts>('identity')
+  const identity = ctx.facts('identity')
   const region = ctx.subject.region
   const endpoint = ctx.config.endpoint
   if (!identity || !region || !endpoint) return

@@ -1,4 +1,4 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { isTransient } from '../../aws/errors.js'
 import { goesToMantle, mantleForm } from '../../parse/endpoint.js'
 import { newestSonnet, type ServedModel } from './ids.js'

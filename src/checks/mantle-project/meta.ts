@@ -1,6 +1,6 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import { callsMantle } from '../../parse/endpoint.js'
-import { mantleCurl } from '../../aws/mantle-commands.js'
+import { mantleCurl } from '../../commands/mantle-commands.js'
 import { DocUrl } from '../../data/doc-url.js'
 
 /**

@@ -1,6 +1,6 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { isTransient } from '../../aws/errors.js'
-import { DEFAULT_PROJECT } from '../mantle-access/project.js'
+import { DEFAULT_PROJECT } from '../shared/mantle-project.js'
 import type { meta } from './meta.js'
 import { mantleOf } from '../shared/mantle.js'
 import { MANTLE_ENDPOINT_VARIABLE, shownUrl } from '../../aws/mantle.js'

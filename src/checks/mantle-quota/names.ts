@@ -1,4 +1,4 @@
-import { modelKeyOfName } from '../quota/names.js'
+import { modelKeyOfName } from '../shared/quota-names.js'
 
 /** Which way a bedrock-mantle quota counts tokens: mantle counts input and output apart. */
 export type MantleDirection = 'input' | 'output'
@@ -6,7 +6,7 @@ export type MantleDirection = 'input' | 'output'
 /**
  * Reads a bedrock-mantle quota name, "Bedrock Mantle input tokens per minute for ${model}" or
  * "… output tokens per minute for …" (AWS UG `quotas-mantle`: "Per model, per Region"), into its
- * direction and model key (quota/names.ts). Undefined for every other quota.
+ * direction and model key (checks/shared/quota-names.ts). Undefined for every other quota.
  */
 export function mantleQuotaMeaning(
   name: string

@@ -1,10 +1,9 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { isTransient } from '../../aws/errors.js'
-import type { IdentityFacts } from '../identity/facts.js'
-import { mantleModels } from '../mantle-model/facts.js'
+import { mantleModels } from '../shared/mantle.js'
 import { mantleForm } from '../../parse/endpoint.js'
-import { modelKeyOfId } from '../quota/names.js'
-import { listQuotas } from '../quota/reads.js'
+import { modelKeyOfId } from '../shared/quota-names.js'
+import { listQuotas } from '../shared/quota-reads.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import { mantleQuotaMeaning } from './names.js'
 import type { meta } from './meta.js'
@@ -24,7 +23,7 @@ const NOT_READ = `not read: AWS lists mantle quotas only for ${LISTED_MODELS.joi
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region
   if (!region) return
-  const identity = await ctx.waitFor<IdentityFacts>('identity')
+  const identity = await ctx.waitFor('identity')
   if (apiKeyOnly(identity)) {
     ctx.report('needsCredentials', {})
     return

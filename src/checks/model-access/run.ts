@@ -3,11 +3,9 @@ import type {
   GetUseCaseForModelAccessCommandOutput
 } from '@aws-sdk/client-bedrock'
 import type { AwsResult } from '../../aws/access.js'
-import type { CheckContext, CheckRun } from '../../engine/check.js'
+import type { CheckContext, CheckRun } from '../shared/check.js'
 import type { ObservedError } from '../../engine/types.js'
 import { isReadDenied } from '../../engine/read-denied.js'
-import type { ModelIdFacts } from '../model-id/facts.js'
-import type { ResolveFacts } from '../model-resolve/facts.js'
 import { availabilityLines, negativeSignals, unknownValues } from './availability.js'
 import { NOT_SUFFICIENT, type meta } from './meta.js'
 
@@ -15,10 +13,10 @@ type AccessContext = CheckContext<typeof meta.messages>
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region ?? ''
-  const model = ctx.facts<ModelIdFacts>('model-id')?.model
+  const model = ctx.facts('model-id')?.model
   if (!model) return // model-id passed (a dependency), so it named the model: never here
   // Application and provisioned ARNs name their model only through model-resolve's reads.
-  const base = model.baseModelId ?? (await ctx.waitFor<ResolveFacts>('model-resolve'))?.baseModelId
+  const base = model.baseModelId ?? (await ctx.waitFor('model-resolve'))?.baseModelId
   if (!base) {
     ctx.report('modelUnknown')
     return

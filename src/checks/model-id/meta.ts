@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import { usesRuntime } from '../../parse/endpoint.js'
 import { DocUrl } from '../../data/doc-url.js'
 
@@ -20,7 +20,7 @@ export const meta = defineMeta({
   applies: (config) => usesRuntime(config.endpoint?.value),
   messages: {
     parsed: { status: 'pass', title: '{{kind}}' },
-    // No model named anywhere: the engine chose one (src/aws/default-model.ts); say which and why.
+    // No model named anywhere: this check's pre-plan step chose one (prepare.ts); say which and why.
     chosen: { status: 'pass', title: 'No model named: checking {{model}}, {{why}}' },
     // …and ListInferenceProfiles did not answer: the built-in fallback is checked instead.
     chosenUnverified: {

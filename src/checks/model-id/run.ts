@@ -1,4 +1,4 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { parseModelId, type ModelId } from '../../parse/model-id.js'
 import { defaultModelRegion } from '../../aws/default-model.js'
 import { listSystemProfiles } from '../shared/bedrock-reads.js'

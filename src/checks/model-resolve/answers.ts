@@ -1,6 +1,6 @@
 // What Bedrock's answers mean for this check, shared by its parts: the context they report
 // through, the errors that say "not here" or "retired", and the regions a profile routes to.
-import type { CheckContext } from '../../engine/check.js'
+import type { CheckContext } from '../shared/check.js'
 import type { ObservedError } from '../../engine/types.js'
 import { splitFoundationModelArn } from '../../parse/model-id.js'
 import type { meta } from './meta.js'

@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import { usesRuntime } from '../../parse/endpoint.js'
 import { DocUrl } from '../../data/doc-url.js'
 

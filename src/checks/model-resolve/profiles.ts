@@ -7,7 +7,6 @@ import type { ObservedError } from '../../engine/types.js'
 import { isReadDenied } from '../../engine/read-denied.js'
 import { documentedDestinations, likelyPrefixes } from '../../data/profile-prefixes.js'
 import { foundationModelArn, splitFoundationModelArn, type ModelId } from '../../parse/model-id.js'
-import type { IdentityFacts } from '../identity/facts.js'
 import {
   getFoundationModel,
   getInferenceProfile,
@@ -128,7 +127,7 @@ async function reportNotCallable(
 
   // A profile ARN copied from another account does not exist here, whatever its prefix.
   if (model.kind === 'inference-profile-arn' && model.arn?.account) {
-    const identity = await ctx.waitFor<IdentityFacts>('identity')
+    const identity = await ctx.waitFor('identity')
     if (identity?.accountId && identity.accountId !== model.arn.account) {
       ctx.report(
         'profileOfOtherAccount',
@@ -259,7 +258,7 @@ export async function predictedRoute(
   const profileId = model.profileId ?? model.input
   let profileArn = model.kind === 'inference-profile-arn' ? model.input : undefined
   if (!profileArn) {
-    const identity = await ctx.waitFor<IdentityFacts>('identity')
+    const identity = await ctx.waitFor('identity')
     if (!identity?.accountId) return undefined
     profileArn = `arn:${facts.partition}:bedrock:${region}:${identity.accountId}:inference-profile/${profileId}`
   }

@@ -1,6 +1,5 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { foundationModelArn, type ModelId } from '../../parse/model-id.js'
-import type { ModelIdFacts } from '../model-id/facts.js'
 import { resolveApplicationProfile, resolveSystemProfile } from './profiles.js'
 import { setModelTo } from '../shared/env-location.js'
 import type { ResolveContext } from './answers.js'
@@ -9,7 +8,7 @@ import type { meta } from './meta.js'
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region ?? ''
-  const model = ctx.facts<ModelIdFacts>('model-id')?.model
+  const model = ctx.facts('model-id')?.model
   if (!model) return // model-id passed (a dependency), so it named the model: never here
   if (model.arn?.region && model.arn.region !== region) {
     reportArnOfOtherRegion(ctx, model, region)

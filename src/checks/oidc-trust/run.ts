@@ -3,7 +3,7 @@ import {
   type AssumeRoleWithWebIdentityCommandOutput
 } from '@aws-sdk/client-sts'
 import { maskReturnedCredentials } from '../../aws/partition.js'
-import type { CheckContext, CheckRun } from '../../engine/check.js'
+import type { CheckContext, CheckRun } from '../shared/check.js'
 import type { FindingDetail, ObservedError } from '../../engine/types.js'
 import { parseRegion } from '../../parse/region.js'
 import { detailOf } from '../../policy/fix-parts.js'

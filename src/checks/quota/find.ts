@@ -7,8 +7,8 @@ import {
   type QuotaMetric,
   type QuotaPath
 } from '../../data/quota-hints.js'
-import { modelKeyOfId, quotaMeaning } from './names.js'
-import { listQuotas, readQuota, type QuotaValue } from './reads.js'
+import { modelKeyOfId, quotaMeaning } from '../shared/quota-names.js'
+import { listQuotas, readQuota, type QuotaValue } from '../shared/quota-reads.js'
 
 /**
  * What bedrock-runtime enforces: tokens per minute and per day. No requests-per-minute quota: AWS

@@ -1,4 +1,4 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import {
   DEFAULT_MAX_OUTPUT_TOKENS,
   MAX_OUTPUT_TOKENS,
@@ -8,9 +8,8 @@ import {
 import type { ModelIdFacts } from '../model-id/facts.js'
 import type { ResolveFacts } from '../model-resolve/facts.js'
 import { findQuotas, METRICS } from './find.js'
-import { modelKeyOfId } from './names.js'
-import type { QuotaValue } from './reads.js'
-import type { IdentityFacts } from '../identity/facts.js'
+import { modelKeyOfId } from '../shared/quota-names.js'
+import type { QuotaValue } from '../shared/quota-reads.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import type { meta } from './meta.js'
 
@@ -82,17 +81,17 @@ function line(q: QuotaValue, metric: EnforcedMetric): string {
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region ?? ''
-  const id = ctx.facts<ModelIdFacts>('model-id')?.model
+  const id = ctx.facts('model-id')?.model
   if (!id) return
   if (id.kind === 'provisioned-model-arn') {
     ctx.report('provisioned', { model: id.input })
     return
   }
-  if (apiKeyOnly(await ctx.waitFor<IdentityFacts>('identity'))) {
+  if (apiKeyOnly(await ctx.waitFor('identity'))) {
     ctx.report('needsCredentials', { model: id.baseModelId ?? id.input, region })
     return
   }
-  const resolved = id.baseModelId ? undefined : await ctx.waitFor<ResolveFacts>('model-resolve')
+  const resolved = id.baseModelId ? undefined : await ctx.waitFor('model-resolve')
   const base = id.baseModelId ?? resolved?.baseModelId ?? ''
   const path = pathOf(id, resolved)
   const model = base || id.input

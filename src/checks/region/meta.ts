@@ -1,4 +1,4 @@
-import { defineMeta } from '../../engine/check.js'
+import { defineMeta } from '../shared/check.js'
 import { DocUrl } from '../../data/doc-url.js'
 
 /** Is a region configured, and is it a region code? (The seed page's "Region not configured".) */

@@ -1,4 +1,4 @@
-import type { CheckRun } from '../../engine/check.js'
+import type { CheckRun } from '../shared/check.js'
 import { parseRegion } from '../../parse/region.js'
 import { envFileLocation } from '../shared/env-location.js'
 import type { meta } from './meta.js'

@@ -1,8 +1,7 @@
 import { AssumeRoleCommand, type AssumeRoleCommandOutput, type Tag } from '@aws-sdk/client-sts'
 import { maskReturnedCredentials } from '../../aws/partition.js'
 import { sessionTagPlan } from '../../aws/session-tags.js'
-import type { CheckRun } from '../../engine/check.js'
-import type { IdentityFacts } from '../identity/facts.js'
+import type { CheckRun } from '../shared/check.js'
 import { SESSION_NAME, SESSION_SECONDS } from '../shared/assume-role.js'
 import { parseRoleArn } from '../../parse/arn.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
@@ -36,10 +35,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       }),
       ctx.signal
     )
-  const [identity, tagged] = await Promise.all([
-    ctx.waitFor<IdentityFacts>('identity'),
-    assume(tagging?.tags)
-  ])
+  const [identity, tagged] = await Promise.all([ctx.waitFor('identity'), assume(tagging?.tags)])
   if (tagged.ok) maskReturnedCredentials(ctx.log, tagged.value.Credentials)
   if (!identity) return // discarded: identity did not pass
   if (apiKeyOnly(identity)) {

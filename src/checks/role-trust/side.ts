@@ -1,4 +1,4 @@
-import type { CheckContext } from '../../engine/check.js'
+import type { CheckContext } from '../shared/check.js'
 import type { FindingDetail } from '../../engine/types.js'
 import type { TrustCaller } from '../../policy/trust-policy.js'
 import type { IdentityFacts } from '../identity/facts.js'

@@ -1,4 +1,4 @@
-import type { CredentialSourceKind } from './credential-source.js'
+import type { CredentialSourceKind } from '../types/credential-source.js'
 
 /**
  * How to get fresh credentials from each source on a person's machine, as Markdown: the command
