@@ -18,7 +18,11 @@ import {
   type BedrockWorld
 } from '../harness/fake-bedrock.js'
 import { serviceQuotasHandlers, type FakeQuota } from '../harness/fake-service-quotas.js'
-import { LONG_CONTEXT_QUOTAS_FACT, QUOTA_HINTS } from '../../src/data/quota-hints.js'
+import {
+  ACCOUNT_DAILY_CODE,
+  LONG_CONTEXT_QUOTAS_FACT,
+  QUOTA_HINTS
+} from '../../src/data/quota-hints.js'
 import type { Drift } from '../../src/cli/facts-drift.js'
 
 const fake = useFakeAws(healthyAccount)
@@ -68,6 +72,7 @@ function todayQuotas(): FakeQuota[] {
         q(c, `Cross-Region InvokeModel tokens per minute for ${model} 1M Context Length`)
       )
     ),
+    q(ACCOUNT_DAILY_CODE, 'Cross-Model Max Tokens Per Day'),
     // A stale row of the retired metric: not drift, AWS simply no longer enforces it.
     q('L-00FF3314', 'Cross-Region InvokeModel requests per minute for Anthropic Claude Sonnet 4.6')
   ]

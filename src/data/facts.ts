@@ -13,6 +13,7 @@ import {
 } from './models.js'
 import { GEO_DESTINATIONS_FACT, GEOGRAPHIES_FACT } from './profile-prefixes.js'
 import {
+  ACCOUNT_DAILY_CODE_FACT,
   LONG_CONTEXT_QUOTAS_FACT,
   MAX_OUTPUT_TOKENS_FACT,
   NEWEST_MAX_OUTPUT_FACT,
@@ -30,6 +31,7 @@ export const FACTS: Readonly<Record<string, Fact<unknown>>> = {
   'mantle-regions': MANTLE_REGIONS_FACT,
   'quota-metrics': QUOTA_METRICS_FACT,
   'quota-codes': QUOTA_HINTS_FACT,
+  'account-daily-quota-code': ACCOUNT_DAILY_CODE_FACT,
   'long-context-quota-codes': LONG_CONTEXT_QUOTAS_FACT,
   'quota-request': QUOTA_REQUEST_FACT,
   'api-key-formats': API_KEY_FORMATS_FACT,

@@ -91,6 +91,19 @@ export function hintedCode(
 }
 
 /**
+ * The code of the account-wide `Cross-Model Max Tokens Per Day` (per account and region; AWS UG
+ * `quotas-runtime`). Public Service Quotas listings show it as L-E3F10727 (two independent
+ * accounts' listings, Sep–Oct 2026); like every code here it is a hint, used only when the name
+ * AWS returns is that quota's, and otherwise found by name in the region's listing.
+ */
+export const ACCOUNT_DAILY_CODE_FACT = fact(
+  'Quota code of the account-wide Cross-Model Max Tokens Per Day',
+  'L-E3F10727',
+  PAGES.quotas
+)
+export const ACCOUNT_DAILY_CODE = ACCOUNT_DAILY_CODE_FACT.value
+
+/**
  * Quotas of the 1M-context beta, listed beside the standard ones (`… V1 1M Context Length`): they
  * apply to calls that ask for the 1M context only, never to a standard call.
  */
