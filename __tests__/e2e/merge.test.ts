@@ -191,6 +191,31 @@ describe('bedrock-preflight merge (the fleet summary)', () => {
     expect(huge.stderr).toContain(`${file}: is 3145728 bytes, more than the 2097152`)
   })
 
+  it('says a report that is not JSON on one line, without the escape sequences it quotes', async () => {
+    const file = join(dir, 'hostile.json')
+    writeFileSync(
+      file,
+      '{"title": "\u001b]8;;https://evil.example\u0007x\u001b[2J\n::error title=Injected::boom" oops'
+    )
+    const run = await cli(['merge', file])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain(`${file}: is not JSON`)
+    expect(run.stderr).not.toContain('\u001b')
+    expect(run.stderr).not.toMatch(/^::error/m)
+  })
+
+  it('fleet matrix: a key with a newline never starts a workflow command of its own', async () => {
+    const file = join(dir, 'fleet.yml')
+    writeFileSync(
+      file,
+      'version: 1\ntargets:\n  - role: arn:aws:iam::111122223333:role/ci\n    regions: [us-east-1]\n    models: [m]\n    "x\\n::error title=Injected::boom": 1\n'
+    )
+    const run = await cli(['fleet', 'matrix', file])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('unknown key "x\\n::error title=Injected::boom"')
+    expect(run.stderr).not.toMatch(/^::error/m)
+  })
+
   it('refuses a previous merged report that is not one, naming it', async () => {
     const root = writeRun('ok', { 'app-dev': healthy })
     const prev = join(dir, 'not-merged.json')

@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import MERGED_SCHEMA from '../../schema/merged-report.schema.json' with { type: 'json' }
+import { stripControls } from '../render/escape.js'
 import type { CliIo } from '../cli/run.js'
 import { UsageError } from '../cli/args.js'
 import { MergeInputError } from './errors.js'
@@ -107,7 +108,8 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     })
   } catch (err) {
     if (err instanceof MergeInputError) {
-      io.stderr.write(`bedrock-preflight merge: ${err.message}\n`)
+      // A parse error quotes the file: outside text, said on one line without its controls.
+      io.stderr.write(`bedrock-preflight merge: ${stripControls(err.message, true)}\n`)
       return 2
     }
     throw err
