@@ -4,7 +4,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import type { Logger } from '../config.js'
 import type { ObservedError } from '../engine/types.js'
-import { isThrottle, observeError } from './errors.js'
+import { isThrottle, isTransient, observeError } from './errors.js'
 import { capBody, RESPONSE_LIMIT_BYTES } from './body-cap.js'
 import { incompleteAnswerError, incompleteness, rawAnswerProblem } from './complete.js'
 import { Pacer } from './pacer.js'
@@ -510,10 +510,21 @@ export class AwsAccess {
         ) {
           continue
         }
-        // A throttle is never the real error when a later attempt got an answer that says more.
-        const first = attempts.find((a) => !isThrottle(a)) ?? attempts[0] ?? final
+        // Retries never hide the last real answer: the last attempt AWS answered (an HTTP status,
+        // not a throttle, a 5xx or a dropped connection) is the error; else the first that is
+        // not a throttle. The other one is kept beside it.
+        const answer = [...attempts]
+          .reverse()
+          .find((a) => a.httpStatus !== undefined && !isThrottle(a) && !isTransient(a))
+        const fallback = attempts.find((a) => !isThrottle(a)) ?? attempts[0] ?? final
+        const first = answer ?? fallback
         const error: ObservedError = { ...first, operation, attempts: Math.max(attempt, 1) }
-        const last = attempts.length > 1 ? attempts[attempts.length - 1] : final
+        const last =
+          answer && fallback !== answer
+            ? fallback
+            : attempts.length > 1
+              ? attempts[attempts.length - 1]
+              : final
         if (last && (last.code !== first.code || last.message !== first.message)) {
           error.lastError = { code: last.code, message: last.message }
         }
