@@ -19,7 +19,8 @@ import {
   NEWEST_MAX_OUTPUT_FACT,
   QUOTA_HINTS_FACT,
   QUOTA_METRICS_FACT,
-  QUOTA_REQUEST_FACT
+  QUOTA_REQUEST_FACT,
+  STALE_RPM_CODES_FACT
 } from './quota-hints.js'
 import { KNOWN_REGIONS_FACT, PARTITIONS_FACT } from './regions.js'
 
@@ -32,6 +33,7 @@ export const FACTS: Readonly<Record<string, Fact<unknown>>> = {
   'quota-metrics': QUOTA_METRICS_FACT,
   'quota-codes': QUOTA_HINTS_FACT,
   'account-daily-quota-code': ACCOUNT_DAILY_CODE_FACT,
+  'stale-rpm-quota-codes': STALE_RPM_CODES_FACT,
   'long-context-quota-codes': LONG_CONTEXT_QUOTAS_FACT,
   'quota-request': QUOTA_REQUEST_FACT,
   'api-key-formats': API_KEY_FORMATS_FACT,

@@ -104,6 +104,20 @@ export const ACCOUNT_DAILY_CODE_FACT = fact(
 export const ACCOUNT_DAILY_CODE = ACCOUNT_DAILY_CODE_FACT.value
 
 /**
+ * Requests-per-minute rows that public listings still show (reference bedrock.md §00: L-00FF3314
+ * for Sonnet 4.6; its name, with L-15B8E632 as the tokens-per-minute code of the same path, from
+ * public Service Quotas listings, Sep–Oct 2026). AWS no longer enforces them (AWS UG
+ * `quotas-runtime`): bundled so a reader of a listing knows the code, never to be checked.
+ */
+export const STALE_RPM_CODES_FACT = fact<Readonly<Record<string, string>>>(
+  'Requests-per-minute quota codes still listed (not enforced)',
+  {
+    'L-00FF3314': 'Cross-region model inference requests per minute for Anthropic Claude Sonnet 4.6'
+  },
+  PAGES.quotas
+)
+
+/**
  * Quotas of the 1M-context beta, listed beside the standard ones (`… V1 1M Context Length`): they
  * apply to calls that ask for the 1M context only, never to a standard call.
  */
