@@ -128,6 +128,8 @@ const THROTTLED_ROUNDS = 40
  * the deadline is reported as a time-out, when the truth is "throttled".
  */
 const RESEND_MARGIN_MS = 2000
+/** The name of the stop a throttled call makes before a turn that would pass the deadline. */
+const THROTTLED_OUT = 'BedrockPreflightThrottledOut'
 
 /**
  * The operation a command sends, from the schema every SDK command carries (`[9, namespace, name,
@@ -416,6 +418,16 @@ export class AwsAccess {
         ) => Promise<{ response?: { statusCode?: number; headers?: Record<string, string> } }>
       ) =>
       async (args: unknown) => {
+        // A throttled call whose next turn would come too close to the deadline ends now, on its
+        // throttle: waiting into the deadline would report a time-out when the truth is "throttled".
+        const deadline = this.options.deadlineMs
+        if (
+          deadline !== undefined &&
+          attempts.some(isThrottle) &&
+          Date.now() + lane.waitMs() > deadline - RESEND_MARGIN_MS
+        ) {
+          throw Object.assign(new Error('throttled until the deadline'), { name: THROTTLED_OUT })
+        }
         // Paced before the attempt is counted: a wait for our turn is not an attempt.
         await lane.turn(signal)
         attempt += 1
@@ -516,7 +528,10 @@ export class AwsAccess {
         const answer = [...attempts]
           .reverse()
           .find((a) => a.httpStatus !== undefined && !isThrottle(a) && !isTransient(a))
-        const fallback = attempts.find((a) => !isThrottle(a)) ?? attempts[0] ?? final
+        const fallback =
+          final.code === THROTTLED_OUT
+            ? (attempts.filter(isThrottle).pop() ?? final)
+            : (attempts.find((a) => !isThrottle(a)) ?? attempts[0] ?? final)
         const first = answer ?? fallback
         const error: ObservedError = { ...first, operation, attempts: Math.max(attempt, 1) }
         const last =
