@@ -4,7 +4,7 @@
  * fake AWS. Two worlds: AWS as it is when the facts were checked (token quotas only, Sonnet 4.5
  * retired, the 5.x generation listed), and AWS after it moved on.
  */
-import { useFakeAws } from '../harness/fake-aws.js'
+import { json11, useFakeAws } from '../harness/fake-aws.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { STATIC_KEY_ENV } from '../harness/scenarios.js'
@@ -161,6 +161,18 @@ describe('bedrock-preflight facts --check', () => {
     expect(seen('unknown-region')).toEqual(['me-west-1'])
     // Mythos is a family Anthropic's model list has: bundled, so not a new family.
     expect(seen('new-family')).not.toContain('mythos')
+  })
+
+  it('an empty quota listing ({} with HTTP 200) is a failed read, exit 2, never "retired" codes', async () => {
+    fake.handle({
+      ...bedrockHandlers(today()),
+      ...serviceQuotasHandlers(todayQuotas()),
+      'servicequotas:ListServiceQuotas': json11.ok({})
+    })
+    const run = await factsCheck(['--region', 'us-east-1'])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('could not read us-east-1: IncompleteAnswer')
+    expect(run.stdout).not.toContain('retired')
   })
 
   it('says what it needs on a bad command line, exit 2', async () => {
