@@ -216,6 +216,24 @@ describe('bedrock-preflight merge (the fleet summary)', () => {
     expect(run.stderr).not.toMatch(/^::error/m)
   })
 
+  it('--expect: a target of the plan that wrote no report fails the merge and is named', async () => {
+    const root = writeRun('expect', { 'app-dev': healthy })
+    const plan = join(dir, 'plan.json')
+    writeFileSync(
+      plan,
+      JSON.stringify({ matrix: { include: [{ id: 'app-dev' }, { id: 'app-prod' }] } })
+    )
+    const run = await cli(['merge', '--json', '--expect', plan, root])
+    expect(run.exitCode).toBe(1)
+    const merged = JSON.parse(run.stdout) as MergedReport
+    expect(merged.result).toBe('fail')
+    expect(merged.changes.missing).toEqual(['app-prod'])
+    expect(run.summary).toContain('did not report')
+    expect(run.summary).toContain('- app\\-prod')
+    const ids = await cli(['merge', '--expect', 'app-dev', root])
+    expect(ids.exitCode).toBe(0)
+  })
+
   it('refuses a previous merged report that is not one, naming it', async () => {
     const root = writeRun('ok', { 'app-dev': healthy })
     const prev = join(dir, 'not-merged.json')
