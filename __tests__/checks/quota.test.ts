@@ -53,7 +53,8 @@ const healthy = [
     `Model invocation max tokens per day for ${SONNET} (doubled for cross-region calls)`,
     144_000_000,
     false
-  )
+  ),
+  quota('L-E3F10727', 'Cross-Model Max Tokens Per Day', 2_000_000_000, false)
 ]
 
 describe('quota names', () => {
@@ -147,7 +148,9 @@ describe('quota check', () => {
   })
 
   it('finds the quota by name when a bundled code is wrong, and reads the account-wide cap then', async () => {
-    const renamed = healthy.map((q, i) => ({ ...q, QuotaCode: `L-0000000${i}` }))
+    const renamed = healthy
+      .filter((q) => q.QuotaName !== 'Cross-Model Max Tokens Per Day')
+      .map((q, i) => ({ ...q, QuotaCode: `L-0000000${i}` }))
     world([...renamed, quota('L-ACCOUNT1', 'Cross-Model Max Tokens Per Day', 0, false)])
     const findings = findingsOf(await run(['us-east-1'], [`us.${SONNET_45}`]), 'quota')
     expect(findings.map((f) => f.messageId)).toEqual(['accountDailyZero'])

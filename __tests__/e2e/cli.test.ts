@@ -356,6 +356,39 @@ describe('bedrock-preflight explain', () => {
     expect(run.stdout).not.toContain('Other known errors')
   })
 
+  // AWS UG `api-keys-how`: ABSK + base64("BedrockAPIKey-<id>-at-<account>:<secret>"); the
+  // refusal text is Bedrock's (reference bedrock.md §0).
+  const longTermKey = `ABSK${Buffer.from('BedrockAPIKey-q9z1-at-111122223333:c2VjcmV0LWZvci10aGUtZXhwbGFpbi10ZXN0').toString('base64')}`
+  const refused = (key: string) =>
+    `2026-12-07T10:00:00Z ERROR POST /model/x/invoke (Authorization: Bearer ${key}) 403 UnrecognizedClientException: The bearer token included in the request is invalid.`
+
+  it('never prints a Bedrock API key from the pasted line, the same key in AWS_BEARER_TOKEN_BEDROCK', async () => {
+    const run = await cli(['explain'], {
+      stdin: `2026-12-07T09:59:59Z INFO starting\n${refused(longTermKey)}\n`,
+      env: { AWS_BEARER_TOKEN_BEDROCK: longTermKey }
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain('The first real error is on line 2:')
+    expect(run.stdout).not.toContain(longTermKey.slice(4, 40))
+  })
+
+  it('hides API keys and secret access keys in a pasted log the CLI never saw', async () => {
+    const shortTerm = `bedrock-api-key-${Buffer.from('bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Signature=abcdef0123456789').toString('base64')}`
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY'
+    for (const line of [
+      refused(longTermKey),
+      refused(shortTerm),
+      `{"Credentials": {"SecretAccessKey": "${secret}"}} ExpiredTokenException: The security token included in the request is expired`,
+      `aws_secret_access_key = ${secret} ExpiredTokenException: The security token included in the request is expired`
+    ]) {
+      const run = await cli(['explain'], { stdin: `INFO starting\n${line}\n` })
+      expect(run.stdout).toContain('The first real error is on line 2:')
+      expect(run.stdout).not.toContain(longTermKey.slice(4, 40))
+      expect(run.stdout).not.toContain(shortTerm.slice(16, 40))
+      expect(run.stdout).not.toContain(secret)
+    }
+  })
+
   it('says plainly when an error is not in the catalog, exit 1', async () => {
     const run = await cli(['explain', 'Segmentation fault in the flux capacitor'])
     expect(run.exitCode).toBe(1)

@@ -4,7 +4,7 @@
  * fake AWS. Two worlds: AWS as it is when the facts were checked (token quotas only, Sonnet 4.5
  * retired, the 5.x generation listed), and AWS after it moved on.
  */
-import { useFakeAws } from '../harness/fake-aws.js'
+import { json11, useFakeAws } from '../harness/fake-aws.js'
 import { runAction, type ActionRun } from '../harness/run-action.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { STATIC_KEY_ENV } from '../harness/scenarios.js'
@@ -18,7 +18,11 @@ import {
   type BedrockWorld
 } from '../harness/fake-bedrock.js'
 import { serviceQuotasHandlers, type FakeQuota } from '../harness/fake-service-quotas.js'
-import { LONG_CONTEXT_QUOTAS_FACT, QUOTA_HINTS } from '../../src/data/quota-hints.js'
+import {
+  ACCOUNT_DAILY_CODE,
+  LONG_CONTEXT_QUOTAS_FACT,
+  QUOTA_HINTS
+} from '../../src/data/quota-hints.js'
 import type { Drift } from '../../src/cli/facts-drift.js'
 
 const fake = useFakeAws(healthyAccount)
@@ -68,6 +72,7 @@ function todayQuotas(): FakeQuota[] {
         q(c, `Cross-Region InvokeModel tokens per minute for ${model} 1M Context Length`)
       )
     ),
+    q(ACCOUNT_DAILY_CODE, 'Cross-Model Max Tokens Per Day'),
     // A stale row of the retired metric: not drift, AWS simply no longer enforces it.
     q('L-00FF3314', 'Cross-Region InvokeModel requests per minute for Anthropic Claude Sonnet 4.6')
   ]
@@ -156,6 +161,18 @@ describe('bedrock-preflight facts --check', () => {
     expect(seen('unknown-region')).toEqual(['me-west-1'])
     // Mythos is a family Anthropic's model list has: bundled, so not a new family.
     expect(seen('new-family')).not.toContain('mythos')
+  })
+
+  it('an empty quota listing ({} with HTTP 200) is a failed read, exit 2, never "retired" codes', async () => {
+    fake.handle({
+      ...bedrockHandlers(today()),
+      ...serviceQuotasHandlers(todayQuotas()),
+      'servicequotas:ListServiceQuotas': json11.ok({})
+    })
+    const run = await factsCheck(['--region', 'us-east-1'])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('could not read us-east-1: IncompleteAnswer')
+    expect(run.stdout).not.toContain('retired')
   })
 
   it('says what it needs on a bad command line, exit 2', async () => {

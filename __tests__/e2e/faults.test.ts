@@ -448,3 +448,16 @@ describe('a throttled read of the preflight itself', () => {
     }
   })
 })
+
+describe('a read throttled until timeout-seconds', () => {
+  it('is said as throttled (the read and the fix), never as an endpoint that did not answer', async () => {
+    fake.handle(healthyAccount())
+    fake.handle({ 'iam:SimulatePrincipalPolicy': query.error('Throttling', 'Rate exceeded', 400) })
+    const run = await runWith(fake.env, 6)
+    const f = run.report!.findings.find((x) => x.checkId === 'invoke-permission')
+    expect(f?.status).toBe('unverified')
+    expect(f?.catalogId).not.toBe('timeout')
+    expect(f?.error).toMatchObject({ code: 'Throttling', operation: 'iam:SimulatePrincipalPolicy' })
+    expect(f?.cause).toContain('`iam:SimulatePrincipalPolicy` until timeout-seconds ran out')
+  })
+})

@@ -1,4 +1,4 @@
-import { useFakeAws } from '../harness/fake-aws.js'
+import { reset, useFakeAws, type FakeReply } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, FAKE } from '../harness/run-action.js'
 import {
   callerIdentity,
@@ -50,6 +50,22 @@ describe('identity, credentials and region through the bundled action', () => {
     )
     expect(error?.message).toContain('No AWS credentials found')
     expect(fake.requests).toHaveLength(0)
+  })
+
+  it('a connection reset then InvalidClientTokenId: the key is refused (retries never hide the last real answer)', async () => {
+    let calls = 0
+    fake.handle({
+      'sts:GetCallerIdentity': (): FakeReply => (calls++ === 0 ? reset : STS_ERRORS.invalidKey)
+    })
+    const run = await runAction({
+      endpoints: fake.env,
+      env: { ...OIDC_SESSION_ENV, AWS_REGION: 'us-east-1' }
+    })
+    const f = run.report?.findings.find((x) => x.checkId === 'identity')
+    expect(f?.error).toMatchObject({ code: 'InvalidClientTokenId', httpStatus: 403 })
+    expect(f?.error?.lastError?.code).toBe('ECONNRESET')
+    expect(f?.catalogId).not.toBe('network-unreachable')
+    expect(f?.status).toBe('fail')
   })
 
   it('explains an expired token with the fix for a CI session', async () => {

@@ -22,7 +22,7 @@ import {
   useTokenEndpoint,
   TARGET_ROLE_ARN
 } from '../harness/e2e-world.js'
-import { SONNET_45 } from '../harness/fake-bedrock.js'
+import { OPUS_47, SONNET_45 } from '../harness/fake-bedrock.js'
 import { MANTLE_SONNET } from '../harness/fake-mantle.js'
 import type { Finding } from '../../src/engine/types.js'
 
@@ -90,6 +90,11 @@ const JOBS: Job[] = [
         '<ServiceSpecificCredentials><member><UserName>BedrockAPIKey-x7k2</UserName><Status>Active</Status><ServiceUserName>BedrockAPIKey-x7k2-at-111122223333</ServiceUserName><CreateDate>2026-11-01T00:00:00Z</CreateDate><ServiceSpecificCredentialId>ACCAFAKEKEYID0000001</ServiceSpecificCredentialId><ServiceName>bedrock.amazonaws.com</ServiceName></member></ServiceSpecificCredentials>'
       )
     }
+  },
+  // No bundled code for its tokens per day: the quota check lists the region's quotas.
+  {
+    name: 'a model found by name',
+    inputs: { 'model-id': `us.${OPUS_47}`, 'timeout-seconds': '10' }
   }
 ]
 

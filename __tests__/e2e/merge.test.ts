@@ -191,6 +191,49 @@ describe('bedrock-preflight merge (the fleet summary)', () => {
     expect(huge.stderr).toContain(`${file}: is 3145728 bytes, more than the 2097152`)
   })
 
+  it('says a report that is not JSON on one line, without the escape sequences it quotes', async () => {
+    const file = join(dir, 'hostile.json')
+    writeFileSync(
+      file,
+      '{"title": "\u001b]8;;https://evil.example\u0007x\u001b[2J\n::error title=Injected::boom" oops'
+    )
+    const run = await cli(['merge', file])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain(`${file}: is not JSON`)
+    expect(run.stderr).not.toContain('\u001b')
+    expect(run.stderr).not.toMatch(/^::error/m)
+  })
+
+  it('fleet matrix: a key with a newline never starts a workflow command of its own', async () => {
+    const file = join(dir, 'fleet.yml')
+    writeFileSync(
+      file,
+      'version: 1\ntargets:\n  - role: arn:aws:iam::111122223333:role/ci\n    regions: [us-east-1]\n    models: [m]\n    "x\\n::error title=Injected::boom": 1\n'
+    )
+    const run = await cli(['fleet', 'matrix', file])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('unknown key "x\\n::error title=Injected::boom"')
+    expect(run.stderr).not.toMatch(/^::error/m)
+  })
+
+  it('--expect: a target of the plan that wrote no report fails the merge and is named', async () => {
+    const root = writeRun('expect', { 'app-dev': healthy })
+    const plan = join(dir, 'plan.json')
+    writeFileSync(
+      plan,
+      JSON.stringify({ matrix: { include: [{ id: 'app-dev' }, { id: 'app-prod' }] } })
+    )
+    const run = await cli(['merge', '--json', '--expect', plan, root])
+    expect(run.exitCode).toBe(1)
+    const merged = JSON.parse(run.stdout) as MergedReport
+    expect(merged.result).toBe('fail')
+    expect(merged.changes.missing).toEqual(['app-prod'])
+    expect(run.summary).toContain('did not report')
+    expect(run.summary).toContain('- app\\-prod')
+    const ids = await cli(['merge', '--expect', 'app-dev', root])
+    expect(ids.exitCode).toBe(0)
+  })
+
   it('refuses a previous merged report that is not one, naming it', async () => {
     const root = writeRun('ok', { 'app-dev': healthy })
     const prev = join(dir, 'not-merged.json')

@@ -102,7 +102,7 @@ describe('the quota check through the bundled action', () => {
   it('finds the account-wide daily cap of 0 through the listing when a code is unknown', async () => {
     const world = quotaWorld().map((q) =>
       q.code === ACCOUNT_DAILY_CODE
-        ? { ...q, value: 0 }
+        ? { ...q, code: 'L-0000ACC0', value: 0 }
         : /Sonnet 4\.5/.test(q.name)
           ? { ...q, code: `${q.code.slice(0, -1)}Z` }
           : q
@@ -110,6 +110,26 @@ describe('the quota check through the bundled action', () => {
     fake.handle(serviceQuotasHandlers(world))
     const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
     expect(quotaFindings(run).map((f) => f.messageId)).toEqual(['accountDailyZero'])
+  })
+
+  it("fails an account-wide daily cap of 0 even when the model's own quotas are found by their codes", async () => {
+    fake.handle(serviceQuotasHandlers(withValue(/^Cross-Model Max Tokens Per Day$/, 0)))
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    const findings = quotaFindings(run)
+    expect(findings.map((f) => [f.status, f.messageId])).toEqual([['fail', 'accountDailyZero']])
+    expect(findings[0]?.fix).toContain(ACCOUNT_DAILY_CODE)
+    expect(run.outputs.result).toBe('fail')
+  })
+
+  it('never passes while the account-wide daily quota is nowhere to be read', async () => {
+    fake.handle(
+      serviceQuotasHandlers(quotaWorld().filter((q) => q.name !== 'Cross-Model Max Tokens Per Day'))
+    )
+    const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` })
+    const [f] = quotaFindings(run)
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'noMatch' })
+    expect(f?.title).toContain('Cross-Model Max Tokens Per Day')
+    expect(sqCalls('ListServiceQuotas').length).toBeGreaterThan(1)
   })
 
   it('checks every region × model, each on its own path', async () => {

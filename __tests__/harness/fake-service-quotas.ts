@@ -20,6 +20,7 @@ import {
   SONNET_5
 } from './fake-bedrock.js'
 import {
+  ACCOUNT_DAILY_CODE,
   LONG_CONTEXT_QUOTAS_FACT,
   QUOTA_HINTS,
   type QuotaPath
@@ -120,7 +121,8 @@ export function modelQuotas(
   ]
 }
 
-export const ACCOUNT_DAILY_CODE = madeUpCode('cross-model-max-tokens-per-day')
+/** The bundled code: AWS answers it by that code, as a real account's listing shows it. */
+export { ACCOUNT_DAILY_CODE }
 
 /**
  * bedrock-mantle's quotas of a model (AWS UG `quotas-mantle`): input and output tokens per minute,

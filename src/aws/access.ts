@@ -4,7 +4,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types'
 import type { Logger } from '../config.js'
 import type { ObservedError } from '../types/observed-error.js'
-import { isThrottle, observeError } from './errors.js'
+import { isThrottle, isTransient, observeError } from './errors.js'
 import { capBody, RESPONSE_LIMIT_BYTES } from './body-cap.js'
 import { incompleteAnswerError, incompleteness, rawAnswerProblem } from './complete.js'
 import { Pacer } from './pacer.js'
@@ -141,6 +141,8 @@ const THROTTLED_ROUNDS = 40
  * the deadline is reported as a time-out, when the truth is "throttled".
  */
 const RESEND_MARGIN_MS = 2000
+/** The name of the stop a throttled call makes before a turn that would pass the deadline. */
+const THROTTLED_OUT = 'BedrockPreflightThrottledOut'
 
 /**
  * The operation a command sends, from the schema every SDK command carries (`[9, namespace, name,
@@ -429,6 +431,16 @@ export class AwsAccess {
         ) => Promise<{ response?: { statusCode?: number; headers?: Record<string, string> } }>
       ) =>
       async (args: unknown) => {
+        // A throttled call whose next turn would come too close to the deadline ends now, on its
+        // throttle: waiting into the deadline would report a time-out when the truth is "throttled".
+        const deadline = this.options.deadlineMs
+        if (
+          deadline !== undefined &&
+          attempts.some(isThrottle) &&
+          Date.now() + lane.waitMs() > deadline - RESEND_MARGIN_MS
+        ) {
+          throw Object.assign(new Error('throttled until the deadline'), { name: THROTTLED_OUT })
+        }
         // Paced before the attempt is counted: a wait for our turn is not an attempt.
         await lane.turn(signal)
         attempt += 1
@@ -523,10 +535,24 @@ export class AwsAccess {
         ) {
           continue
         }
-        // A throttle is never the real error when a later attempt got an answer that says more.
-        const first = attempts.find((a) => !isThrottle(a)) ?? attempts[0] ?? final
+        // Retries never hide the last real answer: the last attempt AWS answered (an HTTP status,
+        // not a throttle, a 5xx or a dropped connection) is the error; else the first that is
+        // not a throttle. The other one is kept beside it.
+        const answer = [...attempts]
+          .reverse()
+          .find((a) => a.httpStatus !== undefined && !isThrottle(a) && !isTransient(a))
+        const fallback =
+          final.code === THROTTLED_OUT
+            ? (attempts.filter(isThrottle).pop() ?? final)
+            : (attempts.find((a) => !isThrottle(a)) ?? attempts[0] ?? final)
+        const first = answer ?? fallback
         const error: ObservedError = { ...first, operation, attempts: Math.max(attempt, 1) }
-        const last = attempts.length > 1 ? attempts[attempts.length - 1] : final
+        const last =
+          answer && fallback !== answer
+            ? fallback
+            : attempts.length > 1
+              ? attempts[attempts.length - 1]
+              : final
         if (last && (last.code !== first.code || last.message !== first.message)) {
           error.lastError = { code: last.code, message: last.message }
         }

@@ -122,6 +122,8 @@ export const COMPLETE: Readonly<Record<string, Completeness>> = {
         : `the model ${str(details.modelId)}, not ${str(input.modelIdentifier)}`
     }
   },
+  // facts --check's listing of the models (cli/facts.ts).
+  'bedrock:ListFoundationModels': { members: [{ path: 'modelSummaries', kind: 'list' }] },
   'bedrock:ListInferenceProfiles': {
     members: [{ path: 'inferenceProfileSummaries', kind: 'list' }]
   },

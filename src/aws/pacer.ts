@@ -45,6 +45,12 @@ export class PaceLane {
     return sleep(wait, signal)
   }
 
+  /** How long a turn asked for now would wait (without taking it). */
+  waitMs(): number {
+    if (!Number.isFinite(this.rate)) return 0
+    return Math.max(0, this.nextAt - this.now())
+  }
+
   /** The endpoint answered with something other than a throttle. */
   accept(): void {
     const now = this.now()

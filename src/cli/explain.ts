@@ -3,7 +3,7 @@ import type { CatalogEntry, FixContext } from '../catalog/types.js'
 import { markdownToText, paletteFor, useColor } from '../render/terminal.js'
 import { UsageError } from './args.js'
 import type { CliIo } from './io.js'
-import { hideKeyIds } from './redact.js'
+import { hidePastedSecrets } from './redact.js'
 import { stripControls } from '../render/escape.js'
 
 /** Pasted text is read up to this size: a whole CI log fits, a runaway pipe does not. */
@@ -38,7 +38,7 @@ function entryLines(entry: CatalogEntry, ctx: FixContext, color: boolean): strin
 }
 
 function cutLine(text: string): string {
-  const shown = hideKeyIds(stripControls(text, true))
+  const shown = hidePastedSecrets(stripControls(text, true))
   return shown.length > 200 ? `${shown.slice(0, 199)}…` : shown
 }
 

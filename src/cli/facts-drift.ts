@@ -1,6 +1,6 @@
 import { KNOWN_REGIONS } from '../data/regions.js'
 import { GEOGRAPHIES_FACT } from '../data/profile-prefixes.js'
-import { LONG_CONTEXT_QUOTAS_FACT, QUOTA_HINTS } from '../data/quota-hints.js'
+import { ACCOUNT_DAILY_CODE, LONG_CONTEXT_QUOTAS_FACT, QUOTA_HINTS } from '../data/quota-hints.js'
 import { FALLBACK_MODEL_FACT, LIFECYCLE_FACT, MODEL_FAMILIES } from '../data/models.js'
 
 /** What one region's control plane lists, reduced to what the bundled facts say something about. */
@@ -38,6 +38,7 @@ function bundledCodes(): Map<string, string> {
   }
   for (const [model, list] of Object.entries(LONG_CONTEXT_QUOTAS_FACT.value))
     for (const code of list) codes.set(code, `${model} 1M context`)
+  codes.set(ACCOUNT_DAILY_CODE, 'Cross-Model Max Tokens Per Day')
   return codes
 }
 

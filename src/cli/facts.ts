@@ -1,6 +1,12 @@
 import { CHECKED } from '../data/fact.js'
 import { observeError } from '../aws/errors.js'
 import { compareFacts, type Drift, type RegionListing } from './facts-drift.js'
+import { markdownFence } from '../render/escape.js'
+
+/** A listing that cannot be trusted whole: a gap would read as a retired code or model. */
+function incomplete(what: string): Error {
+  return Object.assign(new Error(what), { name: 'IncompleteAnswer' })
+}
 
 export interface FactsArgs {
   command: 'facts'
@@ -20,6 +26,8 @@ async function readRegion(region: string, profile: string | undefined): Promise<
     const models = await b.send(
       new bedrock.ListFoundationModelsCommand({ byProvider: 'Anthropic' })
     )
+    if (!models.modelSummaries)
+      throw incomplete('ListFoundationModels answered without modelSummaries')
     const profiles: string[] = []
     let token: string | undefined
     do {
@@ -29,9 +37,9 @@ async function readRegion(region: string, profile: string | undefined): Promise<
           ...(token ? { nextToken: token } : {})
         })
       )
-      profiles.push(
-        ...(page.inferenceProfileSummaries ?? []).map((p) => p.inferenceProfileId ?? '')
-      )
+      if (!page.inferenceProfileSummaries)
+        throw incomplete('ListInferenceProfiles answered without inferenceProfileSummaries')
+      profiles.push(...page.inferenceProfileSummaries.map((p) => p.inferenceProfileId ?? ''))
       token = page.nextToken
     } while (token)
     const listed: { code: string; name: string }[] = []
@@ -44,12 +52,13 @@ async function readRegion(region: string, profile: string | undefined): Promise<
           ...(next ? { NextToken: next } : {})
         })
       )
-      listed.push(
-        ...(r.Quotas ?? []).map((q) => ({ code: q.QuotaCode ?? '', name: q.QuotaName ?? '' }))
-      )
+      if (!r.Quotas) throw incomplete('ListServiceQuotas answered without Quotas')
+      listed.push(...r.Quotas.map((q) => ({ code: q.QuotaCode ?? '', name: q.QuotaName ?? '' })))
       next = r.NextToken
       if (!next) break
     }
+    // A listing cut short would call every code on the pages not read "retired".
+    if (next) throw incomplete('ListServiceQuotas had more than 40 pages: the listing is truncated')
     return {
       region,
       models: (models.modelSummaries ?? []).map((m) => ({
@@ -71,7 +80,8 @@ function text(drift: Drift[], regions: string[]): string {
   const lines = drift.map(
     (d) => `- ${d.kind} ${d.subject} (${d.regions.join(', ')}): ${d.detail} [${d.fact}]`
   )
-  return `${drift.length} bundled ${drift.length === 1 ? 'fact has' : 'facts have'} drifted since ${CHECKED}:\n${lines.join('\n')}\n\nUpdate the fact in src/data/ with its new source date, then \`npm run docs\` (docs/facts.md).\n`
+  // The workflow copies this into the job summary: AWS's names stay text inside a fence.
+  return `${drift.length} bundled ${drift.length === 1 ? 'fact has' : 'facts have'} drifted since ${CHECKED}:\n\n${markdownFence(lines).join('\n')}\n\nUpdate the fact in src/data/ with its new source date, then \`npm run docs\` (docs/facts.md).\n`
 }
 
 /** `bedrock-preflight facts --check`: 0 no drift, 1 drift, 2 a read failed. */

@@ -2,3 +2,19 @@
 export function hideKeyIds(text: string): string {
   return text.replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1…')
 }
+
+/**
+ * Secrets a pasted log can hold that the CLI never saw, each cut to its kind: access key IDs,
+ * Bedrock API keys (long-term `ABSK…`, short-term `bedrock-api-key-…`; AWS UG `api-keys-how`),
+ * and a secret access key after its name (`aws_secret_access_key = …` in a credentials file,
+ * `"SecretAccessKey": "…"` in an AssumeRole or `aws configure export-credentials` answer).
+ */
+export function hidePastedSecrets(text: string): string {
+  return hideKeyIds(text)
+    .replace(/\bABSK[A-Za-z0-9+/_=-]{16,}/g, 'ABSK…')
+    .replace(/\bbedrock-api-key-\S+/g, 'bedrock-api-key-…')
+    .replace(
+      /\b(aws_secret_access_key|SecretAccessKey)(["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{16,}/gi,
+      '$1$2…'
+    )
+}

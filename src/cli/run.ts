@@ -1,6 +1,6 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { prepareRun, SettingsError } from '../settings.js'
+import { prepareRun, SECRET_VARIABLES, SettingsError } from '../settings.js'
 import type { PreflightConfig } from '../config.js'
 import type { Report } from '../engine/types.js'
 import { runPreflight } from '../engine/run-preflight.js'
@@ -33,6 +33,24 @@ function writer(redactor: Redactor) {
   return (stream: NodeJS.WritableStream, text: string, rendered = false): void => {
     stream.write(redactor.apply(rendered ? text : stripControls(text)))
   }
+}
+
+/**
+ * The streams a subcommand writes to: every write passes the redactor, and, unless the subcommand
+ * renders its own text (explain's colours, merge's summary: outside text stripped inside), loses
+ * its control characters first. A pasted log or a report file is outside text.
+ */
+function guardedIo(io: CliIo, redactor: Redactor, rendered: boolean): CliIo {
+  const guard = <S extends NodeJS.WritableStream>(stream: S): S => {
+    const guarded = Object.create(stream) as S
+    const write = stream.write.bind(stream) as (text: string, ...rest: unknown[]) => boolean
+    guarded.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
+      return write(redactor.apply(rendered ? text : stripControls(text)), ...rest)
+    }) as S['write']
+    return guarded
+  }
+  return { ...io, stdout: guard(io.stdout), stderr: guard(io.stderr) }
 }
 
 async function runChecks(args: RunArgs, io: CliIo, redactor: Redactor): Promise<number> {
@@ -130,14 +148,21 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
     env: io?.env ?? process.env
   }
   const redactor = new Redactor()
+  // Before any subcommand writes: a pasted log or a report may quote the environment's secrets.
+  for (const name of SECRET_VARIABLES) redactor.add(streams.env[name])
   const write = writer(redactor)
   try {
     // merge and fleet take options of their own; their code loads only when asked for.
     if (argv[0] === 'merge') {
-      return await (await import('../merge/command.js')).mergeCommand(argv.slice(1), streams)
+      return await (
+        await import('../merge/command.js')
+      ).mergeCommand(argv.slice(1), guardedIo(streams, redactor, true))
     }
     if (argv[0] === 'fleet') {
-      return (await import('../fleet/command.js')).fleetCommand(argv.slice(1), streams)
+      return (await import('../fleet/command.js')).fleetCommand(
+        argv.slice(1),
+        guardedIo(streams, redactor, false)
+      )
     }
     const args = parseCliArgs(argv)
     switch (args.command) {
@@ -148,7 +173,9 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
         streams.stdout.write(`bedrock-preflight ${VERSION}\n`)
         return 0
       case 'explain':
-        return await (await import('./explain.js')).explain(args, streams)
+        return await (
+          await import('./explain.js')
+        ).explain(args, guardedIo(streams, redactor, true))
       case 'run':
         return await runChecks(args, streams, redactor)
       case 'facts': {

@@ -13,12 +13,14 @@ import {
 } from './models.js'
 import { GEO_DESTINATIONS_FACT, GEOGRAPHIES_FACT } from './profile-prefixes.js'
 import {
+  ACCOUNT_DAILY_CODE_FACT,
   LONG_CONTEXT_QUOTAS_FACT,
   MAX_OUTPUT_TOKENS_FACT,
   NEWEST_MAX_OUTPUT_FACT,
   QUOTA_HINTS_FACT,
   QUOTA_METRICS_FACT,
-  QUOTA_REQUEST_FACT
+  QUOTA_REQUEST_FACT,
+  STALE_RPM_CODES_FACT
 } from './quota-hints.js'
 import { KNOWN_REGIONS_FACT, PARTITIONS_FACT } from './regions.js'
 
@@ -30,6 +32,8 @@ export const FACTS: Readonly<Record<string, Fact<unknown>>> = {
   'mantle-regions': MANTLE_REGIONS_FACT,
   'quota-metrics': QUOTA_METRICS_FACT,
   'quota-codes': QUOTA_HINTS_FACT,
+  'account-daily-quota-code': ACCOUNT_DAILY_CODE_FACT,
+  'stale-rpm-quota-codes': STALE_RPM_CODES_FACT,
   'long-context-quota-codes': LONG_CONTEXT_QUOTAS_FACT,
   'quota-request': QUOTA_REQUEST_FACT,
   'api-key-formats': API_KEY_FORMATS_FACT,

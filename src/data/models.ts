@@ -54,14 +54,20 @@ export const LIFECYCLE_FACT = fact(
 )
 
 /**
- * Where AWS documents the Anthropic Messages API on Bedrock: bedrock-mantle's (recommended for new
- * applications) and bedrock-runtime's; Anthropic calls InvokeModel/Converse its legacy integration.
+ * Where AWS documents the Anthropic Messages API on Bedrock (AWS UG `inference-messages-api`, its
+ * endpoint table; reference bedrock.md §00): bedrock-mantle serves it at its own path (API key or
+ * SigV4, header `anthropic-version: 2023-06-01`; recommended for new applications), while
+ * bedrock-runtime has no `/anthropic/v1/messages` path: it is reached through the AWS SDKs
+ * (SigV4, InvokeModel with the Anthropic body). Anthropic calls InvokeModel/Converse its legacy
+ * integration.
  */
 export const MESSAGES_API_FACT = fact(
   'The Anthropic Messages API on both Bedrock endpoints',
   {
     mantle: 'https://bedrock-mantle.{region}.api.aws/anthropic/v1/messages',
-    runtime: 'https://bedrock-runtime.{region}.amazonaws.com/anthropic/v1/messages',
+    mantleHeader: 'anthropic-version: 2023-06-01',
+    runtime: 'https://bedrock-runtime.{region}.amazonaws.com',
+    runtimeAccess: 'the AWS SDKs (SigV4), body "anthropic_version": "bedrock-2023-05-31"',
     recommendedForNewApplications: 'bedrock-mantle'
   },
   DocUrl.messagesApi

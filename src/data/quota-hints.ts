@@ -92,6 +92,33 @@ export function hintedCode(
 }
 
 /**
+ * The code of the account-wide `Cross-Model Max Tokens Per Day` (per account and region; AWS UG
+ * `quotas-runtime`). Public Service Quotas listings show it as L-E3F10727 (two independent
+ * accounts' listings, Sep–Oct 2026); like every code here it is a hint, used only when the name
+ * AWS returns is that quota's, and otherwise found by name in the region's listing.
+ */
+export const ACCOUNT_DAILY_CODE_FACT = fact(
+  'Quota code of the account-wide Cross-Model Max Tokens Per Day',
+  'L-E3F10727',
+  DocUrl.runtimeQuotas
+)
+export const ACCOUNT_DAILY_CODE = ACCOUNT_DAILY_CODE_FACT.value
+
+/**
+ * Requests-per-minute rows that public listings still show (reference bedrock.md §00: L-00FF3314
+ * for Sonnet 4.6; its name, with L-15B8E632 as the tokens-per-minute code of the same path, from
+ * public Service Quotas listings, Sep–Oct 2026). AWS no longer enforces them (AWS UG
+ * `quotas-runtime`): bundled so a reader of a listing knows the code, never to be checked.
+ */
+export const STALE_RPM_CODES_FACT = fact<Readonly<Record<string, string>>>(
+  'Requests-per-minute quota codes still listed (not enforced)',
+  {
+    'L-00FF3314': 'Cross-region model inference requests per minute for Anthropic Claude Sonnet 4.6'
+  },
+  DocUrl.runtimeQuotas
+)
+
+/**
  * Quotas of the 1M-context beta, listed beside the standard ones (`… V1 1M Context Length`): they
  * apply to calls that ask for the 1M context only, never to a standard call.
  */

@@ -1,4 +1,5 @@
 import type { CliIo } from '../cli/io.js'
+import { stripControls } from '../render/escape.js'
 import { UsageError } from '../cli/args.js'
 import { fleetMatrix } from './matrix.js'
 import { readFleet } from './parse.js'
@@ -30,7 +31,8 @@ export function fleetCommand(argv: readonly string[], io: CliIo): number {
     return 0
   } catch (err) {
     if (err instanceof FleetFileError) {
-      io.stderr.write(`bedrock-preflight fleet: ${err.message}\n`)
+      // A key of the file is outside text: on one line, a `::error` of its own never starts one.
+      io.stderr.write(`bedrock-preflight fleet: ${stripControls(err.message, true)}\n`)
       return 2
     }
     throw err

@@ -47,7 +47,10 @@ function onlyKeys(
 ): void {
   for (const key of Object.keys(obj)) {
     if (!keys.includes(key)) {
-      throw new Problem([...path, key], `unknown key "${key}" (allowed: ${keys.join(', ')})`)
+      throw new Problem(
+        [...path, key],
+        `unknown key ${JSON.stringify(key)} (allowed: ${keys.join(', ')})`
+      )
     }
   }
 }
@@ -95,9 +98,9 @@ function labels(v: unknown, path: (string | number)[]): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, value] of Object.entries(obj)) {
     if (!LABEL_SHAPE.test(k))
-      throw new Problem([...path, k], `label "${k}" must be letters, digits, . _ -`)
+      throw new Problem([...path, k], `label ${JSON.stringify(k)} must be letters, digits, . _ -`)
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-      throw new Problem([...path, k], `label ${k} must be a string`)
+      throw new Problem([...path, k], `label ${JSON.stringify(k)} must be a string`)
     }
     out[k] = String(value)
   }

@@ -1,6 +1,7 @@
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import MERGED_SCHEMA from '../../schema/merged-report.schema.json' with { type: 'json' }
+import { stripControls } from '../render/escape.js'
 import type { CliIo } from '../cli/io.js'
 import { UsageError } from '../cli/args.js'
 import { MergeInputError } from './errors.js'
@@ -21,17 +22,21 @@ previous merged report: rows newly failing or fixed, targets that did not report
 lifecycle moved, quotas lowered, destinations changed.
 
   --previous <file>   the merged report of the last run (what --json wrote then)
+  --expect <plan>     the targets that should report: the fleet plan (fleet matrix output,
+                      a file or inline) or ids separated by commas; one without a report fails
   --json              print the merged report (schema/merged-report.schema.json) on stdout;
                       the summary then goes to stderr
   --eol-days <n>      report a model whose end of life is within n days (default ${DEFAULT_EOL_DAYS})
 
 In GitHub Actions the summary is also appended, as Markdown, to GITHUB_STEP_SUMMARY.
-Exit codes: 0 nothing failed, 1 a target failed or one of the previous run did not report,
+Exit codes: 0 nothing failed, 1 a target failed, or one of the previous run or of --expect
+(the fleet plan's JSON, a file or inline, or ids separated by commas) did not report,
 2 bad command line or a report that cannot be used (the file is named).
 `
 
 interface MergeArgs {
   previous?: string
+  expect?: string
   json: boolean
   eolDays: number
   paths: string[]
@@ -45,6 +50,7 @@ function parseMergeArgs(argv: readonly string[]): MergeArgs | 'help' {
       allowPositionals: true,
       options: {
         previous: { type: 'string' },
+        expect: { type: 'string' },
         json: { type: 'boolean' },
         'eol-days': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
@@ -70,6 +76,7 @@ function parseMergeArgs(argv: readonly string[]): MergeArgs | 'help' {
   }
   return {
     ...(values.previous ? { previous: values.previous } : {}),
+    ...(values.expect?.trim() ? { expect: values.expect.trim() } : {}),
     json: values.json ?? false,
     eolDays,
     paths: positionals
@@ -79,6 +86,29 @@ function parseMergeArgs(argv: readonly string[]): MergeArgs | 'help' {
 /** The longest directory prefix the inputs share, so a report's place reads `artifact/…`. */
 function commonBase(paths: readonly string[]): string {
   return paths.length === 1 ? (paths[0] ?? '') : ''
+}
+
+/**
+ * The targets `--expect` names: the fleet plan's JSON (`fleet matrix`: `{"matrix": {"include":
+ * [{"id": …}]}}`), as a file or inline, or target ids separated by commas.
+ */
+function expectedTargets(value: string): string[] {
+  let text = value
+  if (!value.startsWith('{') && existsSync(value)) text = readFileSync(value, 'utf8')
+  if (text.trimStart().startsWith('{')) {
+    try {
+      const plan = JSON.parse(text) as { matrix?: { include?: { id?: unknown }[] } }
+      const ids = (plan.matrix?.include ?? []).map((t) => t.id)
+      if (ids.length > 0 && ids.every((id): id is string => typeof id === 'string')) return ids
+    } catch {
+      // Said below, as every unreadable plan is.
+    }
+    throw new UsageError('--expect: the plan is not `fleet matrix` output (matrix.include[].id)')
+  }
+  return text
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
 }
 
 /** `bedrock-preflight merge`: reports → one org summary (terminal, Markdown, JSON). Exit code. */
@@ -98,16 +128,19 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
           'merged report'
         )
       : undefined
+    const expect = args.expect ? expectedTargets(args.expect) : undefined
     const loaded = loadReports(args.paths)
     merged = mergeReports(loaded, {
       ...(previous ? { previous } : {}),
       now: Date.now(),
       eolDays: args.eolDays,
-      base: commonBase(args.paths)
+      base: commonBase(args.paths),
+      ...(expect ? { expect } : {})
     })
   } catch (err) {
     if (err instanceof MergeInputError) {
-      io.stderr.write(`bedrock-preflight merge: ${err.message}\n`)
+      // A parse error quotes the file: outside text, said on one line without its controls.
+      io.stderr.write(`bedrock-preflight merge: ${stripControls(err.message, true)}\n`)
       return 2
     }
     throw err

@@ -11,6 +11,8 @@ export interface MergeOptions {
   eolDays: number
   /** The common directory of the inputs, stripped from the place of a report with no identity. */
   base: string
+  /** The targets the plan ran (`--expect`): one without a report is missing, as a row would be. */
+  expect?: readonly string[]
 }
 
 /**
@@ -28,6 +30,11 @@ export function mergeReports(loaded: readonly LoadedReport[], options: MergeOpti
   }
   const rows = [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key))
   const changes = changesSince(rows, options.previous, options.now, options.eolDays)
+  const reported = new Set(rows.map((r) => r.target.id))
+  const silent = (options.expect ?? []).filter(
+    (id) => !reported.has(id) && !changes.missing.some((k) => k.split(' · ')[0] === id)
+  )
+  changes.missing.push(...silent)
   const failed =
     rows.some((r) => r.status === 'fail' || r.result === 'fail') || changes.missing.length > 0
   const warned = rows.some((r) => r.status !== 'pass') || changes.lifecycle.length > 0

@@ -2,6 +2,7 @@ import type { ServiceQuota } from '@aws-sdk/client-service-quotas'
 import type { ReadContext } from '../../engine/check.js'
 import type { ObservedError } from '../../engine/types.js'
 import {
+  ACCOUNT_DAILY_CODE,
   hintedCode,
   type EnforcedMetric,
   type QuotaMetric,
@@ -18,7 +19,7 @@ export const METRICS: readonly EnforcedMetric[] = ['tpm', 'tpd']
 
 export interface FoundQuotas {
   byMetric: Partial<Record<EnforcedMetric, QuotaValue>>
-  /** `Cross-Model Max Tokens Per Day`, when the region's listing was read. */
+  /** `Cross-Model Max Tokens Per Day`: by its bundled code, else by name in the region's listing. */
   accountDaily?: QuotaValue
   /** Whether the listing was read (the hints did not find everything). */
   listed: boolean
@@ -50,22 +51,28 @@ export async function findQuotas(
   const model = modelKeyOfId(baseModelId)
   const found: FoundQuotas = { byMetric: {}, listed: false }
   if (!model) return found
-  await Promise.all(
-    METRICS.map(async (metric) => {
+  // A retired or wrong code is not the account's problem: the listing finds the quota.
+  const byCode = async (code: string): Promise<QuotaValue | undefined> => {
+    const r = await readQuota(ctx, region, code)
+    if (r.ok) return r.value
+    if (r.error.code !== 'NoSuchResourceException') found.error ??= r.error
+    return undefined
+  }
+  await Promise.all([
+    ...METRICS.map(async (metric) => {
       const code = hintedCode(baseModelId, path, metric)
-      if (!code) return
-      const r = await readQuota(ctx, region, code)
-      if (!r.ok) {
-        // A retired or wrong code is not the account's problem: the listing finds the quota.
-        if (r.error.code !== 'NoSuchResourceException') found.error ??= r.error
-        return
-      }
-      if (limits(r.value.name, model, path, metric) > 0) found.byMetric[metric] = r.value
-    })
-  )
+      const v = code ? await byCode(code) : undefined
+      if (v && limits(v.name, model, path, metric) > 0) found.byMetric[metric] = v
+    }),
+    // The account-wide daily quota caps every model: a model's own quotas never stand for it.
+    (async () => {
+      const v = await byCode(ACCOUNT_DAILY_CODE)
+      if (v && quotaMeaning(v.name)?.kind === 'account-daily') found.accountDaily = v
+    })()
+  ])
   if (found.error) return found
   const missing = METRICS.filter((m) => !found.byMetric[m])
-  if (missing.length === 0) return found
+  if (missing.length === 0 && found.accountDaily) return found
   const listed = await listQuotas(ctx, region)
   found.listed = true
   if (!listed.ok) {
@@ -102,6 +109,7 @@ export async function findQuotas(
       if (v) found.byMetric[metric] = v
     }),
     (async () => {
+      if (found.accountDaily) return
       const v = account?.QuotaCode ? await valued(account) : undefined
       if (v) found.accountDaily = v
     })()

@@ -131,7 +131,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     }),
     found.accountDaily
       ? `account-wide: ${line(found.accountDaily, 'tpd')}`
-      : "account-wide Cross-Model Max Tokens Per Day: not read (its code is not among the bundled ones, and the model's own quotas were found without the region's listing)",
+      : "account-wide Cross-Model Max Tokens Per Day: not found, by its bundled code or by name in the region's listing",
     `one call may reserve ${number(min)} tokens (${ctx.config.minTokensPerMinute !== undefined ? 'min-tokens-per-minute' : budget ? budget.source : "the model's output maximum"})`
   ]
   const base4 = { model, region, path: PATH_LABEL[path] }
@@ -162,13 +162,13 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ctx.report('accountDailyZero', { region, code: found.accountDaily.code }, { observed })
     problems += 1
   }
-  const missing = METRICS.filter((m) => !found.byMetric[m])
+  // Never a pass while the account-wide daily quota is unread: at 0 it stops every model.
+  const missing = [
+    ...METRICS.filter((m) => !found.byMetric[m]).map((m) => METRIC_LABEL[m]),
+    ...(found.accountDaily ? [] : ['Cross-Model Max Tokens Per Day'])
+  ]
   if (missing.length > 0) {
-    ctx.report(
-      'noMatch',
-      { ...base4, metrics: missing.map((m) => METRIC_LABEL[m]).join(', ') },
-      { observed }
-    )
+    ctx.report('noMatch', { ...base4, metrics: missing.join(', ') }, { observed })
     return facts
   }
   if (problems === 0) {
