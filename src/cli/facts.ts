@@ -2,6 +2,13 @@ import { CHECKED } from '../data/fact.js'
 import { observeError } from '../aws/errors.js'
 import { compareFacts, type Drift, type RegionListing } from './facts-drift.js'
 import { markdownFence } from '../render/escape.js'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+
+// Bounded like a run: one request may take 10 s, a region's listings 2 minutes, and a listing
+// at most 40 pages (Bedrock's quotas are about 15 pages of 100; its profiles, one or two).
+const REQUEST_TIMEOUT_MS = 10_000
+const REGION_DEADLINE_MS = 120_000
+const MAX_PAGES = 40
 
 /** A listing that cannot be trusted whole: a gap would read as a retired code or model. */
 function incomplete(what: string): Error {
@@ -19,23 +26,39 @@ export interface FactsArgs {
 async function readRegion(region: string, profile: string | undefined): Promise<RegionListing> {
   const bedrock = await import('../aws/sdk/bedrock.js')
   const quotas = await import('../aws/sdk/service-quotas.js')
-  const options = { region, ...(profile ? { profile } : {}), maxAttempts: 5 }
+  const options = {
+    region,
+    ...(profile ? { profile } : {}),
+    maxAttempts: 5,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: REQUEST_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS
+    })
+  }
+  const abortSignal = AbortSignal.timeout(REGION_DEADLINE_MS)
   const b = new bedrock.BedrockClient(options)
   const sq = new quotas.ServiceQuotasClient(options)
   try {
     const models = await b.send(
-      new bedrock.ListFoundationModelsCommand({ byProvider: 'Anthropic' })
+      new bedrock.ListFoundationModelsCommand({ byProvider: 'Anthropic' }),
+      { abortSignal }
     )
     if (!models.modelSummaries)
       throw incomplete('ListFoundationModels answered without modelSummaries')
     const profiles: string[] = []
     let token: string | undefined
+    let pages = 0
     do {
+      if (++pages > MAX_PAGES)
+        throw incomplete(
+          `ListInferenceProfiles had more than ${MAX_PAGES} pages: the listing is truncated`
+        )
       const page = await b.send(
         new bedrock.ListInferenceProfilesCommand({
           typeEquals: 'SYSTEM_DEFINED',
           ...(token ? { nextToken: token } : {})
-        })
+        }),
+        { abortSignal }
       )
       if (!page.inferenceProfileSummaries)
         throw incomplete('ListInferenceProfiles answered without inferenceProfileSummaries')
@@ -44,13 +67,14 @@ async function readRegion(region: string, profile: string | undefined): Promise<
     } while (token)
     const listed: { code: string; name: string }[] = []
     let next: string | undefined
-    for (let page = 0; page < 40; page++) {
+    for (let page = 0; page < MAX_PAGES; page++) {
       const r = await sq.send(
         new quotas.ListServiceQuotasCommand({
           ServiceCode: 'bedrock',
           MaxResults: 100,
           ...(next ? { NextToken: next } : {})
-        })
+        }),
+        { abortSignal }
       )
       if (!r.Quotas) throw incomplete('ListServiceQuotas answered without Quotas')
       listed.push(...r.Quotas.map((q) => ({ code: q.QuotaCode ?? '', name: q.QuotaName ?? '' })))
@@ -58,7 +82,10 @@ async function readRegion(region: string, profile: string | undefined): Promise<
       if (!next) break
     }
     // A listing cut short would call every code on the pages not read "retired".
-    if (next) throw incomplete('ListServiceQuotas had more than 40 pages: the listing is truncated')
+    if (next)
+      throw incomplete(
+        `ListServiceQuotas had more than ${MAX_PAGES} pages: the listing is truncated`
+      )
     return {
       region,
       models: (models.modelSummaries ?? []).map((m) => ({
