@@ -107,7 +107,14 @@ export const DocUrl = {
   projectDocs: `${PROJECT}/blob/main/docs`,
   projectIssues: `${PROJECT}/issues`,
   envFileSecurity: `${PROJECT}/blob/main/docs/security.md#what-the-env-file-may-set`,
-  modelChecks: `${PROJECT}/blob/main/docs/model-checks.md#model-resolve`
+  modelChecks: `${PROJECT}/blob/main/docs/model-checks.md#model-resolve`,
+  claudeCodeSettings: 'https://code.claude.com/docs/en/settings#settings-precedence',
+  claudeCodeBedrock: 'https://code.claude.com/docs/en/amazon-bedrock',
+  claudeCodeBedrockCredentials:
+    'https://code.claude.com/docs/en/amazon-bedrock#advanced-credential-configuration',
+  claudeCodeActionProviders:
+    'https://github.com/anthropics/claude-code-action/blob/main/docs/cloud-providers.md',
+  claudeCodePage: `${PROJECT}/blob/main/docs/claude-code.md`
 } as const
 
 export type DocUrl = (typeof DocUrl)[keyof typeof DocUrl]

@@ -1,7 +1,8 @@
 import { defineMeta } from '../shared/check.js'
+import { DocUrl } from '../../data/doc-url.js'
 
-const SETTINGS_DOC = 'https://code.claude.com/docs/en/settings#settings-precedence'
-const PAGE = 'https://github.com/org/bedrock-preflight/blob/main/docs/claude-code.md'
+const SETTINGS_DOC = DocUrl.claudeCodeSettings
+const PAGE = DocUrl.claudeCodePage
 
 /**
  * What the agent's own configuration says, read the way the agent reads it (src/agent/): Claude
@@ -36,7 +37,7 @@ export const meta = defineMeta({
       cause:
         "Claude Code runs `{{key}}` to get or refresh its AWS credentials, so the agent's identity comes from that command. A settings file can be changed by a pull request: this preflight never runs a command it names, and checks the credentials of its own environment instead.",
       fix: 'Run the preflight with the credentials the command gives (the same profile or role), so its identity is the agent’s; in GitHub Actions prefer OIDC (aws-actions/configure-aws-credentials) over a refresh command.',
-      doc: 'https://code.claude.com/docs/en/amazon-bedrock#advanced-credential-configuration'
+      doc: DocUrl.claudeCodeBedrockCredentials
     },
     keyIgnored: {
       status: 'warn',
@@ -44,7 +45,7 @@ export const meta = defineMeta({
       cause:
         'A settings file configures the agent; it does not choose which files, programs or hosts the preflight uses. {{key}} is left out because {{why}}. Its value is not shown.',
       fix: "If the job really needs {{key}}, set it in the step's `env:`, where it is the workflow's choice rather than the file's; otherwise delete it.",
-      doc: 'https://github.com/org/bedrock-preflight/blob/main/docs/security.md#what-the-env-file-may-set'
+      doc: DocUrl.envFileSecurity
     },
     credential: {
       status: 'warn',
@@ -52,7 +53,7 @@ export const meta = defineMeta({
       cause:
         'Claude Code sends this credential with every call, so anyone who can read the settings file can call Bedrock as the agent. The preflight does not use it (it checks the credentials of its own environment) and never shows its value.',
       fix: 'Remove {{key}} from the settings file; give the job its credentials from a secret or, better, OIDC (aws-actions/configure-aws-credentials), and rotate the exposed one.',
-      doc: 'https://code.claude.com/docs/en/amazon-bedrock'
+      doc: DocUrl.claudeCodeBedrock
     },
     expression: {
       status: 'unverified',
@@ -78,7 +79,7 @@ export const meta = defineMeta({
       cause:
         'Without `use_bedrock: "true"` (or CLAUDE_CODE_USE_BEDROCK=1) claude-code-action calls the Anthropic API, not Bedrock: what this preflight checks is not what the agent calls.',
       fix: 'Add `use_bedrock: "true"` to the step\'s `with:`.',
-      doc: 'https://github.com/anthropics/claude-code-action/blob/main/docs/cloud-providers.md'
+      doc: DocUrl.claudeCodeActionProviders
     },
     outside: {
       status: 'warn',
