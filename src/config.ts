@@ -42,6 +42,11 @@ export interface SourcedModel extends Sourced<string> {
   location?: { file: string; line?: number }
   /** Output tokens one call asks for (CLAUDE_CODE_MAX_OUTPUT_TOKENS), what the quota must fit. */
   maxOutputTokens?: Sourced<number>
+  /**
+   * Named with Claude Code's `[1m]` suffix: its calls use the 1M-token context beta, which
+   * Service Quotas meters apart ("… 1M Context Length", bedrock.md §00), not the standard quota.
+   */
+  longContext?: true
 }
 
 /** The agent's own configuration as read: its settings files, and what a finding must report. */

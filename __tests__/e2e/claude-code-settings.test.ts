@@ -200,6 +200,18 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     )
   })
 
+  it('never passes the quota of a `[1m]` model on its standard quotas: its 1M-context quotas are unverified', async () => {
+    fake.handle(serviceQuotasHandlers(quotaWorld()))
+    const run = await preflight(
+      { 'aws-region': 'us-east-1' },
+      { '.claude/settings.json': settings({ ANTHROPIC_MODEL: `us.${SONNET_45}[1m]` }) }
+    )
+    const f = finding(run, 'quota')
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'longContextUnchecked' })
+    expect(f?.title).toContain('ANTHROPIC_MODEL in .claude/settings.json')
+    expect(run.outputs.result).not.toBe('pass')
+  })
+
   it('reports an unreadable settings file, a refresh command and a credential, never its value', async () => {
     const run = await preflight(
       { 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` },

@@ -92,6 +92,7 @@ export function agentModels(get: AgentLookup, profile: AgentProfile | undefined)
       variable,
       ...settingStyle(setting, variable),
       ...(setting.location ? { location: setting.location } : {}),
+      ...(/\[1m\]$/i.test(setting.value.trim()) ? { longContext: true as const } : {}),
       ...(region ? { region: { value: region.value.trim(), source: region.source } } : {})
     })
   }

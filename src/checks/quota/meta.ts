@@ -81,6 +81,15 @@ export const meta = defineMeta({
       fix: 'Look for the model in the Service Quotas console (Amazon Bedrock, {{region}}) and check its tokens-per-minute and per-day quotas; an invoke probe (`invoke-probe: true`) settles it with one call.',
       doc: DocUrl.quotas
     },
+    longContextUnchecked: {
+      status: 'unverified',
+      title:
+        '{{model}} is called with the 1M-token context ({{source}} ends in `[1m]`): its 1M Context Length quotas in {{region}} were not checked',
+      cause:
+        'Service Quotas lists the 1M-context quotas of a model apart from its standard ones, and they apply to every call that uses the 1M-context beta, as the `[1m]` suffix makes Claude Code do. The preflight checked the standard quotas only ({{summary}}), so these calls may still be throttled: a 1M-context quota is often lower than the standard one, or 0.',
+      fix: 'Check the "… 1M Context Length" quotas of the model in the Service Quotas console (Amazon Bedrock, {{region}}) and request an increase where one is 0, or drop `[1m]` from the model setting to use the standard context.',
+      doc: DocUrl.quotas
+    },
     needsCredentials: {
       status: 'unverified',
       title: 'Quotas of {{model}} in {{region}} not read: Service Quotas needs IAM credentials',
