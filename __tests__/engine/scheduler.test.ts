@@ -223,12 +223,13 @@ describe('the check scheduler', () => {
     expect(tasks[0]?.findings?.[0]?.observed?.[0]).toBe('Error: the check reported no finding')
   })
 
-  it('stamps each finding with its check, subject and message, and fills the placeholders', async () => {
+  it('stamps each finding with its check, subject (as a label and as data) and message, and fills the placeholders', async () => {
     const tasks = await run([check('r', { scope: 'region' })])
     expect(tasks[0]?.findings).toEqual([
       {
         checkId: 'r',
         subject: 'us-east-1',
+        scope: { region: 'us-east-1' },
         messageId: 'pass',
         status: 'pass',
         title: 'r us-east-1'

@@ -10,7 +10,7 @@ import type {
   Subject
 } from './check.js'
 import { SEVERITY, type CheckStatus, type Facts, type Finding } from './types.js'
-import { subjectLabel, subjectsFor } from './subjects.js'
+import { scopeOf, subjectLabel, subjectsFor } from './subjects.js'
 import { findingsFrom, type Reported } from './messages.js'
 import { describeUnexpected } from './unexpected.js'
 import { loadCatalog } from './catalog-loader.js'
@@ -203,7 +203,8 @@ export async function runTasks(
 ): Promise<void> {
   const settle = (task: Task, findings: Finding[], facts?: Facts) => {
     if (task.findings) return // already settled by the deadline
-    task.findings = findings
+    const scope = scopeOf(task.subject)
+    task.findings = scope ? findings.map((f) => ({ ...f, scope })) : findings
     if (facts) task.facts = facts
     task.status = worstStatus(findings.map((f) => f.status))
   }

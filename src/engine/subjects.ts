@@ -1,5 +1,6 @@
 import type { PreflightConfig } from '../config.js'
 import type { CheckScope, Subject } from './check.js'
+import type { FindingScope } from './types.js'
 import { goesToMantle } from '../parse/endpoint.js'
 
 /** The subjects a check of a given scope runs for, from the configuration. */
@@ -53,4 +54,13 @@ export function subjectCovers(dep: Subject, subject: Subject): boolean {
 export function subjectLabel(subject: Subject): string | undefined {
   const parts = [subject.region, subject.model, subject.role].filter((p): p is string => !!p)
   return parts.length > 0 ? parts.join(' · ') : undefined
+}
+
+/** The subject as data on a finding, or nothing for a run-level check. */
+export function scopeOf(subject: Subject): FindingScope | undefined {
+  const scope: FindingScope = {}
+  if (subject.region) scope.region = subject.region
+  if (subject.model) scope.model = subject.model
+  if (subject.role) scope.role = subject.role
+  return Object.keys(scope).length > 0 ? scope : undefined
 }

@@ -40,11 +40,28 @@ export interface FindingDetail {
 export type { SourceLocation } from '../types/source-location.js'
 import type { SourceLocation } from '../types/source-location.js'
 
+/** Where a finding applies: the region, model and role of the check's subject, as data. */
+export interface FindingScope {
+  region?: string
+  model?: string
+  role?: string
+}
+
 export interface Finding {
   /** The check that produced it, e.g. `identity`, `model-resolve`. */
   checkId: string
   /** What the check was about when it runs per subject: `us-east-1 · us.anthropic.claude-…` or a role ARN. */
   subject?: string
+  /**
+   * The same subject as data, for renderers that lay findings out by region, model or role (the
+   * matrix grid): never parsed back out of `subject`.
+   */
+  scope?: FindingScope
+  /**
+   * For a finding skipped because another finding's cause explains it (a malformed API key
+   * explains every Bedrock call made with it): that finding, so renderers list it under its cause.
+   */
+  explainedBy?: { checkId: string; subject?: string }
   /** The check's state this finding reports (`meta.messages` of the check): stable, for tooling. */
   messageId?: string
   status: CheckStatus
