@@ -16,10 +16,13 @@
  *   generated SDK raises while resolving an endpoint (no region, dual-stack or FIPS refused).
  * - sdk-messages.json keeps its records (messages are read and classified by a person, each with
  *   its file): for each, the file is read again at the mirror's HEAD; a message still there gets
- *   the new commit, a message no longer there is listed so it can be re-read by hand.
+ *   the new commit, a message no longer there is listed so it can be re-read by hand. A record of
+ *   an npm package (Claude Code, which publishes no source) is read again in the package's newest
+ *   version, fetched with `npm pack`; one still there gets the new version and tarball SHA-1.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type {
   ApiErrorRecord,
@@ -223,13 +226,61 @@ function joinedLiterals(source: string): string {
   )
 }
 
+interface PackedText {
+  version: string
+  shasum: string
+  /** The package's files as text; a bundled binary (Claude Code's) as the strings in it. */
+  text: string
+}
+
+/**
+ * The newest published version of an npm package, read with npm's own client: Claude Code ships
+ * its code only there (bundled into a binary per platform, `@anthropic-ai/claude-code-linux-x64`;
+ * the GitHub repository holds no source). The records name the file and the tarball's SHA-1.
+ */
+function packedText(name: string): PackedText | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'inventory-'))
+  try {
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', `${name}@latest`], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 1 << 24
+      })
+    ) as { filename: string; version: string; shasum: string }[]
+    if (!packed) return undefined
+    execFileSync('tar', ['xzf', packed.filename], { cwd: dir })
+    const text = execFileSync('sh', ['-c', 'cat package/* 2>/dev/null | strings -n 8'], {
+      cwd: dir,
+      encoding: 'latin1',
+      maxBuffer: 1 << 30
+    })
+    return { version: packed.version, shasum: packed.shasum, text }
+  } catch {
+    return undefined
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 export function refreshSdkMessages(mirrors: string): {
   records: SdkMessageRecord[]
   gone: string[]
 } {
   const records = readJson<SdkMessageRecord[]>('sdk-messages.json')
   const gone: string[] = []
+  const packages = new Map<string, PackedText | undefined>()
   for (const r of records) {
+    if (r.package) {
+      if (!packages.has(r.package)) packages.set(r.package, packedText(r.package))
+      const packed = packages.get(r.package)
+      if (!packed) gone.push(`${r.package}: could not be packed (${r.message})`)
+      else if (packed.text.includes(literalOf(r.message).slice(0, 60))) {
+        Object.assign(r, { version: packed.version, shasum: packed.shasum })
+      } else gone.push(`${r.package}@${packed.version}: "${r.message}" no longer there`)
+      continue
+    }
+    if (!r.repo) continue
     const dir = gitDirOf(mirrors, r.repo)
     if (!dir) continue
     const commit = git(dir, 'rev-parse', 'HEAD').trim()

@@ -136,10 +136,18 @@ const got = (text: string): string | undefined => explainText(text).entry?.id
 
 describe('the error inventories', () => {
   it('record where each entry was read: repository, file and commit, or page and date', () => {
-    for (const r of [...API, ...SDK, ...RULES]) {
+    for (const r of [...API, ...RULES, ...SDK.filter((m) => !m.package)]) {
       expect(r.repo).toMatch(/^[\w.-]+\/[\w.-]+$/)
       expect(r.path.length).toBeGreaterThan(0)
       expect(r.commit).toMatch(/^[0-9a-f]{40}$/)
+    }
+    // An agent published only as an npm package (Claude Code): package, version, file, tarball SHA-1.
+    for (const r of SDK.filter((m) => m.package)) {
+      expect(r.package).toMatch(/^@[\w.-]+\/[\w.-]+$/)
+      expect(r.version).toMatch(/^\d+\.\d+\.\d+/)
+      expect(r.path.length).toBeGreaterThan(0)
+      expect(r.shasum).toMatch(/^[0-9a-f]{40}$/)
+      expect(r.repo).toBeUndefined()
     }
     for (const r of [...COMMON, ...VALIDATION]) {
       expect(r.source).toMatch(/^https:\/\//)
@@ -184,7 +192,9 @@ describe('the error inventories', () => {
         'terraform-provider-aws',
         'anthropic-sdk-typescript',
         'anthropic-sdk-python',
-        'litellm'
+        'litellm',
+        'claude-code',
+        'claude-code-action'
       ])
     )
   })

@@ -76,7 +76,7 @@ const BY_MESSAGE: [ErrorClass, RegExp][] = [
   ['throttling', /\b(?:rate exceeded|too many requests|rate limit)/i],
   [
     'credentials',
-    /\b(?:unable to (?:load|locate|find|resolve|retrieve) (?:\w+ ){0,3}credentials|credentials? (?:\w+ ){0,3}(?:not found|missing|expired|invalid)|(?:cannot|could not) assume (?:IAM )?role)/i
+    /\b(?:(?:unable to|could ?n[o']t|cannot) (?:load|locate|find|resolve|retrieve) (?:\w+ ){0,3}credentials|credentials? (?:\w+ ){0,3}(?:not found|missing|expired|invalid)|(?:cannot|could not) assume (?:IAM )?role)/i
   ]
 ]
 

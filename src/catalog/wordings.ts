@@ -20,9 +20,17 @@ export const WORDINGS_OF: Partial<Record<CatalogId, readonly RegExp[]>> = {
     /Could not find environment variable credentials in/i,
     /unable to sign request without credentials set/i,
     /No valid credential sources found/i,
-    /Failed to resolve AWS credentials from the credential provider chain/i
+    /Failed to resolve AWS credentials from the credential provider chain/i,
+    // Claude Code's Bedrock setup, claude-code-action, the Anthropic Python SDK's Bedrock client
+    /No AWS credentials found\b/i,
+    /Either AWS_BEARER_TOKEN_BEDROCK or both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are required/i,
+    /could not resolve credentials from session/i
   ],
-  'sso-session-expired': [/To refresh this SSO session run 'aws sso login'/i],
+  'sso-session-expired': [
+    /To refresh this SSO session run 'aws sso login'/i,
+    // Claude Code's Bedrock setup
+    /\bSSO session expired\. Run:/i
+  ],
   'expired-token': [
     /Your session has expired or credentials have changed\. Please reauthenticate using 'aws login'/i
   ],
@@ -45,16 +53,46 @@ export const WORDINGS_OF: Partial<Record<CatalogId, readonly RegExp[]>> = {
     /No region was provided\. Configure the '?:region'? option/i,
     /Invalid Configuration: Missing Region/i,
     /Expected 'awsRegion' option to be passed to the client/i,
-    /No AWS region (?:or base URL )?found/i
+    /No AWS region (?:or base URL )?found/i,
+    // claude-code-action, LiteLLM
+    /AWS_REGION is required when using AWS Bedrock/i,
+    /AWS region not set: set AWS_REGION_NAME or AWS_REGION/i
   ],
   'region-invalid': [
     /Provided region_name '.*' doesn't match a supported format/i,
     /Region not accepted: region=".*" is not a valid hostname component/i
   ],
+  // Claude Code's Bedrock setup: an unknown endpoint or ENOTFOUND …
+  'network-dns': [/Couldn't reach AWS in region "/i],
+  // … and a test request to Bedrock that got no answer at all.
   'network-unreachable': [
+    /Couldn't reach Bedrock in region "/i,
     /Failed to connect to proxy URL/i,
     /Connection was closed before we received a valid response/i,
     /Unable to execute HTTP request/i
   ],
-  'count-tokens-unsupported': [/Token counting is not supported in Bedrock/i]
+  'count-tokens-unsupported': [/Token counting is not supported in Bedrock/i],
+  // Claude Code's Bedrock setup
+  'bedrock-api-key-invalid': [/Bedrock didn't accept this API key/i],
+  'bedrock-api-key-denied': [
+    /API key was rejected\. Your IAM policy may be missing bedrock:CallWithBearerToken/i
+  ],
+  // claude-code-action
+  'oidc-token-unavailable': [
+    /Could not fetch an OIDC token\. Did you remember to add .?id-token: write/i
+  ],
+  // Claude Code on a 404 from Bedrock
+  'model-not-found': [
+    /There's an issue with the selected model \(.*\)\. It may not exist or you may not have access to it/i,
+    /The model \S+ is not available on your \w+ deployment/i
+  ],
+  // Claude Code and the Anthropic TypeScript SDK's Bedrock client: not an event stream
+  'malformed-response': [
+    /Bedrock streaming response content-type is not application\/vnd\.amazon\.eventstream/i,
+    /Could not parse a Bedrock chunk into JSON/i
+  ],
+  // Bedrock's Converse, as LiteLLM passes it on
+  'request-shape-invalid': [
+    /Conversation blocks and tool result blocks cannot be provided in the same turn/i
+  ]
 }

@@ -1,3 +1,4 @@
+import { AGENT_ENTRIES } from './agents.js'
 import { CLASS_ENTRIES } from './classes.js'
 import { REQUEST_ENTRIES } from './request.js'
 import { SDK_CLIENT_ENTRIES } from './sdk-client.js'
@@ -8,6 +9,7 @@ import { SDK_CLIENT_ENTRIES } from './sdk-client.js'
  */
 export const GROUPED_ENTRIES = [
   ...SDK_CLIENT_ENTRIES,
+  ...AGENT_ENTRIES,
   ...REQUEST_ENTRIES,
   ...CLASS_ENTRIES
 ] as const

@@ -34,9 +34,15 @@ export interface EndpointRuleRecord {
 
 export interface SdkMessageRecord {
   sdk: string
-  repo: string
+  /** The repository it was read in, at `commit`; or, for an agent published only as a package, … */
+  repo?: string
+  commit?: string
+  /** … the npm package (`@anthropic-ai/claude-code-linux-x64`), its version and tarball SHA-1. */
+  package?: string
+  version?: string
+  shasum?: string
+  /** The file in the repository or the package (a bundled binary: the strings in it). */
   path: string
-  commit: string
   /** The message as the source writes it; `%s`/`{}`/`${…}` placeholders kept as written. */
   message: string
   /** The exception class or error code it is raised with, when the source gives one. */
