@@ -153,6 +153,15 @@ describe('the error inventories', () => {
       expect(r.source).toMatch(/^https:\/\//)
       expect(r.version).toMatch(/^\d{4}-\d{2}/)
     }
+    // Each validation text says where it was read: AWS's or Anthropic's documentation, or a
+    // public issue quoting the service's answer; a documentation kind must be on their sites.
+    for (const r of VALIDATION) {
+      expect(['aws-docs', 'anthropic-docs', 'public-issue']).toContain(r.kind)
+      if (r.kind === 'aws-docs')
+        expect(r.source).toMatch(/^https:\/\/(?:docs\.aws\.amazon\.com|repost\.aws)\//)
+      if (r.kind === 'public-issue')
+        expect(r.source).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+$/)
+    }
   })
 
   it('name an existing catalog entry for every record (a new one is classified by a person)', () => {
@@ -293,6 +302,24 @@ describe('explain on every inventoried message', () => {
         .map((t) => `${got(t) ?? 'nothing'} (expected ${r.expected}): ${t}`)
     })
     expect(wrong).toEqual([])
+  })
+
+  it('names a setting to change for each parameter beyond a model limit', () => {
+    const limits = [
+      'max-tokens-too-large',
+      'thinking-budget-not-below-max-tokens',
+      'beta-flag-invalid',
+      'too-many-images',
+      'image-too-large',
+      'prompt-too-long'
+    ]
+    for (const id of limits) {
+      expect(VALIDATION.filter((r) => r.expected === id).length).toBeGreaterThan(0)
+      const entry = allEntries().find((e) => e.id === id)!
+      expect(entry.fix({ surface: 'cli' })).toMatch(
+        /max_tokens|budget_tokens|MAX_THINKING_TOKENS|CLAUDE_CODE_\w+|\/compact|\/clear|images? a request/
+      )
+    }
   })
 
   it('never answers a request-validation message with the generic "request rejected as invalid"', () => {

@@ -6,12 +6,20 @@ import { WORDINGS_OF } from './wordings.js'
 import { codeKeysIn, parseErrorText, qualifiedCodeKey } from './parse.js'
 import type { CatalogEntry } from './types.js'
 
-/** Catalog order, except that an entry that refines another (`before`) is tried just before it. */
+/**
+ * Catalog order, except that an entry that refines another (`before`) is tried just before it,
+ * also when that one refines a third (placed once its own target is).
+ */
 function inMatchOrder(list: readonly CatalogEntry[]): CatalogEntry[] {
   const out = list.filter((e) => !e.before)
-  for (const e of list.filter((x) => x.before)) {
-    const at = out.findIndex((x) => x.id === e.before)
-    out.splice(at < 0 ? out.length : at, 0, e)
+  let waiting = list.filter((x) => x.before)
+  while (waiting.length > 0) {
+    const placeable = waiting.filter((e) => out.some((x) => x.id === e.before))
+    for (const e of placeable.length > 0 ? placeable : waiting) {
+      const at = out.findIndex((x) => x.id === e.before)
+      out.splice(at < 0 ? out.length : at, 0, e)
+    }
+    waiting = placeable.length > 0 ? waiting.filter((e) => !placeable.includes(e)) : []
   }
   return out
 }

@@ -48,6 +48,52 @@ export const REQUEST_ENTRIES = [
     verdict: 'fail'
   },
   {
+    id: 'thinking-budget-not-below-max-tokens',
+    title: 'Thinking budget not below max_tokens',
+    before: 'thinking-parameters-invalid',
+    patterns: [
+      /'?max_tokens'? must be greater than '?thinking\.budget_tokens'?/i,
+      /max_tokens must be greater than thinking budget/i
+    ],
+    cause:
+      'Extended thinking is on and its `budget_tokens` is equal to or above `max_tokens`: thinking is drawn from the same output budget as the answer, so the model refuses a budget that leaves nothing to answer with. It comes of a budget set for one model (or a large `max_tokens`) used with a smaller output limit.',
+    fix: () =>
+      "Set `thinking.budget_tokens` below `max_tokens` (and at least 1024), or raise `max_tokens` up to the model's output limit. In Claude Code, `MAX_THINKING_TOKENS` (the budget) must stay below `CLAUDE_CODE_MAX_OUTPUT_TOKENS`; unset both to use its defaults. Behind LiteLLM or another proxy, check the `max_tokens` and `thinking` it sends for the model.",
+    doc: DocUrl.extendedThinking,
+    verdict: 'fail'
+  },
+  {
+    id: 'too-many-images',
+    title: 'Too many images in one request',
+    before: 'request-shape-invalid',
+    patterns: [
+      /too many images and documents: \d+ \+ \d+ > \d+/i,
+      /Too much media: \d+ document pages \+ \d+ images > \d+/i,
+      /exceed max allowed size for many-image requests/i
+    ],
+    cause:
+      "The conversation carries more images (and document pages) than one request may: on Bedrock, 20 images a request for Claude through InvokeModel and Converse (Anthropic's own API takes 100); past 20 images, each may be at most 2000 px a side. Screenshots and pasted images pile up in an agent's history until every request carries too many.",
+    fix: () =>
+      "Drop old images from the conversation: `/compact` or `/clear` in Claude Code, or start a new session and attach fewer images. In your own code, send at most 20 images a request to Bedrock (and at most 2000 px a side once there are more than 20 on Anthropic's API), or summarise earlier images as text.",
+    doc: MESSAGES_API,
+    verdict: 'fail'
+  },
+  {
+    id: 'image-too-large',
+    title: 'Image over the size limit',
+    before: 'request-shape-invalid',
+    patterns: [
+      /image exceeds \d+ MB maximum: \d+ bytes > \d+ bytes/i,
+      /image dimensions exceed max allowed size: \d+ pixels/i
+    ],
+    cause:
+      "An image in the request is larger than the model takes: Bedrock and Anthropic's API refuse an image over 5 MB as sent (base64, a third larger than the file, so about 3.75 MB of file) or over 8000 px a side.",
+    fix: () =>
+      'Resize or recompress the image before sending it (for example to at most 1568 px on the long side, which Claude does not downscale, as JPEG), or send fewer and smaller screenshots. In Claude Code, start a new session or `/clear` so the oversized image is no longer resent.',
+    doc: MESSAGES_API,
+    verdict: 'fail'
+  },
+  {
     id: 'thinking-parameters-invalid',
     title: 'Extended thinking settings refused',
     before: 'max-tokens-too-large',

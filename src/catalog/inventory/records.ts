@@ -55,6 +55,12 @@ export interface SdkMessageRecord {
 /** A record read in a page (AWS's documentation, a public issue) rather than a repository. */
 export interface SourcedRecord {
   sdk: string
+  /**
+   * What the page is: AWS's documentation (the Bedrock guides and API reference, AWS's own
+   * re:Post Knowledge Center articles), Anthropic's, or a public issue where a user pasted the
+   * text as the service returned it (copied verbatim, never paraphrased).
+   */
+  kind?: 'aws-docs' | 'anthropic-docs' | 'public-issue'
   source: string
   /** When the page was read (YYYY-MM). */
   version: string
