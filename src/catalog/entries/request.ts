@@ -62,6 +62,8 @@ export const REQUEST_ENTRIES = [
     doc: DocUrl.extendedThinking,
     verdict: 'fail'
   },
+  // Limits: Bedrock's Claude Messages parameters page ("up to 20 images … no more than 3.75 MB,
+  // 8,000 px"), read 2026-12; the texts: src/catalog/inventory/bedrock-validation.json.
   {
     id: 'too-many-images',
     title: 'Too many images in one request',
@@ -72,7 +74,7 @@ export const REQUEST_ENTRIES = [
       /exceed max allowed size for many-image requests/i
     ],
     cause:
-      "The conversation carries more images (and document pages) than one request may: on Bedrock, 20 images a request for Claude through InvokeModel and Converse (Anthropic's own API takes 100); past 20 images, each may be at most 2000 px a side. Screenshots and pasted images pile up in an agent's history until every request carries too many.",
+      "The conversation carries more images (and document pages) than one request may: on Bedrock, 20 images a request for Claude through InvokeModel and Converse (Anthropic's own API takes 100 or more); past 20 images, each may be at most 2000 px a side. Screenshots and pasted images pile up in an agent's history until every request carries too many.",
     fix: () =>
       "Drop old images from the conversation: `/compact` or `/clear` in Claude Code, or start a new session and attach fewer images. In your own code, send at most 20 images a request to Bedrock (and at most 2000 px a side once there are more than 20 on Anthropic's API), or summarise earlier images as text.",
     doc: MESSAGES_API,
