@@ -2,29 +2,17 @@ import { checkDocUrl } from '../../src/render/check-page.js'
 import { markdownToText, renderTerminal, useColor } from '../../src/render/terminal.js'
 import type { Finding, Report } from '../../src/engine/types.js'
 import { markdownOf, type FixPart } from '../../src/policy/fix-parts.js'
-import { countStatuses } from '../../src/engine/result.js'
+import { atPair, atRegion, reportOf } from '../harness/report.js'
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/
 
-function report(findings: Finding[], result: Report['result']): Report {
-  return {
-    schemaVersion: 1,
-    tool: { name: 'bedrock-preflight', version: '1.0.0' },
-    startedAt: '2026-11-25T12:00:00.000Z',
-    durationMs: 1234,
-    result,
-    regions: ['us-east-1'],
-    models: ['us.anthropic.claude-sonnet-4-5-20250929-v1:0'],
-    identity: {
-      accountId: '111122223333',
-      arn: 'arn:aws:sts::111122223333:assumed-role/dev/alice'
-    },
-    counts: countStatuses(findings),
-    findings
-  }
-}
+const report = (findings: Finding[], result: Report['result']): Report =>
+  reportOf(findings, result, {
+    identity: { accountId: '111122223333', arn: 'arn:aws:sts::111122223333:assumed-role/dev/alice' }
+  })
 
+const MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
 const PASS: Finding = { checkId: 'identity', status: 'pass', title: 'Caller is alice' }
 const SHADOW: Finding = {
   checkId: 'credentials',
@@ -41,7 +29,7 @@ describe('the terminal report', () => {
   it('opens with the verdict, then a table of every check', () => {
     const text = renderTerminal(report([PASS], 'pass'), { color: false })
     const lines = text.split('\n')
-    expect(lines[0]).toBe('✔ This machine can call Claude on Amazon Bedrock: all 1 checks passed')
+    expect(lines[0]).toBe('✔ This machine can call Claude on Amazon Bedrock: all 1 check passed')
     expect(lines[1]).toContain('caller arn:aws:sts::111122223333:assumed-role/dev/alice')
     expect(lines[1]).toContain('1.2 s')
     expect(text).toMatch(/Check\s+Status\s+What was found/)
@@ -100,21 +88,15 @@ describe('the terminal report', () => {
     expect(text.split('\n').some((l) => l.trim() === arn)).toBe(true)
   })
 
-  it('names subjects as group headers, not in each row, and folds a subject where all passed', () => {
-    const pair = 'us-east-1 · us.anthropic.claude-sonnet-4-5-20250929-v1:0'
-    const other = 'us-west-2 · us.anthropic.claude-sonnet-4-5-20250929-v1:0'
+  it('names the one subject as a header over its checks, what passed folded into one row, and never calls it passed when a check failed', () => {
+    const pair = `us-east-1 · ${MODEL}`
     const text = renderTerminal(
       report(
         [
           PASS,
-          { checkId: 'model-resolve', status: 'pass', title: 'routes', subject: pair },
-          {
-            checkId: 'invoke-permission',
-            status: 'fail',
-            title: 'No policy allows it',
-            subject: pair
-          },
-          { checkId: 'model-resolve', status: 'pass', title: 'routes', subject: other }
+          atRegion('us-east-1', 'region', 'pass', 'Region'),
+          atPair('us-east-1', MODEL, 'model-resolve', 'pass', 'routes'),
+          atPair('us-east-1', MODEL, 'invoke-permission', 'fail', 'No policy allows it')
         ],
         'fail'
       ),
@@ -123,9 +105,70 @@ describe('the terminal report', () => {
     const lines = text.split('\n')
     expect(lines).toContain(pair)
     expect(text).toMatch(/invoke-permission\s+✖ fail\s+No policy allows it/)
-    expect(text).toMatch(/1 more\s+✔ pass\s+model-resolve/)
-    expect(text.replace(/\n\s+/g, ' ')).toContain(`✔ Every check passed for ${other}`)
-    expect(lines.filter((l) => l.includes(pair))).toHaveLength(2) // the header and the cause
+    expect(text).toMatch(/2 more\s+✔ pass\s+region, model-resolve/)
+    expect(text).not.toContain('Every check passed')
+  })
+
+  it('shows several region × model pairs as one grid, failing cells naming their cause, passed pairs on one line', () => {
+    const pair = (
+      region: string,
+      model: string,
+      status: Finding['status'],
+      checkId = 'invoke-permission'
+    ): Finding =>
+      atPair(region, model, checkId, status, status === 'pass' ? 'ok' : 'No policy allows it')
+    const text = renderTerminal(
+      report(
+        [
+          PASS,
+          pair('us-east-1', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'fail'),
+          pair('us-east-1', 'us.anthropic.claude-haiku-4-5-20251001-v1:0', 'pass'),
+          pair('us-west-2', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'pass'),
+          pair('us-west-2', 'us.anthropic.claude-haiku-4-5-20251001-v1:0', 'pass'),
+          // Skipped is never passed.
+          pair('us-west-2', 'us.anthropic.claude-haiku-4-5-20251001-v1:0', 'skipped', 'quota')
+        ],
+        'fail'
+      ),
+      { color: false, width: 80 }
+    )
+    const lines = text.split('\n')
+    // Every line fits, but one that is a single word (a URL) no wrapping can shorten.
+    expect(lines.filter((l) => [...l].length > 80 && /\S\s+\S/.test(l.trim()))).toEqual([])
+    expect(text).toMatch(/Region\s+us\.sonnet-4-5\s+us\.haiku-4-5/)
+    expect(text).toMatch(/us-east-1\s+✖ 1\s+✔/)
+    expect(text).toMatch(/us-west-2\s+✔\s+-/)
+    expect(text).toMatch(/us\.sonnet-4-5 += us\.anthropic\.claude-sonnet-4-5-20250929-v1:0/)
+    const passed = text.replace(/\n\s+/g, ' ')
+    expect(passed).toContain(
+      '✔ Every check passed for us-east-1 · us.anthropic.claude-haiku-4-5-20251001-v1:0, us-west-2 · us.anthropic.claude-sonnet-4-5-20250929-v1:0'
+    )
+    expect(passed).not.toContain('us-west-2 · us.anthropic.claude-haiku-4-5-20251001-v1:0,')
+    expect(passed).toContain(
+      '✖ 1. invoke-permission (us-east-1 · us.anthropic.claude-sonnet-4-5-20250929-v1:0)'
+    )
+  })
+
+  it('lists a check skipped because of a cause under that cause, not as a cause of its own', () => {
+    const key = { checkId: 'api-key', subject: 'us-east-1' }
+    const text = renderTerminal(
+      report(
+        [
+          PASS,
+          atRegion('us-east-1', 'api-key', 'fail', 'The Bedrock API key is malformed'),
+          { ...atPair('us-east-1', 'm', 'model-resolve', 'skipped', 'skipped'), explainedBy: key },
+          { ...atPair('us-east-1', 'm', 'quota', 'skipped', 'skipped'), explainedBy: key }
+        ],
+        'fail'
+      ),
+      { color: false }
+    )
+    expect(text).toContain('✖ 1. api-key (us-east-1): The Bedrock API key is malformed')
+    expect(text).toContain(
+      '    Also skipped because of this: model-resolve (us-east-1 · m); quota (us-east-1 · m)'
+    )
+    expect(text).not.toMatch(/model-resolve\s+- skipped/)
+    expect(text).not.toContain('Causes and fixes\n\n✖ 2.')
   })
 
   it('gives one cause once for every subject it covers', () => {
@@ -145,6 +188,7 @@ describe('the terminal report', () => {
         messageId: 'notGranted',
         status: 'fail',
         subject: `${r} · m`,
+        scope: { region: r, model: 'm' },
         title: 'No policy allows it',
         fix: markdownOf(fixParts),
         fixParts

@@ -97,6 +97,6 @@ describe('the README', () => {
 
   it('points to the terminal captures', () => {
     expect(readme).toContain('(docs/terminal.md)')
-    expect(readFileSync('docs/terminal.md', 'utf8')).toContain('80-column tmux pane')
+    expect(readFileSync('docs/terminal.md', 'utf8')).toContain('80- and 120-column tmux panes')
   })
 })

@@ -79,7 +79,7 @@ describe('which endpoint the agent uses (bedrock-runtime or bedrock-mantle)', ()
     expect(f?.title).toContain(`arn:aws:bedrock-mantle:us-east-1:${FAKE.account}:project/default`)
     expect(f?.title).toContain('endpoint mantle from ANTHROPIC_BEDROCK_BASE_URL')
     expect(run.summary).toContain(
-      '| mantle-access | ✅ pass | github-actions-bedrock may infer through bedrock-mantle'
+      '  - `mantle-access`: github-actions-bedrock may infer through bedrock-mantle'
     )
     const [sim] = mantleSimulations()
     expect(sim?.params['PolicySourceArn']).toBe(JOB_ROLE_ARN)

@@ -40,7 +40,7 @@ describe('model routing through the bundled action', () => {
     expect(resolve?.observed).toContain('destination regions: us-east-1, us-east-2, us-west-2')
     expect(finding(run, 'invoke-permission')?.status).toBe('pass')
     expect(finding(run, 'model-access')?.status).toBe('pass')
-    expect(run.summary).toContain(`### us-east-1 · us.${SONNET_45}`)
+    expect(run.summary).toContain(`✅ Every check passed for us-east-1 · us.${SONNET_45}.`)
     expect(leakedSecrets(run)).toEqual([])
     expect(run.blocked).toEqual([])
     // Two round trips: no ListInferenceProfiles when GetInferenceProfile answered.
@@ -58,7 +58,11 @@ describe('model routing through the bundled action', () => {
     expect(f?.observed?.join('\n')).toContain(`global.${SONNET_45}`)
     expect(run.summary).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)
     expect(run.summary).toContain('The provided model identifier is invalid.')
-    expect(annotation(run, 'model-resolve')?.message).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)
+    // The annotation names the corrected ID and where the fix is; the fix itself is in the summary.
+    expect(annotation(run, 'model-resolve')?.title).toContain(`use eu.${SONNET_45}`)
+    expect(annotation(run, 'model-resolve')?.message).toContain(
+      'The fix is under "What to fix" in the job summary (cause 1).'
+    )
     // invoke-permission cannot know the ARNs of a profile that does not exist here.
     expect(finding(run, 'invoke-permission')?.status).toBe('skipped')
     expect(leakedSecrets(run)).toEqual([])
@@ -115,13 +119,11 @@ describe('model routing through the bundled action', () => {
     expect(annotation(run, 'model-resolve')?.level).toBe('warning')
   })
 
-  it('checks several models in several regions in one run, one section each', async () => {
+  it('checks several models in several regions in one run, one grid cell each', async () => {
     const run = await preflight('us-east-1, eu-west-1', `us.${SONNET_45}\neu.${SONNET_45}`)
-    for (const region of ['us-east-1', 'eu-west-1']) {
-      for (const model of [`us.${SONNET_45}`, `eu.${SONNET_45}`]) {
-        expect(run.summary).toContain(`### ${region} · ${model}`)
-      }
-    }
+    expect(run.summary).toContain('| Region | `us.sonnet-4-5` | `eu.sonnet-4-5` |')
+    expect(run.summary).toMatch(/\| `us-east-1` \| ✅ \| ❌ \d \|/)
+    expect(run.summary).toMatch(/\| `eu-west-1` \| ❌ \d \| ❌ \d \|/)
     expect(finding(run, 'model-resolve', `us-east-1 · us.${SONNET_45}`)?.status).toBe('pass')
     expect(finding(run, 'model-resolve', `eu-west-1 · eu.${SONNET_45}`)?.status).toBe('pass')
     expect(finding(run, 'model-resolve', `eu-west-1 · us.${SONNET_45}`)?.status).toBe('fail')

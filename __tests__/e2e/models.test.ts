@@ -47,7 +47,7 @@ describe('the models a job checks, through the bundled action', () => {
     ] as const) {
       expect(finding(run, 'model-id', model)?.observed).toContain(`${variable} = ${model}`)
       expect(finding(run, 'model-resolve', `us-east-1 · ${model}`)?.status).toBe('pass')
-      expect(run.summary).toContain(`### us-east-1 · ${model}`)
+      expect(run.summary).toContain(`\n- us-east-1 · ${model}\n`)
     }
     // No model named by model-id or BEDROCK_MODEL, but Claude Code's are: no default is chosen.
     expect(fake.requests.map((r) => r.operation)).not.toContain('ListInferenceProfiles')

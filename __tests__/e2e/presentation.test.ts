@@ -8,6 +8,7 @@ import { partitionOf } from '../../src/aws/partition.js'
 import { KNOWN_REGIONS } from '../../src/data/regions.js'
 import { useFakeAws } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
+import { runCli } from '../harness/cli.js'
 import { callerIdentity, OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import { bedrockHandlers, HAIKU_45, SONNET_37, SONNET_45 } from '../harness/fake-bedrock.js'
 import {
@@ -55,30 +56,107 @@ describe('a 3 × 4 matrix with one cause (a role that may not invoke Bedrock)', 
     expect(leakedSecrets(run)).toEqual([])
   })
 
-  it('prints at most 10 annotations per level, the verdict first, one for the cause naming all 12 pairs', async () => {
+  it('prints the verdict and one error annotation for the one cause, each a sentence saying where the fix is', async () => {
     const run = await failing()
     const errors = run.annotations.filter((a) => a.level === 'error')
     const warnings = run.annotations.filter((a) => a.level === 'warning')
-    expect(errors.length).toBeLessThanOrEqual(10)
-    expect(warnings.length).toBeLessThanOrEqual(10)
-    expect(errors[0]?.message).toContain('bedrock-preflight: This job cannot call Claude')
-    const cause = errors.filter((a) => a.title?.includes('invoke-permission'))
-    expect(cause).toHaveLength(1)
-    expect(cause[0]?.title).toContain('12 region × model pairs')
-    expect(cause[0]?.message).toContain(`us-east-1, us-east-2, us-west-2 × `)
-    expect(cause[0]?.message).toContain('one merged policy')
+    expect(errors).toHaveLength(2)
+    expect(warnings).toHaveLength(0)
+    expect(errors[0]?.message).toBe(
+      'bedrock-preflight: This job cannot call Claude on Amazon Bedrock yet: 1 cause across 12 region × model pairs. The job summary says what to fix.'
+    )
+    const cause = errors[1]!
+    expect(cause.title).toContain('bedrock-preflight invoke-permission:')
+    expect(cause.title).toContain('(12 region × model pairs)')
+    expect(cause.message).toContain(`, for us-east-1, us-east-2, us-west-2 × us.${SONNET_45}`)
+    expect(cause.message).toContain(
+      'The fix is under "What to fix" in the job summary (cause 1, one fix for all of them).'
+    )
+    // Whole sentences: no line ends half-way into a fix (": ") or carries Markdown.
+    for (const line of cause.message!.split('\n')) {
+      expect(line).toMatch(/\.$/)
+      expect(line).not.toMatch(/\*\*|```/)
+    }
   })
 
-  it('writes one merged policy for the cause, listing each resource once, far below the budget', async () => {
+  it('writes one merged policy for the cause, listing each resource once, in under 25 KB', async () => {
     const run = await failing()
     const policies = policiesIn(run.summary)
     expect(policies).toHaveLength(1)
     const resources = policies[0]!.Statement.flatMap((s) => [s.Resource].flat())
     expect(new Set(resources).size).toBe(resources.length)
     expect(run.summary).toContain('**Fix (one for all 12)**')
-    expect(Buffer.byteLength(run.summary)).toBeLessThan(30 * 1024)
-    // A subject where all passed is one line; the failing ones keep their table.
-    expect(run.summary).toMatch(/### us-east-1: ✅ 1 check passed/)
+    // 21,182 bytes before the grid (24 headings of per-subject tables); 17,770 with it.
+    expect(Buffer.byteLength(run.summary)).toBeLessThan(25 * 1024)
+  })
+
+  it('shows the matrix as one grid, each failing cell naming its cause, with the full model IDs in a legend', async () => {
+    const { summary } = await failing()
+    expect(summary).toContain(
+      '| Region | `us.sonnet-4-5` | `us.haiku-4-5` | `us.3-7-sonnet` | `global.sonnet-4-5` |'
+    )
+    for (const region of REGIONS) {
+      expect(summary).toContain(`| \`${region}\` | ❌ 1 | ❌ 1 | ❌ 1 | ❌ 1 |`)
+    }
+    expect(summary).toContain(`- \`us.sonnet-4-5\`: \`us.${SONNET_45}\``)
+    expect(summary).toContain(`- \`global.sonnet-4-5\`: \`global.${SONNET_45}\``)
+    // No table per subject, no collapsible that only says one check passed.
+    expect(summary.match(/^#{2,4} /gm)).toHaveLength(4)
+    expect(summary).not.toMatch(/check passed/)
+    expect(summary).not.toContain('Every check passed')
+    expect(summary).toContain(
+      'Passed wherever they ran: `region`, `credentials`, `identity`, `model-id`, `model-resolve`, `model-access`, `quota`.'
+    )
+  })
+
+  it('reads without scrolling sideways: observations are a list, no fenced line is wider than 120 characters, nothing is cut mid-word', async () => {
+    const { summary } = await failing()
+    const fenced: string[] = []
+    let inFence = false
+    for (const line of summary.split('\n')) {
+      if (line.startsWith('```')) inFence = !inFence
+      else if (inFence) fenced.push(line)
+    }
+    expect(fenced.length).toBeGreaterThan(0)
+    expect(fenced.filter((l) => l.length > 120)).toEqual([])
+    expect(summary).toMatch(/\*\*Observed\*\* \(us-east-1 · [^)]+\)\n\n- `simulated principal: /)
+    // A cut text ended a table cell or a line with "…" ("5,760,000,000 tokens per d…").
+    expect(summary).not.toMatch(/…( \|)?$/m)
+    expect(summary).toMatch(/tokens per minute, [\d,]+ tokens per day\n/)
+  })
+
+  it('speaks of causes, checks and documentation, not of catalog ids or budgets', async () => {
+    const { summary } = await failing()
+    expect(summary).not.toContain('catalog:')
+    expect(summary).not.toContain('bedrock-invoke-denied')
+    expect(summary).not.toContain('summary budget')
+    expect(summary).not.toMatch(/cause behind \d+ finding/)
+    expect(summary).toContain(
+      '## ❌ Bedrock preflight: This job cannot call Claude on Amazon Bedrock yet: 1 cause across 12 region × model pairs'
+    )
+  })
+
+  it('in the terminal: the same grid, the cause told once, its number in every failing cell', async () => {
+    fake.handle({ 'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({ identity: {} }) })
+    const run = await runCli(
+      fake.env,
+      ['--region', REGIONS.join(','), '--model', MODELS.join(',')],
+      { env: OIDC_SESSION_ENV }
+    )
+    expect(run.exitCode).toBe(1)
+    const out = run.stdout
+    expect(out.split('\n')[0]).toBe(
+      '✖ This machine cannot call Claude on Amazon Bedrock yet: 1 cause across 12 region × model pairs'
+    )
+    expect(out).toMatch(
+      / {2}Region\s+us\.sonnet-4-5\s+us\.haiku-4-5\s+us\.3-7-sonnet\s+global\.sonnet-4-5\n/
+    )
+    for (const region of REGIONS) {
+      expect(out).toMatch(new RegExp(` {2}${region}\\s+✖ 1\\s+✖ 1\\s+✖ 1\\s+✖ 1\\n`))
+    }
+    expect(out.match(/✖ \d+\. invoke-permission/g)).toHaveLength(1)
+    expect(out).toContain('✖ 1. invoke-permission (12 region × model pairs)')
+    expect(out).not.toContain('Every check passed')
   })
 
   it('links the cause to its check’s page', async () => {
@@ -142,10 +220,7 @@ describe('a 34 × 16 matrix (544 region × model pairs)', () => {
       timeoutMs: 120_000
     })
     expect(run.report!.findings.length).toBeGreaterThan(544 * 3)
-    const size = Buffer.byteLength(run.summary)
-    const budget = /summary budget (\d+) KiB/.exec(run.summary)?.[1]
-    expect(budget).toBe('256')
-    expect(size).toBeLessThanOrEqual(256 * 1024)
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(256 * 1024)
     expect(run.summary).toContain('Shortened to fit')
     expect(run.summary).toContain(run.outputs.report)
     expect(run.annotations.filter((a) => a.level === 'error').length).toBeLessThanOrEqual(10)

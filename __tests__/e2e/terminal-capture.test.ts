@@ -1,5 +1,5 @@
 /**
- * The CLI as a person sees it: run in a real 80-column terminal (tmux), captured with
+ * The CLI as a person sees it: run in a real 80- and 120-column terminal (tmux), captured with
  * `tmux capture-pane`. Every line fits, the finding itself is readable, the progress line leaves
  * nothing behind. BP_UPDATE_SAMPLES=1 writes the captures to docs/terminal.md.
  */
@@ -10,12 +10,13 @@ import { join, resolve } from 'node:path'
 import { useFakeAws } from '../harness/fake-aws.js'
 import { DIST_DIR, FAKE } from '../harness/run-action.js'
 import { callerIdentity, OIDC_SESSION_ENV } from '../harness/scenarios.js'
-import { bedrockHandlers, SEED_POLICY, SONNET_45 } from '../harness/fake-bedrock.js'
+import { bedrockHandlers, HAIKU_45, SEED_POLICY, SONNET_45 } from '../harness/fake-bedrock.js'
 import { simulatePrincipalPolicy } from '../harness/fake-iam-simulator.js'
 
 const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0
 const UPDATE = process.env.BP_UPDATE_SAMPLES === '1'
 const WIDTH = 80
+const WIDE = 120
 const GUARD = resolve('__tests__/harness/net-guard.cjs')
 
 const fake = useFakeAws(() => ({
@@ -27,8 +28,8 @@ const fake = useFakeAws(() => ({
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
 
-/** Runs the CLI in a detached 80 × 50 tmux session; returns captures taken while and after it runs. */
-async function inTerminal(args: string[], midRunAfterMs?: number) {
+/** Runs the CLI in a detached tmux session (80 × 50 unless told); returns captures taken while and after it runs. */
+async function inTerminal(args: string[], midRunAfterMs?: number, width = WIDTH) {
   const home = mkdtempSync(join(tmpdir(), 'bp-tmux-'))
   const session = `bp-${process.pid}-${Date.now()}`
   const env = {
@@ -58,7 +59,7 @@ async function inTerminal(args: string[], midRunAfterMs?: number) {
     '-s',
     session,
     '-x',
-    String(WIDTH),
+    String(width),
     '-y',
     '50',
     command
@@ -95,74 +96,99 @@ function rows(text: string): string[] {
 }
 
 /** A line fits, or is one word longer than any line (an ARN), which no wrapping can help. */
-const fits = (l: string): boolean => [...l].length <= WIDTH || !/\S\s+\S/.test(l.trim())
+const fitsIn =
+  (width: number) =>
+  (l: string): boolean =>
+    [...l].length <= width || !/\S\s+\S/.test(l.trim())
+const fits = fitsIn(WIDTH)
 
 const captures: string[] = []
+
+/** A capture for docs/terminal.md: a heading, the command typed, what the terminal showed. */
+function keep(title: string, args: string[], after: string): void {
+  captures.push(
+    `## ${title}`,
+    '',
+    '```text',
+    `$ node dist/cli.js ${args.join(' ')}`,
+    after,
+    '```',
+    ''
+  )
+}
 const describeTmux = HAS_TMUX ? describe : describe.skip
 
-describeTmux('the CLI in an 80-column terminal (tmux capture-pane)', () => {
+describeTmux('the CLI in 80- and 120-column terminals (tmux capture-pane)', () => {
   afterAll(() => {
-    if (!UPDATE || captures.filter((c) => c.startsWith('## ')).length !== 3) return
+    if (!UPDATE || captures.filter((c) => c.startsWith('## ')).length !== 5) return
     writeFileSync(
       'docs/terminal.md',
       [
         '# The CLI in a terminal',
         '',
-        "<!-- Written by __tests__/e2e/terminal-capture.test.ts (BP_UPDATE_SAMPLES=1): real captures of `node dist/cli.js` in an 80-column tmux pane, against the test suite's local AWS endpoint. -->",
+        "<!-- Written by __tests__/e2e/terminal-capture.test.ts (BP_UPDATE_SAMPLES=1): real captures of `node dist/cli.js` in 80- and 120-column tmux panes, against the test suite's local AWS endpoint. -->",
         '',
         'Text is wrapped by the tool at word boundaries to the terminal width (not when the output is',
-        'piped), subjects are headers above their checks, a subject where every check passed is part of',
-        'one line, and each cause is told once with every subject it covers.',
+        'piped). The run-level checks come first; one region and model get their checks under a header;',
+        'several get a grid (regions down, models across, each failing cell the number of its cause);',
+        'the subjects where every check ran and passed are one line; each cause is told once, numbered,',
+        'with every subject it covers.',
         '',
-        ...captures,
-        ''
-      ].join('\n')
+        ...captures
+      ]
+        .join('\n')
+        .replace(/\n*$/, '\n')
     )
   })
 
   it('a passing run: every line fits, nothing is left of the progress line', async () => {
-    const { after, exit } = await inTerminal([
-      '--region',
-      'us-east-1',
-      '--model',
-      `us.${SONNET_45}`
-    ])
+    const args = ['--region', 'us-east-1', '--model', `us.${SONNET_45}`]
+    const { after, exit } = await inTerminal(args)
     expect(exit).toBe('0')
     expect(after).toContain('This machine can call Claude on Amazon Bedrock')
     expect(rows(after).every(fits)).toBe(true)
     expect(after).not.toContain('Checking Bedrock access')
-    captures.push(
-      '## A passing run',
-      '',
-      '```text',
-      `$ node dist/cli.js --region us-east-1 --model us.${SONNET_45}`,
-      after,
-      '```',
-      ''
-    )
+    keep('A passing run (80 columns)', args, after)
   }, 30_000)
 
-  it('a failing matrix: the finding is readable at 80 columns, the cause told once', async () => {
-    const { after, exit } = await inTerminal([
-      '--region',
-      'eu-west-1,eu-central-1',
-      '--model',
-      `eu.${SONNET_45}`
-    ])
+  it('a failing matrix at 80 columns: a grid with the cause number in each failing cell, the cause told once', async () => {
+    const args = ['--region', 'eu-west-1,eu-central-1', '--model', `eu.${SONNET_45}`]
+    const { after, exit } = await inTerminal(args)
     expect(exit).toBe('1')
     expect(rows(after).every(fits)).toBe(true)
-    expect(after).toMatch(/invoke-permission\s+✖ fail\s+No policy of/)
+    expect(after).toMatch(/ {2}eu-west-1\s+✖ 1\n/)
+    expect(after).toMatch(/ {2}eu-central-1\s+✖ 1\n/)
     expect(after.match(/invoke-permission \(2 region × model pairs\)/g)).toHaveLength(1)
     expect(after).toContain(`For: eu-west-1, eu-central-1 × eu.${SONNET_45}`)
-    captures.push(
-      '## A failing run: one cause in two regions',
-      '',
-      '```text',
-      `$ node dist/cli.js --region eu-west-1,eu-central-1 --model eu.${SONNET_45}`,
-      after,
-      '```',
-      ''
-    )
+    expect(after).not.toContain('Every check passed')
+    keep('A failing run: one cause in two regions (80 columns)', args, after)
+  }, 30_000)
+
+  it('a passing matrix at 120 columns: one grid, every pair passed on one line', async () => {
+    const args = ['--region', 'us-east-1,us-west-2', '--model', `us.${SONNET_45},us.${HAIKU_45}`]
+    const { after, exit } = await inTerminal(args, undefined, WIDE)
+    expect(exit).toBe('0')
+    expect(rows(after).every(fitsIn(WIDE))).toBe(true)
+    expect(after).toMatch(/ {2}Region\s+us\.sonnet-4-5\s+us\.haiku-4-5\n/)
+    expect(after.match(/Every check passed/g)).toHaveLength(1)
+    expect(after).toContain('✔ Every check passed for all 4 region × model pairs')
+    keep('A passing run: two regions × two models (120 columns)', args, after)
+  }, 30_000)
+
+  it('a failing matrix at 120 columns: the grid, the cause and its fix fit the width', async () => {
+    fake.handle({ 'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy({ identity: {} }) })
+    const args = [
+      '--region',
+      'us-east-1,us-east-2,us-west-2',
+      '--model',
+      `us.${SONNET_45},us.${HAIKU_45}`
+    ]
+    const { after, exit } = await inTerminal(args, undefined, WIDE)
+    expect(exit).toBe('1')
+    expect(rows(after).every(fitsIn(WIDE))).toBe(true)
+    expect(after.split('\n')[0]).toContain('1 cause across 6 region × model pairs')
+    expect(after).toMatch(/ {2}us-east-2\s+✖ 1\s+✖ 1\n/)
+    keep('A failing run: one cause in three regions × two models (120 columns)', args, after)
   }, 30_000)
 
   it('a slow endpoint: the progress line fits the width while it runs and is gone after', async () => {
@@ -177,7 +203,7 @@ describeTmux('the CLI in an 80-column terminal (tmux capture-pane)', () => {
     expect(rows(after).every(fits)).toBe(true)
     expect(FAKE.account).toBe('111122223333')
     captures.push(
-      '## A slow endpoint',
+      '## A slow endpoint (80 columns)',
       '',
       'While it runs (captured after 1.5 s, STS answering in 2.5 s), one line that fits:',
       '',

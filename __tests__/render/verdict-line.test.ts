@@ -1,29 +1,23 @@
 import type { Finding, Report } from '../../src/engine/types.js'
 import { countStatuses } from '../../src/engine/result.js'
+import { reportOf } from '../harness/report.js'
 import { verdictLine } from '../../src/render/labels.js'
 
 function report(
   result: Report['result'],
   findings: Pick<Finding, 'checkId' | 'status' | 'catalogId' | 'cause'>[]
 ): Report {
-  const counts = countStatuses(findings.map((f) => ({ ...f, title: f.checkId })))
-  return {
-    schemaVersion: 1,
-    tool: { name: 'bedrock-preflight', version: '0.0.0' },
-    startedAt: '2026-01-01T00:00:00Z',
-    durationMs: 1,
+  return reportOf(
+    findings.map((f) => ({ ...f, title: f.checkId })),
     result,
-    regions: ['us-east-1'],
-    models: ['us.anthropic.claude-sonnet-4-5-20250929-v1:0'],
-    counts,
-    findings: findings.map((f) => ({ ...f, title: f.checkId }))
-  }
+    { tool: { name: 'bedrock-preflight', version: '0.0.0' } }
+  )
 }
 
 describe('the verdict line', () => {
   it('says "can call" only when every check passed', () => {
     expect(verdictLine(report('pass', [{ checkId: 'identity', status: 'pass' }]))).toBe(
-      'This job can call Claude on Amazon Bedrock: all 1 checks passed'
+      'This job can call Claude on Amazon Bedrock: all 1 check passed'
     )
   })
 
@@ -38,16 +32,16 @@ describe('the verdict line', () => {
     )
     expect(line).not.toMatch(/probably/)
     expect(line).toBe(
-      "This job's access to Claude on Amazon Bedrock could not be verified by model-resolve, model-access (3 could not be verified)"
+      "This job's access to Claude on Amazon Bedrock could not be verified by model-resolve, model-access (2 causes)"
     )
   })
 
   it('says "can call, with reservations" for warnings alone, and "cannot call" for a failure', () => {
     expect(verdictLine(report('warn', [{ checkId: 'model-resolve', status: 'warn' }]))).toBe(
-      'This job can call Claude on Amazon Bedrock, with reservations (1 warning)'
+      'This job can call Claude on Amazon Bedrock, with reservations: 1 cause'
     )
     expect(verdictLine(report('fail', [{ checkId: 'identity', status: 'fail' }]))).toBe(
-      'This job cannot call Claude on Amazon Bedrock yet (1 failed)'
+      'This job cannot call Claude on Amazon Bedrock yet: 1 cause'
     )
   })
 
@@ -67,8 +61,54 @@ describe('the verdict line', () => {
       ])
     )
     expect(line).toBe(
-      "This job's access to Claude on Amazon Bedrock could not be verified by model-resolve, invoke-permission: the preflight may not call bedrock:GetInferenceProfile, iam:SimulatePrincipalPolicy (2 could not be verified)"
+      "This job's access to Claude on Amazon Bedrock could not be verified by model-resolve, invoke-permission: the preflight may not call bedrock:GetInferenceProfile, iam:SimulatePrincipalPolicy (2 causes)"
     )
     expect(line).not.toMatch(/can call|cannot call/)
+  })
+
+  it('counts causes and the region × model pairs they cover, not findings', () => {
+    const pair = (region: string, model: string, status: Finding['status']): Finding => ({
+      checkId: 'invoke-permission',
+      status,
+      title: 'No policy allows it',
+      subject: `${region} · ${model}`,
+      scope: { region, model }
+    })
+    const findings = [
+      pair('us-east-1', 'a', 'fail'),
+      pair('us-east-1', 'b', 'fail'),
+      pair('us-west-2', 'a', 'fail'),
+      pair('us-west-2', 'b', 'pass'),
+      {
+        checkId: 'quota',
+        status: 'warn' as const,
+        title: 'Low',
+        subject: 'us-west-2 · b',
+        scope: { region: 'us-west-2', model: 'b' }
+      }
+    ]
+    const r = { ...report('fail', []), findings, counts: countStatuses(findings) }
+    expect(verdictLine(r)).toBe(
+      'This job cannot call Claude on Amazon Bedrock yet: 2 causes (1 failing, 1 warning) across 4 region × model pairs'
+    )
+    const one = {
+      ...r,
+      findings: findings.slice(0, 4),
+      counts: countStatuses(findings.slice(0, 4))
+    }
+    expect(verdictLine(one)).toBe(
+      'This job cannot call Claude on Amazon Bedrock yet: 1 cause across 3 of 4 region × model pairs'
+    )
+  })
+
+  it('never says "all checks passed" when a check was skipped', () => {
+    const findings: Finding[] = [
+      { checkId: 'identity', status: 'pass', title: 'ok' },
+      { checkId: 'oidc-trust', status: 'skipped', title: 'not here' }
+    ]
+    const r = { ...report('pass', []), findings, counts: countStatuses(findings) }
+    expect(verdictLine(r)).toBe(
+      'This job can call Claude on Amazon Bedrock: 1 check passed, 1 skipped'
+    )
   })
 })

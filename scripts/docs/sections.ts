@@ -113,8 +113,8 @@ export function troubleshootingDoc(entries: readonly CatalogEntry[]): string {
     'Every AWS, SDK and tool error bedrock-preflight recognises, with the cause and the fix it prints',
     '(the states each check reports on its own are on [its page](checks/README.md)).',
     'The job summary and `bedrock-preflight explain` show the same text, with your ARNs, region and',
-    'profile filled in; here they appear as placeholders. The catalog id is in the summary',
-    '(`catalog: …`) and in the JSON report (`findings[].catalogId`).',
+    'profile filled in; here they appear as placeholders. The catalog id (the heading of each entry',
+    'below) is in the JSON report (`findings[].catalogId`).',
     ''
   ]
   for (const e of entries) {

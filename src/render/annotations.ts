@@ -1,6 +1,7 @@
 import type { Report } from '../engine/types.js'
 import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
 import { plainData } from './escape.js'
+import { markdownToText } from './terminal.js'
 
 export interface Annotation {
   level: 'error' | 'warning'
@@ -20,26 +21,26 @@ type Level = Annotation['level']
 
 const levelOf = (c: Cause): Level => (c.status === 'fail' ? 'error' : 'warning')
 
-function firstFixLine(fix: string | undefined): string {
-  return fix?.split('\n').find((l) => l.trim() && !l.startsWith('```')) ?? ''
-}
-
-function annotationOf(c: Cause): Annotation {
+/**
+ * A cause as a log line: its title, for whom, why, and where its fix is (the summary's cause
+ * `n`, or, for a coarse group, the summary's causes of that check). Sentences only: a fix's first
+ * line is no sentence of its own, and a policy has no place in a log line.
+ */
+function annotationOf(c: Cause, n: number | undefined): Annotation {
   const many = c.subjects.length > 1
   const subject = c.subjects[0]
-  const scope = many ? ` (${subjectCount(c.subjects)})` : subject ? ` (${subject})` : ''
-  const lines = [c.title]
-  if (many) lines.push(`For ${subjectList(c.subjects)}.`)
-  if (c.cause) lines.push(c.cause)
+  const scope = many ? ` (${subjectCount(c.findings)})` : subject ? ` (${subject})` : ''
+  const lines = [
+    `${c.title}${many ? `, for ${subjectList(c.findings)}` : subject ? `, for ${subject}` : ''}.`
+  ]
+  // The cause in plain words (a log shows Markdown as typed): why, before where the fix is.
+  if (c.cause) lines.push(markdownToText(c.cause).join(' '))
   if (c.fix) {
-    lines.push(
-      c.fixVaries
-        ? 'Fix: it differs by subject; the job summary has each.'
-        : `Fix: ${firstFixLine(c.fix)}`
-    )
-  }
-  if (many && !c.fixVaries && c.fix?.includes('```json')) {
-    lines.push('The job summary has one merged policy for all of them.')
+    const which = n === undefined ? `the causes of ${c.checkId}` : `cause ${n}`
+    const merged = many && !c.fixVaries ? ', one fix for all of them' : ''
+    lines.push(`The fix is under "What to fix" in the job summary (${which}${merged}).`)
+  } else {
+    lines.push(`The job summary says more under "What to fix".`)
   }
   return {
     level: levelOf(c),
@@ -54,19 +55,29 @@ function annotationOf(c: Cause): Annotation {
 function forLevel(report: Report, level: Level, room: number): Annotation[] {
   if (room <= 0) return []
   const at = (causes: Cause[]) => causes.filter((c) => levelOf(c) === level)
-  let causes = at(groupCauses(report.findings))
+  // The summary's numbering: an annotation names the cause to read there.
+  const all = groupCauses(report.findings)
+  const number = (c: Cause): number | undefined => {
+    const i = all.findIndex((a) => a.key === c.key)
+    return i < 0 ? undefined : i + 1
+  }
+  let causes = at(all)
   // Too many to show: one per check and state, so no check hides another's findings.
-  if (causes.length > room) causes = at(groupCauses(report.findings, true))
-  if (causes.length <= room) return causes.map(annotationOf)
+  let coarse = false
+  if (causes.length > room) {
+    causes = at(groupCauses(report.findings, true))
+    coarse = true
+  }
+  const annotate = (c: Cause): Annotation => annotationOf(c, coarse ? undefined : number(c))
+  if (causes.length <= room) return causes.map(annotate)
   const shown = causes.slice(0, room - 1)
   const rest = causes.slice(room - 1)
-  const findings = rest.reduce((n, c) => n + c.findings.length, 0)
   return [
-    ...shown.map(annotationOf),
+    ...shown.map(annotate),
     {
       level,
       title: `bedrock-preflight: and ${rest.length} more ${level === 'error' ? 'failures' : 'warnings'}`,
-      message: `And ${rest.length} more (${findings} finding${findings === 1 ? '' : 's'}: ${[...new Set(rest.map((c) => c.checkId))].join(', ')}): see the job summary.`
+      message: `And ${rest.length} more (${[...new Set(rest.map((c) => c.checkId))].join(', ')}): the job summary has each, under "What to fix".`
     }
   ]
 }

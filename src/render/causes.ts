@@ -12,6 +12,7 @@ import {
   type CheckStatus,
   type Finding,
   type FindingDetail,
+  type FindingScope,
   type SourceLocation
 } from '../engine/types.js'
 import {
@@ -214,33 +215,57 @@ export function groupCauses(findings: readonly Finding[], coarse = false): Cause
     .sort((a, b) => SEVERITY[b.status] - SEVERITY[a.status])
 }
 
+/** Each subject once, as data, in report order. */
+function scopesOf(findings: readonly Finding[]): { label: string; scope: FindingScope }[] {
+  const seen = new Map<string, FindingScope>()
+  for (const f of findings) {
+    const label = f.subject ?? ''
+    if (!seen.has(label)) seen.set(label, f.scope ?? {})
+  }
+  return [...seen].map(([label, scope]) => ({ label, scope }))
+}
+
+/** "a, b and 3 more": a list that stops at `max`. */
+export const few = (list: readonly string[], max: number): string =>
+  list.length <= max
+    ? list.join(', ')
+    : `${list.slice(0, max).join(', ')} and ${list.length - max} more`
+
 /**
- * The subjects in few words: a full region × model matrix as `a, b × x, y`, otherwise a list of
- * up to `max`, then "and N more".
+ * The subjects of these findings in few words: a full region × model matrix as `a, b × x, y`,
+ * otherwise a list of up to `max`, then "and N more".
  */
-export function subjectList(subjects: readonly string[], max = 6): string {
-  const pairs = subjects.map((s) => s.split(' · '))
-  if (subjects.length > 1 && pairs.every((p) => p.length === 2)) {
-    const regions = [...new Set(pairs.map((p) => p[0] as string))]
-    const models = [...new Set(pairs.map((p) => p[1] as string))]
+export function subjectList(findings: readonly Finding[], max = 6): string {
+  const subjects = scopesOf(findings)
+  if (
+    subjects.length > 1 &&
+    subjects.every((s) => s.scope.region && s.scope.model && !s.scope.role)
+  ) {
+    const regions = [...new Set(subjects.map((s) => s.scope.region as string))]
+    const models = [...new Set(subjects.map((s) => s.scope.model as string))]
     if (regions.length * models.length === subjects.length) {
-      const few = (list: string[]) =>
-        list.length <= max
-          ? list.join(', ')
-          : `${list.slice(0, max).join(', ')} and ${list.length - max} more`
-      return `${few(regions)} × ${few(models)}`
+      return `${few(regions, max)} × ${few(models, max)}`
     }
   }
-  const named = subjects.map((s) => s || 'this run')
-  if (named.length <= max) return named.join(', ')
-  return `${named.slice(0, max).join(', ')} and ${named.length - max} more`
+  return few(
+    subjects.map((s) => s.label || 'this run'),
+    max
+  )
 }
 
 /** "9 region × model pairs", "2 roles", "the run". */
-export function subjectCount(subjects: readonly string[]): string {
-  if (subjects.length === 1) return subjects[0] || 'the run'
-  const pairs = subjects.every((s) => s.includes(' · '))
-  const roles = subjects.every((s) => s.startsWith('arn:'))
-  const noun = pairs ? 'region × model pairs' : roles ? 'roles' : 'subjects'
+export function subjectCount(findings: readonly Finding[]): string {
+  const subjects = scopesOf(findings)
+  if (subjects.length === 1) return subjects[0]?.label || 'the run'
+  const is = (test: (s: FindingScope) => boolean) => subjects.every((s) => test(s.scope))
+  const noun = is((s) => !!s.region && !!s.model && !s.role)
+    ? 'region × model pairs'
+    : is((s) => !!s.role)
+      ? 'roles'
+      : is((s) => !!s.region && !s.model && !s.role)
+        ? 'regions'
+        : is((s) => !!s.model && !s.region && !s.role)
+          ? 'models'
+          : 'subjects'
   return `${subjects.length} ${noun}`
 }

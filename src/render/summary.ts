@@ -1,9 +1,21 @@
 import type { Finding, Report } from '../engine/types.js'
-import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
+import { few, groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
+import {
+  byCheck,
+  cellText,
+  byCheckAndTitle,
+  checksPassedEverywhere,
+  countOf,
+  explainedFindings,
+  gridsOf,
+  leafStates,
+  shortModelNames,
+  unexplainedSkips,
+  type LeafState
+} from './coverage.js'
 import { checkDocUrl } from './check-page.js'
 import { RESULT_ICON, STATUS_ICON, STATUS_WORD, verdictLine } from './labels.js'
-import { htmlText, markdownBlock, markdownCode, markdownFence, markdownInline } from './escape.js'
-import { bySubject } from './by-subject.js'
+import { htmlText, markdownBlock, markdownCode, markdownInline } from './escape.js'
 
 /**
  * GitHub drops a step summary larger than 1 MiB whole
@@ -25,23 +37,35 @@ export interface SummaryOptions {
 /** How much a rendering keeps, from everything (0) to the causes' titles only (3). */
 type Detail = 0 | 1 | 2 | 3
 
-/** Table cells hold one line: long text cut (before escaping, so no escape is cut in half). */
-function cell(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return markdownInline(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat, true)
-}
-
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
 
-function causeSection(c: Cause, n: number, detail: Detail, report: string): string[] {
+/** Skipped findings by check, each with its subjects: "`quota` (us-east-1 · …)". */
+function skippedList(findings: readonly Finding[], max: number): string {
+  return byCheck(findings)
+    .map((list) => {
+      const where = list.some((f) => f.subject)
+        ? ` (${markdownInline(subjectList(list, max))})`
+        : ''
+      return `${markdownCode(list[0]!.checkId)}${where}`
+    })
+    .join('; ')
+}
+
+function causeSection(
+  c: Cause,
+  n: number,
+  detail: Detail,
+  report: string,
+  findings: readonly Finding[]
+): string[] {
   const many = c.subjects.length > 1
   const subjects = many
-    ? `${subjectCount(c.subjects)}: ${subjectList(c.subjects, detail === 0 ? 40 : 6)}`
+    ? `${subjectCount(c.findings)}: ${subjectList(c.findings, detail === 0 ? 40 : 6)}`
     : c.subjects[0] || 'this run'
   const out = [
     `#### ${STATUS_ICON[c.status]} ${n}. ${markdownInline(c.title)}`,
     '',
-    `\`${c.checkId}\` ${STATUS_WORD[c.status]} · ${markdownInline(subjects)}`,
+    `${markdownCode(c.checkId)} ${STATUS_WORD[c.status]} · ${markdownInline(subjects)}`,
     ''
   ]
   if (detail === 3) return out
@@ -52,10 +76,11 @@ function causeSection(c: Cause, n: number, detail: Detail, report: string): stri
   }
   if (detail === 0) {
     if (c.observed.length) {
+      // A list, not a fenced block: GitHub wraps list items, a fence runs off to the right.
       out.push(
         many ? `**Observed** (${markdownInline(c.subjects[0] || 'this run')})` : '**Observed**',
         '',
-        ...markdownFence(c.observed),
+        ...c.observed.map((o) => `- ${markdownCode(o)}`),
         ''
       )
     }
@@ -72,83 +97,107 @@ function causeSection(c: Cause, n: number, detail: Detail, report: string): stri
   } else if (c.observed.length || c.details.length) {
     out.push(`<sub>What was observed is in ${report}.</sub>`, '')
   }
+  const explained = explainedFindings(c, findings)
+  if (explained.length) {
+    out.push(`Also skipped because of this: ${skippedList(explained, detail === 0 ? 12 : 4)}.`, '')
+  }
   const refs = [
     c.location
       ? `at ${markdownCode(`${c.location.file}${c.location.line ? `:${c.location.line}` : ''}`)}`
       : '',
-    c.catalogId ? `catalog: \`${c.catalogId}\`` : '',
     c.docUrl ? `[documentation](${c.docUrl})` : '',
     `[about this check](${checkDocUrl(c.checkId)})`
   ].filter(Boolean)
-  if (refs.length) out.push(refs.join(' · '), '')
+  out.push(refs.join(' · '), '')
   return out
 }
 
-function table(findings: Finding[], causeNumber: Map<Finding, number>): string[] {
-  const rows = findings.map((f) => {
-    const n = causeNumber.get(f)
-    const fix = f.status === 'pass' || n === undefined ? '' : `cause ${n} above`
-    return `| ${cell(f.checkId, 40)} | ${STATUS_ICON[f.status]} ${STATUS_WORD[f.status]} | ${cell(f.title)} | ${fix} |`
-  })
-  return ['| Check | Status | What was found | Fix |', '|---|---|---|---|', ...rows]
-}
-
-const allPassed = (findings: readonly Finding[]): boolean =>
-  findings.every((f) => f.status === 'pass')
-
-function checksSection(report: Report, causes: Cause[], detail: Detail): string[] {
-  const causeNumber = new Map<Finding, number>()
-  causes.forEach((c, i) => c.findings.forEach((f) => causeNumber.set(f, i + 1)))
-  const out = ['### All checks', '']
-  const passedSubjects: string[] = []
-  for (const [subject, findings] of bySubject(report.findings)) {
-    if (findings.length === 0) continue
-    const name = subject || 'This run'
-    if (allPassed(findings)) {
-      // One line per subject where everything passed, what each check found folded under it.
-      if (detail >= 2) passedSubjects.push(name)
-      else {
-        out.push(
-          `${subject ? '###' : '####'} ${markdownInline(name)}: ${STATUS_ICON.pass} ${findings.length} check${findings.length === 1 ? '' : 's'} passed`,
-          ''
-        )
-        if (detail === 0) {
-          out.push(
-            '<details><summary>What each check found</summary>',
-            '',
-            ...table(findings, causeNumber),
-            '',
-            '</details>',
-            ''
-          )
-        }
-      }
-      continue
-    }
-    if (detail >= 2) {
-      const marks = findings
-        .filter((f) => f.status !== 'pass')
-        .map((f) => {
-          const n = causeNumber.get(f)
-          return `${STATUS_ICON[f.status]} ${f.checkId}${n ? ` (cause ${n})` : ''}`
-        })
-      out.push(`- **${markdownInline(name)}**: ${marks.join(', ')}`)
-      continue
-    }
+/** The subjects at a glance: one table per kind, the region × model matrix first. */
+function gridSection(states: readonly LeafState[]): string[] {
+  const out: string[] = []
+  for (const grid of gridsOf(states)) {
+    const names = shortModelNames(grid.columns)
+    const single = grid.columns.length === 1 && grid.columns[0] === ''
+    const head = single ? ['Status'] : grid.columns.map((c) => markdownCode(names.get(c) ?? c))
     out.push(
-      `${subject ? '###' : '####'} ${markdownInline(name)}`,
-      '',
-      ...table(findings, causeNumber),
+      `| ${grid.rowTitle} | ${head.join(' | ')} |`,
+      `|${'---|'.repeat(head.length + 1)}`,
+      ...grid.rows.map(
+        (r) =>
+          `| ${markdownCode(r)} | ${grid.columns.map((c) => cellText(grid.cell(r, c), STATUS_ICON)).join(' | ')} |`
+      ),
       ''
     )
+    const legend = grid.columns.filter((c) => c && names.get(c) !== c)
+    if (legend.length) {
+      out.push(...legend.map((c) => `- ${markdownCode(names.get(c) ?? c)}: ${markdownCode(c)}`), '')
+    }
   }
-  if (passedSubjects.length) {
-    out.push(
-      '',
-      `${STATUS_ICON.pass} Every check passed for ${passedSubjects.length === 1 ? markdownInline(passedSubjects[0]!) : `${passedSubjects.length} subjects`}.`
-    )
+  if (out.length) out.unshift('### At a glance', '')
+  if (out.length && states.some((s) => s.causes.length)) {
+    out.push('<sub>A number is that of the cause under “What to fix”.</sub>', '')
   }
-  out.push('')
+  return out
+}
+
+/** The subjects where every check ran and passed, on one line. */
+function passedLine(states: readonly LeafState[]): string[] {
+  const passed = states.filter((s) => s.status === 'pass')
+  if (passed.length && passed.length === states.length && states.length > 1) {
+    return [
+      `${STATUS_ICON.pass} Every check passed for all ${countOf(states.length, states[0]!.leaf.kind)}.`,
+      ''
+    ]
+  }
+  if (!passed.length) return []
+  const names = passed.map((s) => markdownInline(s.leaf.label || 'this run'))
+  return [`${STATUS_ICON.pass} Every check passed for ${few(names, 12)}.`, '']
+}
+
+/** What was not checked (for no cause of its own), and the checks that passed wherever they ran. */
+function restLines(report: Report, causes: Cause[], detail: Detail): string[] {
+  const out: string[] = []
+  const skipped = unexplainedSkips(report.findings, causes)
+  if (skipped.length) {
+    out.push('### Not checked', '')
+    for (const group of byCheckAndTitle(skipped)) {
+      const f = group[0]!
+      const where = group.some((g) => g.subject)
+        ? ` (${markdownInline(subjectList(group, detail === 0 ? 12 : 4))})`
+        : ''
+      out.push(
+        `- ${STATUS_ICON.skipped} ${markdownCode(f.checkId)}${where}: ${markdownInline(f.title)}`
+      )
+    }
+    out.push('')
+  }
+  const everywhere = checksPassedEverywhere(report.findings)
+  if (everywhere.length && report.result !== 'pass') {
+    out.push(`Passed wherever they ran: ${everywhere.map(markdownCode).join(', ')}.`, '')
+  }
+  return out
+}
+
+/**
+ * What each passing check found (a quota read, a route, how the endpoint was chosen), folded into
+ * one collapsible list by subject: there when wanted, out of the way at a glance.
+ */
+function passedFindings(findings: readonly Finding[]): string[] {
+  // The run-level checks first, as the run reads them.
+  const bySubject = new Map<string, Finding[]>([['', []]])
+  for (const f of findings) {
+    if (f.status !== 'pass') continue
+    const key = f.subject ?? ''
+    bySubject.set(key, [...(bySubject.get(key) ?? []), f])
+  }
+  if (![...bySubject.values()].some((l) => l.length)) return []
+  const out = ['<details><summary>What each passing check found</summary>', '']
+  for (const [subject, list] of bySubject) {
+    if (!list.length) continue
+    out.push(`- ${markdownInline(subject || 'This run')}`)
+    for (const f of list) out.push(`  - ${markdownCode(f.checkId)}: ${markdownInline(f.title)}`)
+  }
+  out.push('', '</details>', '')
   return out
 }
 
@@ -174,36 +223,34 @@ function render(
   out.push(context.join(' · '), '')
 
   const causes = groupCauses(report.findings)
+  const states = leafStates(report.findings, causes)
+  if (states.length > 1) out.push(...gridSection(states))
+  out.push(...passedLine(states))
   if (causes.length) {
-    const findings = causes.reduce((n, c) => n + c.findings.length, 0)
-    out.push(
-      '### What to fix',
-      '',
-      `${causes.length} cause${causes.length === 1 ? '' : 's'} behind ${findings} finding${findings === 1 ? '' : 's'}, each with one fix.`,
-      ''
-    )
+    out.push('### What to fix', '')
     causes
       .slice(0, maxCauses)
-      .forEach((c, i) => out.push(...causeSection(c, i + 1, detail, reportName)))
+      .forEach((c, i) => out.push(...causeSection(c, i + 1, detail, reportName, report.findings)))
     if (causes.length > maxCauses) {
       out.push(`And ${causes.length - maxCauses} more causes: ${reportName} has them all.`, '')
     }
   }
-  out.push(...checksSection(report, causes, detail))
-  const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES
-  const note = detail > 0 ? ` Shortened to fit: ${reportName} has every detail.` : ''
+  out.push(...restLines(report, causes, detail))
+  if (detail === 0) out.push(...passedFindings(report.findings))
+  const note = detail > 0 ? ` · Shortened to fit: ${reportName} has every detail.` : ''
   out.push(
-    `<sub>bedrock-preflight ${report.tool.version} · report schema v${report.schemaVersion} · summary budget ${Math.round(budget / 1024)} KiB (GitHub's limit: 1 MiB).${note}</sub>`,
+    `<sub>bedrock-preflight ${report.tool.version} · report schema v${report.schemaVersion}${note}</sub>`,
     ''
   )
   return out.join('\n')
 }
 
 /**
- * The job summary: the verdict, then each cause once with its merged fix and every subject it
- * covers, then every subject's checks (a line for a subject where all passed). Past the budget
- * it sheds detail in steps (observations, then the per-subject tables, then causes past the
- * first ones), pointing to the JSON report for what it left out.
+ * The job summary: the verdict, the subjects at a glance (a region × model grid, each failing
+ * cell naming its cause's number), the subjects where every check passed on one line, then each
+ * cause once with its merged fix, every subject it covers and what it left unchecked. Past the
+ * budget it sheds detail in steps (observations, then long subject lists, then everything but
+ * the causes' titles, then causes past the first ones), pointing to the JSON report for the rest.
  */
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES
@@ -221,5 +268,5 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     .subarray(0, Math.max(0, budget - 200))
     .toString('utf8')
   // Cut at a line's end: a code span cut in half would leave its text outside any span.
-  return `${cut.slice(0, Math.max(0, cut.lastIndexOf('\n')))}\n\n… (cut at the summary budget: the JSON report has the rest)\n`
+  return `${cut.slice(0, Math.max(0, cut.lastIndexOf('\n')))}\n\n… (cut here to fit the page: the JSON report has the rest)\n`
 }

@@ -1,10 +1,25 @@
 import type { CheckStatus, Finding, Report } from '../engine/types.js'
-import { groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
+import { few, groupCauses, subjectCount, subjectList, type Cause } from './causes.js'
 import { checkDocUrl } from './check-page.js'
 import { STATUS_WORD, verdictLine } from './labels.js'
 import { wrap, visible } from './wrap.js'
 import { plainData } from './escape.js'
-import { bySubject } from './by-subject.js'
+import {
+  byCheck,
+  cellText,
+  byCheckAndTitle,
+  checksPassedEverywhere,
+  concerns,
+  countOf,
+  explainedFindings,
+  gridsOf,
+  leafStates,
+  scopeLabel,
+  shortModelNames,
+  unexplainedSkips,
+  type Grid,
+  type LeafState
+} from './coverage.js'
 
 export interface TerminalOptions {
   /** ANSI colours: only when stdout is a terminal and NO_COLOR is unset (see useColor). */
@@ -139,34 +154,99 @@ function statusCell(status: CheckStatus, palette: Palette): string {
 const at = (f: { location?: Finding['location'] }): string =>
   f.location ? ` (${f.location.file}${f.location.line ? `:${f.location.line}` : ''})` : ''
 
+const plainLeaf = (s: LeafState): string => s.leaf.label || 'this run'
+
 /**
- * Every check, under a header per subject (the subject is not repeated in each row, so the
- * finding itself has the room); a subject where everything passed is one line.
+ * The subjects at a glance: regions down, models across (short names, the full ID below), each
+ * cell its status and cause numbers. Too wide for the terminal, the columns are lettered.
+ */
+function gridBlock(grid: Grid, palette: Palette, width: number | undefined): string[] {
+  const single = grid.columns.length === 1 && grid.columns[0] === ''
+  const names = shortModelNames(grid.columns)
+  const build = (heads: string[]): string[] => {
+    const rowWidth = Math.max(visible(grid.rowTitle), ...grid.rows.map(visible))
+    const colWidths = heads.map((h, i) =>
+      Math.max(
+        visible(h),
+        ...grid.rows.map((r) => visible(cellText(grid.cell(r, grid.columns[i]!), SYMBOL)))
+      )
+    )
+    const line = (first: string, cells: string[]): string =>
+      `  ${pad(first, rowWidth)}  ${cells.map((c, i) => pad(c, colWidths[i]!)).join('  ')}`.replace(
+        /\s+$/,
+        ''
+      )
+    return [
+      palette.dim(line(grid.rowTitle, heads)),
+      ...grid.rows.map((r) =>
+        line(
+          r,
+          grid.columns.map((c) => {
+            const state = grid.cell(r, c)
+            return state
+              ? palette.status[state.status](cellText(state, SYMBOL))
+              : cellText(state, SYMBOL)
+          })
+        )
+      )
+    ]
+  }
+  if (single) return build(['Status'])
+  const named = build(grid.columns.map((c) => names.get(c) ?? c))
+  const fits = width === undefined || named.every((l) => visible(l) <= width)
+  const letters = grid.columns.map(
+    (_, i) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '')
+  )
+  const rows = fits ? named : build(letters)
+  const legend = grid.columns
+    .map((c, i) => ({ key: fits ? (names.get(c) ?? c) : (letters[i] as string), full: c }))
+    .filter((l) => l.key !== l.full)
+  if (legend.length) {
+    const keyWidth = Math.max(...legend.map((l) => visible(l.key)))
+    rows.push(
+      '',
+      ...legend.flatMap((l) =>
+        wrap(l.full, width, palette.dim(`  ${pad(l.key, keyWidth)} = `), ' '.repeat(keyWidth + 5))
+      )
+    )
+  }
+  return rows
+}
+
+/**
+ * The run-level checks, then the subjects: one subject's checks when there is one (what passed
+ * folded into one row), a grid when there are several; the subjects where every check passed on
+ * one line; then what was not checked. A skipped check is never counted as passed.
  */
 function table(
   findings: readonly Finding[],
+  causes: readonly Cause[],
+  states: readonly LeafState[],
   palette: Palette,
   width: number | undefined
 ): string[] {
-  const checkWidth = Math.max(5, ...findings.map((f) => visible(f.checkId)))
-  const statusWidth = Math.max(6, ...findings.map((f) => visible(statusCell(f.status, palette))))
+  const explained = new Set(causes.flatMap((c) => explainedFindings(c, findings)))
+  const runLevel = findings.filter((f) => !scopeLabel(f.scope) && !explained.has(f))
+  const single = states.length === 1 && states[0]!.leaf.kind !== 'run' ? states[0]! : undefined
+  const mine = single
+    ? findings.filter((f) => scopeLabel(f.scope) && concerns(f, single.leaf) && !explained.has(f))
+    : []
+  const shown = [...runLevel, ...mine]
+  const checkWidth = Math.max(5, ...shown.map((f) => visible(f.checkId)), 6)
+  const statusWidth = Math.max(6, ...shown.map((f) => visible(statusCell(f.status, palette))))
   const row = (check: string, status: string, found: string): string[] => {
     const lead = `  ${pad(check, checkWidth)}  ${pad(status, statusWidth)}  `
     return wrap(found, width, lead, ' '.repeat(visible(lead)))
   }
   const out = [...row('Check', 'Status', 'What was found').map(palette.dim)]
-  const allPassed: string[] = []
-  for (const [subject, list] of bySubject(findings)) {
-    if (list.length === 0) continue
-    if (subject && list.every((f) => f.status === 'pass')) {
-      allPassed.push(subject)
-      continue
-    }
-    if (subject) out.push(...wrap(palette.bold(subject), width))
-    // Under a subject, what passed is one line: what did not pass has the room.
-    const passed = subject ? list.filter((f) => f.status === 'pass') : []
-    for (const f of list) {
-      if (passed.includes(f)) continue
+  for (const f of runLevel) {
+    out.push(...row(f.checkId, statusCell(f.status, palette), `${f.title}${at(f)}`))
+  }
+  if (single && single.status !== 'pass') {
+    out.push(...wrap(palette.bold(single.leaf.label), width))
+    const passed = mine.filter((f) => f.status === 'pass')
+    for (const f of mine) {
+      if (f.status === 'pass') continue
       out.push(...row(f.checkId, statusCell(f.status, palette), `${f.title}${at(f)}`))
     }
     if (passed.length) {
@@ -174,31 +254,63 @@ function table(
       out.push(...row(`${passed.length} more`, statusCell('pass', palette), names))
     }
   }
-  if (allPassed.length) {
+  if (states.length > 1) {
+    for (const grid of gridsOf(states)) out.push('', ...gridBlock(grid, palette, width))
+    out.push('')
+    const everywhere = checksPassedEverywhere(findings)
+    if (everywhere.length && states.some((s) => s.status !== 'pass')) {
+      out.push(
+        ...wrap(
+          `${palette.status.pass(`${SYMBOL.pass} Passed wherever they ran:`)} ${everywhere.join(', ')}`,
+          width,
+          '',
+          '  '
+        )
+      )
+    }
+  }
+  const passed = states.filter((s) => s.status === 'pass' && s.leaf.kind !== 'run')
+  if (passed.length) {
+    const all = passed.length === states.length && states.length > 1
     out.push(
       ...wrap(
-        `${palette.status.pass(`${SYMBOL.pass} Every check passed for`)} ${subjectList(allPassed, 12)}`,
+        `${palette.status.pass(`${SYMBOL.pass} Every check passed for`)} ${all ? `all ${countOf(states.length, states[0]!.leaf.kind)}` : few(passed.map(plainLeaf), 12)}`,
         width,
         '',
         '  '
       )
     )
   }
+  const skipped = unexplainedSkips(findings, causes).filter(
+    (f) => scopeLabel(f.scope) && !(single && concerns(f, single.leaf))
+  )
+  for (const group of byCheckAndTitle(skipped)) {
+    const f = group[0]!
+    out.push(
+      ...row(f.checkId, statusCell('skipped', palette), `${f.title} (${subjectList(group, 12)})`)
+    )
+  }
   return out
 }
 
 /** One cause: what, for whom, why and how to fix it, wrapped under a four-space indent. */
-function causeBlock(c: Cause, palette: Palette, width: number | undefined): string[] {
+function causeBlock(
+  c: Cause,
+  n: number,
+  explained: readonly Finding[],
+  palette: Palette,
+  width: number | undefined
+): string[] {
   const many = c.subjects.length > 1
-  const where = many ? ` (${subjectCount(c.subjects)})` : c.subjects[0] ? ` (${c.subjects[0]})` : ''
+  const where = many ? ` (${subjectCount(c.findings)})` : c.subjects[0] ? ` (${c.subjects[0]})` : ''
   const lines = wrap(
-    `${palette.status[c.status](SYMBOL[c.status])} ${palette.bold(`${c.checkId}${where}: ${c.title}`)}`,
+    `${palette.status[c.status](SYMBOL[c.status])} ${palette.bold(`${n}. ${c.checkId}${where}: ${c.title}`)}`,
     width,
     '',
     '  '
   )
   const say = (label: string, text: string): string[] => wrap(text, width, `    ${label}`, '      ')
-  if (many) lines.push(...say('For: ', subjectList(c.subjects, 12)))
+  if (many) lines.push(...say('For: ', subjectList(c.findings, 12)))
   if (c.location)
     lines.push(...say('At: ', `${c.location.file}${c.location.line ? `:${c.location.line}` : ''}`))
   if (c.observed.length) {
@@ -218,6 +330,13 @@ function causeBlock(c: Cause, palette: Palette, width: number | undefined): stri
   for (const d of c.details) {
     lines.push(`    ${d.title}:`)
     lines.push(...markdownToText(d.body, palette).flatMap((l) => block(l, width, '      ')))
+  }
+  if (explained.length) {
+    const groups = byCheck(explained).map(
+      (list) =>
+        `${list[0]!.checkId}${list.some((f) => f.subject) ? ` (${subjectList(list, 12)})` : ''}`
+    )
+    lines.push(...say('Also skipped because of this: ', groups.join('; ')))
   }
   if (c.docUrl) lines.push(...say('Docs: ', c.docUrl))
   lines.push(...say('About this check: ', checkDocUrl(c.checkId)))
@@ -272,18 +391,18 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
       '  '
     ),
     ...context(report, width).map(palette.dim),
-    '',
-    ...table(report.findings, palette, width)
+    ''
   ]
   const causes = groupCauses(report.findings)
+  const states = leafStates(report.findings, causes)
+  out.push(...table(report.findings, causes, states, palette, width))
   if (causes.length) {
     out.push('', palette.bold('Causes and fixes'))
-    for (const c of causes) out.push('', ...causeBlock(c, palette, width))
-  }
-  const skipped = report.findings.filter((f) => f.status === 'skipped')
-  if (skipped.length && causes.length) {
-    out.push('', palette.dim(`${skipped.length} skipped: fix the failures above first.`))
+    causes.forEach((c, i) =>
+      out.push('', ...causeBlock(c, i + 1, explainedFindings(c, report.findings), palette, width))
+    )
   }
   out.push('')
-  return out.join('\n')
+  // One blank line between blocks, however they end.
+  return out.filter((l, i) => l !== '' || out[i - 1] !== '').join('\n')
 }
