@@ -6,6 +6,7 @@ import { FALLBACK_MODEL_FACT } from '../data/models.js'
 import { refreshSteps } from '../commands/credential-refresh.js'
 import { MANTLE_REGIONS } from '../data/mantle-regions.js'
 import { mantleCurl } from '../commands/mantle-commands.js'
+import { commandBlock, type Word } from '../commands/shell.js'
 import { mantleForm } from '../parse/endpoint.js'
 import { parseArn, parseIamPrincipalArn, parseSessionArn } from '../parse/arn.js'
 // Every documentation address lives once, in data/doc-url.ts; entries name theirs `DOC.<page>`.
@@ -24,7 +25,8 @@ import { DocUrl as DOC } from '../data/doc-url.js'
  * v3, configure-aws-credentials, agents on Bedrock), so an entry lists each wording it answers.
  */
 
-const profileName = (ctx: FixContext): string => ctx.profile ?? '<your-profile>'
+/** The profile as one word of a command: the user's name quoted, or a placeholder to fill in. */
+const profileWord = (ctx: FixContext): Word => ctx.profile ?? { placeholder: 'your-profile' }
 const inCi = (ctx: FixContext): boolean => ctx.surface === 'github-actions'
 
 /**
@@ -147,7 +149,7 @@ const LISTED_HERE = [
             '',
             "| You're on | Use |",
             '|---|---|',
-            '| Developer laptop | AWS SSO: `aws configure sso`, then `aws sso login --profile <name>` and `AWS_PROFILE=<name>` in `~/.insightworker/.env` |',
+            "| Developer laptop | AWS SSO: `aws configure sso`, then `aws sso login --profile <name>` and `AWS_PROFILE=<name>` in the agent's .env (`~/.insightworker/.env`) |",
             '| EC2 / Fargate / EKS | the instance, task or pod IAM role (nothing to set) |',
             '| Static keys (legacy) | `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` |'
           ].join('\n'),
@@ -178,7 +180,7 @@ const LISTED_HERE = [
     cause:
       'The profile gets its credentials from AWS IAM Identity Center (SSO), and the SSO session has expired (12 hours by default), its refresh token was refused, or it was never started on this machine. The SDKs word it differently: "Token has expired and refresh failed" (botocore), "Session token not found or invalid" from `GetRoleCredentials`, "The SSO session associated with this profile has expired" (JavaScript).',
     fix: (ctx) =>
-      `\`\`\`sh\naws sso login --profile ${profileName(ctx)}\n\`\`\`\n\n${RESTART_SURFACES}`,
+      `${commandBlock([{ argv: ['aws', 'sso', 'login', '--profile', profileWord(ctx)] }])}\n\n${RESTART_SURFACES}`,
     doc: DOC.sso,
     verdict: 'fail'
   },
@@ -191,7 +193,7 @@ const LISTED_HERE = [
     fix: (ctx) =>
       inCi(ctx)
         ? "CI runners have no `~/.aws` profiles: remove `AWS_PROFILE` from the job's `env` and let `aws-actions/configure-aws-credentials` export the credentials."
-        : `List the profiles this machine has and use one of them (or unset \`AWS_PROFILE\` to use the default chain):\n\n\`\`\`sh\naws configure list-profiles\nexport AWS_PROFILE=${profileName(ctx)}\n\`\`\`\n\nIn \`~/.aws/config\` a named profile's header is \`[profile name]\`; in a container, mount \`~/.aws\` or pass credentials another way.`,
+        : `List the profiles this machine has and use one of them (or unset \`AWS_PROFILE\` to use the default chain):\n\n${commandBlock([{ argv: ['aws', 'configure', 'list-profiles'] }, { env: [['AWS_PROFILE', { placeholder: 'one-of-them' }]], export: true }])}\n\nIn \`~/.aws/config\` a named profile's header is \`[profile name]\`; in a container, mount \`~/.aws\` or pass credentials another way.`,
     doc: DOC.credentialChain,
     verdict: 'fail'
   },
@@ -431,7 +433,7 @@ const LISTED_HERE = [
     fix: (ctx) =>
       inCi(ctx)
         ? 'Set it on the action (`aws-region: us-east-1`), or job-wide:\n\n```yaml\nenv:\n  AWS_REGION: us-east-1\n```\n\n`aws-actions/configure-aws-credentials` also exports `AWS_REGION` when given `aws-region`.'
-        : 'Add it to `~/.insightworker/.env`:\n\n```sh\nAWS_REGION=us-east-1\n```',
+        : "Add the region your agent calls Bedrock in to the agent's .env (`~/.insightworker/.env`), or pass `--region` to the preflight:\n\n```sh\nAWS_REGION=us-east-1\n```",
     doc: DOC.region,
     verdict: 'fail'
   },
@@ -685,7 +687,7 @@ const LISTED_HERE = [
     cause:
       'The role or user lacks Bedrock invoke permission on one of the resources the call needs. A cross-region profile needs both ARN forms: the `inference-profile/…` ARN in the source region **and** `foundation-model/…` in every destination region (plus the region-less `arn:aws:bedrock:::foundation-model/…` for `global.` profiles).',
     fix: () =>
-      `Attach a policy that allows both ARN forms. The InsightWorker default (\`us.\` profiles):\n\n\`\`\`json\n${SEED_INVOKE_POLICY}\n\`\`\`\n\nFor \`eu.\`, \`jp.\`, \`au.\`, \`apac.\` or \`global.\` profiles, change the profile pattern to match; the \`invoke-permission\` check prints the exact minimal policy for your model and region.`,
+      `Attach a policy that allows both ARN forms. For \`us.\` profiles:\n\n\`\`\`json\n${SEED_INVOKE_POLICY}\n\`\`\`\n\nFor \`eu.\`, \`jp.\`, \`au.\`, \`apac.\` or \`global.\` profiles, change the profile pattern to match; the \`invoke-permission\` check prints the exact minimal policy for your model and region.`,
     doc: DOC.bedrockIam,
     verdict: 'fail'
   },
@@ -1082,9 +1084,16 @@ const LISTED_HERE = [
     seed: '.env has AWS_ACCESS_KEY_ID but I want to use SSO',
     patterns: [/Multiple credential sources detected/i],
     cause:
-      "Both `AWS_ACCESS_KEY_ID` and `AWS_PROFILE` are set. Many SDKs (boto3, the AWS CLI, older JavaScript SDKs, InsightWorker's) use the environment key and never fall through to the profile; the current JavaScript SDK prefers the profile instead. Either way one of the two is stale and ignored: the most common subtle SSO failure.",
-    fix: () =>
-      'Comment the static key out so the SDK falls through to your profile:\n\n```sh\n# AWS_ACCESS_KEY_ID=AKIA...\n# AWS_SECRET_ACCESS_KEY=...\n# This makes the SDK fall through to:\nAWS_PROFILE=my-sso-profile\nAWS_REGION=us-east-1\n```',
+      'Both `AWS_ACCESS_KEY_ID` and `AWS_PROFILE` are set. Many SDKs (boto3, the AWS CLI, older JavaScript SDKs, agents built on them) use the environment key and never fall through to the profile; the current JavaScript SDK prefers the profile instead. Either way one of the two is stale and ignored: the most common subtle SSO failure.',
+    // Only the key's lines change: the profile, the region and everything else stay as they are
+    // (issue 31: a fix that also printed `AWS_REGION=us-east-1` moved the user to another region).
+    fix: (ctx) =>
+      `Comment the static key out (and \`AWS_SESSION_TOKEN\`, if set) so the SDK falls through to ${ctx.profile ? `profile "${ctx.profile}"` : 'your profile'}; leave \`AWS_PROFILE\` and the other lines as they are:\n\n${commandBlock(
+        [
+          { env: [['AWS_ACCESS_KEY_ID', 'AKIA...']], commentedOut: true },
+          { env: [['AWS_SECRET_ACCESS_KEY', '...']], commentedOut: true }
+        ]
+      )}`,
     doc: DOC.credentialChain,
     verdict: 'warn'
   },
@@ -1094,7 +1103,7 @@ const LISTED_HERE = [
     seed: 'SDK retries hide the real error',
     patterns: [/loop detector/i, /same error \d+ times/i, /reached max retries/i],
     cause:
-      "The same error repeated by retries (or by InsightWorker's loop detector) is a symptom. The real error is the first failure: not a warning, and not a throttled or unavailable attempt that was retried and then failed for another reason (then the repeated other error is the cause).",
+      "The same error repeated by retries (or by your agent's loop detector) is a symptom. The real error is the first failure: not a warning, and not a throttled or unavailable attempt that was retried and then failed for another reason (then the repeated other error is the cause).",
     fix: () =>
       'Read the first error before the retries or the loop-detector message; `bedrock-preflight explain` finds it in a pasted log.',
     doc: DOC.bedrockErrors,
@@ -1106,7 +1115,7 @@ const LISTED_HERE = [
     seed: 'Debug logging',
     cause: 'The SDK tries credential providers in a fixed order; the first that answers wins.',
     fix: () =>
-      'Run the preflight with `--debug` (CLI) or `RUNNER_DEBUG=1` (Actions, "Enable debug logging" on re-run): it lists each provider tried, in order, and each AWS request. In InsightWorker, `AWS_SDK_LOAD_CONFIG=1` and `AWS_LOG_LEVEL=DEBUG` in `~/.insightworker/.env` do the same.',
+      'Run the preflight with `--debug` (CLI) or `RUNNER_DEBUG=1` (Actions, "Enable debug logging" on re-run): it lists each provider tried, in order, and each AWS request. In your agent, `AWS_SDK_LOAD_CONFIG=1` and `AWS_LOG_LEVEL=DEBUG` in the agent\'s .env (`~/.insightworker/.env`) do the same.',
     doc: DOC.credentialChain,
     verdict: 'warn'
   },

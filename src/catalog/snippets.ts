@@ -2,7 +2,7 @@
 
 /** The seed page's restart advice: a running process never picks up new tokens. */
 export const RESTART_SURFACES =
-  'Then restart whatever runs InsightWorker, because a running process never picks up new tokens: ' +
+  'Then restart whatever runs your agent, because a running process never picks up new tokens: ' +
   'CLI, just run it again; VS Code, **Cmd+Shift+P → Reload Window**; desktop app, quit it (**Cmd+Q**) and open it again.'
 
 export const CONFIGURE_CREDENTIALS_STEP = [

@@ -48,7 +48,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   if (!resolved.ok) {
     const { verdict, apiKeyOnly } = unresolvedVerdict(
       resolved.error,
-      [`expected source: ${source.label}`, ...tried],
+      [expectedSource(source), ...tried],
       ctx.config.bedrockApiKey,
       source.label
     )
@@ -71,4 +71,15 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   if (raised.length === 0) ctx.report('resolved', { source: source.label }, { observed })
   flush(observed)
   return { ...facts, expiration: expiration?.toISOString() }
+}
+
+/**
+ * What the SDK would have used, said truthfully when nothing answered: instance metadata is only
+ * the last place the default chain tries (AWS SDK for JavaScript v3, `fromNodeProviderChain`), not
+ * evidence that this machine is EC2.
+ */
+function expectedSource(source: { kind: string; label: string }): string {
+  return source.kind === 'instance'
+    ? 'credential source: none found (no keys in the environment, no profile, no web identity token, no container credentials; the last place the SDK tries, EC2 instance metadata, gave none: this machine is not EC2, or has no instance role)'
+    : `expected source: ${source.label}`
 }
