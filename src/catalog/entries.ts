@@ -1,6 +1,6 @@
 import type { CatalogEntry, FixContext } from './entry.js'
 import { GROUPED_ENTRIES } from './entries/index.js'
-import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from './snippets.js'
+import { configureCredentialsStep, RESTART_SURFACES } from './snippets.js'
 import { KNOWN_REGIONS } from '../data/regions.js'
 import { FALLBACK_MODEL_FACT } from '../data/models.js'
 import { refreshSteps } from '../commands/credential-refresh.js'
@@ -108,8 +108,8 @@ const LISTED_HERE = [
     patterns: [/Credentials could not be loaded, please check your action inputs/i],
     cause:
       "The `aws-actions/configure-aws-credentials` step had no credential source it could use: with `role-to-assume` and no keys it needs a GitHub OIDC token, which the job only gets with `permissions: id-token: write`; with keys, the secrets it was given were empty (pull requests from forks and Dependabot runs get no secrets). An `AWS_PROFILE` in the job's environment can also make it look for a profile the runner does not have.",
-    fix: () =>
-      `Fix the workflow, not the runner. For GitHub OIDC (no stored keys), grant the permission on the job or workflow and pass the role:\n\n${CONFIGURE_CREDENTIALS_STEP}\n\nWith keys instead, check that \`aws-access-key-id\`/\`aws-secret-access-key\` name secrets that exist in this repository (and are passed to a reusable workflow with \`secrets: inherit\`), and remove \`AWS_PROFILE\` from the job's \`env\`.`,
+    fix: (ctx) =>
+      `Fix the workflow, not the runner. For GitHub OIDC (no stored keys), grant the permission on the job or workflow and pass the role:\n\n${configureCredentialsStep(ctx.region)}\n\nWith keys instead, check that \`aws-access-key-id\`/\`aws-secret-access-key\` name secrets that exist in this repository (and are passed to a reusable workflow with \`secrets: inherit\`), and remove \`AWS_PROFILE\` from the job's \`env\`.`,
     doc: DOC.configureCredentials,
     verdict: 'fail'
   },
@@ -143,7 +143,7 @@ const LISTED_HERE = [
       'The AWS SDK (the JavaScript SDK says "Could not load credentials from any providers" or, in v2, "Missing credentials in config"; botocore, boto3 and the AWS CLI say "Unable to locate credentials") looked for credentials in every place it knows (environment variables, the shared config and credentials files for `AWS_PROFILE`, SSO, a web identity token file, `credential_process`, container and instance metadata) and found none. A tool that reads its own settings (a Bedrock API key, keys typed into an extension) may still fall back to this chain for some calls.',
     fix: (ctx) =>
       inCi(ctx)
-        ? `Configure credentials in the job before this step. With GitHub OIDC (no stored keys):\n\n${CONFIGURE_CREDENTIALS_STEP}\n\nIf that step exists, check that it ran and did not fail, and that \`id-token: write\` is granted.`
+        ? `Configure credentials in the job before this step. With GitHub OIDC (no stored keys):\n\n${configureCredentialsStep(ctx.region)}\n\nIf that step exists, check that it ran and did not fail, and that \`id-token: write\` is granted.`
         : [
             'Pick one credential source and configure it:',
             '',

@@ -11,7 +11,13 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const { env } = ctx.config
   const source = await detectCredentialSource(env, ctx.config.profile)
   const profile = ctx.config.profile ?? env.AWS_PROFILE ?? source.profile?.name
-  const fixContext = { credentialSource: source.kind, ...(profile ? { profile } : {}) }
+  // The user's region, so a fix that prints one keeps it (the check runs once, not per region).
+  const region = ctx.config.regions[0]?.value
+  const fixContext = {
+    credentialSource: source.kind,
+    ...(profile ? { profile } : {}),
+    ...(region ? { region } : {})
+  }
   const facts = { source: source.kind }
   // Problems found so far: when credentials then resolve, each gets the resolution's lines too.
   const raised = setupProblems(source, ctx.config, envFileLocation(ctx.config, 'AWS_ACCESS_KEY_ID'))
