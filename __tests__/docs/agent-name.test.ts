@@ -28,7 +28,7 @@ describe('the agent this tool was first built for', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     const paragraphs = readme.split(/\n\s*\n/).filter((p) => NAMED.test(p))
     expect(paragraphs).toHaveLength(1)
-    expect(paragraphs[0]).toContain('first built for InsightWorker')
+    expect(paragraphs[0]).toContain('InsightWorker, the agent this tool was first built for')
   })
 
   it('is "your agent" everywhere else: docs, action.yml, CONTRIBUTING.md and the source', () => {

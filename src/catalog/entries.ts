@@ -295,7 +295,8 @@ const LISTED_HERE = [
     patterns: [/Credential should be scoped to a valid region/i],
     cause:
       'The request was signed for a region that does not match the endpoint, usually a malformed or mistyped region.',
-    fix: () => 'Set `aws-region` (or `AWS_REGION`) to a real region code such as `us-east-1`.',
+    fix: (ctx) =>
+      `Set ${inCi(ctx) ? '`aws-region`' : '`--region`'} (or \`AWS_REGION\`) to the real code of the region your agent calls, such as \`us-east-1\`.`,
     doc: DOC.region,
     verdict: 'fail'
   },

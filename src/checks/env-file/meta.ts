@@ -37,7 +37,11 @@ export const meta = defineMeta({
       title: '{{file}}:{{line}}: {{key}} is not used by the preflight',
       cause:
         'The env file configures the agent; it does not choose which files, programs or hosts the preflight uses. {{key}} is left out because {{why}}. Its value is not shown.',
-      fix: "If the job really needs {{key}}, set it in the step's `env:` (or export it before running the CLI), where it is the workflow's choice rather than the file's; otherwise delete the line.",
+      fix: {
+        'github-actions':
+          "If the job really needs {{key}}, set it in the step's `env:`, where it is the workflow's choice rather than the file's; otherwise delete the line.",
+        cli: 'If you really need {{key}}, export it in your shell before running the preflight, where it is your choice rather than the file’s; otherwise delete the line.'
+      },
       doc: DocUrl.envFileSecurity
     }
   }
