@@ -7,12 +7,13 @@
 import { runCli } from '../harness/cli.js'
 import { useFakeAws } from '../harness/fake-aws.js'
 import { runAction } from '../harness/run-action.js'
-import { healthyAccount } from '../harness/e2e-world.js'
+import { healthyAccount, SCENARIOS, useTokenEndpoint } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV, STATIC_KEY_ENV } from '../harness/scenarios.js'
 import { HAIKU_45, SONNET_45 } from '../harness/fake-bedrock.js'
 import type { Finding, Report } from '../../src/engine/types.js'
 
 const fake = useFakeAws(() => healthyAccount())
+const token = useTokenEndpoint()
 
 /** The settings a printed line can change, by the words that name them. */
 const KIND: Record<string, 'region' | 'model' | 'profile'> = {
@@ -94,6 +95,8 @@ describe('a fix changes only what it fixes', () => {
     expect(shadow?.fix).not.toMatch(/^AWS_REGION=/m)
     expect(shadow?.fix).not.toContain('us-east-1')
     expect(unrelatedChanges(report, { region: 'eu-west-1', profile: 'dev' })).toEqual([])
+    // Words a user knows: the agent is "your agent", never a name the user was not told.
+    expect(run.stdout).not.toContain('InsightWorker')
   })
 
   // Worlds the e2e suites produce, through the CLI: each finding's printed lines are applied in
@@ -152,6 +155,33 @@ describe('a fix changes only what it fixes', () => {
     const report = JSON.parse(run.stdout) as Report
     expect(report.findings.some((f) => f.fix)).toBe(true)
     expect(unrelatedChanges(report, world.current)).toEqual([])
+  })
+})
+
+/** What a scenario's user has set: the action's inputs, else the job's environment, else the file. */
+function currentOf(scenario: (typeof SCENARIOS)[number]): Current {
+  const file = Object.fromEntries(
+    (scenario.files?.['.env'] ?? '')
+      .split('\n')
+      .map((l) => /^(?:export\s+)?([A-Z_]+)=["']?([^"'\s]*)/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!, m[2]!])
+  )
+  const region = scenario.inputs?.['aws-region'] ?? scenario.env.AWS_REGION ?? file.AWS_REGION
+  const model = scenario.inputs?.['model-id'] ?? file.BEDROCK_MODEL
+  return { ...(region ? { region } : {}), ...(model ? { model } : {}) }
+}
+
+describe('a fix changes only what it fixes, in every shared e2e scenario (the action)', () => {
+  it.each(SCENARIOS)('$name', async (scenario) => {
+    fake.handle({ ...healthyAccount(), ...(scenario.handlers ?? {}) })
+    const run = await runAction({
+      endpoints: fake.env,
+      env: { ...scenario.env, ...(scenario.oidc ? token.env() : {}) },
+      ...(scenario.inputs ? { inputs: scenario.inputs } : {}),
+      ...(scenario.files ? { files: scenario.files } : {})
+    })
+    expect(unrelatedChanges(run.report as Report, currentOf(scenario))).toEqual([])
   })
 })
 

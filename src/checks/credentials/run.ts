@@ -85,7 +85,10 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
  * evidence that this machine is EC2.
  */
 function expectedSource(source: { kind: string; label: string }): string {
-  return source.kind === 'instance'
-    ? 'credential source: none found (no keys in the environment, no profile, no web identity token, no container credentials; the last place the SDK tries, EC2 instance metadata, gave none: this machine is not EC2, or has no instance role)'
-    : `expected source: ${source.label}`
+  const none =
+    'credential source: none found (no keys in the environment, no profile, no web identity token, no container credentials'
+  if (source.kind === 'instance')
+    return `${none}; EC2 instance metadata, the last place the SDK tries, gave none: this machine is not EC2, or has no instance role)`
+  if (source.kind === 'none') return `${none}; instance metadata is turned off)`
+  return `expected source: ${source.label}`
 }
