@@ -57,7 +57,7 @@ export interface AgentRead {
   step?: string
 }
 
-/** One `KEY=value` line of an InsightWorker `.env` file, kept with its position. */
+/** One `KEY=value` line of the agent's `.env` file, kept with its position. */
 export interface EnvFileEntry {
   key: string
   value: string

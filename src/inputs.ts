@@ -166,9 +166,9 @@ export const INPUTS: readonly InputSpec[] = [
     flag: 'env-file',
     type: 'string',
     arg: '<path>',
-    description: 'An InsightWorker .env file whose values take part in the checks.',
+    description: "Your agent's .env file, whose values take part in the checks.",
     help: [
-      'InsightWorker settings (default: ~/.insightworker/.env',
+      "your agent's .env file (default: ~/.insightworker/.env",
       'when it exists); the environment wins over the file'
     ]
   },

@@ -7,7 +7,7 @@ export const LIMITS = {
   regions: 50,
   models: 50,
   roles: 50,
-  /** An InsightWorker `.env` is a few hundred bytes; this leaves room for long comments. */
+  /** An agent's `.env` is a few hundred bytes; this leaves room for long comments. */
   envFileBytes: 256 * 1024,
   envFileLines: 5_000
 } as const

@@ -370,7 +370,7 @@ export const SECRET_VARIABLES = [
  * What both faces do before the engine runs: mask every secret the environment holds before
  * anything could print it, build the configuration, and put the env file's values into the
  * process environment (masked first), because the SDK reads its credentials from there, as
- * InsightWorker's would. Throws SettingsError for an input that cannot be used.
+ * the agent's would. Throws SettingsError for an input that cannot be used.
  */
 export function prepareRun(
   raw: RawSettings,

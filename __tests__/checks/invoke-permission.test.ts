@@ -150,7 +150,7 @@ describe('invoke-permission', () => {
     expect(f?.fix).toContain(modelArn('us-west-2', SONNET_45))
     expect(f?.fix).not.toContain(modelArn('us-east-1', SONNET_45))
     expect(f?.details?.[0]?.title).toBe('Minimal statements for the boundary')
-    expect(f?.observed).toContain('2 of 8 checks denied, 6 allowed')
+    expect(f?.observed).toContain('2 of the 8 actions the agent needs are denied, 6 allowed')
   })
 
   it('attributes an SCP denial and names every region the SCP must allow', async () => {

@@ -118,7 +118,7 @@ describe('model-resolve', () => {
     expect(f?.observed?.[0]).toContain(INVALID_IDENTIFIER)
     expect(f?.fix).toContain('Other profiles callable from here are listed under Observed.')
     // eu. first (the region's geography), then global.; never a profile of another model.
-    expect(f?.fix?.split('\n')[0]).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)
+    expect(f?.fix?.split('\n')[0]).toContain(`model-id: eu.${SONNET_45}`)
     const listed = f?.observed?.join('\n') ?? ''
     expect(listed.indexOf(`\`eu.${SONNET_45}\``)).toBeGreaterThan(0)
     expect(listed.indexOf(`\`eu.${SONNET_45}\``)).toBeLessThan(
@@ -143,7 +143,7 @@ describe('model-resolve', () => {
     const [f] = findingsOf(report, 'model-resolve')
     expect(f?.status).toBe('fail')
     expect(f?.messageId).toBe('profileNotHereByTableOthersListed')
-    expect(f?.fix).toContain(`BEDROCK_MODEL=jp.${HAIKU_45}`)
+    expect(f?.fix).toContain(`model-id: jp.${HAIKU_45}`)
     expect(f?.fix).toContain('by the built-in table')
     expect(f?.observed?.join('\n')).toContain('ListInferenceProfiles could not be read')
   })
@@ -160,7 +160,7 @@ describe('model-resolve', () => {
       catalogId: 'on-demand-not-supported',
       title: `${SONNET_45} has no on-demand throughput in us-east-2: use us.${SONNET_45}`
     })
-    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
+    expect(f?.fix).toContain(`model-id: us.${SONNET_45}`)
   })
 
   it('passes a bare ID with ON_DEMAND as in-region, with its own region as the only destination', async () => {
@@ -260,9 +260,7 @@ describe('model-resolve', () => {
       catalogId: 'invalid-model-identifier',
       title: 'The ARN is for us-east-1, but this job calls Bedrock in eu-west-1'
     })
-    expect(f?.fix).toContain(
-      `BEDROCK_MODEL=arn:aws:bedrock:eu-west-1::foundation-model/${HAIKU_45}`
-    )
+    expect(f?.fix).toContain(`model-id: arn:aws:bedrock:eu-west-1::foundation-model/${HAIKU_45}`)
     expect(bedrock.commandCalls(GetFoundationModelCommand)).toHaveLength(0)
   })
 
@@ -307,7 +305,7 @@ describe('model-resolve: system profiles that cannot be called from here', () =>
     })
     const [f] = findingsOf(await run(['eu-west-1'], [`us.${SONNET_45}`]), 'model-resolve')
     expect(f).toMatchObject({ status: 'fail', messageId: 'profileNotHere' })
-    expect(f?.fix).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)
+    expect(f?.fix).toContain(`model-id: eu.${SONNET_45}`)
     expect(f?.fix).toContain('it is callable from eu-west-1.')
     expect(f?.fix).not.toContain('Other profiles')
     expect(f?.cause).toContain('`us.` does not list eu-west-1')
@@ -323,7 +321,7 @@ describe('model-resolve: system profiles that cannot be called from here', () =>
       messageId: 'profileNotHere',
       title: `apac.${HAIKU_45} cannot be called from eu-west-1: use ${HAIKU_45}`
     })
-    expect(f?.fix).toContain(`BEDROCK_MODEL=${HAIKU_45}`)
+    expect(f?.fix).toContain(`model-id: ${HAIKU_45}`)
     expect(f?.observed).toContain('no inference profile for this model')
     expect(f?.observed).toContain(`\`${HAIKU_45}\` (bare ID, in-region on demand)`)
   })
@@ -335,7 +333,7 @@ describe('model-resolve: system profiles that cannot be called from here', () =>
     // Only global. serves sa-east-1 by the table.
     const [f] = findingsOf(await run(['sa-east-1'], [`us.${SONNET_45}`]), 'model-resolve')
     expect(f).toMatchObject({ status: 'fail', messageId: 'profileNotHereByTable' })
-    expect(f?.fix).toContain(`BEDROCK_MODEL=global.${SONNET_45}`)
+    expect(f?.fix).toContain(`model-id: global.${SONNET_45}`)
     expect(f?.fix).toContain('by the built-in table it serves sa-east-1')
     expect(f?.fix).not.toContain('Other profiles')
   })
@@ -446,7 +444,7 @@ describe('model-resolve: a model unknown in the region', () => {
       catalogId: 'model-not-found',
       title: `${SONNET_45} is not offered in eu-west-1: use eu.${SONNET_45}`
     })
-    expect(f?.fix).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)
+    expect(f?.fix).toContain(`model-id: eu.${SONNET_45}`)
     expect(f?.observed).toContain('callable from eu-west-1 through:')
   })
 

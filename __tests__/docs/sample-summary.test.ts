@@ -69,7 +69,7 @@ describe('the job summaries shown in the README come from real runs', () => {
       inputs: { 'aws-region': 'eu-west-1', 'model-id': `us.${SONNET_46}` }
     })
     expect(run.exitCode).toBe(1)
-    expect(run.summary).toContain(`BEDROCK_MODEL=eu.${SONNET_46}`)
+    expect(run.summary).toContain(`model-id: eu.${SONNET_46}`)
     expectSample('docs/sample-summary-model.md', run)
   })
 })

@@ -99,7 +99,9 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(finding(run, 'model-resolve', `us-east-1 · us.${SONNET_46}`)?.status).toBe('pass')
     const f = finding(run, 'model-resolve', `eu-west-1 · us.${HAIKU_45}`)
     expect(f?.status).toBe('fail')
-    expect(f?.fix).toContain('Set `ANTHROPIC_SMALL_FAST_MODEL=')
+    // Set in the job's environment: the fix names that variable there, in YAML.
+    expect(f?.fix).toContain('Set `ANTHROPIC_SMALL_FAST_MODEL: ')
+    expect(f?.fix).toContain("(in the job's `env:`)")
     // Its calls never go to us-east-1: that pair is not planned.
     expect(finding(run, 'model-resolve', `us-east-1 · us.${HAIKU_45}`)).toBeUndefined()
     expect(finding(run, 'region', 'eu-west-1')?.status).toBe('pass')

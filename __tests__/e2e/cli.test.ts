@@ -69,6 +69,9 @@ describe('bedrock-preflight on a laptop', () => {
     expect(run.stdout.split('\n')[0]).toContain('cannot call Claude on Amazon Bedrock yet')
     expect(run.stdout).toMatch(/credentials\s+✖ fail\s+No AWS credentials found/)
     expect(run.stdout).toContain('Could not load credentials from any providers')
+    // Said truthfully on a machine that is not EC2: nothing was found, not "expected: EC2".
+    expect(run.stdout).toContain('credential source: none found')
+    expect(run.stdout).not.toContain('expected source')
     expect(run.stdout).toContain('aws sso login --profile <name>')
     expect(run.stdout).not.toContain('configure-aws-credentials')
     expect(run.stdout).not.toContain('```')

@@ -98,7 +98,7 @@ describe('the models a job checks, through the bundled action', () => {
     // The bare ID has no in-region capacity here: the fix names the callable profile.
     const bare = finding(run, 'model-resolve', `eu-west-1 · ${SONNET_46}`)
     expect(bare?.status).toBe('fail')
-    expect(bare?.fix).toContain(`BEDROCK_MODEL=eu.${SONNET_46}`)
+    expect(bare?.fix).toContain(`model-id: eu.${SONNET_46}`)
     expect(finding(run, 'invoke-permission', `eu-west-1 · eu.${SONNET_46}`)).toBeDefined()
   })
 

@@ -84,7 +84,7 @@ const LAPTOP: FixContext = { surface: 'cli' }
 export const TROUBLESHOOTING_DOC = 'docs/troubleshooting.md'
 
 /**
- * The README's short table: only the errors of the InsightWorker troubleshooting page (the seed),
+ * The README's short table: only the errors of the troubleshooting page of the agent this tool was first built for (the seed),
  * each with the catalog entry that explains it; every entry, with its full fix, is in
  * docs/troubleshooting.md.
  */
@@ -126,7 +126,7 @@ export function troubleshootingDoc(entries: readonly CatalogEntry[]): string {
       `**${e.title}**: the check reports _${VERDICT_WORD[e.verdict]}_.`,
       ''
     )
-    if (e.seed) out.push(`Answers the InsightWorker troubleshooting heading “${e.seed}”.`, '')
+    if (e.seed) out.push(`Answers the troubleshooting page’s heading “${e.seed}”.`, '')
     out.push(`**Cause.** ${e.cause}`, '')
     if (ci === laptop) out.push('**Fix.**', '', ci, '')
     else out.push('**Fix in GitHub Actions.**', '', ci, '', '**Fix on a laptop.**', '', laptop, '')

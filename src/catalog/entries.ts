@@ -1,11 +1,12 @@
 import type { CatalogEntry, FixContext } from './entry.js'
 import { GROUPED_ENTRIES } from './entries/index.js'
-import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from './snippets.js'
+import { configureCredentialsStep, RESTART_SURFACES } from './snippets.js'
 import { KNOWN_REGIONS } from '../data/regions.js'
 import { FALLBACK_MODEL_FACT } from '../data/models.js'
 import { refreshSteps } from '../commands/credential-refresh.js'
 import { MANTLE_REGIONS } from '../data/mantle-regions.js'
 import { mantleCurl } from '../commands/mantle-commands.js'
+import { commandBlock, type Word } from '../commands/shell.js'
 import { mantleForm } from '../parse/endpoint.js'
 import { parseArn, parseIamPrincipalArn, parseSessionArn } from '../parse/arn.js'
 // Every documentation address lives once, in data/doc-url.ts; entries name theirs `DOC.<page>`.
@@ -24,7 +25,8 @@ import { DocUrl as DOC } from '../data/doc-url.js'
  * v3, configure-aws-credentials, agents on Bedrock), so an entry lists each wording it answers.
  */
 
-const profileName = (ctx: FixContext): string => ctx.profile ?? '<your-profile>'
+/** The profile as one word of a command: the user's name quoted, or a placeholder to fill in. */
+const profileWord = (ctx: FixContext): Word => ctx.profile ?? { placeholder: 'your-profile' }
 const inCi = (ctx: FixContext): boolean => ctx.surface === 'github-actions'
 
 /**
@@ -106,8 +108,8 @@ const LISTED_HERE = [
     patterns: [/Credentials could not be loaded, please check your action inputs/i],
     cause:
       "The `aws-actions/configure-aws-credentials` step had no credential source it could use: with `role-to-assume` and no keys it needs a GitHub OIDC token, which the job only gets with `permissions: id-token: write`; with keys, the secrets it was given were empty (pull requests from forks and Dependabot runs get no secrets). An `AWS_PROFILE` in the job's environment can also make it look for a profile the runner does not have.",
-    fix: () =>
-      `Fix the workflow, not the runner. For GitHub OIDC (no stored keys), grant the permission on the job or workflow and pass the role:\n\n${CONFIGURE_CREDENTIALS_STEP}\n\nWith keys instead, check that \`aws-access-key-id\`/\`aws-secret-access-key\` name secrets that exist in this repository (and are passed to a reusable workflow with \`secrets: inherit\`), and remove \`AWS_PROFILE\` from the job's \`env\`.`,
+    fix: (ctx) =>
+      `Fix the workflow, not the runner. For GitHub OIDC (no stored keys), grant the permission on the job or workflow and pass the role:\n\n${configureCredentialsStep(ctx.region)}\n\nWith keys instead, check that \`aws-access-key-id\`/\`aws-secret-access-key\` name secrets that exist in this repository (and are passed to a reusable workflow with \`secrets: inherit\`), and remove \`AWS_PROFILE\` from the job's \`env\`.`,
     doc: DOC.configureCredentials,
     verdict: 'fail'
   },
@@ -141,13 +143,13 @@ const LISTED_HERE = [
       'The AWS SDK (the JavaScript SDK says "Could not load credentials from any providers" or, in v2, "Missing credentials in config"; botocore, boto3 and the AWS CLI say "Unable to locate credentials") looked for credentials in every place it knows (environment variables, the shared config and credentials files for `AWS_PROFILE`, SSO, a web identity token file, `credential_process`, container and instance metadata) and found none. A tool that reads its own settings (a Bedrock API key, keys typed into an extension) may still fall back to this chain for some calls.',
     fix: (ctx) =>
       inCi(ctx)
-        ? `Configure credentials in the job before this step. With GitHub OIDC (no stored keys):\n\n${CONFIGURE_CREDENTIALS_STEP}\n\nIf that step exists, check that it ran and did not fail, and that \`id-token: write\` is granted.`
+        ? `Configure credentials in the job before this step. With GitHub OIDC (no stored keys):\n\n${configureCredentialsStep(ctx.region)}\n\nIf that step exists, check that it ran and did not fail, and that \`id-token: write\` is granted.`
         : [
             'Pick one credential source and configure it:',
             '',
             "| You're on | Use |",
             '|---|---|',
-            '| Developer laptop | AWS SSO: `aws configure sso`, then `aws sso login --profile <name>` and `AWS_PROFILE=<name>` in `~/.insightworker/.env` |',
+            "| Developer laptop | AWS SSO: `aws configure sso`, then `aws sso login --profile <name>` and `AWS_PROFILE=<name>` in the agent's .env (`~/.insightworker/.env`) |",
             '| EC2 / Fargate / EKS | the instance, task or pod IAM role (nothing to set) |',
             '| Static keys (legacy) | `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` |'
           ].join('\n'),
@@ -178,7 +180,7 @@ const LISTED_HERE = [
     cause:
       'The profile gets its credentials from AWS IAM Identity Center (SSO), and the SSO session has expired (12 hours by default), its refresh token was refused, or it was never started on this machine. The SDKs word it differently: "Token has expired and refresh failed" (botocore), "Session token not found or invalid" from `GetRoleCredentials`, "The SSO session associated with this profile has expired" (JavaScript).',
     fix: (ctx) =>
-      `\`\`\`sh\naws sso login --profile ${profileName(ctx)}\n\`\`\`\n\n${RESTART_SURFACES}`,
+      `${commandBlock([{ argv: ['aws', 'sso', 'login', '--profile', profileWord(ctx)] }])}\n\n${RESTART_SURFACES}`,
     doc: DOC.sso,
     verdict: 'fail'
   },
@@ -191,7 +193,7 @@ const LISTED_HERE = [
     fix: (ctx) =>
       inCi(ctx)
         ? "CI runners have no `~/.aws` profiles: remove `AWS_PROFILE` from the job's `env` and let `aws-actions/configure-aws-credentials` export the credentials."
-        : `List the profiles this machine has and use one of them (or unset \`AWS_PROFILE\` to use the default chain):\n\n\`\`\`sh\naws configure list-profiles\nexport AWS_PROFILE=${profileName(ctx)}\n\`\`\`\n\nIn \`~/.aws/config\` a named profile's header is \`[profile name]\`; in a container, mount \`~/.aws\` or pass credentials another way.`,
+        : `List the profiles this machine has and use one of them (or unset \`AWS_PROFILE\` to use the default chain):\n\n${commandBlock([{ argv: ['aws', 'configure', 'list-profiles'] }, { env: [['AWS_PROFILE', { placeholder: 'one-of-them' }]], export: true }])}\n\nIn \`~/.aws/config\` a named profile's header is \`[profile name]\`; in a container, mount \`~/.aws\` or pass credentials another way.`,
     doc: DOC.credentialChain,
     verdict: 'fail'
   },
@@ -293,7 +295,8 @@ const LISTED_HERE = [
     patterns: [/Credential should be scoped to a valid region/i],
     cause:
       'The request was signed for a region that does not match the endpoint, usually a malformed or mistyped region.',
-    fix: () => 'Set `aws-region` (or `AWS_REGION`) to a real region code such as `us-east-1`.',
+    fix: (ctx) =>
+      `Set ${inCi(ctx) ? '`aws-region`' : '`--region`'} (or \`AWS_REGION\`) to the real code of the region your agent calls, such as \`us-east-1\`.`,
     doc: DOC.region,
     verdict: 'fail'
   },
@@ -431,7 +434,7 @@ const LISTED_HERE = [
     fix: (ctx) =>
       inCi(ctx)
         ? 'Set it on the action (`aws-region: us-east-1`), or job-wide:\n\n```yaml\nenv:\n  AWS_REGION: us-east-1\n```\n\n`aws-actions/configure-aws-credentials` also exports `AWS_REGION` when given `aws-region`.'
-        : 'Add it to `~/.insightworker/.env`:\n\n```sh\nAWS_REGION=us-east-1\n```',
+        : "Add the region your agent calls Bedrock in to the agent's .env (`~/.insightworker/.env`), or pass `--region` to the preflight:\n\n```sh\nAWS_REGION=us-east-1\n```",
     doc: DOC.region,
     verdict: 'fail'
   },
@@ -685,7 +688,7 @@ const LISTED_HERE = [
     cause:
       'The role or user lacks Bedrock invoke permission on one of the resources the call needs. A cross-region profile needs both ARN forms: the `inference-profile/…` ARN in the source region **and** `foundation-model/…` in every destination region (plus the region-less `arn:aws:bedrock:::foundation-model/…` for `global.` profiles).',
     fix: () =>
-      `Attach a policy that allows both ARN forms. The InsightWorker default (\`us.\` profiles):\n\n\`\`\`json\n${SEED_INVOKE_POLICY}\n\`\`\`\n\nFor \`eu.\`, \`jp.\`, \`au.\`, \`apac.\` or \`global.\` profiles, change the profile pattern to match; the \`invoke-permission\` check prints the exact minimal policy for your model and region.`,
+      `Attach a policy that allows both ARN forms. For \`us.\` profiles:\n\n\`\`\`json\n${SEED_INVOKE_POLICY}\n\`\`\`\n\nFor \`eu.\`, \`jp.\`, \`au.\`, \`apac.\` or \`global.\` profiles, change the profile pattern to match; the \`invoke-permission\` check prints the exact minimal policy for your model and region.`,
     doc: DOC.bedrockIam,
     verdict: 'fail'
   },
@@ -1082,9 +1085,16 @@ const LISTED_HERE = [
     seed: '.env has AWS_ACCESS_KEY_ID but I want to use SSO',
     patterns: [/Multiple credential sources detected/i],
     cause:
-      "Both `AWS_ACCESS_KEY_ID` and `AWS_PROFILE` are set. Many SDKs (boto3, the AWS CLI, older JavaScript SDKs, InsightWorker's) use the environment key and never fall through to the profile; the current JavaScript SDK prefers the profile instead. Either way one of the two is stale and ignored: the most common subtle SSO failure.",
-    fix: () =>
-      'Comment the static key out so the SDK falls through to your profile:\n\n```sh\n# AWS_ACCESS_KEY_ID=AKIA...\n# AWS_SECRET_ACCESS_KEY=...\n# This makes the SDK fall through to:\nAWS_PROFILE=my-sso-profile\nAWS_REGION=us-east-1\n```',
+      'Both `AWS_ACCESS_KEY_ID` and `AWS_PROFILE` are set. Many SDKs (boto3, the AWS CLI, older JavaScript SDKs, agents built on them) use the environment key and never fall through to the profile; the current JavaScript SDK prefers the profile instead. Either way one of the two is stale and ignored: the most common subtle SSO failure.',
+    // Only the key's lines change: the profile, the region and everything else stay as they are
+    // (issue 31: a fix that also printed `AWS_REGION=us-east-1` moved the user to another region).
+    fix: (ctx) =>
+      `Comment the static key out (and \`AWS_SESSION_TOKEN\`, if set) so the SDK falls through to ${ctx.profile ? `profile "${ctx.profile}"` : 'your profile'}; leave \`AWS_PROFILE\` and the other lines as they are:\n\n${commandBlock(
+        [
+          { env: [['AWS_ACCESS_KEY_ID', 'AKIA...']], commentedOut: true },
+          { env: [['AWS_SECRET_ACCESS_KEY', '...']], commentedOut: true }
+        ]
+      )}`,
     doc: DOC.credentialChain,
     verdict: 'warn'
   },
@@ -1094,7 +1104,7 @@ const LISTED_HERE = [
     seed: 'SDK retries hide the real error',
     patterns: [/loop detector/i, /same error \d+ times/i, /reached max retries/i],
     cause:
-      "The same error repeated by retries (or by InsightWorker's loop detector) is a symptom. The real error is the first failure: not a warning, and not a throttled or unavailable attempt that was retried and then failed for another reason (then the repeated other error is the cause).",
+      "The same error repeated by retries (or by your agent's loop detector) is a symptom. The real error is the first failure: not a warning, and not a throttled or unavailable attempt that was retried and then failed for another reason (then the repeated other error is the cause).",
     fix: () =>
       'Read the first error before the retries or the loop-detector message; `bedrock-preflight explain` finds it in a pasted log.',
     doc: DOC.bedrockErrors,
@@ -1106,7 +1116,7 @@ const LISTED_HERE = [
     seed: 'Debug logging',
     cause: 'The SDK tries credential providers in a fixed order; the first that answers wins.',
     fix: () =>
-      'Run the preflight with `--debug` (CLI) or `RUNNER_DEBUG=1` (Actions, "Enable debug logging" on re-run): it lists each provider tried, in order, and each AWS request. In InsightWorker, `AWS_SDK_LOAD_CONFIG=1` and `AWS_LOG_LEVEL=DEBUG` in `~/.insightworker/.env` do the same.',
+      'Run the preflight with `--debug` (CLI) or `RUNNER_DEBUG=1` (Actions, "Enable debug logging" on re-run): it lists each provider tried, in order, and each AWS request. In your agent, `AWS_SDK_LOAD_CONFIG=1` and `AWS_LOG_LEVEL=DEBUG` in the agent\'s .env (`~/.insightworker/.env`) do the same.',
     doc: DOC.credentialChain,
     verdict: 'warn'
   },

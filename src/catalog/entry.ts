@@ -40,7 +40,7 @@ export interface CatalogEntry<Id extends string = string> {
    * first (catalog order decides otherwise, so an entry kept in another file can still refine).
    */
   readonly before?: string
-  /** The heading of the InsightWorker troubleshooting page this entry answers. */
+  /** The heading of the troubleshooting page (of the agent this tool was first built for) this entry answers. */
   readonly seed?: string
   readonly cause: string
   /** Markdown; exact commands and values where the context gives them. */

@@ -2,19 +2,26 @@
 
 /** The seed page's restart advice: a running process never picks up new tokens. */
 export const RESTART_SURFACES =
-  'Then restart whatever runs InsightWorker, because a running process never picks up new tokens: ' +
+  'Then restart whatever runs your agent, because a running process never picks up new tokens: ' +
   'CLI, just run it again; VS Code, **Cmd+Shift+P → Reload Window**; desktop app, quit it (**Cmd+Q**) and open it again.'
 
-export const CONFIGURE_CREDENTIALS_STEP = [
-  '```yaml',
-  'permissions:',
-  '  id-token: write   # lets the job request a GitHub OIDC token',
-  '  contents: read',
-  'steps:',
-  '  - uses: aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c # v6.2.3',
-  '    with:',
-  '      role-to-assume: arn:aws:iam::<account-id>:role/<role-name>',
-  '      aws-region: us-east-1',
-  '  - uses: org/bedrock-preflight@v1',
-  '```'
-].join('\n')
+/**
+ * The configure-aws-credentials step with GitHub OIDC. Its `aws-region` is the user's own region
+ * when known (a fix changes only what it fixes: pasting it must not move the job to another
+ * region), else a placeholder like the account and role beside it.
+ */
+export function configureCredentialsStep(region?: string): string {
+  return [
+    '```yaml',
+    'permissions:',
+    '  id-token: write   # lets the job request a GitHub OIDC token',
+    '  contents: read',
+    'steps:',
+    '  - uses: aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c # v6.2.3',
+    '    with:',
+    '      role-to-assume: arn:aws:iam::<account-id>:role/<role-name>',
+    `      aws-region: ${region && /^[a-z0-9-]+$/.test(region) ? region : '<region>'}`,
+    '  - uses: org/bedrock-preflight@v1',
+    '```'
+  ].join('\n')
+}

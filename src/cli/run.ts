@@ -20,7 +20,7 @@ function debugWanted(args: { debug: boolean }, env: Record<string, string | unde
   )
 }
 
-/** The default InsightWorker settings file, used only when it exists. */
+/** The agent's default settings file, used only when it exists. */
 export function defaultEnvFile(env: Record<string, string | undefined>): string {
   return join(env.HOME ?? env.USERPROFILE ?? homedir(), '.insightworker', '.env')
 }

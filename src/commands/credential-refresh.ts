@@ -1,4 +1,17 @@
 import type { CredentialSourceKind } from '../types/credential-source.js'
+import { commandBlock, commandInline, commandText, inlineCode, type Word } from './shell.js'
+
+/** The profile as one word of a command: the user's own name (quoted), or a placeholder. */
+const profileWord = (profile: string | undefined): Word =>
+  profile ?? { placeholder: 'your-profile' }
+
+/** `aws <words…> --profile <profile>` as an `sh` block. */
+const awsBlock = (words: string[], profile: string | undefined): string =>
+  commandBlock([{ argv: ['aws', ...words, '--profile', profileWord(profile)] }])
+
+/** The same, inline. */
+const awsInline = (words: string[], profile: string | undefined): string =>
+  commandInline({ argv: ['aws', ...words, '--profile', profileWord(profile)] })
 
 /**
  * How to get fresh credentials from each source on a person's machine, as Markdown: the command
@@ -13,15 +26,15 @@ export function refreshSteps(source: string | undefined, profile: string | undef
   const name = profile ?? '<your-profile>'
   switch (source as CredentialSourceKind | undefined) {
     case 'profile-sso':
-      return `The IAM Identity Center (SSO) session of profile "${name}" has ended. Log in again:\n\n\`\`\`sh\naws sso login --profile ${name}\n\`\`\``
+      return `The IAM Identity Center (SSO) session of profile "${name}" has ended. Log in again:\n\n${awsBlock(['sso', 'login'], profile)}`
     case 'profile-login':
-      return `The console login session of profile "${name}" (written by \`aws login\`) has ended. Log in again:\n\n\`\`\`sh\naws login --profile ${name}\n\`\`\``
+      return `The console login session of profile "${name}" (written by \`aws login\`) has ended. Log in again:\n\n${awsBlock(['login'], profile)}`
     case 'profile-process':
-      return `Profile "${name}" gets its credentials from a \`credential_process\` command, and what it returned has expired. That command's own session must be renewed: see which tool it runs, log in to it (or run the command once by hand), then try again:\n\n\`\`\`sh\naws configure get credential_process --profile ${name}\n\`\`\``
+      return `Profile "${name}" gets its credentials from a \`credential_process\` command, and what it returned has expired. That command's own session must be renewed: see which tool it runs, log in to it (or run the command once by hand), then try again:\n\n${awsBlock(['configure', 'get', 'credential_process'], profile)}`
     case 'profile-assume-role':
-      return `Profile "${name}" assumes a role with the credentials of its \`source_profile\` (or \`credential_source\`), and those have expired. Refresh that profile the way it is set up (for example \`aws sso login --profile <source-profile>\`):\n\n\`\`\`sh\naws configure get source_profile --profile ${name}\n\`\`\``
+      return `Profile "${name}" assumes a role with the credentials of its \`source_profile\` (or \`credential_source\`), and those have expired. Refresh that profile the way it is set up (for example \`aws sso login --profile <source-profile>\`):\n\n${awsBlock(['configure', 'get', 'source_profile'], profile)}`
     case 'profile-static':
-      return `The keys of profile "${name}" in the credentials file are a temporary session that has ended. Replace them with fresh ones, or better, switch the profile to one that refreshes itself (\`aws configure sso --profile ${name}\`, or \`aws login --profile ${name}\`).`
+      return `The keys of profile "${name}" in the credentials file are a temporary session that has ended. Replace them with fresh ones, or better, switch the profile to one that refreshes itself (${awsInline(['configure', 'sso'], profile)}, or ${awsInline(['login'], profile)}).`
     case 'env-temporary':
       return 'The `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` in the environment (or `.env`) are an old temporary session, and they never refresh. Replace all three with a fresh session, or remove them and use a profile that refreshes itself (`aws sso login --profile <name>` or `aws login --profile <name>`, then `AWS_PROFILE=<name>`).'
     case 'env-static':
@@ -33,21 +46,20 @@ export function refreshSteps(source: string | undefined, profile: string | undef
     case 'instance':
       return "The instance or container role's credentials renew themselves, so an expired one usually means this machine's clock is wrong: sync it (`timedatectl` / NTP) and try again."
     default:
-      return `Get fresh credentials the way this machine is set up: \`aws sso login --profile ${name}\` for an IAM Identity Center profile, \`aws login --profile ${name}\` for a console login profile, the \`credential_process\` tool's own login for a process profile, or fresh values for keys in the environment.`
+      return `Get fresh credentials the way this machine is set up: ${awsInline(['sso', 'login'], profile)} for an IAM Identity Center profile, ${awsInline(['login'], profile)} for a console login profile, the \`credential_process\` tool's own login for a process profile, or fresh values for keys in the environment.`
   }
 }
 
-/** The one command that renews the source, for one-line fixes (`Refresh now: …`). */
+/** The one command that renews the source (shell-quoted), for one-line fixes (`Refresh now: …`). */
 export function refreshCommand(
   source: string | undefined,
   profile: string | undefined
 ): string | undefined {
-  const name = profile ?? '<your-profile>'
   switch (source as CredentialSourceKind | undefined) {
     case 'profile-sso':
-      return `aws sso login --profile ${name}`
+      return commandText({ argv: ['aws', 'sso', 'login', '--profile', profileWord(profile)] })
     case 'profile-login':
-      return `aws login --profile ${name}`
+      return commandText({ argv: ['aws', 'login', '--profile', profileWord(profile)] })
     default:
       return undefined
   }
@@ -57,12 +69,12 @@ export function refreshCommand(
 export function renewSoonStep(source: string | undefined, profile: string | undefined): string {
   const name = profile ?? '<your-profile>'
   const command = refreshCommand(source, profile)
-  if (command) return `Refresh now: \`${command}\`.`
+  if (command) return `Refresh now: ${inlineCode(command)}.`
   switch (source as CredentialSourceKind | undefined) {
     case 'profile-process':
-      return `Renew the session of the tool profile "${name}"'s \`credential_process\` runs (\`aws configure get credential_process --profile ${name}\` shows which), then run again.`
+      return `Renew the session of the tool profile "${name}"'s \`credential_process\` runs (${awsInline(['configure', 'get', 'credential_process'], profile)} shows which), then run again.`
     case 'profile-assume-role':
-      return `The SDK assumes the role again while profile "${name}"'s \`source_profile\` is valid: renew that profile's session now (\`aws configure get source_profile --profile ${name}\` names it).`
+      return `The SDK assumes the role again while profile "${name}"'s \`source_profile\` is valid: renew that profile's session now (${awsInline(['configure', 'get', 'source_profile'], profile)} names it).`
     case 'env-temporary':
     case 'profile-static':
       return 'These temporary keys never refresh: replace them with a fresh session now, or use a profile that refreshes itself (`aws sso login --profile <name>` or `aws login --profile <name>`, then `AWS_PROFILE=<name>`).'
@@ -73,6 +85,6 @@ export function renewSoonStep(source: string | undefined, profile: string | unde
     case 'instance':
       return 'Nothing to do: instance and container role credentials renew themselves before they expire.'
     default:
-      return `Refresh the credentials now, the way this machine gets them (\`aws sso login --profile ${name}\`, \`aws login --profile ${name}\`, or the \`credential_process\` tool's own login).`
+      return `Refresh the credentials now, the way this machine gets them (${awsInline(['sso', 'login'], profile)}, ${awsInline(['login'], profile)}, or the \`credential_process\` tool's own login).`
   }
 }

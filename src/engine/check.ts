@@ -4,6 +4,7 @@ import type { CatalogEntry, FixContext } from '../catalog/types.js'
 import type { CatalogId } from '../catalog/entries.js'
 import type { StatementId } from '../policy/preflight-policy.js'
 import type { IamPolicy } from '../policy/document.js'
+import type { CommandLine } from '../commands/shell.js'
 import type {
   CheckStatus,
   Facts,
@@ -125,8 +126,16 @@ export type MessageHoles<S extends MessageSpec> = S extends MessageSpec
   ? Holes<S['title']> | TemplateHoles<S['cause']> | TemplateHoles<S['fix']>
   : never
 
-/** A placeholder's value: words, or a policy the fix prints as JSON and the summary merges. */
-export type MessageValue = string | number | IamPolicy
+/**
+ * A placeholder's value: words, a policy the fix prints as JSON and the summary merges, or
+ * commands the fix prints as an `sh` block, each word shell-quoted (src/commands/shell.ts).
+ */
+export type MessageValue = string | number | IamPolicy | Commands
+
+/** Commands as a placeholder's value: a block of their own in the fix. */
+export interface Commands {
+  readonly commands: readonly CommandLine[]
+}
 
 /** Values for a message's placeholders. */
 export type MessageData<S extends MessageSpec> = {

@@ -2,8 +2,15 @@ import type { FixContext } from '../catalog/types.js'
 import type { Surface } from '../config.js'
 import { READ_DENIED } from '../catalog/read-denied.js'
 import type { IamPolicy } from '../policy/document.js'
-import { isPolicyPart, markdownOf, type FixPart } from '../policy/fix-parts.js'
-import type { CheckMeta, MessageSpec, MessageValue, ReportExtra, Template } from './check.js'
+import { markdownOf, type FixPart } from '../policy/fix-parts.js'
+import type {
+  CheckMeta,
+  Commands,
+  MessageSpec,
+  MessageValue,
+  ReportExtra,
+  Template
+} from './check.js'
 import type { CheckStatus, Finding } from './types.js'
 import {
   isNoAnswer,
@@ -27,16 +34,19 @@ type Data = Readonly<Record<string, MessageValue>>
 
 const HOLE = /\{\{(\w+)\}\}/g
 
-const isPolicy = (v: MessageValue | undefined): v is IamPolicy => typeof v === 'object'
+const isCommands = (v: MessageValue | undefined): v is Commands =>
+  typeof v === 'object' && 'commands' in v
+const isPolicy = (v: MessageValue | undefined): v is IamPolicy =>
+  typeof v === 'object' && !isCommands(v)
 
 /** Fills `{{name}}` placeholders; one left unfilled stays visible (the message tests catch it). */
-export function fill(template: string, data: Data): string {
-  return markdownOf(fillParts(template, data))
+export function fill(template: string, data: Data, surface?: Surface): string {
+  return markdownOf(fillParts(template, data), surface)
 }
 
 /**
  * A template filled as parts: its words, and each placeholder whose value is a policy as that
- * policy (data the summary merges), not as its JSON.
+ * policy (data the summary merges), not as its JSON; commands as commands (quoted when rendered).
  */
 export function fillParts(template: string, data: Data): FixPart[] {
   const parts: FixPart[] = []
@@ -47,9 +57,9 @@ export function fillParts(template: string, data: Data): FixPart[] {
     const value = data[name]
     text += template.slice(at, m.index)
     at = m.index + m[0].length
-    if (isPolicy(value)) {
+    if (isPolicy(value) || isCommands(value)) {
       if (text) parts.push({ text })
-      parts.push({ policy: value })
+      parts.push(isPolicy(value) ? { policy: value } : { commands: value.commands })
       text = ''
     } else text += name in data ? String(value) : m[0]
   }
@@ -110,7 +120,7 @@ export async function findingsFrom(
           ? spec.status
           : (entry?.verdict ?? (extra.permission ? 'unverified' : 'fail'))
     const text = (t: Template | undefined) =>
-      t === undefined ? undefined : fill(pick(t, surface), data)
+      t === undefined ? undefined : fill(pick(t, surface), data, surface)
     const parts = (t: Template | undefined) =>
       t === undefined ? undefined : fillParts(pick(t, surface), data)
     const words = (t: string | undefined): FixPart[] | undefined =>
@@ -150,7 +160,7 @@ export async function findingsFrom(
           : (parts(spec.fix) ??
             words(entry?.fix(fixContext)) ??
             words(extra.error ? UNRECOGNISED.fix : undefined))
-    const fix = fixParts && markdownOf(fixParts)
+    const fix = fixParts && markdownOf(fixParts, surface)
     const catalogId = denied ? READ_DENIED.catalogId : entry?.id
     const docUrl = noAnswer
       ? entry?.doc
@@ -170,7 +180,7 @@ export async function findingsFrom(
       ...(catalogId ? { catalogId } : {}),
       ...(cause ? { cause } : {}),
       ...(fix ? { fix } : {}),
-      ...(fixParts?.some(isPolicyPart) ? { fixParts } : {}),
+      ...(fixParts?.some((p) => !('text' in p)) ? { fixParts } : {}),
       ...(denied ? { permission: extra.permission! } : {}),
       ...(docUrl ? { docUrl } : {}),
       ...(extra.details?.length ? { details: extra.details } : {}),

@@ -3,7 +3,7 @@ import type { EnvFileEntry, EnvFileProblem } from '../config.js'
 const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /**
- * Reads an InsightWorker `.env` file: `KEY=value`, optional `export `, single or double quotes,
+ * Reads an agent's `.env` file: `KEY=value`, optional `export `, single or double quotes,
  * `#` comments (whole line, or after a space in an unquoted value). A line it cannot read becomes
  * a problem naming the line; it never throws and never repeats a value (values may be secrets).
  */

@@ -1,8 +1,10 @@
+import type { Surface } from '../config.js'
+import { commandBlock, type CommandLine } from '../commands/shell.js'
 import type { IamPolicy } from './document.js'
 
 /**
- * A fix (or a detail of a finding) as data: its prose, and, in order, the IAM policies and trust
- * statements in it. The Markdown a report carries (`fix`, a detail's `body`) is `markdownOf`
+ * A fix (or a detail of a finding) as data: its prose, and, in order, the IAM policies, trust
+ * statements and commands in it. The Markdown a report carries (`fix`, a detail's `body`) is `markdownOf`
  * these parts; the summary merges the policies of many findings over this data
  * (src/policy/merge.ts), never by reading the Markdown back.
  */
@@ -12,6 +14,11 @@ export type FixPart =
   | { readonly policy: IamPolicy }
   /** A trust-policy statement (or statements) of a role, or a fragment of one, to add or edit. */
   | { readonly trust: unknown }
+  /**
+   * Lines of a shell block (or `.env` lines): each word a value, quoted when rendered, so a value
+   * from outside never breaks out of its word (src/commands/shell.ts).
+   */
+  | { readonly commands: readonly CommandLine[] }
 
 export const isPolicyPart = (p: FixPart): p is { readonly policy: IamPolicy } => 'policy' in p
 
@@ -20,10 +27,21 @@ export function jsonBlock(value: unknown): string {
   return `\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\``
 }
 
-/** The Markdown of a fix: prose as written, each policy and trust statement as a JSON block. */
-export function markdownOf(parts: readonly FixPart[]): string {
+/**
+ * The Markdown of a fix: prose as written, each policy and trust statement as a JSON block, each
+ * run of commands as an `sh` block (only the lines for `surface`, when given).
+ */
+export function markdownOf(parts: readonly FixPart[], surface?: Surface): string {
   return parts
-    .map((p) => ('text' in p ? p.text : 'policy' in p ? jsonBlock(p.policy) : jsonBlock(p.trust)))
+    .map((p) =>
+      'text' in p
+        ? p.text
+        : 'policy' in p
+          ? jsonBlock(p.policy)
+          : 'commands' in p
+            ? commandBlock(p.commands, surface)
+            : jsonBlock(p.trust)
+    )
     .join('')
 }
 

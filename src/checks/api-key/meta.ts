@@ -55,8 +55,8 @@ export const meta = defineMeta({
       cause:
         'A short-term key is a presigned request for one region and works only there: Bedrock in {{region}} answers "Authentication failed: Please make sure your API Key is valid."',
       fix: {
-        'github-actions': `Check \`aws-region: {{keyRegion}}\`, or make the key for {{region}}. ${NEW_KEY['github-actions']}`,
-        cli: `Call Bedrock in {{keyRegion}} (\`AWS_REGION={{keyRegion}}\`), or make the key for {{region}}. ${NEW_KEY.cli}`
+        'github-actions': `Call Bedrock in {{keyRegion}} ({{setKeyRegion}}), or make the key for {{region}}. ${NEW_KEY['github-actions']}`,
+        cli: `Call Bedrock in {{keyRegion}} ({{setKeyRegion}}), or make the key for {{region}}. ${NEW_KEY.cli}`
       }
     },
     malformed: {

@@ -1,7 +1,7 @@
 import type { CheckRun } from '../shared/check.js'
 import { parseBedrockApiKey, shownKeyId } from '../../parse/bedrock-api-key.js'
 import { parseRegion } from '../../parse/region.js'
-import { envFileLocation } from '../shared/env-location.js'
+import { envFileLocation, setRegionTo } from '../shared/env-location.js'
 import { humanDuration } from '../../engine/duration.js'
 import type { meta } from './meta.js'
 
@@ -58,7 +58,12 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       return
     }
     if (where.ok && parsed.region !== where.region) {
-      ctx.report('otherRegion', { source, keyRegion: parsed.region, region }, { observed, ...at })
+      const setKeyRegion = setRegionTo(ctx, parsed.region)
+      ctx.report(
+        'otherRegion',
+        { source, keyRegion: parsed.region, region, setKeyRegion },
+        { observed, ...at }
+      )
       return
     }
     if (left < SHORT_KEY_MINUTES * 60_000) {

@@ -1,5 +1,5 @@
 import { defineMeta } from '../shared/check.js'
-import { CONFIGURE_CREDENTIALS_STEP, RESTART_SURFACES } from '../../catalog/snippets.js'
+import { RESTART_SURFACES } from '../../catalog/snippets.js'
 import { DocUrl } from '../../data/doc-url.js'
 
 /** Where the credentials come from, whether they resolve, and the configurations that bite. */
@@ -43,7 +43,7 @@ export const meta = defineMeta({
       title: 'The job uses a long-term IAM user key (AKIA…): prefer GitHub OIDC',
       cause:
         'The job uses an IAM user access key (`AKIA…`): it never expires, and if it leaks it works until someone deletes it.',
-      fix: `Switch to GitHub OIDC: no stored secret, credentials that expire in an hour.\n\n${CONFIGURE_CREDENTIALS_STEP}`,
+      fix: 'Switch to GitHub OIDC: no stored secret, credentials that expire in an hour.\n\n{{configureStep}}',
       doc: DocUrl.githubOidc
     },
     ssoNotLoggedIn: {
@@ -51,7 +51,7 @@ export const meta = defineMeta({
       title: 'No SSO session on this machine for profile "{{profile}}"',
       cause:
         'The profile gets its credentials from AWS IAM Identity Center (SSO), but this machine has no SSO token for it in `~/.aws/sso/cache`: `aws sso login` was never run here for this profile (or the cache was cleared).',
-      fix: `\`\`\`sh\naws sso login --profile {{profile}}\n\`\`\`\n\n${RESTART_SURFACES}`,
+      fix: `{{login}}\n\n${RESTART_SURFACES}`,
       doc: DocUrl.sso
     },
     ssoSessionExpired: {

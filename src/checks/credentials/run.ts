@@ -11,7 +11,13 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const { env } = ctx.config
   const source = await detectCredentialSource(env, ctx.config.profile)
   const profile = ctx.config.profile ?? env.AWS_PROFILE ?? source.profile?.name
-  const fixContext = { credentialSource: source.kind, ...(profile ? { profile } : {}) }
+  // The user's region, so a fix that prints one keeps it (the check runs once, not per region).
+  const region = ctx.config.regions[0]?.value
+  const fixContext = {
+    credentialSource: source.kind,
+    ...(profile ? { profile } : {}),
+    ...(region ? { region } : {})
+  }
   const facts = { source: source.kind }
   // Problems found so far: when credentials then resolve, each gets the resolution's lines too.
   const raised = setupProblems(source, ctx.config, envFileLocation(ctx.config, 'AWS_ACCESS_KEY_ID'))
@@ -48,7 +54,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   if (!resolved.ok) {
     const { verdict, apiKeyOnly } = unresolvedVerdict(
       resolved.error,
-      [`expected source: ${source.label}`, ...tried],
+      [expectedSource(source), ...tried],
       ctx.config.bedrockApiKey,
       source.label
     )
@@ -71,4 +77,18 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   if (raised.length === 0) ctx.report('resolved', { source: source.label }, { observed })
   flush(observed)
   return { ...facts, expiration: expiration?.toISOString() }
+}
+
+/**
+ * What the SDK would have used, said truthfully when nothing answered: instance metadata is only
+ * the last place the default chain tries (AWS SDK for JavaScript v3, `fromNodeProviderChain`), not
+ * evidence that this machine is EC2.
+ */
+function expectedSource(source: { kind: string; label: string }): string {
+  const none =
+    'credential source: none found (no keys in the environment, no profile, no web identity token, no container credentials'
+  if (source.kind === 'instance')
+    return `${none}; EC2 instance metadata, the last place the SDK tries, gave none: this machine is not EC2, or has no instance role)`
+  if (source.kind === 'none') return `${none}; instance metadata is turned off)`
+  return `expected source: ${source.label}`
 }

@@ -1,6 +1,7 @@
 import type { CredentialSourceReport } from '../../aws/credential-source.js'
 import type { SsoTokenState } from '../../aws/sso-token.js'
 import { renewSoonStep } from '../../commands/credential-refresh.js'
+import { configureCredentialsStep } from '../../catalog/snippets.js'
 import type { PreflightConfig } from '../../config.js'
 import { humanDuration } from '../../engine/duration.js'
 import type { ObservedError, SourceLocation } from '../../engine/types.js'
@@ -19,7 +20,7 @@ const SHORT_SESSION_MINUTES = 10
 /** How credentials are set up, as far as that is wrong before resolving them. */
 export function setupProblems(
   source: CredentialSourceReport,
-  config: Pick<PreflightConfig, 'surface' | 'profile' | 'env'>,
+  config: Pick<PreflightConfig, 'surface' | 'profile' | 'env' | 'regions'>,
   keyLine: SourceLocation | undefined
 ): CredentialsVerdict[] {
   const out: CredentialsVerdict[] = []
@@ -60,7 +61,7 @@ export function setupProblems(
   if (config.surface === 'github-actions' && source.accessKeyType === 'long-term') {
     out.push({
       id: 'longTermKeyInCi',
-      data: {},
+      data: { configureStep: configureCredentialsStep(config.regions[0]?.value) },
       extra: {
         observed: ['AWS_ACCESS_KEY_ID starts with AKIA (an IAM user key that never expires)']
       }
@@ -86,7 +87,11 @@ export function ssoVerdict(
   if (token.state === 'missing') {
     return {
       id: 'ssoNotLoggedIn',
-      data: { profile: profile.name },
+      data: {
+        profile: profile.name,
+        // The profile's name is the user's, so it is one quoted word of the command.
+        login: { commands: [{ argv: ['aws', 'sso', 'login', '--profile', profile.name] }] }
+      },
       extra: { observed: [`source: ${source.label}`, `${sessionLabel}: no token in ${token.file}`] }
     }
   }

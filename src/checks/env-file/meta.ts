@@ -2,7 +2,7 @@ import { defineMeta } from '../shared/check.js'
 import { DocUrl } from '../../data/doc-url.js'
 
 /**
- * Lines of the InsightWorker `.env` file that cannot be read. The text of a line is never
+ * Lines of the agent's `.env` file that cannot be read. The text of a line is never
  * repeated, since it may hold a secret.
  */
 export const meta = defineMeta({
@@ -20,7 +20,7 @@ export const meta = defineMeta({
       status: 'warn',
       title: '{{file}}:{{line}} is ignored: {{problem}}',
       cause:
-        'The line is not `KEY=value`, so InsightWorker (and this preflight) ignore it: whatever it was meant to set is not set.',
+        'The line is not `KEY=value`, so your agent (and this preflight) ignore it: whatever it was meant to set is not set.',
       fix: 'Write it as `KEY=value` (quotes optional, closed on the same line), or comment it out with `#`.',
       doc: DocUrl.dotenvRules
     },
@@ -28,7 +28,7 @@ export const meta = defineMeta({
       status: 'warn',
       title: '{{file}}: {{count}} more lines are ignored',
       cause:
-        'More lines than are listed one by one are not `KEY=value`; InsightWorker ignores them too.',
+        'More lines than are listed one by one are not `KEY=value`; your agent ignores them too.',
       fix: 'Correct the lines listed above first, then run again to see the rest.',
       doc: DocUrl.dotenvRules
     },
@@ -37,7 +37,11 @@ export const meta = defineMeta({
       title: '{{file}}:{{line}}: {{key}} is not used by the preflight',
       cause:
         'The env file configures the agent; it does not choose which files, programs or hosts the preflight uses. {{key}} is left out because {{why}}. Its value is not shown.',
-      fix: "If the job really needs {{key}}, set it in the step's `env:` (or export it before running the CLI), where it is the workflow's choice rather than the file's; otherwise delete the line.",
+      fix: {
+        'github-actions':
+          "If the job really needs {{key}}, set it in the step's `env:`, where it is the workflow's choice rather than the file's; otherwise delete the line.",
+        cli: 'If you really need {{key}}, export it in your shell before running the preflight, where it is your choice rather than the file’s; otherwise delete the line.'
+      },
       doc: DocUrl.envFileSecurity
     }
   }

@@ -196,7 +196,7 @@ export function verdictsOf(sim: Simulation, evaluated: readonly Evaluated[]): In
     ]
   }
 
-  const summary = `${denied.length} of ${evaluated.length} checks denied, ${evaluated.length - denied.length} allowed`
+  const summary = `${denied.length} of the ${evaluated.length} ${evaluated.length === 1 ? 'action the agent needs is' : 'actions the agent needs are'} denied, ${evaluated.length - denied.length} allowed`
   const observedFor = (list: Evaluated[], ...more: string[]) => [
     ...head,
     summary,

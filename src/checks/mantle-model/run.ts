@@ -5,16 +5,10 @@ import { newestSonnet, type ServedModel } from './ids.js'
 import type { MantleModelFacts } from './facts.js'
 import { MANTLE_REGIONS } from '../../data/mantle-regions.js'
 import type { meta } from './meta.js'
+import { setTo } from '../../commands/settings.js'
+import { settingAt } from '../shared/env-location.js'
 import { mantleOf } from '../shared/mantle.js'
 import { shownUrl } from '../../aws/mantle.js'
-
-/** How to give the agent another model ID, where its current one came from. */
-function change(source: string, model: string): string {
-  if (/^[A-Z][A-Z0-9_]*$/.test(source)) return `\`${source}=${model}\``
-  const line = /^(.+) line \d+$/.exec(source)
-  if (line) return `set the model in ${source} to \`${model}\``
-  return `\`model-id: ${model}\` (and the same ID in the agent's own setting, e.g. \`ANTHROPIC_MODEL=${model}\`)`
-}
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const region = ctx.subject.region
@@ -81,7 +75,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     facts.models.push(chosen.id)
     ctx.report('chosen', { model: chosen.id, region }, { observed })
   }
-  for (const { value: given, source } of mine) {
+  for (const { value: given } of mine) {
     if (ids.includes(given)) {
       facts.models.push(given)
       ctx.report(
@@ -95,7 +89,12 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     if (form !== given && ids.includes(form)) {
       ctx.report(
         'wrongForm',
-        { given, model: form, region, change: change(source, form) },
+        {
+          given,
+          model: form,
+          region,
+          change: setTo('model', form, settingAt(ctx.config, 'model', given))
+        },
         { observed }
       )
       continue

@@ -37,7 +37,11 @@ export const meta = defineMeta({
       title: 'No model to probe through bedrock-mantle in {{region}}',
       cause:
         'No model the agent sends to mantle is named, and mantle-model has none to offer (its list could not be read, or it found none served: see its row), so the probe has no ID to send.',
-      fix: 'Name the model the agent calls (`model-id`, or its `ANTHROPIC_MODEL`), in mantle form (`anthropic.claude-…`).',
+      fix: {
+        'github-actions':
+          'Name the model the agent calls (`model-id`, or its `ANTHROPIC_MODEL`), in mantle form (`anthropic.claude-…`).',
+        cli: 'Name the model the agent calls (`--model`, or its `ANTHROPIC_MODEL`), in mantle form (`anthropic.claude-…`).'
+      },
       doc: DocUrl.messagesApi
     },
     failed: {

@@ -73,7 +73,11 @@ export const meta = defineMeta({
       title: 'bedrock-mantle quotas in {{region}} not checked: no model to check them for',
       cause:
         'No model the agent sends to mantle is named, and mantle-model has none to offer (see its row), so there is no model whose quotas to read.',
-      fix: 'Name the model the agent calls (`model-id`, or its `ANTHROPIC_MODEL`), in mantle form (`anthropic.claude-…`), or follow the mantle-model row.',
+      fix: {
+        'github-actions':
+          'Name the model the agent calls (`model-id`, or its `ANTHROPIC_MODEL`), in mantle form (`anthropic.claude-…`), or follow the mantle-model row.',
+        cli: 'Name the model the agent calls (`--model`, or its `ANTHROPIC_MODEL`), in mantle form (`anthropic.claude-…`), or follow the mantle-model row.'
+      },
       doc: DocUrl.mantleQuotas
     },
     notRead: {

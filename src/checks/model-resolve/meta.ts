@@ -112,11 +112,11 @@ export const meta = defineMeta({
     // ── An ARN of another region: rejected before anything is read for it ──────────────────
     modelArnOfOtherRegion: {
       ...ARN_OF_OTHER_REGION,
-      fix: `${USE} the same model in {{region}}. Or set \`aws-region: {{arnRegion}}\`.`
+      fix: `${USE} the same model in {{region}}. Or set {{setArnRegion}}.`
     },
     arnOfOtherRegion: {
       ...ARN_OF_OTHER_REGION,
-      fix: 'Set `aws-region: {{arnRegion}}` (or `AWS_REGION={{arnRegion}}`), or use the ARN of a profile in {{region}} (`aws bedrock list-inference-profiles --region {{region}}`).'
+      fix: 'Set {{setArnRegion}}, or use the ARN of a profile in {{region}} (`aws bedrock list-inference-profiles --region {{region}}`).'
     },
 
     // ── System inference profiles (IDs and ARNs) ────────────────────────────────────────────
@@ -212,7 +212,7 @@ export const meta = defineMeta({
     },
     modelInOtherRegions: {
       ...MODEL_NOT_HERE,
-      fix: 'Use a region that offers it (`aws-region: {{offeredIn}}`), or check the ID with `aws bedrock list-foundation-models --region {{offeredIn}}`.'
+      fix: 'Use a region that offers it ({{setOfferedIn}}), or check the ID with `aws bedrock list-foundation-models --region {{offeredIn}}`.'
     },
     modelNotFound: {
       ...MODEL_NOT_HERE,

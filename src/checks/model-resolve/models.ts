@@ -4,7 +4,7 @@ import type { ObservedError } from '../../engine/types.js'
 import { foundationModelArn, splitFoundationModelArn, type ModelId } from '../../parse/model-id.js'
 import { partitionOf } from '../../aws/partition.js'
 import { getFoundationModel, getProvisionedModel } from '../shared/bedrock-reads.js'
-import { setModelTo } from '../shared/env-location.js'
+import { setModelTo, setRegionTo } from '../shared/env-location.js'
 import { isNotHere, isRetired, type ResolveContext } from './answers.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 import { lifecycleFacts, lifecycleLine, reportLifecycle } from './lifecycle.js'
@@ -147,7 +147,8 @@ async function reportNotOffered(
       extra
     )
   } else if (offeredIn[0]) {
-    ctx.report('modelInOtherRegions', { ...data, offeredIn: offeredIn[0] }, extra)
+    const setOfferedIn = setRegionTo(ctx, offeredIn[0])
+    ctx.report('modelInOtherRegions', { ...data, offeredIn: offeredIn[0], setOfferedIn }, extra)
   } else {
     ctx.report('modelNotFound', { ...data, provider: model.provider ?? 'anthropic' }, extra)
   }

@@ -1,7 +1,7 @@
 import type { CheckRun } from '../shared/check.js'
 import { foundationModelArn, type ModelId } from '../../parse/model-id.js'
 import { resolveApplicationProfile, resolveSystemProfile } from './profiles.js'
-import { setModelTo } from '../shared/env-location.js'
+import { setModelTo, setRegionTo } from '../shared/env-location.js'
 import type { ResolveContext } from './answers.js'
 import { resolveFoundationModel, resolveProvisioned } from './models.js'
 import type { meta } from './meta.js'
@@ -30,6 +30,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
 /** Bedrock rejects every ARN of another region, so nothing is worth reading for it. */
 function reportArnOfOtherRegion(ctx: ResolveContext, model: ModelId, region: string): void {
   const arnRegion = model.arn?.region ?? ''
+  const setArnRegion = setRegionTo(ctx, arnRegion)
   const extra = {
     observed: [`model ARN region: ${arnRegion}`, `configured region: ${region}`],
     ...(model.baseModelId ? { fixContext: { modelId: model.baseModelId } } : {})
@@ -38,10 +39,10 @@ function reportArnOfOtherRegion(ctx: ResolveContext, model: ModelId, region: str
     const use = foundationModelArn(model.arn?.partition ?? 'aws', region, model.baseModelId)
     ctx.report(
       'modelArnOfOtherRegion',
-      { arnRegion, region, setModel: setModelTo(ctx, use) },
+      { arnRegion, region, setModel: setModelTo(ctx, use), setArnRegion },
       extra
     )
   } else {
-    ctx.report('arnOfOtherRegion', { arnRegion, region }, extra)
+    ctx.report('arnOfOtherRegion', { arnRegion, region, setArnRegion }, extra)
   }
 }

@@ -22,7 +22,7 @@ export const meta = defineMeta({
       status: 'catalog',
       catalog: 'region-invalid',
       title: 'Malformed region from {{source}}: {{problem}}',
-      fix: 'Did you mean `{{suggestion}}`? Set `aws-region: {{suggestion}}` (or `AWS_REGION={{suggestion}}`).'
+      fix: 'Did you mean `{{suggestion}}`? Set {{setSuggestion}}.'
     },
     unknown: {
       status: 'warn',

@@ -1,6 +1,7 @@
 import type { CheckRun } from '../shared/check.js'
 import { parseRegion } from '../../parse/region.js'
-import { envFileLocation } from '../shared/env-location.js'
+import { setTo } from '../../commands/settings.js'
+import { envFileLocation, settingAt } from '../shared/env-location.js'
 import type { meta } from './meta.js'
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
@@ -32,7 +33,16 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     const observed = [`${configured.source} = ${JSON.stringify(configured.value.slice(0, 60))}`]
     const data = { source: configured.source, problem: parsed.problem }
     if (parsed.suggestion) {
-      ctx.report('misspelt', { ...data, suggestion: parsed.suggestion }, { observed, ...at })
+      const setSuggestion = setTo(
+        'region',
+        parsed.suggestion,
+        settingAt(config, 'region', configured.value)
+      )
+      ctx.report(
+        'misspelt',
+        { ...data, suggestion: parsed.suggestion, setSuggestion },
+        { observed, ...at }
+      )
     } else {
       ctx.report('malformed', data, { observed, ...at })
     }

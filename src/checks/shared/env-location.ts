@@ -1,4 +1,10 @@
-import { CLAUDE_CODE_MODEL_VARIABLES, MODEL_VARIABLES, type PreflightConfig } from '../../config.js'
+import {
+  CLAUDE_CODE_MODEL_VARIABLES,
+  MODEL_VARIABLES,
+  type PreflightConfig,
+  type SourcedModel
+} from '../../config.js'
+import { setTo, type SettingAt, type SettingKind } from '../../commands/settings.js'
 import type { ReadContext } from '../../engine/check.js'
 import type { SourceLocation } from '../../engine/types.js'
 
@@ -63,18 +69,52 @@ export function modelVariable(
 }
 
 /**
- * The setting that makes the job call `use` instead of the subject's model, as a fix names it: the
- * Claude Code variable that named the model, else BEDROCK_MODEL and the action input.
+ * Where the user set `kind` (its current value `current`, or the first one named), for
+ * `setTo`: the flag, input, environment variable, `.env` line or agent setting it came from.
+ */
+export function settingAt(config: PreflightConfig, kind: SettingKind, current?: string): SettingAt {
+  const at: SettingAt = { surface: config.surface }
+  if (kind === 'profile') {
+    if (!config.profile) return at
+    if (config.env.AWS_PROFILE !== config.profile) return { ...at, source: '--profile' }
+    const line = envFileLocation(config, 'AWS_PROFILE')
+    return { ...at, source: line ? `${line.file} line ${line.line}` : 'AWS_PROFILE' }
+  }
+  const named: SourcedModel | undefined =
+    kind === 'region'
+      ? (config.regions.find((r) => r.value === current) ?? config.regions[0])
+      : (config.models.find((m) => m.value === current) ?? config.models[0])
+  if (!named || named.chosen) return at
+  const variable =
+    named.setting?.name ??
+    (kind === 'model' ? modelVariable(config, named.value) : fileVariable(config, named.source))
+  return {
+    ...at,
+    source: named.source,
+    ...(variable ? { variable } : {}),
+    ...(named.setting?.style ? { style: named.setting.style } : {}),
+    ...(named.setting?.where ? { where: named.setting.where } : {})
+  }
+}
+
+/** The key of the `.env` line a source names (`.env line 3`: AWS_DEFAULT_REGION, say). */
+function fileVariable(config: PreflightConfig, source: string): string | undefined {
+  const envFile = config.envFile
+  const prefix = envFile ? `${envFile.displayPath} line ` : undefined
+  if (!prefix || !source.startsWith(prefix)) return undefined
+  const line = Number(source.slice(prefix.length))
+  return envFile!.entries.find((e) => e.line === line)?.key
+}
+
+/**
+ * The setting that makes the job call `use` instead of the subject's model, as a fix names it
+ * (src/commands/settings.ts decides the words for the face and the source).
  */
 export function setModelTo(ctx: ReadContext, use: string): string {
-  const setting = ctx.config.models.find((m) => m.value === ctx.subject.model)?.setting
-  if (setting && setting.style !== 'env') {
-    const text = setting.style === 'json' ? `"${setting.name}": "${use}"` : `${setting.name} ${use}`
-    return `\`${text}\`${setting.where ? ` in ${setting.where}` : ''}`
-  }
-  if (setting?.where) return `\`${setting.name}=${use}\` in ${setting.where}`
-  const variable = modelVariable(ctx.config, ctx.subject.model)
-  return variable && variable !== 'BEDROCK_MODEL'
-    ? `\`${variable}=${use}\``
-    : `\`BEDROCK_MODEL=${use}\` (action input \`model-id: ${use}\`)`
+  return setTo('model', use, settingAt(ctx.config, 'model', ctx.subject.model))
+}
+
+/** The setting that makes the job call Bedrock in `use` instead of the subject's region. */
+export function setRegionTo(ctx: ReadContext, use: string): string {
+  return setTo('region', use, settingAt(ctx.config, 'region', ctx.subject.region))
 }
