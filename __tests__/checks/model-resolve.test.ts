@@ -113,7 +113,7 @@ describe('model-resolve', () => {
       status: 'fail',
       messageId: 'profileNotHereOthersListed',
       catalogId: 'invalid-model-identifier',
-      title: `us.${SONNET_45} cannot be called from eu-west-1: use eu.${SONNET_45}`
+      title: `us.${SONNET_45} cannot be called from eu-west-1: did you mean eu.${SONNET_45}?`
     })
     expect(f?.observed?.[0]).toContain(INVALID_IDENTIFIER)
     expect(f?.fix).toContain('Other profiles callable from here are listed under Observed.')
@@ -321,7 +321,7 @@ describe('model-resolve: system profiles that cannot be called from here', () =>
     expect(f).toMatchObject({
       status: 'fail',
       messageId: 'profileNotHere',
-      title: `apac.${HAIKU_45} cannot be called from eu-west-1: use ${HAIKU_45}`
+      title: `apac.${HAIKU_45} cannot be called from eu-west-1: did you mean ${HAIKU_45}?`
     })
     expect(f?.fix).toContain(`BEDROCK_MODEL=${HAIKU_45}`)
     expect(f?.observed).toContain('no inference profile for this model')

@@ -53,7 +53,7 @@ describe('model routing through the bundled action', () => {
     const f = finding(run, 'model-resolve')
     expect(f?.status).toBe('fail')
     expect(f?.catalogId).toBe('invalid-model-identifier')
-    expect(f?.title).toContain(`cannot be called from eu-west-1: use eu.${SONNET_45}`)
+    expect(f?.title).toContain(`cannot be called from eu-west-1: did you mean eu.${SONNET_45}?`)
     expect(f?.fix).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)
     expect(f?.observed?.join('\n')).toContain(`global.${SONNET_45}`)
     expect(run.summary).toContain(`BEDROCK_MODEL=eu.${SONNET_45}`)

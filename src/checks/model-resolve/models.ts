@@ -6,6 +6,7 @@ import { partitionOf } from '../../aws/partition.js'
 import { getFoundationModel, getProvisionedModel } from '../shared/bedrock-reads.js'
 import { setModelTo } from '../shared/env-location.js'
 import { isNotHere, isRetired, type ResolveContext } from './answers.js'
+import { listedIds, reportCorrection } from './correction.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 import { lifecycleFacts, lifecycleLine, reportLifecycle } from './lifecycle.js'
 import { suggestionLines, suggestProfiles } from './profiles.js'
@@ -148,9 +149,26 @@ async function reportNotOffered(
     )
   } else if (offeredIn[0]) {
     ctx.report('modelInOtherRegions', { ...data, offeredIn: offeredIn[0] }, extra)
-  } else {
+  } else if (!(await reportCorrectionIfNear(ctx, model, region, error))) {
     ctx.report('modelNotFound', { ...data, provider: model.provider ?? 'anthropic' }, extra)
   }
+}
+
+/**
+ * Known nowhere: the listed ID it was meant to be, when one is near. A listing that cannot be
+ * read, or nothing near, leaves the not-found finding (GetFoundationModel is the authority there).
+ */
+async function reportCorrectionIfNear(
+  ctx: ResolveContext,
+  model: ModelId,
+  region: string,
+  error: ObservedError
+): Promise<boolean> {
+  // An ARN is corrected by the ARN of the same model in the region, not by a listed ID.
+  if (model.kind !== 'foundation-model') return false
+  const listed = await listedIds(ctx, region)
+  if (!listed.ok) return false
+  return reportCorrection(ctx, model.input, model.baseModelId ?? '', region, { error }, false)
 }
 
 /** Statuses that end in service without anyone doing anything: a warning, not a failure. */
