@@ -340,6 +340,28 @@ describe('model-resolve: system profiles that cannot be called from here', () =>
     expect(f?.fix).not.toContain('Other profiles')
   })
 
+  it('does not blame the region when the table expects the prefix there and listing is denied', async () => {
+    bedrock.on(GetInferenceProfileCommand).rejects(invalid())
+    bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
+    bedrock.on(ListInferenceProfilesCommand).rejects(denied('bedrock:ListInferenceProfiles'))
+    // us. serves us-east-1 by the table: "cannot be called from us-east-1: use us.…" would be a guess.
+    const [f] = findingsOf(await run(['us-east-1'], [`us.${SONNET_45}`]), 'model-resolve')
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'profileUnlistedUnverified' })
+    expect(f?.title).toContain('could not be listed (AccessDeniedException)')
+    expect(f?.fix).not.toContain('BEDROCK_MODEL=')
+  })
+
+  it('a profile ID whose model Bedrock does not know, with listing denied: could not verify, no guess', async () => {
+    bedrock.on(GetInferenceProfileCommand).rejects(invalid())
+    bedrock.on(GetFoundationModelCommand).rejects(invalid())
+    bedrock.on(ListInferenceProfilesCommand).rejects(denied('bedrock:ListInferenceProfiles'))
+    const id = `us.${SONNET_45.replace(/:0$/, '')}`
+    const [f] = findingsOf(await run(['sa-east-1'], [id]), 'model-resolve')
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'notListedUnverified' })
+    expect(f?.cause).not.toContain('does not list sa-east-1')
+    expect(f?.fix).not.toContain('global.')
+  })
+
   it('says so when nothing for the model is callable from the region', async () => {
     bedrock.on(GetInferenceProfileCommand).rejects(invalid())
     bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))

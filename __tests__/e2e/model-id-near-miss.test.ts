@@ -126,4 +126,19 @@ describe('a model ID one edit away from a listed one, through the bundled CLI', 
       expect(f?.fix).toContain(meant)
     }
   })
+
+  it('a missing :0 in the .env file: the finding points at its line, the fix sets the listed ID there', async () => {
+    const run = await runCli(fake.env, ['--json'], {
+      env: { ...OIDC_SESSION_ENV },
+      files: {
+        '.insightworker/.env': ['AWS_REGION=us-east-1', `BEDROCK_MODEL=${NO_SUFFIX}`].join('\n')
+      }
+    })
+    const report = JSON.parse(run.stdout) as Report
+    const f = report.findings.find((x) => x.checkId === 'model-resolve')
+    expect(f?.messageId).toBe('nearMiss')
+    expect(f?.location?.line).toBe(2)
+    expect(f?.location?.file).toMatch(/\.insightworker\/\.env$/)
+    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
+  })
 })

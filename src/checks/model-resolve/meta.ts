@@ -216,6 +216,16 @@ export const meta = defineMeta({
       doc: DocUrl.profiles
     },
 
+    profileUnlistedUnverified: {
+      status: 'unverified',
+      title:
+        'Could not verify {{profile}} in {{region}}: Bedrock does not know it there, and the profiles it can call could not be listed ({{code}})',
+      cause:
+        'GetInferenceProfile in {{region}} answered that `{{profile}}` is not a valid identifier, although the built-in table expects `{{prefix}}.` profiles there and the model `{{model}}` is known there. ListInferenceProfiles, which would name the profile to use, could not be read, so none is guessed, nor is the region blamed.',
+      fix: 'List the profiles yourself: `aws bedrock list-inference-profiles --region {{region}}`, and set the one for `{{model}}`. Allow the preflight `bedrock:ListInferenceProfiles` (read-only) to have it named.',
+      doc: DocUrl.profiles
+    },
+
     // ── Bare foundation-model IDs and ARNs ──────────────────────────────────────────────────
     onDemand: {
       status: 'pass',

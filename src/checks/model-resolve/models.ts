@@ -4,7 +4,7 @@ import type { ObservedError } from '../../engine/types.js'
 import { foundationModelArn, splitFoundationModelArn, type ModelId } from '../../parse/model-id.js'
 import { partitionOf } from '../../aws/partition.js'
 import { getFoundationModel, getProvisionedModel } from '../shared/bedrock-reads.js'
-import { setModelTo } from '../shared/env-location.js'
+import { modelLocation, setModelTo } from '../shared/env-location.js'
 import { isNotHere, isRetired, type ResolveContext } from './answers.js'
 import { listedIds, reportCorrection } from './correction.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
@@ -168,7 +168,14 @@ async function reportCorrectionIfNear(
   if (model.kind !== 'foundation-model') return false
   const listed = await listedIds(ctx, region)
   if (!listed.ok) return false
-  return reportCorrection(ctx, model.input, model.baseModelId ?? '', region, { error }, false)
+  return reportCorrection(
+    ctx,
+    model.input,
+    model.baseModelId ?? '',
+    region,
+    { error, ...modelLocation(ctx) },
+    false
+  )
 }
 
 /** Statuses that end in service without anyone doing anything: a warning, not a failure. */

@@ -187,6 +187,16 @@ async function reportNotCallable(
     ...location
   }
   const data = { profile, region, prefix }
+  // The table says `prefix.` serves the region, Bedrock says this profile is not here, and the list
+  // that would settle it could not be read: claiming a region problem would be a guess.
+  if (s.source === 'hint' && likelyPrefixes(region, base).includes(prefix)) {
+    ctx.report(
+      'profileUnlistedUnverified',
+      { ...data, model: base, code: s.error?.code ?? 'error' },
+      extra
+    )
+    return undefined
+  }
   const best = s.profiles[0]?.id
   const othersListed = s.profiles.length > 1
   if (best && s.source === 'hint') {
