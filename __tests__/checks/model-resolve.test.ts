@@ -3,6 +3,7 @@ import {
   GetFoundationModelCommand,
   GetInferenceProfileCommand,
   ListInferenceProfilesCommand,
+  ListFoundationModelsCommand,
   GetFoundationModelAvailabilityCommand,
   GetUseCaseForModelAccessCommand,
   GetProvisionedModelThroughputCommand,
@@ -56,6 +57,8 @@ function details(types: string[], lifecycle: Record<string, unknown> = { status:
 
 beforeEach(() => {
   resetMocks()
+  // Read only after an unknown ID, for the listed ID it was meant to be: none by default.
+  bedrock.on(ListFoundationModelsCommand).resolves({ modelSummaries: [] })
   bedrock.on(GetFoundationModelAvailabilityCommand).resolves({
     modelId: SONNET_45,
     agreementAvailability: { status: 'AVAILABLE' },

@@ -38,8 +38,9 @@ interface Seen {
 
 /**
  * Reports the listed ID nearest to `input` ("did you mean …?"), or that none is near, or that
- * the listing could not be read. `notFound: false` leaves "none is near" to the caller (a bare ID
- * keeps its own not-found finding); returns whether it reported.
+ * the listing could not be read (could not verify: no correction is guessed). `notFound: false`
+ * leaves "none is near" to the caller (a bare ID keeps its own not-found finding); returns
+ * whether it reported.
  */
 export async function reportCorrection(
   ctx: ResolveContext,
@@ -57,14 +58,17 @@ export async function reportCorrection(
   }
   const data = { input, model, region }
   if (!listed.ok) {
+    // The listing's own error is the finding's: a denial names its permission, a gateway's page
+    // is a malformed answer. What Bedrock said of the ID stays under Observed.
     ctx.report(
       'notListedUnverified',
       { ...data, code: listed.error.code },
       {
         ...extra,
+        error: listed.error,
+        ...(listed.error.operation ? { permission: listed.error.operation } : {}),
         observed: [
-          `${input}: not a valid identifier in ${region}`,
-          `listing in ${region} could not be read: ${listed.error.code}`
+          `${input} in ${region}: ${seen.error.operation ?? 'Bedrock'} → ${seen.error.code} (${seen.error.message})`
         ]
       }
     )

@@ -18,7 +18,7 @@ const PROFILE_ONLY =
 
 const NOT_LISTED = { status: 'fail', doc: DocUrl.profiles } as const
 const NOT_LISTED_CAUSE =
-  'Bedrock in {{region}} does not know `{{input}}` ("The provided model identifier is invalid."), nor the model `{{model}}`, and neither ListInferenceProfiles nor ListFoundationModels lists it: the ID is mistyped, not a region problem.'
+  'Bedrock in {{region}} does not know `{{input}}` ("The provided model identifier is invalid."), none of the profiles it lists calls `{{model}}`, and neither ListInferenceProfiles nor ListFoundationModels lists the ID: it is mistyped, not a region problem.'
 
 const ARN_OF_OTHER_REGION = {
   status: 'catalog',

@@ -6,7 +6,7 @@ import { partitionOf } from '../../aws/partition.js'
 import { getFoundationModel, getProvisionedModel } from '../shared/bedrock-reads.js'
 import { modelLocation, setModelTo } from '../shared/env-location.js'
 import { isNotHere, isRetired, type ResolveContext } from './answers.js'
-import { listedIds, reportCorrection } from './correction.js'
+import { reportCorrection } from './correction.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 import { lifecycleFacts, lifecycleLine, reportLifecycle } from './lifecycle.js'
 import { suggestionLines, suggestProfiles } from './profiles.js'
@@ -155,8 +155,8 @@ async function reportNotOffered(
 }
 
 /**
- * Known nowhere: the listed ID it was meant to be, when one is near. A listing that cannot be
- * read, or nothing near, leaves the not-found finding (GetFoundationModel is the authority there).
+ * Known nowhere: the listed ID it was meant to be, when one is near, or could not verify when the
+ * listing cannot be read. Nothing near leaves the not-found finding.
  */
 async function reportCorrectionIfNear(
   ctx: ResolveContext,
@@ -166,8 +166,6 @@ async function reportCorrectionIfNear(
 ): Promise<boolean> {
   // An ARN is corrected by the ARN of the same model in the region, not by a listed ID.
   if (model.kind !== 'foundation-model') return false
-  const listed = await listedIds(ctx, region)
-  if (!listed.ok) return false
   return reportCorrection(
     ctx,
     model.input,
