@@ -143,13 +143,15 @@ describe('invoke-permission', () => {
       messageId: 'boundaryDenies',
       status: 'fail',
       catalogId: 'bedrock-explicit-deny',
-      title: 'The permissions boundary of ci does not allow 1 ARN the call needs'
+      title:
+        'The permissions boundary of ci does not allow bedrock:InvokeModel and InvokeModelWithResponseStream on the model in us-west-2'
     })
     expect(f?.cause).toContain("The role's permissions boundary caps what its policies can grant")
     expect(f?.fix).toContain(`Add these statements to the permissions boundary of \`${ROLE_ARN}\``)
     expect(f?.fix).toContain(modelArn('us-west-2', SONNET_45))
     expect(f?.fix).not.toContain(modelArn('us-east-1', SONNET_45))
-    expect(f?.details?.[0]?.title).toBe('Minimal statements for the boundary')
+    // The statements are printed once, in the fix.
+    expect(f?.details).toBeUndefined()
     expect(f?.observed).toContain('2 of the 8 actions the agent needs are denied, 6 allowed')
   })
 
@@ -169,7 +171,8 @@ describe('invoke-permission', () => {
       messageId: 'scpDenies',
       status: 'fail',
       catalogId: 'bedrock-scp-deny',
-      title: 'A service control policy denies invoking in us-west-2'
+      title:
+        'A service control policy denies bedrock:InvokeModel and InvokeModelWithResponseStream in us-west-2'
     })
     expect(f?.fix).toContain(
       `for \`us-west-2\`: every destination of \`us.${SONNET_45}\` must be allowed`
@@ -188,13 +191,15 @@ describe('invoke-permission', () => {
       messageId: 'notGrantedViaProfile',
       status: 'fail',
       catalogId: 'bedrock-invoke-denied',
-      title: 'No policy of ci allows invoking 1 of the ARNs the call needs'
+      title:
+        'No policy of ci allows bedrock:InvokeModel and InvokeModelWithResponseStream on the inference profile'
     })
     expect(f?.fix).toContain(
       `Add these statements to an identity policy of \`${ROLE_ARN}\`; they grant exactly the denied ARNs (models only through this profile):`
     )
     expect(f?.fix).toContain(profileArn('us-east-2', `us.${SONNET_45}`))
-    expect(f?.details?.map((d) => d.title)).toEqual(['Denied ARNs', 'Minimal policy JSON'])
+    // The policy is printed once, in the fix, not again as a detail.
+    expect(f?.details?.map((d) => d.title)).toEqual(['Denied ARNs'])
   })
 
   it('reports an explicit identity-policy deny with the statement that matched', async () => {
@@ -217,7 +222,9 @@ describe('invoke-permission', () => {
       status: 'fail',
       catalogId: 'bedrock-explicit-deny'
     })
-    expect(f?.title).toMatch(/^An explicit Deny in ci's policies blocks arn:aws:bedrock:/)
+    expect(f?.title).toBe(
+      "An explicit Deny in ci's policies blocks bedrock:InvokeModel and InvokeModelWithResponseStream on 3 of 4 ARNs: the inference profile; the model in us-east-1, us-west-2"
+    )
     expect(f?.observed?.join('\n')).toContain('matched statement: deny-bedrock')
   })
 

@@ -3,6 +3,7 @@ import {
   GetFoundationModelCommand,
   GetInferenceProfileCommand,
   ListInferenceProfilesCommand,
+  ListFoundationModelsCommand,
   GetFoundationModelAvailabilityCommand,
   GetUseCaseForModelAccessCommand,
   GetProvisionedModelThroughputCommand,
@@ -56,6 +57,8 @@ function details(types: string[], lifecycle: Record<string, unknown> = { status:
 
 beforeEach(() => {
   resetMocks()
+  // Read only after an unknown ID, for the listed ID it was meant to be: none by default.
+  bedrock.on(ListFoundationModelsCommand).resolves({ modelSummaries: [] })
   bedrock.on(GetFoundationModelAvailabilityCommand).resolves({
     modelId: SONNET_45,
     agreementAvailability: { status: 'AVAILABLE' },
@@ -113,7 +116,7 @@ describe('model-resolve', () => {
       status: 'fail',
       messageId: 'profileNotHereOthersListed',
       catalogId: 'invalid-model-identifier',
-      title: `us.${SONNET_45} cannot be called from eu-west-1: use eu.${SONNET_45}`
+      title: `us.${SONNET_45} cannot be called from eu-west-1: did you mean eu.${SONNET_45}?`
     })
     expect(f?.observed?.[0]).toContain(INVALID_IDENTIFIER)
     expect(f?.fix).toContain('Other profiles callable from here are listed under Observed.')
@@ -319,7 +322,7 @@ describe('model-resolve: system profiles that cannot be called from here', () =>
     expect(f).toMatchObject({
       status: 'fail',
       messageId: 'profileNotHere',
-      title: `apac.${HAIKU_45} cannot be called from eu-west-1: use ${HAIKU_45}`
+      title: `apac.${HAIKU_45} cannot be called from eu-west-1: did you mean ${HAIKU_45}?`
     })
     expect(f?.fix).toContain(`model-id: ${HAIKU_45}`)
     expect(f?.observed).toContain('no inference profile for this model')
@@ -336,6 +339,28 @@ describe('model-resolve: system profiles that cannot be called from here', () =>
     expect(f?.fix).toContain(`model-id: global.${SONNET_45}`)
     expect(f?.fix).toContain('by the built-in table it serves sa-east-1')
     expect(f?.fix).not.toContain('Other profiles')
+  })
+
+  it('does not blame the region when the table expects the prefix there and listing is denied', async () => {
+    bedrock.on(GetInferenceProfileCommand).rejects(invalid())
+    bedrock.on(GetFoundationModelCommand).resolves(details(['INFERENCE_PROFILE']))
+    bedrock.on(ListInferenceProfilesCommand).rejects(denied('bedrock:ListInferenceProfiles'))
+    // us. serves us-east-1 by the table: "cannot be called from us-east-1: use us.…" would be a guess.
+    const [f] = findingsOf(await run(['us-east-1'], [`us.${SONNET_45}`]), 'model-resolve')
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'profileUnlistedUnverified' })
+    expect(f?.title).toContain('could not be listed (AccessDeniedException)')
+    expect(f?.fix).not.toContain('BEDROCK_MODEL=')
+  })
+
+  it('a profile ID whose model Bedrock does not know, with listing denied: could not verify, no guess', async () => {
+    bedrock.on(GetInferenceProfileCommand).rejects(invalid())
+    bedrock.on(GetFoundationModelCommand).rejects(invalid())
+    bedrock.on(ListInferenceProfilesCommand).rejects(denied('bedrock:ListInferenceProfiles'))
+    const id = `us.${SONNET_45.replace(/:0$/, '')}`
+    const [f] = findingsOf(await run(['sa-east-1'], [id]), 'model-resolve')
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'notListedUnverified' })
+    expect(f?.cause).not.toContain('does not list sa-east-1')
+    expect(f?.fix).not.toContain('global.')
   })
 
   it('says so when nothing for the model is callable from the region', async () => {

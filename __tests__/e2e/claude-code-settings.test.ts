@@ -75,7 +75,7 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     )
     const f = finding(run, 'model-resolve', `eu-west-1 · us.${SONNET_46}`)
     expect(f?.status).toBe('fail')
-    expect(f?.title).toContain(`cannot be called from eu-west-1: use eu.${SONNET_46}`)
+    expect(f?.title).toContain(`cannot be called from eu-west-1: did you mean eu.${SONNET_46}?`)
     expect(f?.fix).toContain(
       `\`"CLAUDE_CODE_SUBAGENT_MODEL": "eu.${SONNET_46}"\` in .claude/settings.json`
     )

@@ -236,6 +236,7 @@ describe('a malformed 200 from any AWS call the preflight makes', () => {
       'bedrock:GetFoundationModelAvailability',
       'bedrock:GetInferenceProfile',
       'bedrock:GetUseCaseForModelAccess',
+      'bedrock:ListFoundationModels',
       'bedrock:ListInferenceProfiles',
       'iam:GetRole',
       'iam:ListServiceSpecificCredentials',

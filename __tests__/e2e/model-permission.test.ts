@@ -72,7 +72,12 @@ describe('invoke permission through the bundled action (IAM simulated from real 
     const policy = policyIn(f?.fix)
     expect(policy.Statement).toHaveLength(1)
     expect(policy.Statement[0]?.Resource).toEqual([profileArn('eu-west-1', `eu.${SONNET_45}`)])
-    expect(run.summary).toContain('Minimal policy JSON')
+    // The policy is printed once (under Fix), not again as a detail.
+    expect(run.summary).not.toContain('Minimal policy JSON')
+    expect(run.summary.split('"Version": "2012-10-17"')).toHaveLength(2)
+    expect(f?.title).toBe(
+      'No policy of github-actions-bedrock allows bedrock:InvokeModel and InvokeModelWithResponseStream on the inference profile'
+    )
     expect(run.annotations.find((a) => a.title?.includes('invoke-permission'))?.level).toBe('error')
     expect(leakedSecrets(run)).toEqual([])
   })
@@ -107,7 +112,10 @@ describe('invoke permission through the bundled action (IAM simulated from real 
     })
     const [f] = permission(run)
     expect(f?.status).toBe('fail')
-    expect(f?.title).toContain('1 of the ARNs')
+    // The title names the one ARN denied: the model in the destination the policy left out.
+    expect(f?.title).toBe(
+      'No policy of github-actions-bedrock allows bedrock:InvokeModel and InvokeModelWithResponseStream on the model in us-west-2'
+    )
     const policy = policyIn(f?.fix)
     expect(policy.Statement).toEqual([
       {
@@ -141,7 +149,9 @@ describe('invoke permission through the bundled action (IAM simulated from real 
     const [f] = permission(run)
     expect(f?.status).toBe('fail')
     expect(f?.catalogId).toBe('bedrock-scp-deny')
-    expect(f?.title).toBe('A service control policy denies invoking in us-east-2')
+    expect(f?.title).toBe(
+      'A service control policy denies bedrock:InvokeModel and InvokeModelWithResponseStream in us-east-2'
+    )
     expect(f?.fix).toContain('No identity policy can override an SCP deny')
     expect(f?.observed?.join('\n')).toContain('denied by an SCP')
   })

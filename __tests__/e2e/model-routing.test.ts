@@ -53,13 +53,13 @@ describe('model routing through the bundled action', () => {
     const f = finding(run, 'model-resolve')
     expect(f?.status).toBe('fail')
     expect(f?.catalogId).toBe('invalid-model-identifier')
-    expect(f?.title).toContain(`cannot be called from eu-west-1: use eu.${SONNET_45}`)
+    expect(f?.title).toContain(`cannot be called from eu-west-1: did you mean eu.${SONNET_45}?`)
     expect(f?.fix).toContain(`model-id: eu.${SONNET_45}`)
     expect(f?.observed?.join('\n')).toContain(`global.${SONNET_45}`)
     expect(run.summary).toContain(`model-id: eu.${SONNET_45}`)
     expect(run.summary).toContain('The provided model identifier is invalid.')
     // The annotation names the corrected ID and where the fix is; the fix itself is in the summary.
-    expect(annotation(run, 'model-resolve')?.title).toContain(`use eu.${SONNET_45}`)
+    expect(annotation(run, 'model-resolve')?.title).toContain(`did you mean eu.${SONNET_45}?`)
     expect(annotation(run, 'model-resolve')?.message).toContain(
       'The fix is under "What to fix" in the job summary (cause 1).'
     )

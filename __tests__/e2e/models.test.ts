@@ -73,7 +73,7 @@ describe('the models a job checks, through the bundled action', () => {
     )
     const f = finding(run, 'model-resolve', `eu-west-1 · us.${SONNET_46}`)
     expect(f?.status).toBe('fail')
-    expect(f?.title).toContain(`cannot be called from eu-west-1: use eu.${SONNET_46}`)
+    expect(f?.title).toContain(`cannot be called from eu-west-1: did you mean eu.${SONNET_46}?`)
     expect(f?.location).toEqual({ file: '.env', line: 3 })
     // The fix sets the variable Claude Code reads, not BEDROCK_MODEL.
     expect(f?.fix).toContain(`Set \`ANTHROPIC_DEFAULT_SONNET_MODEL=eu.${SONNET_46}\``)

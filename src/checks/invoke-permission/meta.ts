@@ -3,6 +3,8 @@ import { API_KEY_ONLY } from '../shared/api-key-only.js'
 import { usesRuntime } from '../../parse/endpoint.js'
 import { DocUrl } from '../../data/doc-url.js'
 
+/** `{{actions}}` and `{{subject}}`: the denied action(s) and ARNs, one line (wording.ts). */
+const NOT_GRANTED = 'No policy of {{name}} allows {{actions}} on {{subject}}'
 const NOT_SIMULATED = 'Invoke permission not simulated for this kind of caller'
 const RUN_AS_ROLE =
   'Run the job as an IAM role (GitHub OIDC with `aws-actions/configure-aws-credentials`) so its policy can be checked, or enable `invoke-probe` for a real call.'
@@ -97,14 +99,13 @@ export const meta = defineMeta({
     scpDenies: {
       status: 'catalog',
       catalog: 'bedrock-scp-deny',
-      title: 'A service control policy denies invoking in {{regions}}',
+      title: 'A service control policy denies {{actions}} in {{regions}}',
       fix: "Ask the organization's administrators to let the SCP allow `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` for {{allowRegions}}: every destination of `{{profile}}` must be allowed, or the call fails even though you never chose that region. Otherwise use a profile whose destinations the SCP allows. No identity policy can override an SCP deny."
     },
     boundaryDenies: {
       status: 'catalog',
       catalog: 'bedrock-explicit-deny',
-      title:
-        'The permissions boundary of {{name}} does not allow {{count}} {{arns}} the call needs',
+      title: 'The permissions boundary of {{name}} does not allow {{actions}} on {{subject}}',
       cause:
         "The role's permissions boundary caps what its policies can grant, and it does not include these invoke permissions, so they are denied even where the identity policy allows them.",
       fix: 'Add these statements to the permissions boundary of `{{principal}}` (a boundary must allow what the identity policy grants):\n\n{{policy}}'
@@ -114,7 +115,7 @@ export const meta = defineMeta({
     unknownDecision: {
       status: 'unverified',
       title:
-        'IAM answered {{decisions}} for {{name}} on {{count}} ARN(s): a decision this version cannot read',
+        'IAM answered {{decisions}} for {{name}} on {{subject}}: a decision this version cannot read',
       cause:
         'SimulatePrincipalPolicy returned an `EvalDecision` its published API model did not define when this version was built (it defines `allowed`, `explicitDeny`, `implicitDeny`), so it is taken neither as a grant nor as a denial.',
       fix: 'Update bedrock-preflight, or run with `invoke-probe: true`, the conclusive test.',
@@ -123,7 +124,7 @@ export const meta = defineMeta({
     dependsOnContext: {
       status: 'unverified',
       title:
-        "{{name}}'s policies allow invoking {{count}} {{arns}} only under conditions the simulation could not supply ({{keys}})",
+        "{{name}}'s policies allow {{actions}} on {{subject}} only under conditions the simulation could not supply ({{keys}})",
       cause:
         'The policies that would allow the call test context keys ({{keys}}) that IAM simulation does not know for this job, so it cannot say whether they hold. {{meaning}}',
       fix: 'Nothing to add if the job runs where these conditions hold. To verify, enable `invoke-probe` (one real call from the job), or run the job where the condition is met.',
@@ -132,19 +133,19 @@ export const meta = defineMeta({
     explicitDeny: {
       status: 'catalog',
       catalog: 'bedrock-explicit-deny',
-      title: "An explicit Deny in {{name}}'s policies blocks {{arns}}"
+      title: "An explicit Deny in {{name}}'s policies blocks {{actions}} on {{subject}}"
     },
     notGranted: {
       status: 'catalog',
       catalog: 'bedrock-invoke-denied',
-      title: 'No policy of {{name}} allows invoking {{count}} of the ARNs the call needs',
+      title: NOT_GRANTED,
       fix: 'Add these statements to an identity policy of `{{principal}}`; they grant exactly the denied ARNs:\n\n{{policy}}'
     },
     // The same, for a call through an inference profile: the models are granted only through it.
     notGrantedViaProfile: {
       status: 'catalog',
       catalog: 'bedrock-invoke-denied',
-      title: 'No policy of {{name}} allows invoking {{count}} of the ARNs the call needs',
+      title: NOT_GRANTED,
       fix: 'Add these statements to an identity policy of `{{principal}}`; they grant exactly the denied ARNs (models only through this profile):\n\n{{policy}}'
     }
   }

@@ -9,7 +9,8 @@ import type { meta } from './meta.js'
 import { contextEntries, resourcesToSimulate, type SimulatedResource } from './resources.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import { reportAll } from '../shared/verdict.js'
-import { predictedNote, verdictsOf, whoToSimulate } from './verdicts.js'
+import { verdictsOf, whoToSimulate } from './verdicts.js'
+import { predictedNote } from './wording.js'
 
 /**
  * Both invoke actions on each resource, with its context keys; all of them, or the first error.

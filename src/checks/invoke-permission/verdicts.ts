@@ -1,5 +1,5 @@
 import { minimalInvokePolicy } from '../../policy/bedrock-invoke-policy.js'
-import { detailOf, listDetail } from '../../policy/fix-parts.js'
+import { listDetail } from '../../policy/fix-parts.js'
 import { shownKeyId } from '../../parse/bedrock-api-key.js'
 import type { IdentityFacts } from '../identity/facts.js'
 import type { ResolveFacts } from '../model-resolve/facts.js'
@@ -7,93 +7,32 @@ import type { Verdict } from '../shared/verdict.js'
 import {
   arnsOf,
   decide,
-  deniedByBoundary,
-  deniedByScp,
   grantsOf,
   missingContextOf,
   principalOf,
   regionsOf,
-  resourceOf,
+  type Denials,
   type Evaluated
 } from './decide.js'
 import type { meta } from './meta.js'
-import type { SimulatedResource } from './resources.js'
+import {
+  actionsOf,
+  allowRegion,
+  CAVEAT,
+  contextMeaning,
+  line,
+  matchedStatements,
+  plural,
+  regionName,
+  subjectOf,
+  unknownPart
+} from './wording.js'
 
 // invoke-permission's decision table: from what was read (the caller, the API key, IAM's
 // simulation), which states to report and with what data. Pure: the AWS reads are in run.ts, the
-// wording of each state in meta.ts; here only the observed lines and the data the wording fills.
+// sentences of each state in meta.ts, the phrases and Observed lines they take in wording.ts.
 
 type InvokeVerdict = Verdict<typeof meta.messages>
-
-const CAVEAT =
-  'IAM simulation covers identity policies, SCPs and permissions boundaries; it cannot see session policies, the Marketplace subscription, the Anthropic form or quotas (model-access and invoke-probe look at those).'
-
-// ── Observed lines: what IAM said, one line per action and ARN ──
-
-function hop(r: SimulatedResource): string {
-  return r.requestedRegion === 'unspecified'
-    ? 'global hop, aws:RequestedRegion=unspecified'
-    : `aws:RequestedRegion=${r.requestedRegion}`
-}
-
-function line(e: Evaluated): string {
-  const attribution = [
-    deniedByScp(e) ? 'denied by an SCP' : '',
-    deniedByBoundary(e) ? 'not allowed by the permissions boundary' : '',
-    e.missingContext.length ? `context keys not supplied: ${e.missingContext.join(', ')}` : ''
-  ].filter(Boolean)
-  return `${e.action} on ${resourceOf(e)} → ${e.decision}${attribution.length ? ` (${attribution.join(', ')})` : ''} [${hop(e.resource)}]`
-}
-
-const matchedStatements = (e: Evaluated): string[] =>
-  e.matched.map(
-    (s) => `matched statement: ${s.SourcePolicyId ?? '?'} (${s.SourcePolicyType ?? 'policy'})`
-  )
-
-/** How an SCP fix names a region it must allow (the global hop is a condition value, not a region). */
-const allowRegion = (r: string): string =>
-  r === 'unspecified' ? '`"aws:RequestedRegion": "unspecified"` (the global hop)' : `\`${r}\``
-
-/** What the usual condition keys of an invoke policy mean for the real call. */
-const CONTEXT_MEANING: [RegExp, string][] = [
-  [
-    /^aws:sourcevpce?$|^aws:sourcevpc$/i,
-    'the call must come through a VPC endpoint (a self-hosted runner in that VPC)'
-  ],
-  [/^aws:principaltag\//i, 'the role must carry that principal tag'],
-  [/^aws:requesttag\/|^aws:tagkeys$/i, 'the request must carry those tags'],
-  [/^aws:multifactorauth/i, 'the session must be signed in with MFA'],
-  [/^aws:sourceip$/i, 'the call must come from the allowed IP ranges'],
-  [/^aws:calledvia|^aws:viaawsservice$/i, 'the call must be made through another AWS service']
-]
-
-function contextMeaning(keys: readonly string[]): string {
-  const meanings = [
-    ...new Set(keys.flatMap((k) => CONTEXT_MEANING.filter(([re]) => re.test(k)).map(([, m]) => m)))
-  ]
-  return meanings.length
-    ? `Usually this means ${meanings.join('; ')}.`
-    : 'Whether the real call carries these keys depends on where and how the job runs.'
-}
-
-const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`)
-
-/** Where the simulated ARNs came from when GetInferenceProfile was denied. */
-export function predictedNote(facts: ResolveFacts): string {
-  const regions = facts.destinations.filter((d) => d !== 'unspecified').join(', ')
-  return `ARNs predicted from the bundled profile table, not read from AWS (${facts.predicted?.permission ?? 'bedrock:GetInferenceProfile'} was denied): ${
-    facts.predicted?.complete
-      ? `the destinations AWS documents for ${facts.profileId} from ${facts.region}: ${regions}`
-      : unknownPart(facts)
-  }`
-}
-
-/** What a prediction that is not complete leaves out. */
-function unknownPart(facts: ResolveFacts): string {
-  return facts.profileKind === 'global'
-    ? `a global. profile's destination list changes as AWS adds commercial regions; the profile in ${facts.region}, the model there and the region-less global model were simulated.`
-    : `the bundled table does not list the destinations of ${facts.profileId} from ${facts.region}; only the profile and the model in ${facts.region} were simulated.`
-}
 
 /** What `api-key` tells about the key (never the key itself). */
 export interface KeyFacts extends Record<string, unknown> {
@@ -158,142 +97,185 @@ export interface Simulation {
   notes: string[]
 }
 
-/** The states IAM's answer means, in the order a reader fixes them. */
-export function verdictsOf(sim: Simulation, evaluated: readonly Evaluated[]): InvokeVerdict[] {
-  const { facts, principal } = sim
-  const fixContext = { modelId: facts.baseModelId }
-  const name = principal.slice(principal.lastIndexOf('/') + 1)
+/** What every verdict of one simulation shares: who, what was simulated, how to say it. */
+interface Seen {
+  sim: Simulation
+  /** The principal's last name (`gha-deploy`), as titles name it. */
+  name: string
+  /** Observed lines for some evaluations, after the principal and the count of denials. */
+  observed: (list: readonly Evaluated[], ...more: string[]) => string[]
+  fixContext: { modelId: string }
+  /** The denied action(s) and ARNs of some evaluations, as titles name them. */
+  what: (list: readonly Evaluated[]) => { actions: string; subject: string }
+}
+
+function seenOf(sim: Simulation, evaluated: readonly Evaluated[], denied: number): Seen {
+  const principal = sim.principal
   const head = [
     `simulated principal: ${principal}${sim.fromSession ? ` (role of the session ${sim.identity.arn})` : ''}${sim.asKeyUser ? ' (the IAM user of the long-term Bedrock API key the agent calls with)' : sim.withKey ? ' (it signed the Bedrock API key the agent calls with)' : ''}`,
     ...sim.notes
   ]
-  const { denied, byScp, byBoundary, explicit, conditional, missing, unknown } = decide(evaluated)
-  if (denied.length === 0 && facts.predicted) {
-    const data = {
-      name,
-      count: sim.resources,
-      profile: facts.profileId ?? facts.invokeId,
-      region: facts.region
-    }
-    const observed = [...head, ...evaluated.map(line), CAVEAT]
-    return [
-      facts.predicted.complete
-        ? { id: 'allowedPredicted', data, extra: { observed } }
-        : {
-            id: 'allowedOnPredicted',
-            data: { ...data, why: unknownPart(facts) },
-            extra: { observed }
-          }
-    ]
+  const summary = `${denied} of the ${evaluated.length} ${evaluated.length === 1 ? 'action the agent needs is' : 'actions the agent needs are'} denied, ${evaluated.length - denied} allowed`
+  return {
+    sim,
+    name: principal.slice(principal.lastIndexOf('/') + 1),
+    observed: (list, ...more) =>
+      denied
+        ? [...head, summary, ...list.map(line), ...more]
+        : [...head, ...list.map(line), ...more],
+    fixContext: { modelId: sim.facts.baseModelId },
+    what: (list) => ({ actions: actionsOf(list), subject: subjectOf(list, sim.resources) })
   }
-  if (denied.length === 0) {
-    return [
-      {
-        id: 'allowed',
-        data: { name, count: sim.resources, arns: plural(sim.resources, 'ARN') },
-        extra: { observed: [...head, ...evaluated.map(line), CAVEAT] }
-      }
-    ]
-  }
+}
 
-  const summary = `${denied.length} of the ${evaluated.length} ${evaluated.length === 1 ? 'action the agent needs is' : 'actions the agent needs are'} denied, ${evaluated.length - denied.length} allowed`
-  const observedFor = (list: Evaluated[], ...more: string[]) => [
-    ...head,
-    summary,
-    ...list.map(line),
-    ...more
-  ]
-  const policyFor = (list: Evaluated[]) =>
-    minimalInvokePolicy({
-      ...(facts.profileArn ? { profileArn: facts.profileArn } : {}),
-      missing: grantsOf(list)
-    })
-  const out: InvokeVerdict[] = []
-  if (byScp.length) {
-    const regions = regionsOf(byScp)
-    out.push({
-      id: 'scpDenies',
-      data: {
-        regions: regions.join(', '),
-        allowRegions: regions.map(allowRegion).join(', '),
-        profile: facts.profileId ?? facts.invokeId
-      },
-      extra: { observed: observedFor(byScp), fixContext }
-    })
+/** The minimal identity-policy statements that grant these evaluations. */
+const policyFor = (s: Seen, list: readonly Evaluated[]) =>
+  minimalInvokePolicy({
+    ...(s.sim.facts.profileArn ? { profileArn: s.sim.facts.profileArn } : {}),
+    missing: grantsOf(list)
+  })
+
+/** Nothing denied: a pass, or, on ARNs predicted from the bundled table, what that covers. */
+function allowedVerdict(s: Seen, evaluated: readonly Evaluated[]): InvokeVerdict {
+  const { facts, resources } = s.sim
+  const observed = s.observed(evaluated, CAVEAT)
+  if (!facts.predicted) {
+    return {
+      id: 'allowed',
+      data: { name: s.name, count: resources, arns: plural(resources, 'ARN') },
+      extra: { observed }
+    }
   }
-  if (byBoundary.length) {
-    const policy = policyFor(byBoundary)
-    const count = arnsOf(byBoundary).length
-    out.push({
+  const data = {
+    name: s.name,
+    count: resources,
+    profile: facts.profileId ?? facts.invokeId,
+    region: facts.region
+  }
+  return facts.predicted.complete
+    ? { id: 'allowedPredicted', data, extra: { observed } }
+    : { id: 'allowedOnPredicted', data: { ...data, why: unknownPart(facts) }, extra: { observed } }
+}
+
+type Group = Exclude<keyof Denials, 'denied'>
+
+/**
+ * Each group of denials (decide.ts), in the order a reader fixes them, and the state it is. An
+ * SCP first (no identity policy overrides it), then the boundary, an explicit Deny, conditions
+ * the simulation could not supply, decisions this version cannot read, and grants no policy gives.
+ */
+const BY_GROUP: readonly [Group, (s: Seen, list: readonly Evaluated[]) => InvokeVerdict][] = [
+  [
+    'byScp',
+    (s, list) => {
+      const regions = regionsOf(list)
+      return {
+        id: 'scpDenies',
+        data: {
+          actions: actionsOf(list),
+          regions: regions.map(regionName).join(', '),
+          allowRegions: regions.map(allowRegion).join(', '),
+          profile: s.sim.facts.profileId ?? s.sim.facts.invokeId
+        },
+        extra: { observed: s.observed(list), fixContext: s.fixContext }
+      }
+    }
+  ],
+  [
+    'byBoundary',
+    (s, list) => ({
       id: 'boundaryDenies',
-      data: { name, count, arns: plural(count, 'ARN'), principal, policy },
+      data: {
+        name: s.name,
+        ...s.what(list),
+        principal: s.sim.principal,
+        policy: policyFor(s, list)
+      },
+      extra: { observed: s.observed(list), fixContext: s.fixContext }
+    })
+  ],
+  [
+    'explicit',
+    (s, list) => ({
+      id: 'explicitDeny',
+      data: { name: s.name, ...s.what(list) },
       extra: {
-        observed: observedFor(byBoundary),
-        details: [detailOf('Minimal statements for the boundary', [{ policy }])],
-        fixContext
+        observed: s.observed(list, ...list.flatMap(matchedStatements)),
+        fixContext: s.fixContext
       }
     })
-  }
-  if (explicit.length) {
-    out.push({
-      id: 'explicitDeny',
-      data: { name, arns: arnsOf(explicit).join(', ') },
-      extra: { observed: observedFor(explicit, ...explicit.flatMap(matchedStatements)), fixContext }
-    })
-  }
-  if (conditional.length) {
-    const keys = missingContextOf(conditional)
-    const arns = arnsOf(conditional)
-    out.push({
-      id: 'dependsOnContext',
+  ],
+  [
+    'conditional',
+    (s, list) => {
+      const keys = missingContextOf(list)
+      return {
+        id: 'dependsOnContext',
+        data: {
+          name: s.name,
+          ...s.what(list),
+          keys: keys.map((k) => `\`${k}\``).join(', '),
+          meaning: contextMeaning(keys)
+        },
+        extra: {
+          observed: s.observed(
+            list,
+            `context keys the policies test but the simulation could not supply: ${keys.join(', ')}`
+          ),
+          details: [
+            listDetail(
+              'ARNs that depend on it',
+              arnsOf(list).map((a) => `\`${a}\``)
+            )
+          ],
+          fixContext: s.fixContext
+        }
+      }
+    }
+  ],
+  [
+    'unknown',
+    (s, list) => ({
+      id: 'unknownDecision',
       data: {
-        name,
-        keys: keys.map((k) => `\`${k}\``).join(', '),
-        count: arns.length,
-        arns: plural(arns.length, 'ARN'),
-        meaning: contextMeaning(keys)
+        name: s.name,
+        subject: subjectOf(list, s.sim.resources),
+        decisions: [...new Set(list.map((e) => e.decision))].join(', ')
+      },
+      extra: { observed: s.observed(list), fixContext: s.fixContext }
+    })
+  ],
+  [
+    'missing',
+    (s, list) => ({
+      // The policy is printed once, in the fix; the ARNs it grants are listed beside it.
+      id: s.sim.facts.profileArn ? 'notGrantedViaProfile' : 'notGranted',
+      data: {
+        name: s.name,
+        ...s.what(list),
+        principal: s.sim.principal,
+        policy: policyFor(s, list)
       },
       extra: {
-        observed: observedFor(
-          conditional,
-          `context keys the policies test but the simulation could not supply: ${keys.join(', ')}`
-        ),
-        details: [
-          listDetail(
-            'ARNs that depend on it',
-            arns.map((a) => `\`${a}\``)
-          )
-        ],
-        fixContext
-      }
-    })
-  }
-  if (unknown.length) {
-    const decisions = [...new Set(unknown.map((e) => e.decision))]
-    out.push({
-      id: 'unknownDecision',
-      data: { name, decisions: decisions.join(', '), count: arnsOf(unknown).length },
-      extra: { observed: observedFor(unknown), fixContext }
-    })
-  }
-  if (missing.length) {
-    const policy = policyFor(missing)
-    const arns = arnsOf(missing)
-    out.push({
-      id: facts.profileArn ? 'notGrantedViaProfile' : 'notGranted',
-      data: { name, count: arns.length, principal, policy },
-      extra: {
-        observed: observedFor(missing),
+        observed: s.observed(list),
         details: [
           listDetail(
             'Denied ARNs',
-            arns.map((a) => `\`${a}\``)
-          ),
-          detailOf('Minimal policy JSON', [{ policy }])
+            arnsOf(list).map((a) => `\`${a}\``)
+          )
         ],
-        fixContext
+        fixContext: s.fixContext
       }
     })
-  }
-  return out
+  ]
+]
+
+/** The states IAM's answer means, in the order a reader fixes them. */
+export function verdictsOf(sim: Simulation, evaluated: readonly Evaluated[]): InvokeVerdict[] {
+  const denials = decide(evaluated)
+  const seen = seenOf(sim, evaluated, denials.denied.length)
+  if (denials.denied.length === 0) return [allowedVerdict(seen, evaluated)]
+  return BY_GROUP.filter(([group]) => denials[group].length > 0).map(([group, verdict]) =>
+    verdict(seen, denials[group])
+  )
 }

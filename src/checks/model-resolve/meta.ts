@@ -1,6 +1,7 @@
 import { defineMeta } from '../shared/check.js'
 import { usesRuntime } from '../../parse/endpoint.js'
 import { DocUrl } from '../../data/doc-url.js'
+import { MAX_EDITS } from './near-miss.js'
 
 // Fragments several states share; template literals of constants keep their placeholders typed.
 
@@ -14,6 +15,10 @@ const REMEMBER_IAM =
 const OTHERS_LISTED = 'Other profiles callable from here are listed under Observed.'
 const PROFILE_ONLY =
   'Dropping or keeping a prefix is not the rule: the model runs only through inference profiles here.'
+
+const NOT_LISTED = { status: 'fail', doc: DocUrl.profiles } as const
+const NOT_LISTED_CAUSE =
+  'Bedrock in {{region}} does not know `{{input}}` ("The provided model identifier is invalid."), none of the profiles it lists calls `{{model}}`, and neither ListInferenceProfiles nor ListFoundationModels lists the ID: it is mistyped, not a region problem.'
 
 const ARN_OF_OTHER_REGION = {
   status: 'catalog',
@@ -30,6 +35,9 @@ const PROFILE_NOT_HERE = {
   cause:
     'A system inference profile can only be called from its source regions, and `{{prefix}}.` does not list {{region}}: Bedrock\'s runtime answers "The provided model identifier is invalid." (the `{{prefix}}.` prefix is not "drop it to make it work": most new Claude models have no in-region capacity).'
 } as const
+
+/** `{{use}}` is from ListInferenceProfiles (or the bare ID where it runs here), never guessed. */
+const DID_YOU_MEAN = '{{profile}} cannot be called from {{region}}: did you mean {{use}}?'
 
 const ON_DEMAND_UNSUPPORTED = {
   status: 'catalog',
@@ -98,7 +106,12 @@ export const meta = defineMeta({
     {
       action: 'bedrock:ListInferenceProfiles',
       statement: 'ReadBedrockModelState',
-      why: 'after a failure only: the profiles of the same model the region can call instead'
+      why: 'after a failure only: the profiles of the same model the region can call instead, or the listed ID a mistyped one was meant to be'
+    },
+    {
+      action: 'bedrock:ListFoundationModels',
+      statement: 'ReadBedrockModelState',
+      why: 'after an unknown ID only: the listed model ID it was meant to be'
     },
     {
       action: 'bedrock:GetProvisionedModelThroughput',
@@ -150,10 +163,12 @@ export const meta = defineMeta({
     // `{{use}}` is the first profile ListInferenceProfiles lists, or the bare ID where it runs here.
     profileNotHere: {
       ...PROFILE_NOT_HERE,
+      title: DID_YOU_MEAN,
       fix: `${USE} it is callable from {{region}}. ${REMEMBER_IAM}`
     },
     profileNotHereOthersListed: {
       ...PROFILE_NOT_HERE,
+      title: DID_YOU_MEAN,
       fix: `${USE} it is callable from {{region}}. ${OTHERS_LISTED} ${REMEMBER_IAM}`
     },
     profileNotHereByTable: {
@@ -168,6 +183,47 @@ export const meta = defineMeta({
       ...PROFILE_NOT_HERE,
       title: '{{profile}} cannot be called from {{region}}',
       fix: 'No profile for `{{model}}` is callable from {{region}}. Use a region that offers it (`aws bedrock list-inference-profiles --region <region>`), or `global.{{model}}` where a global profile exists.'
+    },
+
+    // ── An ID the region does not list: the nearest one it does (near-miss.ts) ─────────────
+    // Only when the model behind the ID is not known here either: never a region problem then.
+    nearMiss: {
+      ...NOT_LISTED,
+      title: '{{input}} is not an ID Bedrock lists in {{region}}: did you mean {{use}}?',
+      cause: `${NOT_LISTED_CAUSE} \`{{use}}\` is listed there and differs by {{difference}}.`,
+      fix: `${USE} it is listed in {{region}}.`
+    },
+    nearMissTied: {
+      ...NOT_LISTED,
+      title: '{{input}} is not an ID Bedrock lists in {{region}}: did you mean {{choices}}?',
+      cause: `${NOT_LISTED_CAUSE} These listed IDs are equally near: {{choices}}.`,
+      fix: 'Set the model to the one you meant; each is listed in {{region}} (`aws bedrock list-inference-profiles --region {{region}}`).'
+    },
+    notListed: {
+      ...NOT_LISTED,
+      title: '{{input}} is not an ID Bedrock lists in {{region}}',
+      cause: `${NOT_LISTED_CAUSE} No listed ID is within ${MAX_EDITS} edits of it.`,
+      fix: 'Check the ID: `aws bedrock list-inference-profiles --region {{region}}` lists the profiles callable from there, `aws bedrock list-foundation-models --region {{region}}` the models.'
+    },
+    // Bedrock does not know the ID here, and the listing that would correct it could not be read.
+    notListedUnverified: {
+      status: 'unverified',
+      title:
+        'Could not verify {{input}} in {{region}}: Bedrock does not know it there, and its listing could not be read ({{code}})',
+      cause:
+        'GetInferenceProfile or GetFoundationModel in {{region}} answered that `{{input}}` is not a valid identifier, and `{{model}}` is not known there either; the listing that would name the ID you meant (ListInferenceProfiles, ListFoundationModels) could not be read, so no correction is guessed, nor is a region blamed.',
+      fix: 'Check the ID: `aws bedrock list-inference-profiles --region {{region}}`. Allow the preflight `bedrock:ListInferenceProfiles` and `bedrock:ListFoundationModels` (read-only) to have it named.',
+      doc: DocUrl.profiles
+    },
+
+    profileUnlistedUnverified: {
+      status: 'unverified',
+      title:
+        'Could not verify {{profile}} in {{region}}: Bedrock does not know it there, and the profiles it can call could not be listed ({{code}})',
+      cause:
+        'GetInferenceProfile in {{region}} answered that `{{profile}}` is not a valid identifier, although the built-in table expects `{{prefix}}.` profiles there and the model `{{model}}` is known there. ListInferenceProfiles, which would name the profile to use, could not be read, so none is guessed, nor is the region blamed.',
+      fix: 'List the profiles yourself: `aws bedrock list-inference-profiles --region {{region}}`, and set the one for `{{model}}`. Allow the preflight `bedrock:ListInferenceProfiles` (read-only) to have it named.',
+      doc: DocUrl.profiles
     },
 
     // ── Bare foundation-model IDs and ARNs ──────────────────────────────────────────────────

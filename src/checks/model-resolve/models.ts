@@ -4,8 +4,9 @@ import type { ObservedError } from '../../engine/types.js'
 import { foundationModelArn, splitFoundationModelArn, type ModelId } from '../../parse/model-id.js'
 import { partitionOf } from '../../aws/partition.js'
 import { getFoundationModel, getProvisionedModel } from '../shared/bedrock-reads.js'
-import { setModelTo, setRegionTo } from '../shared/env-location.js'
+import { modelLocation, setModelTo, setRegionTo } from '../shared/env-location.js'
 import { isNotHere, isRetired, type ResolveContext } from './answers.js'
+import { reportCorrection } from './correction.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 import { lifecycleFacts, lifecycleLine, reportLifecycle } from './lifecycle.js'
 import { suggestionLines, suggestProfiles } from './profiles.js'
@@ -149,9 +150,31 @@ async function reportNotOffered(
   } else if (offeredIn[0]) {
     const setOfferedIn = setRegionTo(ctx, offeredIn[0])
     ctx.report('modelInOtherRegions', { ...data, offeredIn: offeredIn[0], setOfferedIn }, extra)
-  } else {
+  } else if (!(await reportCorrectionIfNear(ctx, model, region, error))) {
     ctx.report('modelNotFound', { ...data, provider: model.provider ?? 'anthropic' }, extra)
   }
+}
+
+/**
+ * Known nowhere: the listed ID it was meant to be, when one is near, or could not verify when the
+ * listing cannot be read. Nothing near leaves the not-found finding.
+ */
+async function reportCorrectionIfNear(
+  ctx: ResolveContext,
+  model: ModelId,
+  region: string,
+  error: ObservedError
+): Promise<boolean> {
+  // An ARN is corrected by the ARN of the same model in the region, not by a listed ID.
+  if (model.kind !== 'foundation-model') return false
+  return reportCorrection(
+    ctx,
+    model.input,
+    model.baseModelId ?? '',
+    region,
+    { error, ...modelLocation(ctx) },
+    false
+  )
 }
 
 /** Statuses that end in service without anyone doing anything: a warning, not a failure. */

@@ -20,6 +20,7 @@ import {
   modelArnsOf,
   type ResolveContext
 } from './answers.js'
+import { reportCorrection } from './correction.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 import {
   lifecycleFacts,
@@ -48,7 +49,9 @@ export async function resolveSystemProfile(
   if (!gip.ok) {
     const onDemand =
       gfm.ok && ((gfm.value.inferenceTypesSupported ?? []) as string[]).includes('ON_DEMAND')
-    return reportNotCallable(ctx, model, region, gip.error, onDemand)
+    // Whether the model behind the profile exists here: undefined when GetFoundationModel did not say.
+    const modelKnown = gfm.ok ? true : (await isNotHere(ctx, gfm.error)) ? false : undefined
+    return reportNotCallable(ctx, model, region, gip.error, { onDemand, modelKnown })
   }
   const profile = gip.value
   const modelArns = modelArnsOf(profile)
@@ -94,7 +97,7 @@ async function reportNotCallable(
   model: ModelId,
   region: string,
   error: ObservedError,
-  onDemand: boolean
+  { onDemand, modelKnown }: { onDemand: boolean; modelKnown: boolean | undefined }
 ): Promise<ResolveFacts | undefined> {
   const base = model.baseModelId ?? ''
   const profile = model.profileId ?? model.input
@@ -157,6 +160,21 @@ async function reportNotCallable(
     )
     return undefined
   }
+  // Nothing here calls the model behind the ID, and Bedrock does not know that model: the ID is
+  // mistyped (a missing `:0`, a typo), so "cannot be called from here" would be false. The
+  // region's listing names the ID it was meant to be.
+  const modelListed = s.source === 'api' && s.profiles.length > 0
+  if (!modelListed && modelKnown !== true) {
+    const reported = await reportCorrection(
+      ctx,
+      profile,
+      base,
+      region,
+      { error, ...location },
+      modelKnown === false
+    )
+    if (reported) return undefined
+  }
   const alternatives = suggestionLines(s, region)
   const extra = {
     error,
@@ -169,6 +187,16 @@ async function reportNotCallable(
     ...location
   }
   const data = { profile, region, prefix }
+  // The table says `prefix.` serves the region, Bedrock says this profile is not here, and the list
+  // that would settle it could not be read: claiming a region problem would be a guess.
+  if (s.source === 'hint' && likelyPrefixes(region, base).includes(prefix)) {
+    ctx.report(
+      'profileUnlistedUnverified',
+      { ...data, model: base, code: s.error?.code ?? 'error' },
+      extra
+    )
+    return undefined
+  }
   const best = s.profiles[0]?.id
   const othersListed = s.profiles.length > 1
   if (best && s.source === 'hint') {

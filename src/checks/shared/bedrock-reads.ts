@@ -2,7 +2,9 @@ import type {
   FoundationModelDetails,
   GetInferenceProfileCommandOutput,
   GetProvisionedModelThroughputCommandOutput,
+  FoundationModelSummary,
   InferenceProfileSummary,
+  ListFoundationModelsCommandOutput,
   ListInferenceProfilesCommandOutput,
   GetFoundationModelCommandOutput
 } from '@aws-sdk/client-bedrock'
@@ -74,6 +76,22 @@ export function listSystemProfiles(
       if (!nextToken) break
     }
     return { ok: true as const, value: all }
+  })
+}
+
+/** Every foundation model `region`'s control plane knows (one page: the API does not paginate). */
+export function listFoundationModels(
+  ctx: ReadContext,
+  region: string
+): Promise<AwsResult<FoundationModelSummary[]>> {
+  return ctx.aws.shared(`ListFoundationModels@${region}`, async () => {
+    const { client, sdk } = await ctx.aws.bedrock(region)
+    const r = await ctx.aws.send<ListFoundationModelsCommandOutput>(
+      client,
+      new sdk.ListFoundationModelsCommand({}),
+      ctx.signal
+    )
+    return r.ok ? { ok: true as const, value: r.value?.modelSummaries ?? [] } : r
   })
 }
 

@@ -1,0 +1,144 @@
+/**
+ * A model ID one edit away from one the region lists (issue 31 part 3): the finding says "did you
+ * mean …?" with the ID from Bedrock's own listing, the fix sets exactly that ID, and no region is
+ * blamed for an ID Bedrock does not know. Through the bundled action and the bundled CLI.
+ */
+import { useFakeAws, rest } from '../harness/fake-aws.js'
+import { runAction, finding, leakedSecrets, FAKE } from '../harness/run-action.js'
+import { runCli } from '../harness/cli.js'
+import { healthyAccount } from '../harness/e2e-world.js'
+import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
+import { SONNET_45, SONNET_46 } from '../harness/fake-bedrock.js'
+import type { Report } from '../../src/engine/types.js'
+
+const fake = useFakeAws(() => healthyAccount())
+
+const NO_SUFFIX = `us.${SONNET_45.replace(/:0$/, '')}`
+
+function action(region: string, model: string) {
+  return runAction({
+    endpoints: fake.env,
+    env: OIDC_SESSION_ENV,
+    inputs: { 'aws-region': region, 'model-id': model }
+  })
+}
+
+async function cliReport(region: string, model: string): Promise<Report> {
+  const run = await runCli(fake.env, ['--json', '--region', region, '--model', model], {
+    env: { ...OIDC_SESSION_ENV }
+  })
+  expect(run.exitCode).toBe(1)
+  return JSON.parse(run.stdout) as Report
+}
+
+describe('a model ID one edit away from a listed one, through the bundled action', () => {
+  it('a profile ID without its :0 suffix: "did you mean" the listed ID, no region blamed', async () => {
+    const run = await action('us-east-1', NO_SUFFIX)
+    expect(run.exitCode).toBe(1)
+    const f = finding(run, 'model-resolve')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'nearMiss' })
+    expect(f?.title).toBe(
+      `${NO_SUFFIX} is not an ID Bedrock lists in us-east-1: did you mean us.${SONNET_45}?`
+    )
+    expect(f?.cause).toContain('differs by the version suffix')
+    expect(f?.cause).toContain('not a region problem')
+    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
+    // Never the false claim of issue 31, nor a correction without its suffix.
+    expect(run.summary).not.toContain('does not list us-east-1')
+    expect(run.summary).not.toContain(`global.${NO_SUFFIX}\``)
+    expect(run.summary).toContain(`did you mean us.${SONNET_45}?`)
+    expect(leakedSecrets(run)).toEqual([])
+  })
+
+  it("a geography prefix of another region: did you mean the region's own profile", async () => {
+    const run = await action('us-east-1', `eu.${SONNET_45}`)
+    const f = finding(run, 'model-resolve')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'profileNotHereOthersListed' })
+    expect(f?.title).toBe(
+      `eu.${SONNET_45} cannot be called from us-east-1: did you mean us.${SONNET_45}?`
+    )
+    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
+  })
+
+  it('a wrong prefix and no suffix at once: the listed ID of this region', async () => {
+    const run = await action('eu-west-1', NO_SUFFIX)
+    const f = finding(run, 'model-resolve')
+    expect(f?.messageId).toBe('nearMiss')
+    expect(f?.title).toContain(`did you mean eu.${SONNET_45}?`)
+    expect(f?.cause).toContain('the geography prefix (`eu.` for `us.`) and the version suffix')
+  })
+
+  it('a typo in the model name: did you mean the listed ID', async () => {
+    const run = await action('us-east-1', 'us.anthropic.claude-sonet-4-6')
+    const f = finding(run, 'model-resolve')
+    expect(f?.messageId).toBe('nearMiss')
+    expect(f?.title).toContain(`did you mean us.${SONNET_46}?`)
+    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_46}`)
+    expect(f?.observed?.join('\n')).toContain(`nearest listed in us-east-1: \`us.${SONNET_46}\``)
+  })
+
+  it('a bare ID without its suffix: the profile the region lists for it', async () => {
+    const run = await action('us-east-1', SONNET_45.replace(/:0$/, ''))
+    const f = finding(run, 'model-resolve')
+    expect(f?.messageId).toBe('nearMiss')
+    expect(f?.title).toContain(`did you mean us.${SONNET_45}?`)
+  })
+
+  it('nothing near: the ID is not listed, and no region is blamed', async () => {
+    const run = await action('us-east-1', 'us.anthropic.claude-haiku-3-9')
+    const f = finding(run, 'model-resolve')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'notListed' })
+    expect(f?.title).toBe('us.anthropic.claude-haiku-3-9 is not an ID Bedrock lists in us-east-1')
+    expect(f?.observed?.join('\n')).toContain('nothing listed in us-east-1 is near it')
+  })
+
+  it('a listing it may not read: could not verify, no guessed correction', async () => {
+    const caller = `arn:aws:sts::${FAKE.account}:assumed-role/github-actions-bedrock/GitHubActions`
+    // IAM's AccessDenied text (fake-authorizer.ts quotes its form).
+    fake.handle({
+      'bedrock:ListFoundationModels': rest.error(
+        'AccessDeniedException',
+        `User: ${caller} is not authorized to perform: bedrock:ListFoundationModels because no identity-based policy allows the bedrock:ListFoundationModels action`,
+        403
+      )
+    })
+    const run = await action('us-east-1', NO_SUFFIX)
+    const f = finding(run, 'model-resolve')
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'notListedUnverified' })
+    expect(f?.title).toContain('its listing could not be read (AccessDeniedException)')
+    expect(run.summary).not.toContain('did you mean')
+    expect(run.summary).not.toContain('does not list us-east-1')
+  })
+})
+
+describe('a model ID one edit away from a listed one, through the bundled CLI', () => {
+  it('a missing :0, a wrong prefix and a typo each get the listed ID', async () => {
+    const cases: [string, string][] = [
+      [NO_SUFFIX, `us.${SONNET_45}`],
+      [`eu.${SONNET_45}`, `us.${SONNET_45}`],
+      ['us.anthropic.claude-sonet-4-6', `us.${SONNET_46}`]
+    ]
+    for (const [model, meant] of cases) {
+      const report = await cliReport('us-east-1', model)
+      const f = report.findings.find((x) => x.checkId === 'model-resolve')
+      expect(f?.status).toBe('fail')
+      expect(f?.title).toContain(`did you mean ${meant}?`)
+      expect(f?.fix).toContain(meant)
+    }
+  })
+
+  it('a missing :0 in the .env file: the finding points at its line, the fix sets the listed ID there', async () => {
+    const run = await runCli(fake.env, ['--json'], {
+      env: { ...OIDC_SESSION_ENV },
+      files: {
+        '.insightworker/.env': ['AWS_REGION=us-east-1', `BEDROCK_MODEL=${NO_SUFFIX}`].join('\n')
+      }
+    })
+    const report = JSON.parse(run.stdout) as Report
+    const f = report.findings.find((x) => x.checkId === 'model-resolve')
+    expect(f?.messageId).toBe('nearMiss')
+    expect(f?.location?.line).toBe(2)
+    expect(f?.location?.file).toMatch(/\.insightworker\/\.env$/)
+    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
+  })
+})
