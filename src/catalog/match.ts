@@ -323,11 +323,16 @@ export function matchText(text: string): CatalogEntry | undefined {
  * reads as a server-side error.
  */
 export function matchError(
-  error: Pick<ObservedError, 'code' | 'message'> & { httpStatus?: number }
+  error: Pick<ObservedError, 'code' | 'message' | 'auth'> & { httpStatus?: number }
 ): CatalogEntry | undefined {
   const status = error.httpStatus ? `HTTP ${error.httpStatus} ` : ''
   const message = error.message.replace(/\s*\r?\n\s*/g, ' ')
-  return explainText(`${status}${error.code}: ${message}`).entry
+  const text = `${status}${error.code}: ${message}`
+  const entry = explainText(text).entry
+  // The request carried a Bedrock API key, not an access key: an entry that blames an access key
+  // or its signature would send the user to IAM for nothing; its bearer counterpart explains it.
+  const bearer = error.auth === 'api-key' ? entry?.forBearer : undefined
+  return bearer ? BY_ID.get(bearer) : entry
 }
 
 /** How an observed error reads in a finding's Observed list: operation, status, code, message, attempts. */
