@@ -287,6 +287,17 @@ describe('an error to a request sent with a Bedrock API key', () => {
     )
   })
 
+  it('reads a pasted line that shows the bearer header as the key, in a log too', () => {
+    const line = `2026-12-07T10:00:00Z ERROR POST /model/x/invoke (Authorization: Bearer <key>) 403 UnrecognizedClientException: ${COMMON}`
+    expect(matchText(line)?.id).toBe('bedrock-api-key-invalid')
+    const log = explainText(`2026-12-07T09:59:59Z INFO starting\n${line}\n`)
+    expect([log.id, log.hit?.entry.id]).toEqual([
+      'bedrock-api-key-invalid',
+      'bedrock-api-key-invalid'
+    ])
+    expect(matchText(`UnrecognizedClientException: ${COMMON}`)?.id).toBe('invalid-client-token')
+  })
+
   it('reads a pasted bearer refusal as the key, whatever code comes with it', () => {
     expect(matchText(`UnrecognizedClientException: ${BEARER}`)?.id).toBe('bedrock-api-key-invalid')
   })

@@ -295,12 +295,29 @@ export function explainText(text: string): Explanation {
   const explained = (entry: CatalogEntry | undefined, rest: Omit<Explanation, 'entry' | 'id'>) =>
     entry ? { entry, id: entry.id as CatalogId, ...rest } : rest
   if (!/\r?\n/.test(text.trim()))
-    return explained(best(normalizeErrorText(text))?.entry, { hits: [] })
+    return explained(forRequest(best(normalizeErrorText(text))?.entry, text), { hits: [] })
   const { first, hits } = scanLog(text)
-  if (first) return explained(first.entry, { hit: first, hits })
+  if (first) {
+    const entry = forRequest(first.entry, first.text)
+    if (entry === first.entry) return explained(entry, { hit: first, hits })
+    const hit = { ...first, entry: entry! }
+    return explained(entry, { hit, hits: hits.map((h) => (h === first ? hit : h)) })
+  }
   // A message wrapped so that no line explains it alone: read it whole, if it is not a whole log.
   const whole = text.length <= WHOLE_TEXT_LIMIT ? best(normalizeErrorText(text)) : undefined
   return explained(whole?.entry, { hits })
+}
+
+/**
+ * Signs in the text of an error that its request carried a Bedrock API key, not an access key:
+ * the header itself, or Bedrock's own words for the key ("The bearer token included in the
+ * request is invalid.", reference bedrock.md §0).
+ */
+const BEARER_SIGNS = /\bAuthorization:\s*Bearer\b|\bbearer token\b/i
+
+/** An entry that blames an access key gives way to its bearer counterpart for a bearer request. */
+function forRequest(entry: CatalogEntry | undefined, text: string): CatalogEntry | undefined {
+  return entry?.forBearer && BEARER_SIGNS.test(text) ? BY_ID.get(entry.forBearer) : entry
 }
 
 /** What `explain` says of a text: the entry and its typed id, and where in a log it stands. */
