@@ -140,7 +140,7 @@ describe('the check scheduler', () => {
     const b = tasks.find((t) => t.meta.id === 'b')
     expect(b?.status).toBe('skipped')
     expect(b?.findings?.[0]).toMatchObject({
-      title: 'Skipped: needs the check a check to pass first, and it failed (see the a finding)',
+      title: 'Skipped: needs "Check a" to pass first, and it failed (see the a finding)',
       explainedBy: { checkId: 'a' }
     })
   })
@@ -447,7 +447,7 @@ describe('skipped checks, in the words of the cause', () => {
       check('b', { dependsOn: ['a'] })
     ])
     expect(byId(tasks, 'b')?.findings?.[0]?.title).toBe(
-      'Skipped: needs the check a check to pass first, and it could not be verified (see the a finding)'
+      'Skipped: needs "Check a" to pass first, and it could not be verified (see the a finding)'
     )
   })
 

@@ -175,7 +175,7 @@ export function rootCauseOf(
   const status = worst?.status ?? blocker.status ?? 'fail'
   const reason =
     spec?.skips ??
-    `needs the ${blocker.meta.title.toLowerCase()} check to pass first, and ${STATUS_WORDS[status] ?? `it ended ${status}`}`
+    `needs "${blocker.meta.title}" to pass first, and ${STATUS_WORDS[status] ?? `it ended ${status}`}`
   const seeAlso = `the ${ref.checkId} finding${ref.subject ? ` for ${ref.subject}` : ''}`
   return { ref, reason, seeAlso }
 }
@@ -195,7 +195,8 @@ function skippedBecause(task: Task, blocker: Task): Finding {
   task.skippedFor = root
   const subject = subjectLabel(task.subject)
   // The cause's own subject goes without saying when this one is within it (its region, its pair).
-  const within = root.ref.subject === undefined || (subject ?? '').startsWith(root.ref.subject)
+  const of = root.ref.subject
+  const within = of === undefined || subject === of || (subject ?? '').startsWith(`${of} · `)
   const see = within ? `the ${root.ref.checkId} finding` : root.seeAlso
   return {
     checkId: task.meta.id,
