@@ -258,3 +258,47 @@ describe('the error catalog', () => {
     expect(fix).toContain('Cmd+Q')
   })
 })
+
+describe('an error to a request sent with a Bedrock API key', () => {
+  // UnrecognizedClientException (HTTP 403) with its common text is AWS's for an unknown credential
+  // (src/catalog/inventory/aws-common-errors.json); the bearer text is Bedrock's (reference
+  // bedrock.md §0). A bearer request carries no access key, so neither blames one.
+  const COMMON = 'The security token included in the request is invalid.'
+  const BEARER = 'The bearer token included in the request is invalid.'
+
+  it('names the Bedrock API key, never an access key, when the request carried the key', () => {
+    for (const message of [COMMON, BEARER]) {
+      expect(
+        matchError({ code: 'UnrecognizedClientException', message, auth: 'api-key' })?.id
+      ).toBe('bedrock-api-key-invalid')
+    }
+    expect(
+      matchError({
+        code: 'ExpiredTokenException',
+        message: 'The security token included in the request is expired',
+        auth: 'api-key'
+      })?.id
+    ).toBe('bedrock-api-key-rejected')
+  })
+
+  it('still names the access key for the same code on a signed request', () => {
+    expect(matchError({ code: 'UnrecognizedClientException', message: COMMON })?.id).toBe(
+      'invalid-client-token'
+    )
+  })
+
+  it('reads a pasted line that shows the bearer header as the key, in a log too', () => {
+    const line = `2026-12-07T10:00:00Z ERROR POST /model/x/invoke (Authorization: Bearer <key>) 403 UnrecognizedClientException: ${COMMON}`
+    expect(matchText(line)?.id).toBe('bedrock-api-key-invalid')
+    const log = explainText(`2026-12-07T09:59:59Z INFO starting\n${line}\n`)
+    expect([log.id, log.hit?.entry.id]).toEqual([
+      'bedrock-api-key-invalid',
+      'bedrock-api-key-invalid'
+    ])
+    expect(matchText(`UnrecognizedClientException: ${COMMON}`)?.id).toBe('invalid-client-token')
+  })
+
+  it('reads a pasted bearer refusal as the key, whatever code comes with it', () => {
+    expect(matchText(`UnrecognizedClientException: ${BEARER}`)?.id).toBe('bedrock-api-key-invalid')
+  })
+})

@@ -113,12 +113,15 @@ describe('credentials check', () => {
     expect(f?.fix).toContain('# AWS_ACCESS_KEY_ID=AKIA...')
   })
 
-  it('fails a profile that no file defines, naming the command to create it', async () => {
-    const f = (await check({ AWS_PROFILE: 'nope' })).findings.find(
-      (x) => x.messageId === 'profileMissing'
-    )
+  it('fails a profile that no file defines: on a laptop the command to create it, in a job how to drop it', async () => {
+    const laptop = (await check({ AWS_PROFILE: 'nope' }, { surface: 'cli' })).findings
+    const f = laptop.find((x) => x.messageId === 'profileMissing')
     expect(f?.title).toBe('Profile "nope" is not defined')
     expect(f?.fix).toContain('aws configure sso --profile nope')
+    // One cause, one finding: nothing else resolves either, and that is this profile's doing.
+    expect(laptop.filter((x) => x.status === 'fail')).toEqual([f])
+    const job = (await check({ AWS_PROFILE: 'nope' })).findings
+    expect(job.find((x) => x.messageId === 'profileMissing')?.fix).toContain('remove `AWS_PROFILE`')
   })
 
   it('warns on a long-term AKIA key in CI only', async () => {

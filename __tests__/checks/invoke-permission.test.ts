@@ -320,7 +320,9 @@ describe('invoke-permission', () => {
     expect(findingsOf(report, 'invoke-permission')).toEqual([
       expect.objectContaining({
         status: 'skipped',
-        title: `Invoke permission: skipped because "Model in region" (us-east-2 · us.${SONNET_45}) ended fail`
+        title:
+          'Skipped: this region cannot call the inference profile (see the model-resolve finding)',
+        explainedBy: { checkId: 'model-resolve', subject: `us-east-2 · us.${SONNET_45}` }
       })
     ])
     expect(iam.commandCalls(SimulatePrincipalPolicyCommand)).toHaveLength(0)

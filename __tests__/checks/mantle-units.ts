@@ -36,7 +36,11 @@ export function useMantle(): { fake: () => FakeAws; run: RunMantle } {
           AWS_ENDPOINT_URL_BEDROCK_MANTLE: fake!.env.AWS_ENDPOINT_URL_BEDROCK_MANTLE
         }
       },
-      { checks: (['region', 'credentials', 'identity', ...checks] as const).map(checkById) }
+      {
+        checks: (['region', 'credentials', 'identity', 'api-key', ...checks] as const).map(
+          checkById
+        )
+      }
     )
   }
   return { fake: () => fake!, run }

@@ -60,6 +60,7 @@ export const MODEL_CHECKS = (
     'region',
     'credentials',
     'identity',
+    'api-key',
     'model-id',
     'model-resolve',
     'model-access',

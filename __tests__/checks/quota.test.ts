@@ -13,7 +13,7 @@ import { config, findingsOf, resetMocks, SONNET_45, HAIKU_45 } from './model-uni
 
 const quotas = mockClient(ServiceQuotasClient)
 const CHECKS = (
-  ['region', 'credentials', 'identity', 'model-id', 'model-resolve', 'quota'] as const
+  ['region', 'credentials', 'identity', 'api-key', 'model-id', 'model-resolve', 'quota'] as const
 ).map(checkById)
 const run = (regions: string[], models: string[], overrides = {}) =>
   runPreflight(config(regions, models, overrides), { checks: CHECKS })

@@ -22,7 +22,12 @@ import {
   useTokenEndpoint,
   TARGET_ROLE_ARN
 } from '../harness/e2e-world.js'
-import { OPUS_47, SONNET_45 } from '../harness/fake-bedrock.js'
+import {
+  bedrockHandlers,
+  OPUS_47,
+  SONNET_45,
+  worldWithNewerModels
+} from '../harness/fake-bedrock.js'
 import { MANTLE_SONNET } from '../harness/fake-mantle.js'
 import type { Finding } from '../../src/engine/types.js'
 
@@ -94,7 +99,9 @@ const JOBS: Job[] = [
   // No bundled code for its tokens per day: the quota check lists the region's quotas.
   {
     name: 'a model found by name',
-    inputs: { 'model-id': `us.${OPUS_47}`, 'timeout-seconds': '10' }
+    inputs: { 'model-id': `us.${OPUS_47}`, 'timeout-seconds': '10' },
+    // Served here: a profile the region cannot call would skip the quota check under that cause.
+    handlers: bedrockHandlers(worldWithNewerModels())
   }
 ]
 

@@ -2,7 +2,15 @@ import { useFakeAws, json11, type FakeRequest, type Handler } from '../harness/f
 import { runAction, leakedSecrets, type ActionRun } from '../harness/run-action.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
-import { HAIKU_45, OPUS_47, SONNET_45, SONNET_46, SONNET_5 } from '../harness/fake-bedrock.js'
+import {
+  bedrockHandlers,
+  HAIKU_45,
+  OPUS_47,
+  SONNET_45,
+  SONNET_46,
+  SONNET_5,
+  worldWithNewerModels
+} from '../harness/fake-bedrock.js'
 import {
   ACCOUNT_DAILY_CODE,
   quotaWorld,
@@ -173,6 +181,8 @@ describe('quotas as AWS lists them today (token quotas only, 1M-context quotas a
   })
 
   it('passes a model whose per-day code is not bundled, through the listing, with no RPM quota anywhere', async () => {
+    // Served in us-east-1: a profile the region cannot call would skip the quota under that cause.
+    fake.handle(bedrockHandlers(worldWithNewerModels()))
     const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${OPUS_47}` })
     expect(quotaFindings(run).map((f) => f.messageId)).toEqual(['within'])
   })
@@ -244,6 +254,7 @@ describe('quotas as AWS lists them today (token quotas only, 1M-context quotas a
         withValue(/^Cross-Region InvokeModel tokens per minute for .*Sonnet 5$/, 100_000)
       )
     )
+    fake.handle(bedrockHandlers(worldWithNewerModels()))
     const run = await preflight({ 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_5}` })
     const [f] = quotaFindings(run)
     expect(f).toMatchObject({ status: 'warn', messageId: 'belowOneCall' })

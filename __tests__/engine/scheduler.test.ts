@@ -139,8 +139,10 @@ describe('the check scheduler', () => {
     const tasks = await run([check('a', { status: 'fail' }), check('b', { dependsOn: ['a'] })])
     const b = tasks.find((t) => t.meta.id === 'b')
     expect(b?.status).toBe('skipped')
-    expect(b?.findings?.[0]?.title).toContain('skipped because "Check a"')
-    expect(b?.findings?.[0]?.title).toContain('ended fail')
+    expect(b?.findings?.[0]).toMatchObject({
+      title: 'Skipped: needs "Check a" to pass first, and it failed (see the a finding)',
+      explainedBy: { checkId: 'a' }
+    })
   })
 
   it('starts a speculative check alongside its dependency and discards it when the dependency fails', async () => {
@@ -355,6 +357,133 @@ describe('the check scheduler', () => {
     expect(() => planTasks([check('a', { dependsOn: ['nope'] })], config())).toThrow(
       'unknown check nope'
     )
+  })
+})
+
+/** A check with one state of its own: `skips` and `endsSubject` as a check's meta says them. */
+function stated(
+  id: string,
+  state: { status: 'fail' | 'unverified'; skips?: string; endsSubject?: boolean },
+  opts: Parameters<typeof check>[1] = {}
+): CheckEntry {
+  const entry = check(id, opts)
+  const messages = {
+    ...MESSAGES,
+    own: { ...state, title: `${id} {{region}}`, cause: 'c', fix: 'f', doc: 'https://example.com' }
+  }
+  return {
+    meta: { ...entry.meta, messages },
+    load: async () => async (ctx: CheckContext) => {
+      // The title is built from the id, so its placeholder is not typed: reported as any state.
+      const report = ctx.report as (id: string, data: Record<string, string>) => void
+      report('own', { region: ctx.subject.region ?? '' })
+    }
+  } as unknown as CheckEntry
+}
+
+describe('skipped checks, in the words of the cause', () => {
+  it('says what to fix first, pointing at the finding that holds the cause', async () => {
+    const tasks = await run([
+      stated('credentials', {
+        status: 'fail',
+        skips: 'needs AWS credentials, which were not found'
+      }),
+      check('identity', { dependsOn: ['credentials'] })
+    ])
+    expect(byId(tasks, 'identity')?.findings?.[0]).toMatchObject({
+      status: 'skipped',
+      title: 'Skipped: needs AWS credentials, which were not found (see the credentials finding)',
+      explainedBy: { checkId: 'credentials' }
+    })
+  })
+
+  it('points through a skipped blocker to the root cause, never at another skip', async () => {
+    const tasks = await run(
+      [
+        stated('credentials', { status: 'fail', skips: 'the AWS profile to use is not defined' }),
+        check('identity', { dependsOn: ['credentials'] }),
+        check('quota', { scope: 'region-model', dependsOn: ['identity'] })
+      ],
+      config({
+        regions: [
+          { value: 'us-east-1', source: 'input' },
+          { value: 'eu-west-1', source: 'input' }
+        ]
+      })
+    )
+    const skipped = tasks.filter((t) => t.meta.id !== 'credentials').flatMap((t) => t.findings!)
+    expect(skipped).toHaveLength(3)
+    for (const f of skipped) {
+      expect(f.title).toBe(
+        'Skipped: the AWS profile to use is not defined (see the credentials finding)'
+      )
+      expect(f.explainedBy).toEqual({ checkId: 'credentials' })
+      expect(f.title).not.toMatch(/ended|skipped because/)
+    }
+  })
+
+  it('names the cause by its subject when the skipped check is about another one', async () => {
+    const tasks = await run(
+      [
+        stated(
+          'api-key',
+          { status: 'fail', skips: 'the Bedrock API key is malformed' },
+          { scope: 'region' }
+        ),
+        check('reads', { scope: 'region-model', dependsOn: ['api-key'] })
+      ],
+      config({ models: [{ value: 'm1', source: 'input' }] })
+    )
+    expect(byId(tasks, 'reads')?.findings?.[0]).toMatchObject({
+      title: 'Skipped: the Bedrock API key is malformed (see the api-key finding)',
+      explainedBy: { checkId: 'api-key', subject: 'us-east-1' }
+    })
+  })
+
+  it('says "could not be verified" for a blocker in that state, without a phrase of its own', async () => {
+    // Without facts: a check that could not verify and published none blocks what needs it.
+    const tasks = await run([
+      stated('a', { status: 'unverified' }),
+      check('b', { dependsOn: ['a'] })
+    ])
+    expect(byId(tasks, 'b')?.findings?.[0]?.title).toBe(
+      'Skipped: needs "Check a" to pass first, and it could not be verified (see the a finding)'
+    )
+  })
+
+  it('skips, under the cause, the checks that use the facts of a check whose state ends the subject', async () => {
+    const tasks = await run(
+      [
+        stated(
+          'model-resolve',
+          {
+            status: 'fail',
+            skips: 'this region cannot call the inference profile',
+            endsSubject: true
+          },
+          { scope: 'region-model' }
+        ),
+        check('quota', { scope: 'region-model', uses: ['model-resolve'] }),
+        check('other', { scope: 'region-model' })
+      ],
+      config()
+    )
+    expect(byId(tasks, 'quota')?.findings?.[0]).toMatchObject({
+      status: 'skipped',
+      title:
+        'Skipped: this region cannot call the inference profile (see the model-resolve finding)',
+      explainedBy: { checkId: 'model-resolve', subject: 'us-east-1 · m1' }
+    })
+    // A check that does not use it is not held back by it.
+    expect(byId(tasks, 'other')?.status).toBe('pass')
+  })
+
+  it('keeps a check that uses the facts of a failure that does not end the subject', async () => {
+    const tasks = await run([
+      stated('model-resolve', { status: 'fail' }, { scope: 'region-model' }),
+      check('quota', { scope: 'region-model', uses: ['model-resolve'] })
+    ])
+    expect(byId(tasks, 'quota')?.status).toBe('pass')
   })
 })
 

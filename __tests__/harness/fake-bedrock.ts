@@ -176,6 +176,28 @@ export function documentedWorld(): BedrockWorld {
   }
 }
 
+/**
+ * The documented world plus two newer models, each with its `us.` and `global.` profiles
+ * (reference bedrock.md §00 and §2: Opus 4.7 in `us.`/`global.`, the 5.x generation with `us.`/
+ * `global.` profiles), for tests about a model the default world leaves out (the default model
+ * read from the listing stays the same everywhere else).
+ */
+export function worldWithNewerModels(): BedrockWorld {
+  const world = documentedWorld()
+  const crisOnly = Object.fromEntries(ALL_TEST_REGIONS.map((r) => [r, [] as string[]]))
+  for (const [id, name] of [
+    [OPUS_47, 'Claude Opus 4.7'],
+    [SONNET_5, 'Claude Sonnet 5']
+  ] as const) {
+    world.models.push({ id, name, regions: crisOnly })
+    world.profiles.push(
+      { id: `us.${id}`, name: `US ${name}`, sources: profileSources([E1, E2, W2], [E1, E2, W2]) },
+      { id: `global.${id}`, name: `Global ${name}`, sources: globalSources(ALL_TEST_REGIONS) }
+    )
+  }
+  return world
+}
+
 /** ARNs in the region's partition, as AWS writes them (`arn:aws-eusc:` in the Sovereign Cloud). */
 const partitionOfRegion = (region: string) =>
   region.startsWith('us-gov-')

@@ -546,7 +546,13 @@ export class AwsAccess {
             ? (attempts.filter(isThrottle).pop() ?? final)
             : (attempts.find((a) => !isThrottle(a)) ?? attempts[0] ?? final)
         const first = answer ?? fallback
-        const error: ObservedError = { ...first, operation, attempts: Math.max(attempt, 1) }
+        const error: ObservedError = {
+          ...first,
+          operation,
+          attempts: Math.max(attempt, 1),
+          // Said only for a bearer request: a signed one is what every error was before keys.
+          ...(this.authOf(service as ServiceName) === 'api-key' ? { auth: 'api-key' as const } : {})
+        }
         const last =
           answer && fallback !== answer
             ? fallback

@@ -30,6 +30,11 @@ export interface CredentialSourceReport {
   profile?: ProfileInfo
   /** The profile named by AWS_PROFILE / --profile that does not exist in either file. */
   missingProfile?: string
+  /**
+   * With `missingProfile`: the profiles the two files do define (names only), and which of the
+   * files exist, so the fix can name the ones to choose from or say how to create the file.
+   */
+  definedProfiles?: { names: string[]; filesFound: string[] }
   accessKeyType?: 'long-term' | 'temporary' | 'unknown'
   /** The static key pair is set alongside AWS_PROFILE: one of them is ignored. */
   staticKeyWithProfile: boolean
@@ -58,6 +63,28 @@ function profileKind(values: Record<string, string>): ProfileInfo['kind'] {
   if (values.login_session) return 'profile-login'
   if (values.aws_access_key_id) return 'profile-static'
   return 'profile-unknown'
+}
+
+/** The profile names the config (`[profile x]`, `[default]`) and credentials (`[x]`) files define. */
+async function definedProfiles(
+  configFile: string,
+  credentialsFile: string
+): Promise<{ names: string[]; filesFound: string[] }> {
+  const [config, credentials] = await Promise.all([
+    readIfExists(configFile),
+    readIfExists(credentialsFile)
+  ])
+  const names = new Set<string>()
+  for (const section of config ? parseIni(config).keys() : []) {
+    if (section === 'default') names.add('default')
+    else if (section.startsWith('profile ')) names.add(section.slice('profile '.length))
+  }
+  for (const section of credentials ? parseIni(credentials).keys() : []) names.add(section)
+  const filesFound = [
+    ...(config !== undefined ? [configFile] : []),
+    ...(credentials !== undefined ? [credentialsFile] : [])
+  ]
+  return { names: [...names].sort(), filesFound }
 }
 
 async function findProfile(
@@ -155,7 +182,12 @@ export async function detectCredentialSource(
     }
   }
   const missingProfile =
-    profileName && profileName !== 'default' ? { missingProfile: profileName } : {}
+    profileName && profileName !== 'default'
+      ? {
+          missingProfile: profileName,
+          definedProfiles: await definedProfiles(configFile, credentialsFile)
+        }
+      : {}
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
     return {
       ...base,

@@ -394,7 +394,12 @@ export class MantleTransport {
       return {
         ok: false,
         status,
-        error: { ...errorOf(status, text, response.headers), httpStatus: status, operation }
+        error: {
+          ...errorOf(status, text, response.headers),
+          httpStatus: status,
+          operation,
+          ...(this.auth === 'api-key' ? { auth: 'api-key' as const } : {})
+        }
       }
     } catch (err) {
       return { ok: false, error: observeError(err, operation) }

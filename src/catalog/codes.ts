@@ -33,6 +33,7 @@ export const CODES_OF: Partial<Record<CatalogId, readonly string[]>> = {
   'sts-region-disabled': ['RegionDisabledException'],
   // `~Code`: an entry that refines what the code says by its message (and comes first).
   'oidc-provider-missing': ['~InvalidIdentityToken'],
+  'bedrock-api-key-invalid': ['~UnrecognizedClientException'],
   'oidc-audience': ['~InvalidIdentityToken'],
   'oidc-invalid-token': ['InvalidIdentityToken', 'IDPRejectedClaim'],
   'daily-token-quota': ['~ThrottlingException'],

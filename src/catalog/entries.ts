@@ -214,6 +214,8 @@ const LISTED_HERE = [
   },
   {
     id: 'expired-token',
+    // A bearer request carries no access key (AWS UG api-keys-use): the key is what was refused.
+    forBearer: 'bedrock-api-key-rejected',
     title: 'Expired security token',
     seed: 'ExpiredToken / The security token included in the request is expired',
     patterns: [
@@ -232,6 +234,8 @@ const LISTED_HERE = [
   },
   {
     id: 'invalid-client-token',
+    // A bearer request carries no access key (AWS UG api-keys-use): the key is what was refused.
+    forBearer: 'bedrock-api-key-invalid',
     title: 'Access key not recognised',
     patterns: [
       /\bInvalidClientTokenId\b/,
@@ -250,6 +254,8 @@ const LISTED_HERE = [
   },
   {
     id: 'signature-mismatch',
+    // A bearer request carries no access key (AWS UG api-keys-use): the key is what was refused.
+    forBearer: 'bedrock-api-key-invalid',
     title: 'Secret key does not match',
     patterns: [
       /\bSignatureDoesNotMatch\b/,
@@ -264,6 +270,8 @@ const LISTED_HERE = [
   },
   {
     id: 'incomplete-signature',
+    // A bearer request carries no access key (AWS UG api-keys-use): the key is what was refused.
+    forBearer: 'bedrock-api-key-invalid',
     title: 'Malformed request signature',
     patterns: [/\bIncompleteSignature\b/, /request signature does not conform to AWS standards/i],
     cause:
@@ -462,6 +470,9 @@ const LISTED_HERE = [
   // ── Bedrock API keys (bearer tokens in AWS_BEARER_TOKEN_BEDROCK) ───────────────────────────
   {
     id: 'bedrock-api-key-invalid',
+    // Bedrock may send this text under the code `UnrecognizedClientException`, which alone names
+    // an unknown access key: the message says a bearer token was sent, so this entry comes first.
+    before: 'invalid-client-token',
     title: 'Bedrock API key not recognised',
     patterns: [/bearer token included in the request is invalid/i],
     cause:

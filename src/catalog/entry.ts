@@ -40,6 +40,11 @@ export interface CatalogEntry<Id extends string = string> {
    * first (catalog order decides otherwise, so an entry kept in another file can still refine).
    */
   readonly before?: string
+  /**
+   * It blames an access key, its signature or its session (SigV4): for an error to a request that
+   * carried a Bedrock API key (`Authorization: Bearer`) instead, this entry explains it.
+   */
+  readonly forBearer?: Id
   /** The heading of the troubleshooting page (of the agent this tool was first built for) this entry answers. */
   readonly seed?: string
   readonly cause: string

@@ -303,12 +303,29 @@ export function explainText(text: string): Explanation {
   const explained = (entry: CatalogEntry | undefined, rest: Omit<Explanation, 'entry' | 'id'>) =>
     entry ? { entry, id: entry.id as CatalogId, ...rest } : rest
   if (!/\r?\n/.test(text.trim()))
-    return explained(best(normalizeErrorText(text))?.entry, { hits: [] })
+    return explained(forRequest(best(normalizeErrorText(text))?.entry, text), { hits: [] })
   const { first, hits } = scanLog(text)
-  if (first) return explained(first.entry, { hit: first, hits })
+  if (first) {
+    const entry = forRequest(first.entry, first.text)
+    if (entry === first.entry) return explained(entry, { hit: first, hits })
+    const hit = { ...first, entry: entry! }
+    return explained(entry, { hit, hits: hits.map((h) => (h === first ? hit : h)) })
+  }
   // A message wrapped so that no line explains it alone: read it whole, if it is not a whole log.
   const whole = text.length <= WHOLE_TEXT_LIMIT ? best(normalizeErrorText(text)) : undefined
   return explained(whole?.entry, { hits })
+}
+
+/**
+ * Signs in the text of an error that its request carried a Bedrock API key, not an access key:
+ * the header itself, or Bedrock's own words for the key ("The bearer token included in the
+ * request is invalid.", reference bedrock.md §0).
+ */
+const BEARER_SIGNS = /\bAuthorization:\s*Bearer\b|\bbearer token\b/i
+
+/** An entry that blames an access key gives way to its bearer counterpart for a bearer request. */
+function forRequest(entry: CatalogEntry | undefined, text: string): CatalogEntry | undefined {
+  return entry?.forBearer && BEARER_SIGNS.test(text) ? BY_ID.get(entry.forBearer) : entry
 }
 
 /** What `explain` says of a text: the entry and its typed id, and where in a log it stands. */
@@ -331,11 +348,16 @@ export function matchText(text: string): CatalogEntry | undefined {
  * reads as a server-side error.
  */
 export function matchError(
-  error: Pick<ObservedError, 'code' | 'message'> & { httpStatus?: number }
+  error: Pick<ObservedError, 'code' | 'message' | 'auth'> & { httpStatus?: number }
 ): CatalogEntry | undefined {
   const status = error.httpStatus ? `HTTP ${error.httpStatus} ` : ''
   const message = error.message.replace(/\s*\r?\n\s*/g, ' ')
-  return explainText(`${status}${error.code}: ${message}`).entry
+  const text = `${status}${error.code}: ${message}`
+  const entry = explainText(text).entry
+  // The request carried a Bedrock API key, not an access key: an entry that blames an access key
+  // or its signature would send the user to IAM for nothing; its bearer counterpart explains it.
+  const bearer = error.auth === 'api-key' ? entry?.forBearer : undefined
+  return bearer ? BY_ID.get(bearer) : entry
 }
 
 /** How an observed error reads in a finding's Observed list: operation, status, code, message, attempts. */

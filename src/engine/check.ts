@@ -56,6 +56,18 @@ export interface MessageSpec {
    * for the same text).
    */
   readonly catalog?: CatalogId
+  /**
+   * What a check skipped because of this state says, completing "Skipped: …": what the user must
+   * fix first, in their words ("the Bedrock API key is malformed"). Without it the skip names the
+   * check that did not pass.
+   */
+  readonly skips?: string
+  /**
+   * This state means no call for the subject can work (a profile the region cannot call): the
+   * checks that use this check's facts for the same subject (`uses`) are then skipped under it
+   * rather than reported as more failures of one cause.
+   */
+  readonly endsSubject?: boolean
 }
 
 export type Messages = { readonly [id: string]: MessageSpec }

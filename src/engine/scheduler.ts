@@ -30,6 +30,8 @@ export interface Task {
   status?: CheckStatus
   /** Whether its run was started (a task never started is "not reached" at the deadline). */
   started: boolean
+  /** When skipped: the cause it was skipped for, which a task skipped behind it inherits. */
+  skippedFor?: RootCause
   done: Promise<void>
 }
 
@@ -136,15 +138,73 @@ function coveringTasks(tasks: readonly Task[]): (task: Task, id: string) => Task
   }
 }
 
+/** The finding a skip points at, and what it says the user must fix first. */
+export interface RootCause {
+  ref: NonNullable<Finding['explainedBy']>
+  /** Completes "Skipped: …" in the user's words. */
+  reason: string
+  /** How the cause's finding is named in "see …". */
+  seeAlso: string
+}
+
+const STATUS_WORDS: Partial<Record<CheckStatus, string>> = {
+  fail: 'it failed',
+  unverified: 'it could not be verified',
+  warn: 'it warned',
+  skipped: 'it was skipped'
+}
+
+/**
+ * The cause behind a blocker that did not pass: its own worst finding, or, when it was itself
+ * skipped, the cause it was skipped for, so a skip never points at another skip.
+ */
+export function rootCauseOf(
+  blocker: Pick<Task, 'meta' | 'findings' | 'status' | 'skippedFor'>
+): RootCause {
+  if (blocker.skippedFor) return blocker.skippedFor
+  const findings = blocker.findings ?? []
+  const worst =
+    findings.find((f) => endsSubject(blocker, f)) ??
+    findings.find((f) => f.status === blocker.status) ??
+    findings[0]
+  const ref = {
+    checkId: blocker.meta.id,
+    ...(worst?.subject ? { subject: worst.subject } : {})
+  }
+  const spec = worst?.messageId ? blocker.meta.messages[worst.messageId] : undefined
+  const status = worst?.status ?? blocker.status ?? 'fail'
+  const reason =
+    spec?.skips ??
+    `needs "${blocker.meta.title}" to pass first, and ${STATUS_WORDS[status] ?? `it ended ${status}`}`
+  const seeAlso = `the ${ref.checkId} finding${ref.subject ? ` for ${ref.subject}` : ''}`
+  return { ref, reason, seeAlso }
+}
+
+/** Whether a finding is in a state that means no call for its subject can work (`endsSubject`). */
+function endsSubject(task: Pick<Task, 'meta'>, finding: Finding): boolean {
+  const spec = finding.messageId ? task.meta.messages[finding.messageId] : undefined
+  return finding.status !== 'pass' && spec?.endsSubject === true
+}
+
+/**
+ * A task not run because a task it needs did not pass: said in the user's words (what to fix
+ * first), pointing at the finding that holds the cause and its fix (`explainedBy`).
+ */
 function skippedBecause(task: Task, blocker: Task): Finding {
-  const what = subjectLabel(blocker.subject)
+  const root = rootCauseOf(blocker)
+  task.skippedFor = root
   const subject = subjectLabel(task.subject)
+  // The cause's own subject goes without saying when this one is within it (its region, its pair).
+  const of = root.ref.subject
+  const within = of === undefined || subject === of || (subject ?? '').startsWith(`${of} · `)
+  const see = within ? `the ${root.ref.checkId} finding` : root.seeAlso
   return {
     checkId: task.meta.id,
     ...(subject ? { subject } : {}),
     status: 'skipped',
-    title: `${task.meta.title}: skipped because "${blocker.meta.title}"${what ? ` (${what})` : ''} ended ${blocker.status}`,
-    cause: `This check needs "${blocker.meta.title}" to pass first; see that row for the cause and fix.`
+    title: `Skipped: ${root.reason} (see ${see})`,
+    cause: `Not checked until ${root.seeAlso} is fixed: its cause and fix are there. Run again after fixing it.`,
+    explainedBy: root.ref
   }
 }
 
@@ -283,6 +343,11 @@ export async function runTasks(
       const late = speculativeDeps.find((d) => !passed(d))
       if (late) return settle(task, [skippedBecause(task, late)])
     }
+    // A check whose facts this one uses found that nothing can be called for the subject (a
+    // region the profile does not serve): what this one found is that cause again, not another.
+    await Promise.all(task.used.map((d) => d.done))
+    const ender = task.used.find((d) => d.findings?.some((f) => endsSubject(d, f)))
+    if (ender) return settle(task, [skippedBecause(task, ender)])
     if (findings.length === 0) {
       // Silence would read as nothing wrong: a check that reports nothing is our bug, said so.
       findings = [

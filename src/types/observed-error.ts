@@ -15,4 +15,9 @@ export interface ObservedError {
   requestId?: string
   /** `service:Operation`, e.g. `sts:GetCallerIdentity`. */
   operation?: string
+  /**
+   * How the request was authenticated: a Bedrock API key (`Authorization: Bearer`) or SigV4 with
+   * the IAM credentials. The catalog never blames an access key for a request that carried none.
+   */
+  auth?: 'api-key' | 'sigv4'
 }

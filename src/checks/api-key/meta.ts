@@ -45,6 +45,7 @@ export const meta = defineMeta({
       status: 'fail',
       catalog: 'bedrock-api-key-rejected',
       title: 'The Bedrock API key from {{source}} expired {{ago}} ago',
+      skips: 'the Bedrock API key has expired',
       fix: NEW_KEY
     },
     otherRegion: {
@@ -52,6 +53,7 @@ export const meta = defineMeta({
       catalog: 'bedrock-api-key-rejected',
       title:
         'The Bedrock API key from {{source}} is for {{keyRegion}}, but this job calls Bedrock in {{region}}',
+      skips: 'the Bedrock API key is for another region',
       cause:
         'A short-term key is a presigned request for one region and works only there: Bedrock in {{region}} answers "Authentication failed: Please make sure your API Key is valid."',
       fix: {
@@ -62,7 +64,8 @@ export const meta = defineMeta({
     malformed: {
       status: 'fail',
       catalog: 'bedrock-api-key-format',
-      title: 'The value in {{source}} is not a Bedrock API key: {{problem}}'
+      title: 'The value in {{source}} is not a Bedrock API key: {{problem}}',
+      skips: 'the Bedrock API key is malformed'
     },
     keyOnly: {
       status: 'pass',

@@ -18,6 +18,7 @@ export const meta = defineMeta({
     secretMissing: {
       status: 'fail',
       title: 'AWS_ACCESS_KEY_ID is set without AWS_SECRET_ACCESS_KEY',
+      skips: 'needs AWS_SECRET_ACCESS_KEY, which is not set',
       cause:
         '`AWS_ACCESS_KEY_ID` is set but `AWS_SECRET_ACCESS_KEY` is not, so the environment credentials are unusable (the SDK silently moves on to other sources).',
       fix: 'Set both variables, or remove `AWS_ACCESS_KEY_ID` and use a profile or OIDC.',
@@ -33,9 +34,14 @@ export const meta = defineMeta({
     profileMissing: {
       status: 'fail',
       title: 'Profile "{{profile}}" is not defined',
+      skips: 'the AWS profile to use is not defined',
       cause:
-        'AWS_PROFILE (or --profile) names a profile that neither the config nor the credentials file defines, so the SDK cannot use it.',
-      fix: 'Create it (`aws configure sso --profile {{profile}}`), or correct AWS_PROFILE to one of the profiles in {{configFile}}.',
+        '{{named}} names a profile that is in neither AWS file ({{where}}), so the SDK, and the agent, cannot take credentials from it.',
+      fix: {
+        cli: '{{choose}}\n\n```sh\naws configure sso --profile {{profile}}   # IAM Identity Center (SSO)\naws configure --profile {{profile}}       # or an access key pair\n```',
+        'github-actions':
+          "A job gets its credentials from `aws-actions/configure-aws-credentials`, not from a profile: remove `AWS_PROFILE` from the workflow's `env:` (job or step){{orDefined}}."
+      },
       doc: DocUrl.cliConfigFiles
     },
     longTermKeyInCi: {
@@ -49,6 +55,7 @@ export const meta = defineMeta({
     ssoNotLoggedIn: {
       status: 'fail',
       title: 'No SSO session on this machine for profile "{{profile}}"',
+      skips: 'needs an SSO login on this machine',
       cause:
         'The profile gets its credentials from AWS IAM Identity Center (SSO), but this machine has no SSO token for it in `~/.aws/sso/cache`: `aws sso login` was never run here for this profile (or the cache was cleared).',
       fix: `{{login}}\n\n${RESTART_SURFACES}`,
@@ -57,18 +64,28 @@ export const meta = defineMeta({
     ssoSessionExpired: {
       status: 'catalog',
       catalog: 'sso-session-expired',
-      title: 'SSO session expired at {{expiredAt}} (profile "{{profile}}")'
+      title: 'SSO session expired at {{expiredAt}} (profile "{{profile}}")',
+      skips: 'the SSO session has expired'
     },
-    noCredentials: { status: 'catalog', title: 'No AWS credentials found' },
+    noCredentials: {
+      status: 'catalog',
+      title: 'No AWS credentials found',
+      skips: 'needs AWS credentials, which were not found'
+    },
     apiKeyOnly: {
       status: 'pass',
       title: 'No IAM credentials: the job authenticates to Bedrock with the API key from {{source}}'
     },
-    notLoaded: { status: 'catalog', title: 'Credentials from {{source}} could not be loaded' },
+    notLoaded: {
+      status: 'catalog',
+      title: 'Credentials from {{source}} could not be loaded',
+      skips: 'needs AWS credentials, which could not be loaded'
+    },
     expired: {
       status: 'catalog',
       catalog: 'expired-token',
-      title: 'The credentials expired {{ago}} ago'
+      title: 'The credentials expired {{ago}} ago',
+      skips: 'the AWS credentials have expired'
     },
     expiringSoon: {
       status: 'warn',

@@ -58,8 +58,11 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       ctx.config.bedrockApiKey,
       source.label
     )
-    raised.push(verdict)
-    flush()
+    // A profile that is not defined is why nothing resolved: one cause, one finding, whose
+    // Observed lines say what the SDK then answered.
+    const cause = apiKeyOnly ? undefined : raised.find((v) => v.id === 'profileMissing')
+    if (!cause) raised.push(verdict)
+    flush(cause ? [`credentials → ${resolved.error.code}: ${resolved.error.message}`] : [])
     return apiKeyOnly ? { source: 'api-key-only' } : facts
   }
 

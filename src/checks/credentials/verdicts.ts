@@ -52,11 +52,7 @@ export function setupProblems(
     })
   }
   if (source.missingProfile) {
-    out.push({
-      id: 'profileMissing',
-      data: { profile: source.missingProfile, configFile: source.configFile ?? '~/.aws/config' },
-      extra: { observed: [`looked in ${source.configFile} and ${source.credentialsFile}`] }
-    })
+    out.push(profileMissing(source, source.missingProfile, config))
   }
   if (config.surface === 'github-actions' && source.accessKeyType === 'long-term') {
     out.push({
@@ -176,4 +172,48 @@ export function expiryVerdict(
     }
   }
   return { line }
+}
+
+/**
+ * A profile that neither file defines: where it was named, in the words of the face, and a fix that
+ * works here: the profiles the files do define to choose from, or how to create it when there is
+ * none (`aws configure sso` / `aws configure` write ~/.aws/config; AWS CLI UG cli-configure-files,
+ * read 2026-12-08).
+ */
+function profileMissing(
+  source: CredentialSourceReport,
+  profile: string,
+  config: Pick<PreflightConfig, 'surface' | 'profile'>
+): CredentialsVerdict {
+  const named =
+    config.profile === profile ? `\`--profile ${profile}\`` : `\`AWS_PROFILE=${profile}\``
+  const { names, filesFound } = source.definedProfiles ?? { names: [], filesFound: [] }
+  const files = `${source.configFile} and ${source.credentialsFile}`
+  const listed = names.map((n) => `\`${n}\``).join(', ')
+  const define = filesFound.length === 1 ? 'defines' : 'define'
+  const where =
+    filesFound.length === 0
+      ? `neither ${source.configFile} nor ${source.credentialsFile} exists on this machine`
+      : `${filesFound.join(' and ')} ${define} ${names.length > 0 ? listed : 'no profile'}`
+  const first = names[0]
+  const unset = config.profile === profile ? `dropping \`--profile\`` : '`unset AWS_PROFILE`'
+  const orDefault = names.includes('default') ? `; ${unset} uses \`default\`` : ''
+  const choose = first
+    ? `Use one of the profiles defined here: ${listed} (\`--profile ${first}\` or \`export AWS_PROFILE=${first}\`${orDefault}), or create \`${profile}\`:`
+    : `Create the profile (this writes ${source.configFile}):`
+  const orDefined = first ? `, or set it to a profile this runner defines (${listed})` : ''
+  return {
+    id: 'profileMissing',
+    data: { profile, named, where, choose, orDefined },
+    extra: {
+      observed: [
+        `${named.replace(/`/g, '')} names the profile`,
+        ...(filesFound.length === 0
+          ? [`${files}: not found`]
+          : [
+              `profiles defined: ${names.length > 0 ? names.join(', ') : 'none'} (in ${filesFound.join(', ')})`
+            ])
+      ]
+    }
+  }
 }

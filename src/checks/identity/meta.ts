@@ -31,7 +31,11 @@ export const meta = defineMeta({
     },
     // Also a 200 without the caller (a proxy, a wrong endpoint override): the AWS layer ends it
     // as `IncompleteAnswer` (src/aws/complete.ts), so it proves nothing and never passes.
-    refused: { status: 'catalog', title: 'STS GetCallerIdentity failed: {{code}}' },
+    refused: {
+      status: 'catalog',
+      title: 'STS GetCallerIdentity failed: {{code}}',
+      skips: 'AWS did not confirm who the credentials belong to'
+    },
     callerNotArn: {
       status: 'catalog',
       catalog: 'malformed-response',

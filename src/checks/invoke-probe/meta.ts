@@ -12,7 +12,7 @@ export const meta = defineMeta({
   description:
     'Opt-in (`invoke-probe: true`): one real Converse call with `maxTokens: 1`, billed like any call: a fraction of a cent (about $0.00002 at Claude Haiku 4.5 list prices).',
   scope: 'region-model',
-  dependsOn: ['region', 'model-id', 'identity'],
+  dependsOn: ['region', 'model-id', 'identity', 'api-key'],
   // The call starts alongside GetCallerIdentity; broken credentials discard its result.
   speculative: ['identity'],
   sdks: ['bedrock-runtime'],

@@ -14,9 +14,10 @@ export const meta = defineMeta({
   description:
     'Mantle serves the model in the region under the ID the agent sends (`GET /v1/models`).',
   scope: 'region',
-  dependsOn: ['region', 'identity'],
-  // The read starts alongside GetCallerIdentity; broken credentials discard its result.
-  speculative: ['identity'],
+  dependsOn: ['region', 'identity', 'api-key'],
+  // The read starts alongside GetCallerIdentity; broken credentials, or a broken Bedrock API key
+  // (which the read sends), discard its result.
+  speculative: ['identity', 'api-key'],
   permissions: [
     {
       action: 'bedrock-mantle:ListModels',

@@ -14,7 +14,7 @@ export const meta = defineMeta({
   description:
     'Opt-in (`invoke-probe`): one real Messages API call through mantle, `max_tokens: 1` (billed, a fraction of a cent).',
   scope: 'region',
-  dependsOn: ['region', 'identity'],
+  dependsOn: ['region', 'identity', 'api-key'],
   // The IDs mantle-model found served; when it could not read the list, the probe still goes:
   // it is the conclusive test, and needs no read permission.
   uses: ['mantle-model'],

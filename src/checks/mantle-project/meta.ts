@@ -15,8 +15,8 @@ export const meta = defineMeta({
   description:
     'The mantle project the agent uses (`mantle-project`) exists in the region and is active.',
   scope: 'region',
-  dependsOn: ['region', 'identity'],
-  speculative: ['identity'],
+  dependsOn: ['region', 'identity', 'api-key'],
+  speculative: ['identity', 'api-key'],
   permissions: [
     {
       action: 'bedrock-mantle:GetProject',

@@ -30,8 +30,8 @@ export const meta = defineMeta({
   description:
     'Bedrock reports the model available to the account, and the Anthropic use-case form is on file.',
   scope: 'region-model',
-  dependsOn: ['region', 'model-id', 'identity'],
-  speculative: ['identity'],
+  dependsOn: ['region', 'model-id', 'identity', 'api-key'],
+  speculative: ['identity', 'api-key'],
   // Application and provisioned ARNs name their model only through model-resolve's reads.
   uses: ['model-resolve'],
   sdks: ['bedrock'],

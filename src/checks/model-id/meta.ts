@@ -48,12 +48,14 @@ export const meta = defineMeta({
     malformed: {
       status: 'fail',
       catalog: 'model-id-format',
-      title: 'Model identifier from {{source}} is not usable: {{problem}}'
+      title: 'Model identifier from {{source}} is not usable: {{problem}}',
+      skips: 'the model identifier is not usable'
     },
     misspelt: {
       status: 'fail',
       catalog: 'model-id-format',
       title: 'Model identifier from {{source}} is not usable: {{problem}}',
+      skips: 'the model identifier is misspelt',
       fix: 'Use `BEDROCK_MODEL={{suggestion}}` (action input `model-id: {{suggestion}}`). Copy IDs exactly from `aws bedrock list-inference-profiles` or `aws bedrock list-foundation-models`.'
     },
     unsupported: {

@@ -24,6 +24,8 @@ const ARN_OF_OTHER_REGION = {
   status: 'catalog',
   catalog: 'invalid-model-identifier',
   title: 'The ARN is for {{arnRegion}}, but this job calls Bedrock in {{region}}',
+  skips: 'the model ARN is for another region',
+  endsSubject: true,
   cause:
     'Bedrock only accepts ARNs of its own region: a profile or model ARN from another region is rejected ("The provided model identifier is invalid.").'
 } as const
@@ -32,6 +34,8 @@ const PROFILE_NOT_HERE = {
   status: 'fail',
   catalog: 'invalid-model-identifier',
   title: '{{profile}} cannot be called from {{region}}: use {{use}}',
+  skips: 'this region cannot call the inference profile',
+  endsSubject: true,
   cause:
     'A system inference profile can only be called from its source regions, and `{{prefix}}.` does not list {{region}}: Bedrock\'s runtime answers "The provided model identifier is invalid." (the `{{prefix}}.` prefix is not "drop it to make it work": most new Claude models have no in-region capacity).'
 } as const
@@ -42,13 +46,17 @@ const DID_YOU_MEAN = '{{profile}} cannot be called from {{region}}: did you mean
 const ON_DEMAND_UNSUPPORTED = {
   status: 'catalog',
   catalog: 'on-demand-not-supported',
-  title: '{{model}} has no on-demand throughput in {{region}}: use {{use}}'
+  title: '{{model}} has no on-demand throughput in {{region}}: use {{use}}',
+  skips: 'the model runs only through an inference profile in this region',
+  endsSubject: true
 } as const
 
 const REGIONLESS_ARN = {
   status: 'catalog',
   catalog: 'on-demand-not-supported',
   title: 'The region-less ARN cannot be invoked: use {{use}}',
+  skips: 'the region-less model ARN cannot be invoked',
+  endsSubject: true,
   cause:
     '`arn:aws:bedrock:::foundation-model/…` names the global hop of a `global.` profile for IAM; it is not a model you can call.'
 } as const
@@ -56,7 +64,9 @@ const REGIONLESS_ARN = {
 const MODEL_NOT_HERE = {
   status: 'fail',
   catalog: 'model-not-found',
-  title: '{{model}} is not offered in {{region}}'
+  title: '{{model}} is not offered in {{region}}',
+  skips: 'the model is not offered in this region',
+  endsSubject: true
 } as const
 
 const LEGACY = {
@@ -88,9 +98,10 @@ export const meta = defineMeta({
   description:
     "The model or profile is callable from this region, is not on-demand-only, not past end of life; lists the profile's destination regions.",
   scope: 'region-model',
-  dependsOn: ['region', 'model-id', 'identity'],
-  // Bedrock reads start alongside GetCallerIdentity; broken credentials discard them.
-  speculative: ['identity'],
+  dependsOn: ['region', 'model-id', 'identity', 'api-key'],
+  // Bedrock reads start alongside GetCallerIdentity; broken credentials, or a Bedrock API key
+  // that is malformed, expired or for another region (what these reads send), discard them.
+  speculative: ['identity', 'api-key'],
   sdks: ['bedrock'],
   permissions: [
     {

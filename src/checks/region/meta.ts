@@ -12,16 +12,23 @@ export const meta = defineMeta({
   messages: {
     configured: { status: 'pass', title: 'Region {{region}}' },
     // The SDK's own text for this is "Region is missing": the catalog explains both alike.
-    missing: { status: 'catalog', catalog: 'region-missing', title: 'No AWS region configured' },
+    missing: {
+      status: 'catalog',
+      catalog: 'region-missing',
+      title: 'No AWS region configured',
+      skips: 'needs an AWS region, and none is configured'
+    },
     malformed: {
       status: 'catalog',
       catalog: 'region-invalid',
-      title: 'Malformed region from {{source}}: {{problem}}'
+      title: 'Malformed region from {{source}}: {{problem}}',
+      skips: 'the AWS region is malformed'
     },
     misspelt: {
       status: 'catalog',
       catalog: 'region-invalid',
       title: 'Malformed region from {{source}}: {{problem}}',
+      skips: 'the AWS region is misspelt',
       fix: 'Did you mean `{{suggestion}}`? Set {{setSuggestion}}.'
     },
     unknown: {
