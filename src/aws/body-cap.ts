@@ -10,6 +10,13 @@ import { Transform, type Readable } from 'node:stream'
 export const RESPONSE_LIMIT_BYTES = 4 * 1024 * 1024
 
 /**
+ * The most of an event stream the preflight reads: the probe stops after the first event, a
+ * `message_start` of a few hundred bytes (or an exception event of about as many); 64 KiB covers
+ * it and whatever the socket delivered with it, and stops a stream that never frames an event.
+ */
+export const EVENT_STREAM_LIMIT_BYTES = 64 * 1024
+
+/**
  * What a call that hit the limit ends with: a `MalformedResponse` (the catalog's "unreadable answer
  * from the endpoint": a proxy, a portal, a wrong endpoint), whose first line `observeError` keeps.
  */
@@ -65,6 +72,11 @@ export function capBody(response: unknown, limit: number, service: string): void
     }
   })
   source.on('error', (err) => counted.destroy(err))
+  // A reader that stops early (the probe, after an event stream's first event) closes the counted
+  // stream: the socket is dropped rather than left holding an unread answer.
+  counted.on('close', () => {
+    if (!source.readableEnded) source.destroy()
+  })
   source.pipe(counted)
   r.body = counted
 }
