@@ -15,36 +15,35 @@ const fake = useFakeAws(healthyAccount)
 const STREAM_HEADERS = { 'x-amzn-bedrock-content-type': 'application/json' }
 const settings = (env: Record<string, string>) => JSON.stringify({ env }, null, 2)
 
-async function action(
-  files: Record<string, string>,
-  env: Record<string, string> = {}
-): Promise<ActionRun> {
+/** The CLI runs outside Actions: none of the runner's variables. */
+const OUTSIDE_ACTIONS = {
+  GITHUB_ACTIONS: undefined,
+  GITHUB_OUTPUT: undefined,
+  GITHUB_STEP_SUMMARY: undefined
+}
+
+/** One run with the probe on, in us-east-1: the action (inputs) or the CLI (flags, --json). */
+async function probeRun(
+  face: 'action' | 'cli',
+  setup: { files?: Record<string, string>; env?: Record<string, string> }
+): Promise<{ run: ActionRun; report: Report | undefined }> {
+  const cli = face === 'cli'
   const run = await runAction({
     endpoints: fake.env,
-    env: { ...OIDC_SESSION_ENV, ...env },
-    inputs: { 'aws-region': 'us-east-1', 'invoke-probe': 'true' },
-    files
+    env: { ...OIDC_SESSION_ENV, ...setup.env, ...(cli ? OUTSIDE_ACTIONS : {}) },
+    ...(cli
+      ? { script: 'cli.js', args: ['--region', 'us-east-1', '--invoke-probe', '--json'] }
+      : { inputs: { 'aws-region': 'us-east-1', 'invoke-probe': 'true' } }),
+    ...(setup.files ? { files: setup.files } : {})
   })
   expect(leakedSecrets(run)).toEqual([])
   expect(run.blocked).toEqual([])
-  return run
+  return { run, report: cli ? (JSON.parse(run.stdout) as Report) : run.report }
 }
-
-async function cli(env: Record<string, string>): Promise<{ run: ActionRun; report: Report }> {
-  const run = await runAction({
-    script: 'cli.js',
-    args: ['--region', 'us-east-1', '--invoke-probe', '--json'],
-    endpoints: fake.env,
-    env: {
-      ...OIDC_SESSION_ENV,
-      ...env,
-      GITHUB_ACTIONS: undefined,
-      GITHUB_OUTPUT: undefined,
-      GITHUB_STEP_SUMMARY: undefined
-    }
-  })
-  expect(leakedSecrets(run)).toEqual([])
-  return { run, report: JSON.parse(run.stdout) as Report }
+const action = async (files: Record<string, string>) => (await probeRun('action', { files })).run
+const cli = async (env: Record<string, string>) => {
+  const { run, report } = await probeRun('cli', { env })
+  return { run, report: report! }
 }
 
 const probes = () => fake.requests.filter((r) => r.operation === 'InvokeModelWithResponseStream')
