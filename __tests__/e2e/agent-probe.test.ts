@@ -146,6 +146,24 @@ describe('an event stream that does not start with the model answering', () => {
     expect(f?.status).toBe('unverified')
   })
 
+  it('a first frame larger than 64 KiB is not read to its end: could-not-verify', async () => {
+    const big = { type: 'message_start', pad: 'x'.repeat(100_000) }
+    fake.handle({
+      'bedrock-runtime:InvokeModelWithResponseStream': eventStream(
+        [
+          {
+            event: 'chunk',
+            payload: { bytes: Buffer.from(JSON.stringify(big)).toString('base64') }
+          }
+        ],
+        STREAM_HEADERS
+      )
+    })
+    const f = finding(await action(model), 'invoke-probe')
+    expect(f?.status).toBe('unverified')
+    expect(f?.error?.message).toContain('response too large')
+  })
+
   it('a first event other than message_start is could-not-verify, never a pass', async () => {
     fake.handle({
       'bedrock-runtime:InvokeModelWithResponseStream': eventStream(

@@ -510,10 +510,12 @@ export class AwsAccess {
             $metadata: { httpStatusCode: response?.statusCode }
           })
         }
+        const stream = isEventStreamOperation(operation)
         capBody(
           out.response,
-          isEventStreamOperation(operation) ? Math.min(limit, EVENT_STREAM_LIMIT_BYTES) : limit,
-          service
+          stream ? Math.min(limit, EVENT_STREAM_LIMIT_BYTES) : limit,
+          service,
+          stream
         )
         return out
       }

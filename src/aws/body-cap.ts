@@ -50,7 +50,13 @@ function isReadable(body: unknown): body is Readable {
  * fails the read at the limit, dropping the socket. Mutates `response.body`, as the SDK's own
  * middleware does.
  */
-export function capBody(response: unknown, limit: number, service: string): void {
+export function capBody(
+  response: unknown,
+  limit: number,
+  service: string,
+  /** An event stream the reader stops early (after its first event): drop the socket then. */
+  stream = false
+): void {
   const r = response as RawResponse | undefined
   if (!r || !isReadable(r.body)) return
   const source = r.body
@@ -74,9 +80,10 @@ export function capBody(response: unknown, limit: number, service: string): void
   source.on('error', (err) => counted.destroy(err))
   // A reader that stops early (the probe, after an event stream's first event) closes the counted
   // stream: the socket is dropped rather than left holding an unread answer.
-  counted.on('close', () => {
-    if (!source.readableEnded) source.destroy()
-  })
+  if (stream)
+    counted.on('close', () => {
+      if (!source.readableEnded) source.destroy()
+    })
   source.pipe(counted)
   r.body = counted
 }
