@@ -32,7 +32,10 @@ const SERVICES = {
       'GetUseCaseForModelAccess'
     ]
   },
-  'bedrock-runtime': { version: '2023-09-30', operations: ['Converse'] },
+  'bedrock-runtime': {
+    version: '2023-09-30',
+    operations: ['Converse', 'InvokeModelWithResponseStream']
+  },
   'service-quotas': {
     version: '2019-06-24',
     operations: ['GetServiceQuota', 'GetAWSDefaultServiceQuota', 'ListServiceQuotas']

@@ -224,8 +224,8 @@ export const INPUTS: readonly InputSpec[] = [
     type: 'boolean',
     default: 'false',
     description:
-      "Make one real Converse call with maxTokens 1 (costs a fraction of a cent) to prove invocation end to end (and one Messages call through bedrock-mantle for endpoint mantle or both), with the agent's ANTHROPIC_BETAS flags, so a flag Bedrock refuses fails here.",
-    help: ['make one real Converse call (maxTokens 1, a fraction of a cent)'],
+      "Make one real call as Claude Code does (InvokeModelWithResponseStream, max_tokens 1; a fraction of a cent) to prove invocation end to end (and one via bedrock-mantle for endpoint mantle or both), with the agent's beta flags, so a flag Bedrock refuses fails here.",
+    help: ['make one real call as Claude Code does (max_tokens 1, a fraction of a cent)'],
     problem: (value) =>
       /^(true|false)$/i.test(value.trim()) ? undefined : `must be true or false, got "${value}"`
   },

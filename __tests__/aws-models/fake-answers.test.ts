@@ -1,4 +1,5 @@
 import {
+  eventStream,
   raw,
   rest,
   startFakeAws,
@@ -9,7 +10,13 @@ import {
 } from '../harness/fake-aws.js'
 import { takeOffModel } from '../harness/off-model.js'
 import { healthyAccount } from '../harness/e2e-world.js'
-import { bedrockHandlers, SEED_POLICY, SONNET_45, HAIKU_45 } from '../harness/fake-bedrock.js'
+import {
+  bedrockHandlers,
+  messageStart,
+  SEED_POLICY,
+  SONNET_45,
+  HAIKU_45
+} from '../harness/fake-bedrock.js'
 import {
   FULL_AWS_ACCESS,
   simulatePrincipalPolicy,
@@ -183,7 +190,22 @@ describe('the fake Bedrock answers as the Bedrock models allow', () => {
       rest('bedrock:GetFoundationModelAvailability', { modelId: SONNET_45 })
     ],
     ['GetUseCaseForModelAccess', rest('bedrock:GetUseCaseForModelAccess', {})],
-    ['Converse', rest('bedrock-runtime:Converse', { modelId: SONNET_45 }, { messages: [] })]
+    [
+      'InvokeModelWithResponseStream (an event stream)',
+      rest(
+        'bedrock-runtime:InvokeModelWithResponseStream',
+        { modelId: `us.${SONNET_45}` },
+        { anthropic_version: 'bedrock-2023-05-31', max_tokens: 1, messages: [] }
+      )
+    ],
+    [
+      'InvokeModelWithResponseStream (a flag Bedrock refuses)',
+      rest(
+        'bedrock-runtime:InvokeModelWithResponseStream',
+        { modelId: `us.${SONNET_45}` },
+        { anthropic_version: 'bedrock-2023-05-31', max_tokens: 1, anthropic_beta: ['nope'] }
+      )
+    ]
   ])('%s', async (_name, req) => {
     expect(await problems(handlers, req)).toEqual([])
   })
@@ -264,5 +286,51 @@ describe('every answer of the running fake is validated, inline answers of a tes
     } finally {
       await fake.close()
     }
+  })
+})
+
+describe('event streams (InvokeModelWithResponseStream) are held to the stream union of the model', () => {
+  const check = (r: FakeReply) =>
+    r.kind === 'response'
+      ? answerProblems('bedrock-runtime', 'InvokeModelWithResponseStream', r, COMMON_ERRORS)
+      : ['not a response']
+  const contentType = { 'x-amzn-bedrock-content-type': 'application/json' }
+
+  it('allows a chunk, then an exception event, with the content-type header member', () => {
+    expect(
+      check(
+        eventStream(
+          [
+            messageStart(`us.${SONNET_45}`),
+            {
+              exception: 'modelStreamErrorException',
+              payload: { message: 'Model stream error', originalStatusCode: 500 }
+            }
+          ],
+          contentType
+        )
+      )
+    ).toEqual([])
+  })
+
+  it.each([
+    ['an event the union lacks', [{ event: 'delta', payload: { bytes: 'e30=' } }], contentType],
+    [
+      'an exception sent as an event',
+      [{ event: 'throttlingException', payload: { message: 'x' } }],
+      contentType
+    ],
+    [
+      'a chunk with a member PayloadPart lacks',
+      [{ event: 'chunk', payload: { text: 'hi' } }],
+      contentType
+    ],
+    ['no X-Amzn-Bedrock-Content-Type header', [messageStart(SONNET_45)], {}]
+  ] as const)('refuses %s', (_name, messages, headers) => {
+    expect(check(eventStream(messages as never, headers))).not.toEqual([])
+  })
+
+  it('refuses a JSON document where the model has a stream', () => {
+    expect(check(rest.ok({ chunk: {} }))).not.toEqual([])
   })
 })

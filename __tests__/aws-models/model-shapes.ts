@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { EventStreamCodec } from '@smithy/core/event-streams'
 
 // Validates an answer of the fake AWS against AWS's published API model (schema/vendor/aws/,
 // trimmed from botocore by scripts/vendor-aws-models.mjs): member names, required members,
@@ -11,6 +12,10 @@ interface MemberRef {
 }
 interface Shape {
   type: string
+  /** Set on a stream's union of events (restJson event streams). */
+  eventstream?: boolean
+  event?: boolean
+  exception?: boolean
   members?: Record<string, MemberRef>
   required?: string[]
   member?: MemberRef
@@ -24,7 +29,7 @@ interface Model {
     string,
     { output?: { shape: string; resultWrapper?: string }; errors: string[] }
   >
-  shapes: Record<string, Shape>
+  shapes: Record<string, Shape & { payload?: string }>
 }
 
 /**
@@ -216,6 +221,81 @@ export interface Answer {
   status: number
   headers?: Record<string, string>
   body: string
+  /** The bytes sent instead of `body` (an event stream's frames). */
+  bytes?: Uint8Array
+}
+
+// ── Event streams (restJson `eventstream` payloads) ──
+
+const codec = new EventStreamCodec(
+  (b) => Buffer.from(b).toString('utf8'),
+  (t) => new Uint8Array(Buffer.from(t, 'utf8'))
+)
+
+/** Whether the output's payload is an event stream. */
+function isEventStream(m: Model, output: string): boolean {
+  const shape = m.shapes[output]
+  const ref = shape?.payload ? shape.members?.[shape.payload] : undefined
+  return ref !== undefined && m.shapes[ref.shape]?.eventstream === true
+}
+
+/**
+ * An event-stream answer against the output's stream union: each frame an `event` whose
+ * `:event-type` is an event member, or an `exception` whose `:exception-type` is an exception
+ * member, with a JSON payload of that member's shape; the header members the output requires.
+ */
+function checkEventStream(
+  m: Model,
+  operation: string,
+  outputShape: Shape & { payload?: string },
+  answer: Answer,
+  out: string[]
+): void {
+  const streamRef = outputShape.members?.[outputShape.payload ?? '']
+  const stream = streamRef ? m.shapes[streamRef.shape] : undefined
+  if (!stream?.eventstream) return void out.push(`${operation}: the output has no event stream`)
+  const type = answer.headers?.['content-type'] ?? ''
+  if (type !== 'application/vnd.amazon.eventstream')
+    out.push(`${operation}: an event stream is application/vnd.amazon.eventstream, not ${type}`)
+  for (const r of outputShape.required ?? []) {
+    const ref = outputShape.members?.[r]
+    if (ref?.location === 'header' && !answer.headers?.[ref.locationName!.toLowerCase()])
+      out.push(`${operation}: requires the header ${ref.locationName}`)
+  }
+  let bytes = answer.bytes ?? new Uint8Array()
+  if (!bytes.length) out.push(`${operation}: an event stream with no frames`)
+  while (bytes.length) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const length = bytes.length >= 4 ? view.getUint32(0) : 0
+    if (length < 16 || length > bytes.length) return void out.push(`${operation}: a broken frame`)
+    const frame = codec.decode(bytes.subarray(0, length))
+    bytes = bytes.subarray(length)
+    const header = (name: string) => {
+      const h = frame.headers[name]
+      return h && h.type === 'string' ? h.value : undefined
+    }
+    const kind = header(':message-type')
+    const name = kind === 'event' ? header(':event-type') : header(':exception-type')
+    const ref = name ? stream.members?.[name] : undefined
+    const target = ref ? m.shapes[ref.shape] : undefined
+    if (kind !== 'event' && kind !== 'exception') {
+      out.push(`${operation}: :message-type ${String(kind)} is neither event nor exception`)
+      continue
+    }
+    if (!target || (kind === 'event' ? !target.event : !target.exception)) {
+      out.push(`${operation}: ${String(name)} is not an ${kind} of ${streamRef!.shape}`)
+      continue
+    }
+    if (header(':content-type') !== 'application/json')
+      out.push(`${operation}: ${name} has no :content-type application/json`)
+    checkJson(
+      m,
+      ref!.shape,
+      JSON.parse(Buffer.from(frame.body).toString('utf8')),
+      `${operation}.${name}`,
+      out
+    )
+  }
 }
 
 /**
@@ -261,6 +341,8 @@ export function answerProblems(
     if (!root || root.name !== `${operation}Response` || !result)
       return [`${operation}: no <${operation}Response><${op.output.resultWrapper}>`]
     checkXml(m, op.output.shape, result, operation, out)
+  } else if (isEventStream(m, op.output.shape)) {
+    checkEventStream(m, operation, m.shapes[op.output.shape]!, answer, out)
   } else {
     checkJson(m, op.output.shape, JSON.parse(answer.body), operation, out)
   }

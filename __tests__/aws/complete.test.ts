@@ -5,7 +5,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { COMPLETE, incompleteness, rawAnswerProblem } from '../../src/aws/complete.js'
+import {
+  COMPLETE,
+  EVENT_STREAM_TYPE,
+  firstEventProblem,
+  incompleteness,
+  rawAnswerProblem
+} from '../../src/aws/complete.js'
 import { MODEL_OF, model } from '../aws-models/model-shapes.js'
 
 const KIND_OF_TYPE: Record<string, string[]> = {
@@ -161,5 +167,33 @@ describe('a raw answer that is not AWS answering', () => {
     expect(
       rawAnswerProblem('bedrock-runtime', 200, { 'content-type': 'application/json' })
     ).toBeUndefined()
+  })
+})
+
+describe('an event stream (InvokeModelWithResponseStream) is complete by its first event', () => {
+  const op = 'bedrock-runtime:InvokeModelWithResponseStream'
+  const chunk = (json: string) => ({ chunk: { bytes: new TextEncoder().encode(json) } })
+  it("answers in AWS's event-stream type, and a JSON document is not one", () => {
+    expect(
+      rawAnswerProblem('bedrock-runtime', 200, { 'content-type': EVENT_STREAM_TYPE }, op)
+    ).toBeUndefined()
+    expect(
+      rawAnswerProblem('bedrock-runtime', 200, { 'content-type': 'application/json' }, op)?.message
+    ).toBe('answered HTTP 200 with content type application/json, not AWS event stream')
+  })
+  it('a first chunk holding message_start is complete', () => {
+    expect(firstEventProblem(chunk('{"type":"message_start","message":{}}'))).toBeUndefined()
+  })
+  it.each([
+    [undefined, 'without a first event'],
+    [{ chunk: { bytes: new Uint8Array() } }, 'with an empty first chunk'],
+    [chunk('<html>'), 'with a first chunk that is not JSON'],
+    [
+      chunk('{"type":"content_block_delta"}'),
+      'with `content_block_delta` first, not `message_start`'
+    ],
+    [chunk('[]'), 'with an unknown event first, not `message_start`']
+  ])('anything else is incomplete (%#)', (event, gap) => {
+    expect(firstEventProblem(event)).toBe(gap)
   })
 })

@@ -90,7 +90,7 @@ describe('the preflight IAM policy in docs/preflight-policy.json', () => {
     expect(missing).toEqual([])
   })
 
-  it('allows nothing that writes: reads, sts:AssumeRole, and InvokeModel only for the probe', () => {
+  it('allows nothing that writes: reads, sts:AssumeRole, and InvokeModelWithResponseStream only for the probe', () => {
     for (const s of policy.Statement) {
       for (const action of list(s.Action)) {
         if (action === 'sts:AssumeRole') continue
@@ -99,7 +99,7 @@ describe('the preflight IAM policy in docs/preflight-policy.json', () => {
           expect(s.Sid).toBe('AssumeNamedRolesResultDiscarded')
           continue
         }
-        if (action === 'bedrock:InvokeModel') {
+        if (action === 'bedrock:InvokeModelWithResponseStream') {
           expect(s.Sid).toBe('OnlyWithInvokeProbe')
           continue
         }

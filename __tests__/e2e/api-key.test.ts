@@ -183,8 +183,8 @@ describe('Bedrock API keys through the bundled action', () => {
       'invoke-probe': 'true'
     })
     expect(finding(run, 'invoke-probe')[0]?.status).toBe('pass')
-    const converse = fake.requests.find((r) => r.operation === 'Converse')
-    expect(converse?.bearer).toBe('short-term')
+    const probe = fake.requests.find((r) => r.operation === 'InvokeModelWithResponseStream')
+    expect(probe?.bearer).toBe('short-term')
   })
 })
 

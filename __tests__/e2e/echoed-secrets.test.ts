@@ -52,8 +52,14 @@ describe('a secret AWS echoes back is hidden in the summary, the report and the 
       { 'servicequotas:GetServiceQuota': json11.error('UnrecognizedClientException', ECHO, 400) }
     ],
     [
-      'Converse',
-      { 'bedrock-runtime:Converse': rest.error('UnrecognizedClientException', ECHO, 403) }
+      'InvokeModelWithResponseStream',
+      {
+        'bedrock-runtime:InvokeModelWithResponseStream': rest.error(
+          'UnrecognizedClientException',
+          ECHO,
+          403
+        )
+      }
     ]
   ])('when %s quotes the session token and the secret key', async (_service, handlers) => {
     const run = await action(handlers)
@@ -69,7 +75,7 @@ describe('a secret AWS echoes back is hidden in the summary, the report and the 
     const signature = url.searchParams.get('X-Amz-Signature') ?? ''
     const run = await action(
       {
-        'bedrock-runtime:Converse': rest.error(
+        'bedrock-runtime:InvokeModelWithResponseStream': rest.error(
           'UnrecognizedClientException',
           `Signature ${signature} for bearer ${key.slice(16)} was refused`,
           403
@@ -85,7 +91,7 @@ describe('a secret AWS echoes back is hidden in the summary, the report and the 
     const url = new URL(`https://${Buffer.from(key.slice(16), 'base64').toString()}`)
     const signature = url.searchParams.get('X-Amz-Signature') ?? ''
     fake.handle({
-      'bedrock-runtime:Converse': rest.error(
+      'bedrock-runtime:InvokeModelWithResponseStream': rest.error(
         'UnrecognizedClientException',
         `${ECHO}; ${signature}`,
         403

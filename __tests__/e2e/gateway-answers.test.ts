@@ -124,12 +124,14 @@ describe('model-resolve: GetInferenceProfile answered by a gateway', () => {
   })
 })
 
-describe('invoke-probe: Converse answered by a gateway', () => {
-  it('an empty JSON object is not a model answering: could not verify', async () => {
-    fake.handle({ 'bedrock-runtime:Converse': gateway('{}', 'application/json') })
+describe('invoke-probe: InvokeModelWithResponseStream answered by a gateway', () => {
+  it('an empty JSON object is not an event stream: could not verify', async () => {
+    fake.handle({
+      'bedrock-runtime:InvokeModelWithResponseStream': gateway('{}', 'application/json')
+    })
     const run = await preflight({ 'invoke-probe': 'true' })
-    const f = expectUnverified(run, 'invoke-probe', 'bedrock-runtime:Converse')
-    expect(f.error?.message).toContain('without output.message.role')
+    const f = expectUnverified(run, 'invoke-probe', 'bedrock-runtime:InvokeModelWithResponseStream')
+    expect(f.error?.message).toContain('not AWS event stream')
   })
 })
 

@@ -1,7 +1,7 @@
 /**
  * The preflight only reads. Every scenario's AWS calls are recorded by the fake and checked: reads
  * (Get*, List*, Simulate*), sts:GetCallerIdentity, the role assumptions whose credentials are
- * discarded, and bedrock-runtime Converse only when invoke-probe asks for it. The published
+ * discarded, and bedrock-runtime InvokeModelWithResponseStream only when invoke-probe asks for it. The published
  * policy (docs/preflight-policy.json) must allow every recorded action and nothing that writes.
  */
 import { readFileSync } from 'node:fs'
@@ -50,20 +50,18 @@ describe('least privilege: the preflight reads, and never writes', () => {
     const writes = [...calls].filter((call) => {
       const op = call.slice(call.indexOf(':') + 1)
       if (READ.test(op) || DISCARDED_ASSUMPTIONS.has(call)) return false
-      if (call === 'bedrock-runtime:Converse') return !probe
+      if (call === 'bedrock-runtime:InvokeModelWithResponseStream') return !probe
       return true
     })
     expect(writes).toEqual([])
-    // The probe is one call with maxTokens 1, never more.
-    const converse = fake.requests.filter((r) => callName(r) === 'bedrock-runtime:Converse')
-    expect(converse.length).toBeLessThanOrEqual(
+    // The probe is one call with max_tokens 1, never more.
+    const probes = fake.requests.filter(
+      (r) => callName(r) === 'bedrock-runtime:InvokeModelWithResponseStream'
+    )
+    expect(probes.length).toBeLessThanOrEqual(
       probe ? (scenario.inputs?.['model-id']?.split(',').length ?? 1) : 0
     )
-    for (const c of converse) {
-      expect(
-        (c.json as { inferenceConfig?: { maxTokens?: number } })?.inferenceConfig?.maxTokens
-      ).toBe(1)
-    }
+    for (const c of probes) expect((c.json as { max_tokens?: number })?.max_tokens).toBe(1)
   })
 
   it('exercises the calls the preflight exists for (the recording is not empty)', () => {
@@ -108,7 +106,7 @@ describe('least privilege: the preflight reads, and never writes', () => {
           !READ.test(op) &&
           !DISCARDED_ASSUMPTIONS.has(action) &&
           // the two probes' one call each, opt-in
-          action !== 'bedrock:InvokeModel' &&
+          action !== 'bedrock:InvokeModelWithResponseStream' &&
           action !== 'bedrock-mantle:CreateInference'
         )
       })

@@ -238,7 +238,7 @@ describe('a malformed 200 from any AWS call the preflight makes', () => {
       'bedrock-mantle:CreateInference',
       'bedrock-mantle:GetProject',
       'bedrock-mantle:ListModels',
-      'bedrock-runtime:Converse',
+      'bedrock-runtime:InvokeModelWithResponseStream',
       'bedrock:GetFoundationModel',
       'bedrock:GetFoundationModelAvailability',
       'bedrock:GetInferenceProfile',

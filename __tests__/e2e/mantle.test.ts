@@ -305,7 +305,7 @@ describe('through bedrock-mantle itself: its models, its project, its probe', ()
     expect(run.stdout + run.stderr + (run.summary ?? '')).toContain('mantle-project must be')
   })
 
-  it('the probe through each door: Converse on bedrock-runtime, Messages on bedrock-mantle', async () => {
+  it('the probe through each door: InvokeModelWithResponseStream on bedrock-runtime, Messages on bedrock-mantle', async () => {
     const run = await preflight(
       { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },
       {},
@@ -325,7 +325,7 @@ describe('through bedrock-mantle itself: its models, its project, its probe', ()
     expect(sent?.json).toMatchObject({ model: MANTLE_SONNET, max_tokens: 1 })
     // Routed as Claude Code routes with both: the runtime-form ID to the runtime only, the
     // mantle-form one to mantle only.
-    expect(fake.requests.some((r) => r.operation === 'Converse')).toBe(true)
+    expect(fake.requests.some((r) => r.operation === 'InvokeModelWithResponseStream')).toBe(true)
     for (const id of ['model-resolve', 'invoke-permission', 'quota', 'invoke-probe'])
       expect(findings(run, id).map((f) => f.subject)).toEqual([`us-east-1 · us.${SONNET_45}`])
     expect(mantleCalls('CreateInference')).toHaveLength(1)
@@ -474,15 +474,17 @@ describe("the agent's own beta flags, through each door", () => {
         catalogId: 'beta-flag-invalid'
       })
       expect(f?.fix).toContain('ANTHROPIC_BETAS')
-      expect(f?.observed?.join('\n')).toContain(
-        "sent the agent's beta flags (from ANTHROPIC_BETAS)"
-      )
     }
-    const converse = fake.requests.find((r) => r.operation === 'Converse')
-    expect(converse?.json).toMatchObject({
-      additionalModelRequestFields: {
-        anthropic_beta: ['interleaved-thinking-2025-05-14', 'mcp-servers-2025-12-04']
-      }
+    expect(findings(refused, 'invoke-probe')[0]?.observed?.join('\n')).toContain(
+      'anthropic_beta interleaved-thinking-2025-05-14 (from ANTHROPIC_BETAS), mcp-servers-2025-12-04 (from ANTHROPIC_BETAS)'
+    )
+    expect(findings(refused, 'mantle-probe')[0]?.observed?.join('\n')).toContain(
+      "sent the agent's beta flags (from ANTHROPIC_BETAS)"
+    )
+    const probe = fake.requests.find((r) => r.operation === 'InvokeModelWithResponseStream')
+    expect(probe?.json).toMatchObject({
+      anthropic_version: 'bedrock-2023-05-31',
+      anthropic_beta: ['interleaved-thinking-2025-05-14', 'mcp-servers-2025-12-04']
     })
     const accepted = await preflight(
       { seed: SEED_POLICY, mantle: MANTLE_INFERENCE_ACCESS },

@@ -70,7 +70,11 @@ describe('model access and the invoke probe through the bundled action', () => {
         entitlementAvailability: 'AVAILABLE',
         regionAvailability: 'AVAILABLE'
       }),
-      'bedrock-runtime:Converse': rest.error('AccessDeniedException', MARKETPLACE_DENIED, 403)
+      'bedrock-runtime:InvokeModelWithResponseStream': rest.error(
+        'AccessDeniedException',
+        MARKETPLACE_DENIED,
+        403
+      )
     })
     const run = await preflight(true)
     const [access] = findings(run, 'model-access')
@@ -88,7 +92,11 @@ describe('model access and the invoke probe through the bundled action', () => {
 
   it('explains the probe answer "Operation not allowed" as an account-level block for AWS Support', async () => {
     fake.handle({
-      'bedrock-runtime:Converse': rest.error('ValidationException', 'Operation not allowed', 400)
+      'bedrock-runtime:InvokeModelWithResponseStream': rest.error(
+        'ValidationException',
+        'Operation not allowed',
+        400
+      )
     })
     const run = await preflight(true)
     const [probe] = findings(run, 'invoke-probe')
@@ -97,10 +105,10 @@ describe('model access and the invoke probe through the bundled action', () => {
     expect(probe?.fix).toContain('AWS Support')
     expect(run.summary).toContain('ValidationException: Operation not allowed')
     expect(run.annotations.find((a) => a.title?.includes('invoke-probe'))?.level).toBe('error')
-    // The probe called the configured identifier, with maxTokens 1.
-    const call = fake.requests.find((r) => r.operation === 'Converse')
+    // The probe called the configured identifier, in Claude Code's shape, with max_tokens 1.
+    const call = fake.requests.find((r) => r.operation === 'InvokeModelWithResponseStream')
     expect(call?.params.modelId).toBe(MODEL)
-    expect(call?.json).toMatchObject({ inferenceConfig: { maxTokens: 1 } })
+    expect(call?.json).toMatchObject({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 1 })
   })
 
   it('passes the probe with one billed call and says what it cost', async () => {
@@ -109,6 +117,8 @@ describe('model access and the invoke probe through the bundled action', () => {
     expect(probe?.status).toBe('pass')
     expect(probe?.title).toContain('a fraction of a cent')
     expect(run.summary).toContain('a fraction of a cent')
-    expect(fake.requests.filter((r) => r.operation === 'Converse')).toHaveLength(1)
+    expect(
+      fake.requests.filter((r) => r.operation === 'InvokeModelWithResponseStream')
+    ).toHaveLength(1)
   })
 })

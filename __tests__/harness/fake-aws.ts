@@ -9,6 +9,7 @@ import { serviceQuotasHandlers } from './fake-service-quotas.js'
 import { checkBearer, type BearerOptions } from './fake-bearer.js'
 import { answerProblems, COMMON_ERRORS, MODEL_OF } from '../aws-models/model-shapes.js'
 import { recordOffModel } from './off-model.js'
+import { EventStreamCodec } from '@smithy/core/event-streams'
 
 export type FakeService =
   'sts' | 'iam' | 'bedrock' | 'bedrock-runtime' | 'servicequotas' | 'bedrock-mantle'
@@ -46,6 +47,8 @@ export type FakeReply =
       status: number
       headers?: Record<string, string>
       body: string
+      /** Sent instead of `body` when set: binary frames (an event stream's), `body` then names them. */
+      bytes?: Buffer
       /**
        * Why this answer is deliberately outside AWS's API models (a fault the tool must survive, a
        * gateway's answer). Every other answer is validated against them (off-model.ts).
@@ -55,7 +58,7 @@ export type FakeReply =
   | { kind: 'hang' }
   | { kind: 'reset' }
   /** Sends the status, headers and the first half of the body, then drops the connection. */
-  | { kind: 'cut'; status: number; headers?: Record<string, string>; body: string }
+  | { kind: 'cut'; status: number; headers?: Record<string, string>; body: string; bytes?: Buffer }
   | {
       kind: 'drip'
       status: number
@@ -227,6 +230,65 @@ export const rest = {
   }
 }
 
+/**
+ * One message of an AWS event stream: an event of the stream's union (`chunk`), or an exception
+ * event (`validationException`, `modelStreamErrorException`, …), each with its JSON payload.
+ */
+export type StreamMessage =
+  | { event: string; payload: unknown }
+  | { exception: string; payload: { message: string } & Record<string, unknown> }
+
+const utf8 = {
+  to: (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8'),
+  from: (text: string) => new Uint8Array(Buffer.from(text, 'utf8'))
+}
+const streamCodec = new EventStreamCodec(utf8.to, utf8.from)
+
+/** The binary frames of `messages`, as AWS writes them (headers `:message-type`, `:event-type` or `:exception-type`, `:content-type`). */
+export function eventStreamBytes(messages: readonly StreamMessage[]): Buffer {
+  const header = (value: string) => ({ type: 'string' as const, value })
+  return Buffer.concat(
+    messages.map((m) =>
+      streamCodec.encode({
+        headers:
+          'event' in m
+            ? {
+                ':message-type': header('event'),
+                ':event-type': header(m.event),
+                ':content-type': header('application/json')
+              }
+            : {
+                ':message-type': header('exception'),
+                ':exception-type': header(m.exception),
+                ':content-type': header('application/json')
+              },
+        body: utf8.from(JSON.stringify(m.payload))
+      })
+    )
+  )
+}
+
+/**
+ * An event-stream answer (restJson with an `eventstream` payload, e.g. InvokeModelWithResponseStream):
+ * HTTP 200, `application/vnd.amazon.eventstream`, the operation's header members, then the frames.
+ */
+export function eventStream(
+  messages: readonly StreamMessage[],
+  headers: Record<string, string> = {}
+): FakeReply {
+  return {
+    kind: 'response',
+    status: 200,
+    headers: {
+      'content-type': 'application/vnd.amazon.eventstream',
+      'x-amzn-requestid': requestId(),
+      ...headers
+    },
+    body: `event stream: ${messages.map((m) => ('event' in m ? m.event : m.exception)).join(', ')}`,
+    bytes: eventStreamBytes(messages)
+  }
+}
+
 export const hang: FakeReply = { kind: 'hang' }
 export const reset: FakeReply = { kind: 'reset' }
 /** Drops the connection in the middle of an answer (headers sent, body half written). */
@@ -297,6 +359,13 @@ const REST_ROUTES: [FakeService, string, RegExp, string[], string][] = [
   ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/converse$/, ['modelId'], 'Converse'],
   ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/converse-stream$/, ['modelId'], 'ConverseStream'],
   ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/invoke$/, ['modelId'], 'InvokeModel'],
+  [
+    'bedrock-runtime',
+    'POST',
+    /^\/model\/([^/]+)\/invoke-with-response-stream$/,
+    ['modelId'],
+    'InvokeModelWithResponseStream'
+  ],
   ['bedrock-runtime', 'POST', /^\/model\/([^/]+)\/count-tokens$/, ['modelId'], 'CountTokens'],
   // bedrock-mantle, named by its IAM actions (fake-mantle.ts)
   ['bedrock-mantle', 'POST', /^\/anthropic\/v1\/messages$/, [], 'CreateInference'],
@@ -472,15 +541,15 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       case 'reset':
         req.socket.destroy()
         return
-      case 'cut':
+      case 'cut': {
+        const body = reply.bytes ?? Buffer.from(reply.body)
         res.writeHead(reply.status, {
-          'content-length': Buffer.byteLength(reply.body),
+          'content-length': body.length,
           ...(reply.headers ?? {})
         })
-        res.write(reply.body.slice(0, Math.floor(reply.body.length / 2)), () =>
-          req.socket.destroy()
-        )
+        res.write(body.subarray(0, Math.floor(body.length / 2)), () => req.socket.destroy())
         return
+      }
       case 'drip': {
         res.writeHead(reply.status, reply.headers)
         let i = 0
@@ -521,12 +590,14 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
         pump()
         return
       }
-      case 'response':
+      case 'response': {
+        const body = reply.bytes ?? reply.body
         res.writeHead(reply.status, {
-          'content-length': Buffer.byteLength(reply.body),
+          'content-length': Buffer.byteLength(body),
           ...(reply.headers ?? {})
         })
-        res.end(reply.body)
+        res.end(body)
+      }
     }
   }
 

@@ -4,7 +4,14 @@
  * tables (shared/reference/bedrock.md §1.3); error texts are the real ones quoted there. The
  * handlers answer per region, from the region in the request's SigV4 scope, like AWS does.
  */
-import { rest, type FakeReply, type FakeRequest, type Handlers } from './fake-aws.js'
+import {
+  eventStream,
+  rest,
+  type FakeReply,
+  type FakeRequest,
+  type Handlers,
+  type StreamMessage
+} from './fake-aws.js'
 import { FAKE } from './run-action.js'
 
 export const SONNET_45 = 'anthropic.claude-sonnet-4-5-20250929-v1:0'
@@ -26,7 +33,12 @@ const JP = ['ap-northeast-1', 'ap-northeast-3']
 
 /** Real answer texts (reference §4). */
 export const INVALID_IDENTIFIER = 'The provided model identifier is invalid.'
-/** Bedrock's refusal of a beta flag (anthropics/claude-code#26570, through ConverseStream). */
+/**
+ * Bedrock's refusal of a beta flag, through InvokeModelWithResponseStream with Claude Sonnet 4's
+ * 1M-context flag (github.com/cline/cline/issues/5568 and RooCodeInc/Roo-Code#7085, 2025-08-14:
+ * "The model returned the following errors: invalid beta flag"; the same text through
+ * ConverseStream in anthropics/claude-code#26570).
+ */
 export const INVALID_BETA = 'The model returned the following errors: invalid beta flag'
 /**
  * The beta flags Bedrock documents for Claude (AWS UG `model-parameters-anthropic-claude-messages`,
@@ -45,6 +57,18 @@ export const BEDROCK_BETAS = [
   'tool-search-tool-2025-10-19',
   'tool-examples-2025-10-29'
 ]
+/**
+ * Models whose window is 200K tokens, with no 1M-context beta (Anthropic's model overview: the
+ * 1M window is for Sonnet 4 and later Sonnets; Haiku 4.5 and Opus 4.5 have 200K): Bedrock refuses
+ * `context-1m-2025-08-07` with them as it refuses an unknown flag.
+ */
+const NO_1M_CONTEXT = [HAIKU_45, OPUS_45]
+
+/** Whether Bedrock takes `flag` for `modelId` (an ID, a profile ID or an ARN of one). */
+export function betaAccepted(modelId: string, flag: string): boolean {
+  if (!BEDROCK_BETAS.includes(flag)) return false
+  return flag !== 'context-1m-2025-08-07' || !NO_1M_CONTEXT.some((m) => modelId.endsWith(m))
+}
 export const FTU_MISSING =
   'Model use case details have not been submitted for this account. Fill out the Anthropic use case details form before using the model. If you have already filled out the form, try again in 15 minutes.'
 export const MARKETPLACE_DENIED =
@@ -287,6 +311,19 @@ export function bedrockHandlers(world: BedrockWorld = documentedWorld()): Handle
     'bedrock:GetUseCaseForModelAccess': rest.ok({
       formData: Buffer.from('{"companyName":"Example"}').toString('base64')
     }),
+    // Claude Code's call: the Anthropic Messages body; flags Bedrock does not take are refused
+    // before the stream starts (HTTP 400), as the reports above show.
+    'bedrock-runtime:InvokeModelWithResponseStream': (req) => {
+      const body = req.json as { anthropic_version?: unknown; anthropic_beta?: unknown } | undefined
+      if (body?.anthropic_version !== 'bedrock-2023-05-31')
+        return rest.error('ValidationException', 'Invalid API version', 400)
+      const betas = Array.isArray(body.anthropic_beta) ? (body.anthropic_beta as string[]) : []
+      if (betas.some((b) => !betaAccepted(req.params.modelId ?? '', b)))
+        return rest.error('ValidationException', INVALID_BETA, 400)
+      return eventStream([messageStart(req.params.modelId ?? ''), textDelta('Hello')], {
+        'x-amzn-bedrock-content-type': 'application/json'
+      })
+    },
     'bedrock-runtime:Converse': (req) => {
       const extra = (req.json as { additionalModelRequestFields?: { anthropic_beta?: unknown } })
         ?.additionalModelRequestFields
@@ -300,6 +337,40 @@ export function bedrockHandlers(world: BedrockWorld = documentedWorld()): Handle
         metrics: { latencyMs: 120 }
       })
     }
+  }
+}
+
+/**
+ * Anthropic's first stream event, as Bedrock wraps it in a `chunk` (`{"bytes": base64(json)}`,
+ * the API model's PayloadPart; the event per Anthropic's Messages streaming reference). Content
+ * is empty: `message_start` carries none.
+ */
+export function messageStart(modelId: string): StreamMessage {
+  const event = {
+    type: 'message_start',
+    message: {
+      id: 'msg_bdrk_01FakeProbe',
+      type: 'message',
+      role: 'assistant',
+      model: modelId.replace(/^(?:[a-z]{2,6}\.)?anthropic\./, ''),
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 8, output_tokens: 1 }
+    }
+  }
+  return {
+    event: 'chunk',
+    payload: { bytes: Buffer.from(JSON.stringify(event)).toString('base64') }
+  }
+}
+
+/** A text delta: what comes after `message_start`, which the probe must never read. */
+export function textDelta(text: string): StreamMessage {
+  const event = { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }
+  return {
+    event: 'chunk',
+    payload: { bytes: Buffer.from(JSON.stringify(event)).toString('base64') }
   }
 }
 

@@ -33,7 +33,7 @@ const OPERATIONS = [
   'bedrock:GetFoundationModel',
   'bedrock:GetFoundationModelAvailability',
   'bedrock:GetUseCaseForModelAccess',
-  'bedrock-runtime:Converse',
+  'bedrock-runtime:InvokeModelWithResponseStream',
   'servicequotas:GetServiceQuota',
   'servicequotas:GetAWSDefaultServiceQuota'
 ] as const

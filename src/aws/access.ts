@@ -5,8 +5,13 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 import type { Logger } from '../config.js'
 import type { ObservedError } from '../types/observed-error.js'
 import { isThrottle, isTransient, observeError } from './errors.js'
-import { capBody, RESPONSE_LIMIT_BYTES } from './body-cap.js'
-import { incompleteAnswerError, incompleteness, rawAnswerProblem } from './complete.js'
+import { capBody, EVENT_STREAM_LIMIT_BYTES, RESPONSE_LIMIT_BYTES } from './body-cap.js'
+import {
+  incompleteAnswerError,
+  incompleteness,
+  isEventStreamOperation,
+  rawAnswerProblem
+} from './complete.js'
 import { Pacer } from './pacer.js'
 import { WireAgents } from './wire.js'
 import { setMaxListeners } from 'node:events'
@@ -492,7 +497,12 @@ export class AwsAccess {
         const response = out.response as
           { statusCode?: number; headers?: Record<string, string>; body?: unknown } | undefined
         // Before the deserialiser reads it: a redirect or an HTML page is not AWS answering.
-        const problem = rawAnswerProblem(service, response?.statusCode, response?.headers)
+        const problem = rawAnswerProblem(
+          service,
+          response?.statusCode,
+          response?.headers,
+          operation
+        )
         if (problem) {
           ;(response?.body as { destroy?: () => void } | undefined)?.destroy?.()
           throw Object.assign(new Error(`${operation} ${problem.message}`), {
@@ -500,7 +510,13 @@ export class AwsAccess {
             $metadata: { httpStatusCode: response?.statusCode }
           })
         }
-        capBody(out.response, limit, service)
+        const stream = isEventStreamOperation(operation)
+        capBody(
+          out.response,
+          stream ? Math.min(limit, EVENT_STREAM_LIMIT_BYTES) : limit,
+          service,
+          stream
+        )
         return out
       }
     const cmd = command as SendableCommand<Out>

@@ -10,6 +10,13 @@ import { Transform, type Readable } from 'node:stream'
 export const RESPONSE_LIMIT_BYTES = 4 * 1024 * 1024
 
 /**
+ * The most of an event stream the preflight reads: the probe stops after the first event, a
+ * `message_start` of a few hundred bytes (or an exception event of about as many); 64 KiB covers
+ * it and whatever the socket delivered with it, and stops a stream that never frames an event.
+ */
+export const EVENT_STREAM_LIMIT_BYTES = 64 * 1024
+
+/**
  * What a call that hit the limit ends with: a `MalformedResponse` (the catalog's "unreadable answer
  * from the endpoint": a proxy, a portal, a wrong endpoint), whose first line `observeError` keeps.
  */
@@ -43,7 +50,13 @@ function isReadable(body: unknown): body is Readable {
  * fails the read at the limit, dropping the socket. Mutates `response.body`, as the SDK's own
  * middleware does.
  */
-export function capBody(response: unknown, limit: number, service: string): void {
+export function capBody(
+  response: unknown,
+  limit: number,
+  service: string,
+  /** An event stream the reader stops early (after its first event): drop the socket then. */
+  stream = false
+): void {
   const r = response as RawResponse | undefined
   if (!r || !isReadable(r.body)) return
   const source = r.body
@@ -65,6 +78,12 @@ export function capBody(response: unknown, limit: number, service: string): void
     }
   })
   source.on('error', (err) => counted.destroy(err))
+  // A reader that stops early (the probe, after an event stream's first event) closes the counted
+  // stream: the socket is dropped rather than left holding an unread answer.
+  if (stream)
+    counted.on('close', () => {
+      if (!source.readableEnded) source.destroy()
+    })
   source.pipe(counted)
   r.body = counted
 }

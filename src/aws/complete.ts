@@ -145,13 +145,10 @@ export const COMPLETE: Readonly<Record<string, Completeness>> = {
   },
   // An answer at all reads as "the form was submitted" (model-access): it must carry the form.
   'bedrock:GetUseCaseForModelAccess': { members: [{ path: 'formData', kind: 'bytes' }] },
-  'bedrock-runtime:Converse': {
-    // `output` is a union: a model's answer is its `message`.
-    members: [
-      text('output.message.role'),
-      { path: 'output.message.content', kind: 'list' },
-      text('stopReason')
-    ]
+  // The answer is an event stream (`body`) the SDK reads lazily: its completeness is the first
+  // event's, judged by `firstEventProblem` once the probe has read it.
+  'bedrock-runtime:InvokeModelWithResponseStream': {
+    members: [{ path: 'body', kind: 'value' }, text('contentType')]
   },
   'servicequotas:GetServiceQuota': {
     members: [text('Quota.QuotaCode'), { path: 'Quota.Value', kind: 'number' }],
@@ -253,6 +250,43 @@ export function incompleteAnswerError(operation: string, status: number | undefi
 const XML_SERVICES = new Set(['sts', 'iam'])
 
 /**
+ * Operations whose success is an AWS event stream, not a JSON document (the API model's
+ * `"eventstream": true` payload; AWS's wire format `application/vnd.amazon.eventstream`).
+ */
+const EVENT_STREAM_OPERATIONS = new Set(['bedrock-runtime:InvokeModelWithResponseStream'])
+
+/** Whether `operation` (`service:Operation`) answers with an event stream. */
+export const isEventStreamOperation = (operation: string) => EVENT_STREAM_OPERATIONS.has(operation)
+
+/** The media type of an AWS event stream (Smithy event streams, `vnd.amazon.eventstream`). */
+export const EVENT_STREAM_TYPE = 'application/vnd.amazon.eventstream'
+
+/**
+ * What the first event of an InvokeModelWithResponseStream answer must be for the answer to be
+ * Bedrock's: a `chunk` whose bytes are the Anthropic stream's first event, `message_start`
+ * (Anthropic Messages streaming: "a `message_start` event" comes first; AWS UG
+ * `model-parameters-anthropic-claude-messages`), or one of the stream's exception events (those
+ * arrive as SDK errors, not here). Anything else (no event, a chunk that is not JSON, another
+ * event first) is no AWS answer: could not verify. Undefined when complete.
+ */
+export function firstEventProblem(event: unknown): string | undefined {
+  const chunk = (event as { chunk?: { bytes?: unknown } } | undefined)?.chunk
+  if (!chunk) return 'without a first event'
+  const bytes = chunk.bytes
+  if (!(bytes instanceof Uint8Array) || bytes.length === 0) return 'with an empty first chunk'
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes))
+  } catch {
+    return 'with a first chunk that is not JSON'
+  }
+  const type = (parsed as { type?: unknown } | null)?.type
+  return type === 'message_start'
+    ? undefined
+    : `with ${typeof type === 'string' ? `\`${type.slice(0, 40)}\`` : 'an unknown event'} first, not \`message_start\``
+}
+
+/**
  * What is wrong with a raw answer before it is parsed: a redirect (never followed; AWS does not
  * redirect these APIs, a proxy or portal does), or a 2xx whose content type is not the protocol's
  * (an HTML page parses as an empty XML result). Undefined when neither.
@@ -260,7 +294,8 @@ const XML_SERVICES = new Set(['sts', 'iam'])
 export function rawAnswerProblem(
   service: string,
   status: number | undefined,
-  headers: Record<string, string> | undefined
+  headers: Record<string, string> | undefined,
+  operation?: string
 ): { code: string; message: string } | undefined {
   if (status === undefined) return undefined
   if (status >= 300 && status < 400) {
@@ -283,11 +318,16 @@ export function rawAnswerProblem(
   if (status < 200 || status >= 300) return undefined
   const type = (headers?.['content-type'] ?? headers?.['Content-Type'] ?? '').toLowerCase()
   if (!type) return undefined
-  const expected = XML_SERVICES.has(service) ? /xml/ : /json/
+  const stream = operation !== undefined && EVENT_STREAM_OPERATIONS.has(operation)
+  const expected = stream
+    ? /^application\/vnd\.amazon\.eventstream\b/
+    : XML_SERVICES.has(service)
+      ? /xml/
+      : /json/
   return expected.test(type)
     ? undefined
     : {
         code: 'MalformedResponse',
-        message: `answered HTTP ${status} with content type ${type.split(';')[0]!.trim()}, not AWS ${XML_SERVICES.has(service) ? 'XML' : 'JSON'}`
+        message: `answered HTTP ${status} with content type ${type.split(';')[0]!.trim()}, not AWS ${stream ? 'event stream' : XML_SERVICES.has(service) ? 'XML' : 'JSON'}`
       }
 }

@@ -1,3 +1,7 @@
-// The Bedrock Runtime client and Converse, for the opt-in invoke probe. Loaded on demand by
-// AwsAccess (a separate chunk of dist/); a run without `invoke-probe` never loads it.
-export { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime'
+// The Bedrock Runtime client and InvokeModelWithResponseStream, for the opt-in invoke probe (the
+// call Claude Code makes). Loaded on demand by AwsAccess (a separate chunk of dist/); a run without
+// `invoke-probe` never loads it.
+export {
+  BedrockRuntimeClient,
+  InvokeModelWithResponseStreamCommand
+} from '@aws-sdk/client-bedrock-runtime'

@@ -2,15 +2,15 @@ import { defineMeta } from '../shared/check.js'
 import { usesRuntime } from '../../parse/endpoint.js'
 
 /**
- * One real call, the only definitive test: it exercises IAM, SCPs, the Marketplace subscription,
- * the Anthropic form, entitlement and quotas at once. Opt-in (`invoke-probe: true`) because it is
- * billed. Every error is explained by the catalog.
+ * One real call in the agent's shape, the only definitive test: it exercises IAM, SCPs, the
+ * Marketplace subscription, the Anthropic form, entitlement, quotas and the agent's beta flags at
+ * once. Opt-in (`invoke-probe: true`) because it is billed. Every error is explained by the catalog.
  */
 export const meta = defineMeta({
   id: 'invoke-probe',
   title: 'Invoke probe',
   description:
-    'Opt-in (`invoke-probe: true`): one real Converse call with `maxTokens: 1`, billed like any call: a fraction of a cent (about $0.00002 at Claude Haiku 4.5 list prices).',
+    'Opt-in (`invoke-probe: true`): one real InvokeModelWithResponseStream call as Claude Code makes it (its beta flags, `max_tokens: 1`), billed: a fraction of a cent.',
   scope: 'region-model',
   dependsOn: ['region', 'model-id', 'identity', 'api-key'],
   // The call starts alongside GetCallerIdentity; broken credentials discard its result.
@@ -18,9 +18,9 @@ export const meta = defineMeta({
   sdks: ['bedrock-runtime'],
   permissions: [
     {
-      action: 'bedrock:InvokeModel',
+      action: 'bedrock:InvokeModelWithResponseStream',
       statement: 'OnlyWithInvokeProbe',
-      why: 'one real Converse call with `maxTokens: 1`, only with `invoke-probe: true`'
+      why: "one real InvokeModelWithResponseStream call in the agent's shape with `max_tokens: 1`, only with `invoke-probe: true`"
     }
   ],
   applies: (config) => config.invokeProbe && usesRuntime(config.endpoint?.value),
@@ -28,13 +28,29 @@ export const meta = defineMeta({
     answered: {
       status: 'pass',
       title:
-        'Converse with {{modelId}} answered in {{region}} ({{ms}} ms; one billed call, a fraction of a cent)'
+        'InvokeModelWithResponseStream with {{modelId}} answered in {{region}} ({{ms}} ms; one billed call, a fraction of a cent)'
+    },
+    // Bedrock read the request and refused a beta flag the agent sends: the setting that sends it.
+    betaRefused: {
+      status: 'fail',
+      catalog: 'beta-flag-invalid',
+      title:
+        'Bedrock refused the beta flag {{flags}} the agent sends with {{modelId}} in {{region}}',
+      cause:
+        'Bedrock answered InvokeModelWithResponseStream with {{modelId}} "{{message}}": it does not accept {{flags}} for this model here. The agent sends it because of {{sources}}. Credentials, permissions and model access are fine: Bedrock read the request and refused the flag, and the agent\'s every call will be refused the same way.',
+      fix: '{{stop}}'
     },
     // Whatever the runtime answered (a denial too: that is the probe's finding, not a missing
     // read permission), explained by the catalog.
     failed: {
       status: 'catalog',
-      title: 'Converse with {{modelId}} in {{region}} failed: {{what}}'
+      title: 'InvokeModelWithResponseStream with {{modelId}} in {{region}} failed: {{what}}'
+    },
+    // The answer began (HTTP 200), then its event stream carried an exception or ended early.
+    streamFailed: {
+      status: 'catalog',
+      title:
+        'InvokeModelWithResponseStream with {{modelId}} in {{region}} began answering, then its event stream failed: {{what}}'
     }
   }
 })
