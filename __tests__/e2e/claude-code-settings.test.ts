@@ -212,6 +212,35 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(run.outputs.result).not.toBe('pass')
   })
 
+  it('passes a `[1m]` model whose 1M Context Length quota fits one call, naming that quota', async () => {
+    fake.handle(serviceQuotasHandlers(quotaWorld(undefined, 100, { longContext: 500_000 })))
+    const run = await preflight(
+      { 'aws-region': 'us-east-1' },
+      { '.claude/settings.json': settings({ ANTHROPIC_MODEL: `us.${SONNET_45}[1m]` }) }
+    )
+    const f = finding(run, 'quota')
+    expect(f).toMatchObject({ status: 'pass', messageId: 'longContextWithin' })
+    expect(f?.title).toContain(
+      'Cross-Region InvokeModel tokens per minute for Anthropic Claude Sonnet 4.5 V1 1M Context Length is 500,000'
+    )
+    expect(f?.observed?.join('\n')).toContain('1M context: tokens per minute: 500,000')
+  })
+
+  it('fails a `[1m]` model whose 1M Context Length quota is 0, with the increase to paste', async () => {
+    fake.handle(serviceQuotasHandlers(quotaWorld(undefined, 100, { longContext: 0 })))
+    const run = await preflight(
+      { 'aws-region': 'us-east-1' },
+      { '.claude/settings.json': settings({ ANTHROPIC_MODEL: `us.${SONNET_45}[1m]` }) }
+    )
+    const f = finding(run, 'quota')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'longContextZero' })
+    expect(f?.title).toContain('ANTHROPIC_MODEL in .claude/settings.json:3 ends in `[1m]`')
+    expect(f?.fix).toContain(
+      'aws service-quotas request-service-quota-increase --service-code bedrock --quota-code L-8EA73537'
+    )
+    expect(run.outputs.result).toBe('fail')
+  })
+
   it('reports an unreadable settings file, a refresh command and a credential, never its value', async () => {
     const run = await preflight(
       { 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` },
