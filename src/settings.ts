@@ -11,6 +11,7 @@ import {
   type Surface
 } from './config.js'
 import { resolveAgentProfile } from './agent/resolve.js'
+import { readProfileRegion } from './agent/aws-config.js'
 import { agentModels, outputBudget } from './agent/tiers.js'
 import type { AgentStepRead } from './agent/workflow-step.js'
 import type { AgentSetting } from './agent/types.js'
@@ -219,12 +220,27 @@ export function buildConfig(raw: RawSettings): {
   const regionFallback = fallback('regions')
   // The region the agent's own settings set is called whatever the input says: checked too.
   const agentRegion = fromAgent('AWS_REGION') ?? fromAgent('AWS_DEFAULT_REGION')
+  // Neither the input nor a variable names one: the SDKs (and Claude Code) read the region of the
+  // active profile in the shared config file (src/agent/aws-config.ts). Read only then.
+  const profileName = raw.profile?.trim()
+    ? { value: raw.profile.trim(), source: inputSource('profile', raw.surface) }
+    : labelled('AWS_PROFILE')
+  const fromProfile =
+    regionInputs.length > 0 || regionFallback
+      ? {}
+      : readProfileRegion({
+          env: raw.processEnv,
+          ...(profileName ? { profile: plain(profileName) } : {})
+        })
+  if (fromProfile.note) profile.notes.push(fromProfile.note)
   const regions =
     regionInputs.length > 0
       ? [...regionInputs, ...(agentRegion ? [plain(agentRegion)] : [])]
       : regionFallback
         ? [plain(regionFallback)]
-        : []
+        : fromProfile.region
+          ? [plain(fromProfile.region)]
+          : []
 
   const modelInputs = listed('models')
   const modelEnv = fallback('models')

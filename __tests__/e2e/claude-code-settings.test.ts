@@ -66,6 +66,43 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(fake.requests.map((r) => r.operation)).not.toContain('ListInferenceProfiles')
   })
 
+  it("checks the region of the agent's AWS profile in ~/.aws/config when AWS_REGION is unset, naming file and line", async () => {
+    // Claude Code's settings pick the profile; the SDKs read its region from the shared config.
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({
+          CLAUDE_CODE_USE_BEDROCK: '1',
+          AWS_PROFILE: 'dev',
+          ANTHROPIC_MODEL: `eu.${SONNET_46}`
+        }),
+        '.aws/config': '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n'
+      }
+    )
+    expect(run.report?.regions).toEqual(['eu-west-1'])
+    expect(finding(run, 'region')).toMatchObject({ status: 'pass' })
+    expect(finding(run, 'region')?.observed).toContain(
+      'from region of [profile dev] in ~/.aws/config:5 (AWS_PROFILE in .claude/settings.json:4)'
+    )
+    expect(finding(run, 'model-resolve', `eu-west-1 · eu.${SONNET_46}`)?.status).toBe('pass')
+  })
+
+  it('names the line of ~/.aws/config it cannot parse, and takes no region from it', async () => {
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({ ANTHROPIC_MODEL: `us.${SONNET_46}` }),
+        '.aws/config': '[default\nregion = us-east-1\n'
+      }
+    )
+    const f = run.report?.findings.find(
+      (x) => x.checkId === 'agent-settings' && x.messageId === 'awsConfigInvalid'
+    )
+    expect(f).toMatchObject({ status: 'warn', location: { file: '~/.aws/config', line: 1 } })
+    expect(f?.title).toBe('~/.aws/config:1: a section header without its closing `]`')
+    expect(finding(run, 'region')?.status).toBe('fail')
+  })
+
   it('fails a subagent model the region cannot call, with the fix in the settings file', async () => {
     const run = await preflight(
       { 'aws-region': 'eu-west-1', 'model-id': `eu.${SONNET_45}` },

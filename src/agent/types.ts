@@ -23,6 +23,13 @@ export type AgentNote =
   | { kind: 'workflow-unread'; file: string; problem: string }
   | { kind: 'not-bedrock'; where: string; location?: SourceLocation }
   | { kind: 'outside'; where: string; path: string; location?: SourceLocation }
+  | {
+      kind: 'aws-config-invalid'
+      file: string
+      problem: string
+      line?: number
+      location?: SourceLocation
+    }
 
 /** A settings layer that was read: its display path and the keys it set. */
 export interface AgentLayerRead {

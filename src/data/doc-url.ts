@@ -94,6 +94,7 @@ export const DocUrl = {
   staticCredentials: `${SDK_REFERENCE}/feature-static-credentials.html`,
   imds: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html',
   region: `${SDK_REFERENCE}/feature-region.html`,
+  awsConfigFile: `${SDK_REFERENCE}/file-format.html`,
   sso: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html',
 
   // ── GitHub, Anthropic, tools ──

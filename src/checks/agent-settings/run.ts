@@ -46,6 +46,15 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       case 'not-bedrock':
         ctx.report('notBedrock', { where: note.where }, at)
         break
+      case 'aws-config-invalid': {
+        const where = note.line ? `${note.file}:${note.line}` : note.file
+        ctx.report(
+          'awsConfigInvalid',
+          { where, problem: note.problem },
+          { observed: [`${where}: ${note.problem}`], ...at }
+        )
+        break
+      }
       case 'outside':
         ctx.report('outside', { where: note.where, path: note.path.slice(0, 200) }, at)
         break
