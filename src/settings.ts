@@ -12,6 +12,7 @@ import {
 } from './config.js'
 import { resolveAgentProfile } from './agent/resolve.js'
 import { readProfileRegion } from './agent/aws-config.js'
+import { agentSwitches } from './agent/switches.js'
 import { agentModels, outputBudget } from './agent/tiers.js'
 import type { AgentStepRead } from './agent/workflow-step.js'
 import type { AgentSetting } from './agent/types.js'
@@ -271,6 +272,7 @@ export function buildConfig(raw: RawSettings): {
 
   const endpoint = endpointFrom(raw, labelled)
   const mantleProject = mantleProjectFrom(raw)
+  const switches = agentSwitches(labelled)
   const betasVar = labelled('ANTHROPIC_BETAS')
   const betas = betasVar ? splitList(betasVar.value) : []
 
@@ -293,12 +295,16 @@ export function buildConfig(raw: RawSettings): {
     ...(bedrockApiKey ? { bedrockApiKey } : {}),
     env,
     ...(envFile ? { envFile } : {}),
-    ...(profile.layers.length > 0 || profile.notes.length > 0 || profile.step
+    ...(profile.layers.length > 0 ||
+    profile.notes.length > 0 ||
+    profile.step ||
+    Object.keys(switches).length > 0
       ? {
           agent: {
             layers: profile.layers,
             notes: profile.notes,
-            ...(profile.step ? { step: profile.step } : {})
+            ...(profile.step ? { step: profile.step } : {}),
+            ...(Object.keys(switches).length > 0 ? { switches } : {})
           }
         }
       : {}),

@@ -10,6 +10,10 @@ const fake = useFakeAws(healthyAccount)
 /** A Bedrock API key written into a settings file: it must appear in no output. */
 const KEY_IN_SETTINGS = 'ABSKQmVkcm9ja0FQSUtleS1GYWtlU2V0dGluZ3NLZXkxMjM0NTY3ODkw'
 
+/** A password in the gateway's URL and a token in a credential command: never in any output. */
+const GATEWAY_PASSWORD = 'gw-pass-7Qx93LmZ'
+const EXPORT_TOKEN = 'hvs.SettingsExportToken42'
+
 /** The variables the runner sets for a job `review` of `.github/workflows/agent.yml`. */
 const JOB_ENV = {
   GITHUB_REPOSITORY: 'octo-org/app',
@@ -101,6 +105,70 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(f).toMatchObject({ status: 'warn', location: { file: '~/.aws/config', line: 1 } })
     expect(f?.title).toBe('~/.aws/config:1: a section header without its closing `]`')
     expect(finding(run, 'region')?.status).toBe('fail')
+  })
+
+  it('fails a service tier Bedrock does not accept, naming the settings line, and reports prompt caching off', async () => {
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({
+          AWS_REGION: 'us-east-1',
+          ANTHROPIC_MODEL: `us.${SONNET_46}`,
+          ANTHROPIC_BEDROCK_SERVICE_TIER: 'premium',
+          DISABLE_PROMPT_CACHING: '1'
+        })
+      }
+    )
+    const f = run.report?.findings.find((x) => x.messageId === 'serviceTierRefused')
+    expect(f).toMatchObject({
+      checkId: 'agent-settings',
+      status: 'fail',
+      location: { file: '.claude/settings.json', line: 5 }
+    })
+    expect(f?.title).toBe(
+      'ANTHROPIC_BEDROCK_SERVICE_TIER is premium (ANTHROPIC_BEDROCK_SERVICE_TIER in .claude/settings.json:5): not a service tier Bedrock accepts'
+    )
+    expect(f?.fix).toContain('priority, default, flex, reserved')
+    const read = run.report?.findings.find((x) => x.messageId === 'read')
+    expect(read?.observed?.join('\n')).toContain(
+      'prompt caching off (DISABLE_PROMPT_CACHING in .claude/settings.json:6)'
+    )
+    expect(run.outputs.result).toBe('fail')
+  })
+
+  it('does not fail a gateway setup on AWS credentials the agent never uses (CLAUDE_CODE_SKIP_BEDROCK_AUTH)', async () => {
+    const run = await runAction({
+      endpoints: fake.env,
+      // No AWS credentials at all: the gateway signs the agent's calls.
+      env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined },
+      inputs: {},
+      files: {
+        '.claude/settings.json': settings(
+          {
+            CLAUDE_CODE_USE_BEDROCK: '1',
+            AWS_REGION: 'us-east-1',
+            ANTHROPIC_MODEL: `us.${SONNET_46}`,
+            ANTHROPIC_BEDROCK_BASE_URL: `https://svc:${GATEWAY_PASSWORD}@llm-gateway.corp.example/bedrock`,
+            CLAUDE_CODE_SKIP_BEDROCK_AUTH: '1'
+          },
+          { awsCredentialExport: `vault read -field=json aws/creds ${EXPORT_TOKEN}` }
+        )
+      }
+    })
+    expect(leakedSecrets(run, [GATEWAY_PASSWORD, EXPORT_TOKEN])).toEqual([])
+    expect(run.blocked).toEqual([])
+    expect(finding(run, 'credentials')).toMatchObject({
+      status: 'skipped',
+      messageId: 'gatewayOnly'
+    })
+    // Everything that needs AWS credentials is skipped for that reason, never failed.
+    expect(finding(run, 'identity')?.status).toBe('skipped')
+    const gw = run.report?.findings.find((x) => x.messageId === 'gatewayAuth')
+    expect(gw?.status).toBe('unverified')
+    expect(gw?.title).toContain('llm-gateway.corp.example')
+    expect(gw?.title).toContain('CLAUDE_CODE_SKIP_BEDROCK_AUTH in .claude/settings.json:8')
+    expect(run.report?.findings.filter((x) => x.status === 'fail')).toEqual([])
+    expect(run.outputs.result).not.toBe('fail')
   })
 
   it('fails a subagent model the region cannot call, with the fix in the settings file', async () => {
