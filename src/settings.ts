@@ -13,6 +13,7 @@ import {
 import { resolveAgentProfile } from './agent/resolve.js'
 import { readProfileRegion } from './agent/aws-config.js'
 import { agentSwitches } from './agent/switches.js'
+import { sdkRegion, type AgentKind } from './agent/sdk-profile.js'
 import { agentModels, outputBudget } from './agent/tiers.js'
 import type { AgentStepRead } from './agent/workflow-step.js'
 import type { AgentSetting } from './agent/types.js'
@@ -190,7 +191,13 @@ export function buildConfig(raw: RawSettings): {
   }
   // The agent's settings override the environment (Claude Code applies their `env` over the
   // shell's), the agent step's own environment comes next (src/agent/resolve.ts).
+  check('agent', raw.agent as string | undefined)
+  const agentKind = (String(raw.agent ?? '')
+    .trim()
+    .toLowerCase() || 'claude-code') as AgentKind
+  const sdkKind = agentKind === 'claude-code' ? undefined : agentKind
   const { profile, secrets: agentSecrets } = resolveAgentProfile({
+    kind: agentKind,
     processEnv: raw.processEnv,
     workspace: raw.workspace ?? process.cwd(),
     ...(raw.agentStep ? { step: raw.agentStep } : {}),
@@ -226,22 +233,30 @@ export function buildConfig(raw: RawSettings): {
   const profileName = raw.profile?.trim()
     ? { value: raw.profile.trim(), source: inputSource('profile', raw.surface) }
     : labelled('AWS_PROFILE')
-  const fromProfile =
-    regionInputs.length > 0 || regionFallback
-      ? {}
-      : readProfileRegion({
-          env: raw.processEnv,
-          ...(profileName ? { profile: plain(profileName) } : {})
-        })
-  if (fromProfile.note) profile.notes.push(fromProfile.note)
+  let fromProfile: ReturnType<typeof readProfileRegion> | undefined
+  const readProfile = () =>
+    (fromProfile ??= readProfileRegion({
+      env: raw.processEnv,
+      ...(profileName ? { profile: plain(profileName) } : {})
+    }))
+  // An app on an Anthropic SDK's Bedrock client picks its region its SDK's way (src/agent/sdk-profile.ts).
+  const appRegion =
+    regionInputs.length === 0 && sdkKind
+      ? sdkRegion(sdkKind, labelled, () => readProfile().region)
+      : undefined
+  const profileRegion =
+    regionInputs.length > 0 || regionFallback || sdkKind ? undefined : readProfile().region
+  if (fromProfile?.note) profile.notes.push(fromProfile.note)
   const regions =
     regionInputs.length > 0
       ? [...regionInputs, ...(agentRegion ? [plain(agentRegion)] : [])]
-      : regionFallback
-        ? [plain(regionFallback)]
-        : fromProfile.region
-          ? [plain(fromProfile.region)]
-          : []
+      : appRegion
+        ? [plain(appRegion)]
+        : regionFallback
+          ? [plain(regionFallback)]
+          : profileRegion
+            ? [plain(profileRegion)]
+            : []
 
   const modelInputs = listed('models')
   const modelEnv = fallback('models')
@@ -259,8 +274,10 @@ export function buildConfig(raw: RawSettings): {
   // Claude Code calls these too, whatever model-id says: every tier, each where it was set. None
   // named at all: the engine picks the newest Sonnet the region can call (src/aws/default-model.ts).
   // Claude Code's output budget is what each of its calls reserves against a per-minute quota.
-  const budget = outputBudget(labelled)
-  const models: SourcedModel[] = [...named, ...agentModels(labelled, profile)].map((m) =>
+  // Claude Code's own variables: an SDK app reads none of them.
+  const claudeCode = (key: string) => (sdkKind ? undefined : labelled(key))
+  const budget = outputBudget(claudeCode)
+  const models: SourcedModel[] = [...named, ...agentModels(claudeCode, profile)].map((m) =>
     budget ? { ...m, maxOutputTokens: budget } : m
   )
 
@@ -272,7 +289,7 @@ export function buildConfig(raw: RawSettings): {
 
   const endpoint = endpointFrom(raw, labelled)
   const mantleProject = mantleProjectFrom(raw)
-  const switches = agentSwitches(labelled)
+  const switches = agentSwitches(claudeCode)
   const betasVar = labelled('ANTHROPIC_BETAS')
   const betas = betasVar ? splitList(betasVar.value) : []
 
