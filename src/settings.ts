@@ -14,6 +14,7 @@ import { resolveAgentProfile } from './agent/resolve.js'
 import { readProfileRegion } from './agent/aws-config.js'
 import { agentSwitches } from './agent/switches.js'
 import { sdkRegion, type AgentKind } from './agent/sdk-profile.js'
+import { envFileProfile } from './agent/env-file-profile.js'
 import { agentModels, outputBudget } from './agent/tiers.js'
 import type { AgentStepRead } from './agent/workflow-step.js'
 import type { AgentSetting } from './agent/types.js'
@@ -21,7 +22,6 @@ import { parseDotenv } from './parse/dotenv.js'
 import { parseTimeoutSeconds } from './parse/timeout.js'
 import { BEARER_TOKEN_VARIABLE, inputOf, inputSource, type InputKey } from './inputs.js'
 import { readEnvFileText } from './env-file/read.js'
-import { envKeyUse } from './env-file/keys.js'
 import { LIMITS } from './limits.js'
 import type { SessionTagging } from './aws/session-tags.js'
 import { BASE_URL_VARIABLES, endpointOfUrl, type Endpoint } from './parse/endpoint.js'
@@ -159,36 +159,8 @@ export function buildConfig(raw: RawSettings): {
   const envFile = raw.envFilePath
     ? readEnvFile(raw.envFilePath, raw.envFileOptional ?? false, raw.workspace)
     : undefined
-  const env: Record<string, string | undefined> = { ...raw.processEnv }
-  const fileValues: Record<string, string> = {}
-  const sourceOf = new Map<string, string>()
-  // Base URLs the file names on another host: they tell which endpoint the agent calls, but no
-  // request goes there (they stay out of `env`, where the AWS layer looks).
-  const endpointOnly: Record<string, string> = {}
-  if (envFile) {
-    envFile.ignored = []
-    envFile.unread = []
-  }
-  for (const entry of envFile?.entries ?? []) {
-    const use = envKeyUse(entry.key, entry.value)
-    if (use.use === 'refuse' || use.use === 'endpoint-only') {
-      envFile!.ignored!.push({ key: entry.key, line: entry.line, why: use.why })
-    } else if (use.use === 'unread') envFile!.unread!.push(entry.key)
-    if (use.use === 'refuse' || use.use === 'unread') continue
-    if (env[entry.key] === undefined || env[entry.key] === '') {
-      sourceOf.set(entry.key, `${envFile!.displayPath} line ${entry.line}`)
-      if (use.use === 'endpoint-only') {
-        endpointOnly[entry.key] = entry.value
-        continue
-      }
-      env[entry.key] = entry.value
-      fileValues[entry.key] = entry.value
-    }
-  }
-  const fromEnv = (key: string): Sourced<string> | undefined => {
-    const value = (env[key] || endpointOnly[key])?.trim()
-    return value ? { value, source: sourceOf.get(key) ?? key } : undefined
-  }
+  // The InsightWorker .env as an agent profile: it fills what the environment leaves unset.
+  const { env, fileValues, lookup: fromEnv } = envFileProfile(raw.processEnv, envFile)
   // The agent's settings override the environment (Claude Code applies their `env` over the
   // shell's), the agent step's own environment comes next (src/agent/resolve.ts).
   check('agent', raw.agent as string | undefined)

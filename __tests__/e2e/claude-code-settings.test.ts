@@ -91,6 +91,21 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(finding(run, 'model-resolve', `eu-west-1 · eu.${SONNET_46}`)?.status).toBe('pass')
   })
 
+  it("takes the InsightWorker .env's AWS_PROFILE to the profile's region, naming both lines", async () => {
+    // The troubleshooting page's SSO setup: AWS_PROFILE in ~/.insightworker/.env.
+    const run = await preflight(
+      { 'env-file': '.env' },
+      {
+        '.env': `AWS_PROFILE=dev\nBEDROCK_MODEL=eu.${SONNET_46}\n`,
+        '.aws/config': '[profile dev]\nregion = eu-west-1\n'
+      }
+    )
+    expect(run.report?.regions).toEqual(['eu-west-1'])
+    expect(finding(run, 'region')?.observed).toContain(
+      'from region of [profile dev] in ~/.aws/config:2 (.env line 1)'
+    )
+  })
+
   it('names the line of ~/.aws/config it cannot parse, and takes no region from it', async () => {
     const run = await preflight(
       {},
@@ -376,5 +391,43 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     )
     expect(run.everything).not.toContain('aws sso login --profile dev')
     expect(run.masked).toContain(KEY_IN_SETTINGS)
+  })
+})
+
+describe("an app on an Anthropic SDK's Bedrock client (agent: anthropic-sdk-…), through the bundled action", () => {
+  it('checks us-east-1 for a TypeScript app when only AWS_DEFAULT_REGION is set: AnthropicBedrock never reads it', async () => {
+    const run = await preflight(
+      { agent: 'anthropic-sdk-typescript', 'model-id': `eu.${SONNET_46}` },
+      {},
+      { AWS_DEFAULT_REGION: 'eu-west-1' }
+    )
+    expect(run.report?.regions).toEqual(['us-east-1'])
+    expect(finding(run, 'region')?.observed).toContain(
+      "from AnthropicBedrock (TypeScript)'s default when AWS_REGION is unset; it never reads AWS_DEFAULT_REGION"
+    )
+    // Its eu. profile cannot be called from the region the app really calls.
+    expect(finding(run, 'model-resolve', `us-east-1 · eu.${SONNET_46}`)?.status).toBe('fail')
+    expect(run.outputs.result).toBe('fail')
+  })
+
+  it("checks the Python app's boto3 session region (AWS_DEFAULT_REGION), and reads no Claude Code settings", async () => {
+    const run = await preflight(
+      { agent: 'anthropic-sdk-python', 'model-id': `eu.${SONNET_46}` },
+      // Claude Code's file: the app never reads it.
+      {
+        '.claude/settings.json': settings({
+          ANTHROPIC_MODEL: `us.${SONNET_46}`,
+          AWS_REGION: 'us-east-1'
+        })
+      },
+      { AWS_DEFAULT_REGION: 'eu-west-1' }
+    )
+    expect(run.report?.regions).toEqual(['eu-west-1'])
+    expect(run.report?.models).toEqual([`eu.${SONNET_46}`])
+    expect(finding(run, 'region')?.observed).toContain(
+      "from AWS_DEFAULT_REGION, boto3's session region"
+    )
+    expect(finding(run, 'model-resolve', `eu-west-1 · eu.${SONNET_46}`)?.status).toBe('pass')
+    expect(finding(run, 'agent-settings')).toBeUndefined()
   })
 })

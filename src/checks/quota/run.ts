@@ -13,6 +13,7 @@ import { modelKeyOfId } from '../shared/quota-names.js'
 import type { QuotaValue } from '../shared/quota-reads.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import type { meta } from './meta.js'
+import type { ObservedError } from '../../engine/types.js'
 
 const PATH_LABEL: Record<QuotaPath, string> = {
   'on-demand': 'on demand (in-Region)',
@@ -105,11 +106,20 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     return
   }
   const found = await findQuotas(ctx, region, base, path)
+  // A read that failed: the permission is the operation's when it was a Service Quotas one.
+  const notRead = (error: ObservedError) =>
+    ctx.report(
+      'notRead',
+      { model, region },
+      {
+        error,
+        permission: error.operation?.startsWith('servicequotas:')
+          ? error.operation
+          : 'servicequotas:ListServiceQuotas'
+      }
+    )
   if (found.error) {
-    const permission = found.error.operation?.startsWith('servicequotas:')
-      ? found.error.operation
-      : 'servicequotas:ListServiceQuotas'
-    ctx.report('notRead', { model, region }, { error: found.error, permission })
+    notRead(found.error)
     return
   }
   // The agent's own output budget (CLAUDE_CODE_MAX_OUTPUT_TOKENS) for this model, unless the
@@ -183,12 +193,8 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       // The standard quotas fit; a `[1m]` model's calls are metered by its 1M-context quotas.
       const data = { ...base4, source: named.source, summary }
       const long = await findLongContextQuota(ctx, region, base, path)
-      if (long.error) {
-        const permission = long.error.operation?.startsWith('servicequotas:')
-          ? long.error.operation
-          : 'servicequotas:ListServiceQuotas'
-        ctx.report('notRead', { model, region }, { error: long.error, permission })
-      } else if (!long.quota) ctx.report('longContextUnchecked', data, { observed })
+      if (long.error) notRead(long.error)
+      else if (!long.quota) ctx.report('longContextUnchecked', data, { observed })
       else {
         const q = long.quota
         const seen = [...observed, `1M context: ${line(q, 'tpm')}`]
