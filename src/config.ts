@@ -5,7 +5,7 @@
 import type { SessionTagging } from './aws/session-tags.js'
 import { FALLBACK_MODEL_FACT } from './data/models.js'
 import type { Endpoint } from './parse/endpoint.js'
-import type { AgentLayerRead, AgentNote } from './agent/types.js'
+import type { AgentLayerRead, AgentNote, AgentSwitches } from './agent/types.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
 
@@ -55,6 +55,8 @@ export interface AgentRead {
   notes: AgentNote[]
   /** The agent step found in this job's workflow. */
   step?: string
+  /** Service tier, prompt caching and gateway authentication, as the agent reads them. */
+  switches?: AgentSwitches
 }
 
 /** One `KEY=value` line of the agent's `.env` file, kept with its position. */

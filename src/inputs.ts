@@ -6,6 +6,7 @@
  * Adding an input is one entry here, then its use in `buildConfig` (settings.ts).
  */
 import { SESSION_TAGGING } from './aws/session-tags.js'
+import { AGENT_KINDS } from './agent/sdk-profile.js'
 import { ENDPOINTS } from './parse/endpoint.js'
 import { parseTimeoutSeconds } from './parse/timeout.js'
 import { LIMITS } from './limits.js'
@@ -21,6 +22,7 @@ export type InputKey =
   | 'bedrockApiKey'
   | 'envFilePath'
   | 'profile'
+  | 'agent'
   | 'endpoint'
   | 'mantleProject'
   | 'invokeProbe'
@@ -182,6 +184,22 @@ export const INPUTS: readonly InputSpec[] = [
     // Read by the AWS SDK itself when no profile is named.
     env: ['AWS_PROFILE'],
     help: ['AWS profile to use (default: AWS_PROFILE)']
+  },
+  {
+    key: 'agent',
+    name: 'agent',
+    action: true,
+    flag: 'agent',
+    type: 'string',
+    arg: '<kind>',
+    description:
+      "Whose configuration to read: claude-code (empty), anthropic-sdk-python or anthropic-sdk-typescript. claude-code: its settings files, model tiers and this job's claude-code-action step; anthropic-sdk-…: an app on the Anthropic SDK's AnthropicBedrock client, its region picked as that SDK picks it, its model from model-id.",
+    help: [
+      'whose configuration to read: claude-code (default),',
+      'anthropic-sdk-python or anthropic-sdk-typescript'
+    ],
+    caseless: true,
+    problem: oneOf(AGENT_KINDS)
   },
   {
     key: 'endpoint',

@@ -11,6 +11,10 @@ import {
   type Surface
 } from './config.js'
 import { resolveAgentProfile } from './agent/resolve.js'
+import { readProfileRegion } from './agent/aws-config.js'
+import { agentSwitches } from './agent/switches.js'
+import { sdkRegion, type AgentKind } from './agent/sdk-profile.js'
+import { envFileProfile } from './agent/env-file-profile.js'
 import { agentModels, outputBudget } from './agent/tiers.js'
 import type { AgentStepRead } from './agent/workflow-step.js'
 import type { AgentSetting } from './agent/types.js'
@@ -18,7 +22,6 @@ import { parseDotenv } from './parse/dotenv.js'
 import { parseTimeoutSeconds } from './parse/timeout.js'
 import { BEARER_TOKEN_VARIABLE, inputOf, inputSource, type InputKey } from './inputs.js'
 import { readEnvFileText } from './env-file/read.js'
-import { envKeyUse } from './env-file/keys.js'
 import { LIMITS } from './limits.js'
 import type { SessionTagging } from './aws/session-tags.js'
 import { BASE_URL_VARIABLES, endpointOfUrl, type Endpoint } from './parse/endpoint.js'
@@ -156,39 +159,17 @@ export function buildConfig(raw: RawSettings): {
   const envFile = raw.envFilePath
     ? readEnvFile(raw.envFilePath, raw.envFileOptional ?? false, raw.workspace)
     : undefined
-  const env: Record<string, string | undefined> = { ...raw.processEnv }
-  const fileValues: Record<string, string> = {}
-  const sourceOf = new Map<string, string>()
-  // Base URLs the file names on another host: they tell which endpoint the agent calls, but no
-  // request goes there (they stay out of `env`, where the AWS layer looks).
-  const endpointOnly: Record<string, string> = {}
-  if (envFile) {
-    envFile.ignored = []
-    envFile.unread = []
-  }
-  for (const entry of envFile?.entries ?? []) {
-    const use = envKeyUse(entry.key, entry.value)
-    if (use.use === 'refuse' || use.use === 'endpoint-only') {
-      envFile!.ignored!.push({ key: entry.key, line: entry.line, why: use.why })
-    } else if (use.use === 'unread') envFile!.unread!.push(entry.key)
-    if (use.use === 'refuse' || use.use === 'unread') continue
-    if (env[entry.key] === undefined || env[entry.key] === '') {
-      sourceOf.set(entry.key, `${envFile!.displayPath} line ${entry.line}`)
-      if (use.use === 'endpoint-only') {
-        endpointOnly[entry.key] = entry.value
-        continue
-      }
-      env[entry.key] = entry.value
-      fileValues[entry.key] = entry.value
-    }
-  }
-  const fromEnv = (key: string): Sourced<string> | undefined => {
-    const value = (env[key] || endpointOnly[key])?.trim()
-    return value ? { value, source: sourceOf.get(key) ?? key } : undefined
-  }
+  // The InsightWorker .env as an agent profile: it fills what the environment leaves unset.
+  const { env, fileValues, lookup: fromEnv } = envFileProfile(raw.processEnv, envFile)
   // The agent's settings override the environment (Claude Code applies their `env` over the
   // shell's), the agent step's own environment comes next (src/agent/resolve.ts).
+  check('agent', raw.agent as string | undefined)
+  const agentKind = (String(raw.agent ?? '')
+    .trim()
+    .toLowerCase() || 'claude-code') as AgentKind
+  const sdkKind = agentKind === 'claude-code' ? undefined : agentKind
   const { profile, secrets: agentSecrets } = resolveAgentProfile({
+    kind: agentKind,
     processEnv: raw.processEnv,
     workspace: raw.workspace ?? process.cwd(),
     ...(raw.agentStep ? { step: raw.agentStep } : {}),
@@ -219,12 +200,35 @@ export function buildConfig(raw: RawSettings): {
   const regionFallback = fallback('regions')
   // The region the agent's own settings set is called whatever the input says: checked too.
   const agentRegion = fromAgent('AWS_REGION') ?? fromAgent('AWS_DEFAULT_REGION')
+  // Neither the input nor a variable names one: the SDKs (and Claude Code) read the region of the
+  // active profile in the shared config file (src/agent/aws-config.ts). Read only then.
+  const profileName = raw.profile?.trim()
+    ? { value: raw.profile.trim(), source: inputSource('profile', raw.surface) }
+    : labelled('AWS_PROFILE')
+  let fromProfile: ReturnType<typeof readProfileRegion> | undefined
+  const readProfile = () =>
+    (fromProfile ??= readProfileRegion({
+      env: raw.processEnv,
+      ...(profileName ? { profile: plain(profileName) } : {})
+    }))
+  // An app on an Anthropic SDK's Bedrock client picks its region its SDK's way (src/agent/sdk-profile.ts).
+  const appRegion =
+    regionInputs.length === 0 && sdkKind
+      ? sdkRegion(sdkKind, labelled, () => readProfile().region)
+      : undefined
+  const profileRegion =
+    regionInputs.length > 0 || regionFallback || sdkKind ? undefined : readProfile().region
+  if (fromProfile?.note) profile.notes.push(fromProfile.note)
   const regions =
     regionInputs.length > 0
       ? [...regionInputs, ...(agentRegion ? [plain(agentRegion)] : [])]
-      : regionFallback
-        ? [plain(regionFallback)]
-        : []
+      : appRegion
+        ? [plain(appRegion)]
+        : regionFallback
+          ? [plain(regionFallback)]
+          : profileRegion
+            ? [plain(profileRegion)]
+            : []
 
   const modelInputs = listed('models')
   const modelEnv = fallback('models')
@@ -242,8 +246,10 @@ export function buildConfig(raw: RawSettings): {
   // Claude Code calls these too, whatever model-id says: every tier, each where it was set. None
   // named at all: the engine picks the newest Sonnet the region can call (src/aws/default-model.ts).
   // Claude Code's output budget is what each of its calls reserves against a per-minute quota.
-  const budget = outputBudget(labelled)
-  const models: SourcedModel[] = [...named, ...agentModels(labelled, profile)].map((m) =>
+  // Claude Code's own variables: an SDK app reads none of them.
+  const claudeCode = (key: string) => (sdkKind ? undefined : labelled(key))
+  const budget = outputBudget(claudeCode)
+  const models: SourcedModel[] = [...named, ...agentModels(claudeCode, profile)].map((m) =>
     budget ? { ...m, maxOutputTokens: budget } : m
   )
 
@@ -255,6 +261,7 @@ export function buildConfig(raw: RawSettings): {
 
   const endpoint = endpointFrom(raw, labelled)
   const mantleProject = mantleProjectFrom(raw)
+  const switches = agentSwitches(claudeCode)
   const betasVar = labelled('ANTHROPIC_BETAS')
   const betas = betasVar ? splitList(betasVar.value) : []
 
@@ -277,12 +284,16 @@ export function buildConfig(raw: RawSettings): {
     ...(bedrockApiKey ? { bedrockApiKey } : {}),
     env,
     ...(envFile ? { envFile } : {}),
-    ...(profile.layers.length > 0 || profile.notes.length > 0 || profile.step
+    ...(profile.layers.length > 0 ||
+    profile.notes.length > 0 ||
+    profile.step ||
+    Object.keys(switches).length > 0
       ? {
           agent: {
             layers: profile.layers,
             notes: profile.notes,
-            ...(profile.step ? { step: profile.step } : {})
+            ...(profile.step ? { step: profile.step } : {}),
+            ...(Object.keys(switches).length > 0 ? { switches } : {})
           }
         }
       : {}),

@@ -38,7 +38,7 @@ describe('agent-settings check', () => {
         layers: [
           {
             file: '.claude/settings.json',
-            keys: ['ANTHROPIC_SMALL_FAST_MODEL', 'DISABLE_PROMPT_CACHING']
+            keys: ['ANTHROPIC_SMALL_FAST_MODEL', 'MAX_THINKING_TOKENS']
           }
         ],
         notes: []
@@ -51,8 +51,8 @@ describe('agent-settings check', () => {
       title: ".claude/settings.json: the agent's models and region read from it"
     })
     expect(report.findings[0]?.observed).toEqual([
-      '.claude/settings.json: ANTHROPIC_SMALL_FAST_MODEL, DISABLE_PROMPT_CACHING',
-      'set but not checked by this version: DISABLE_PROMPT_CACHING',
+      '.claude/settings.json: ANTHROPIC_SMALL_FAST_MODEL, MAX_THINKING_TOKENS',
+      'set but not checked by this version: MAX_THINKING_TOKENS',
       'small/fast model: us.anthropic.claude-haiku-4-5-20251001-v1:0 in eu-west-1 (ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION) from ANTHROPIC_SMALL_FAST_MODEL in .claude/settings.json:3'
     ])
   })

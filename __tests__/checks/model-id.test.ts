@@ -32,7 +32,7 @@ describe('model-id', () => {
     const report = await run(['us-east-1'], [`arn:aws:bedrock:::foundation-model/${SONNET_45}`])
     const [f] = findingsOf(report, 'model-id')
     expect(f?.status).toBe('warn')
-    expect(f?.fix).toContain(`BEDROCK_MODEL=global.${SONNET_45}`)
+    expect(f?.fix).toContain(`model-id: global.${SONNET_45}`)
   })
 
   it('accepts a newer prefix and leaves the verdict to the control plane', async () => {

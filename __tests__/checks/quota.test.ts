@@ -7,7 +7,12 @@ import {
   type ServiceQuota
 } from '@aws-sdk/client-service-quotas'
 import { checkById } from '../../src/checks/registry.js'
-import { modelKeyOfId, modelKeyOfName, quotaMeaning } from '../../src/checks/shared/quota-names.js'
+import {
+  longContextMeaning,
+  modelKeyOfId,
+  modelKeyOfName,
+  quotaMeaning
+} from '../../src/checks/shared/quota-names.js'
 import { runPreflight } from '../../src/engine/run-preflight.js'
 import { config, findingsOf, resetMocks, SONNET_45, HAIKU_45 } from './model-unit.js'
 
@@ -97,6 +102,23 @@ describe('quota names', () => {
   it('knows the account-wide daily quota and ignores unrelated ones', () => {
     expect(quotaMeaning('Cross-Model Max Tokens Per Day')).toEqual({ kind: 'account-daily' })
     expect(quotaMeaning('Batch inference job size (in GB)')).toBeUndefined()
+  })
+
+  it('reads a 1M Context Length quota as its path and model, apart from the standard quota', () => {
+    const name =
+      'Global cross-Region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1 1M Context Length'
+    expect(quotaMeaning(name)).toBeUndefined()
+    expect(longContextMeaning(name)).toEqual({
+      kind: 'model',
+      metric: 'tpm',
+      path: 'global',
+      model: 'anthropic|sonnet|4.5|v1'
+    })
+    expect(
+      longContextMeaning(
+        'Global cross-Region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1'
+      )
+    ).toBeUndefined()
   })
 })
 

@@ -27,8 +27,8 @@ function section(heading: string): string {
 }
 
 describe('the README', () => {
-  it("is at most 27 KB (25 KB before bedrock-mantle's three checks, input and section)", () => {
-    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(27 * 1024)
+  it("is at most 27.5 KB (25 KB before bedrock-mantle's three checks, input and section; 27 KB before the `agent` input)", () => {
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(27.5 * 1024)
   })
 
   it('opens with the two commands, then the quick start within its first 30 lines', () => {

@@ -10,6 +10,10 @@ const fake = useFakeAws(healthyAccount)
 /** A Bedrock API key written into a settings file: it must appear in no output. */
 const KEY_IN_SETTINGS = 'ABSKQmVkcm9ja0FQSUtleS1GYWtlU2V0dGluZ3NLZXkxMjM0NTY3ODkw'
 
+/** A password in the gateway's URL and a token in a credential command: never in any output. */
+const GATEWAY_PASSWORD = 'gw-pass-7Qx93LmZ'
+const EXPORT_TOKEN = 'hvs.SettingsExportToken42'
+
 /** The variables the runner sets for a job `review` of `.github/workflows/agent.yml`. */
 const JOB_ENV = {
   GITHUB_REPOSITORY: 'octo-org/app',
@@ -64,6 +68,122 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     )
     // No default chosen: the agent names its model.
     expect(fake.requests.map((r) => r.operation)).not.toContain('ListInferenceProfiles')
+  })
+
+  it("checks the region of the agent's AWS profile in ~/.aws/config when AWS_REGION is unset, naming file and line", async () => {
+    // Claude Code's settings pick the profile; the SDKs read its region from the shared config.
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({
+          CLAUDE_CODE_USE_BEDROCK: '1',
+          AWS_PROFILE: 'dev',
+          ANTHROPIC_MODEL: `eu.${SONNET_46}`
+        }),
+        '.aws/config': '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n'
+      }
+    )
+    expect(run.report?.regions).toEqual(['eu-west-1'])
+    expect(finding(run, 'region')).toMatchObject({ status: 'pass' })
+    expect(finding(run, 'region')?.observed).toContain(
+      'from region of [profile dev] in ~/.aws/config:5 (AWS_PROFILE in .claude/settings.json:4)'
+    )
+    expect(finding(run, 'model-resolve', `eu-west-1 · eu.${SONNET_46}`)?.status).toBe('pass')
+  })
+
+  it("takes the InsightWorker .env's AWS_PROFILE to the profile's region, naming both lines", async () => {
+    // The troubleshooting page's SSO setup: AWS_PROFILE in ~/.insightworker/.env.
+    const run = await preflight(
+      { 'env-file': '.env' },
+      {
+        '.env': `AWS_PROFILE=dev\nBEDROCK_MODEL=eu.${SONNET_46}\n`,
+        '.aws/config': '[profile dev]\nregion = eu-west-1\n'
+      }
+    )
+    expect(run.report?.regions).toEqual(['eu-west-1'])
+    expect(finding(run, 'region')?.observed).toContain(
+      'from region of [profile dev] in ~/.aws/config:2 (.env line 1)'
+    )
+  })
+
+  it('names the line of ~/.aws/config it cannot parse, and takes no region from it', async () => {
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({ ANTHROPIC_MODEL: `us.${SONNET_46}` }),
+        '.aws/config': '[default\nregion = us-east-1\n'
+      }
+    )
+    const f = run.report?.findings.find(
+      (x) => x.checkId === 'agent-settings' && x.messageId === 'awsConfigInvalid'
+    )
+    expect(f).toMatchObject({ status: 'warn', location: { file: '~/.aws/config', line: 1 } })
+    expect(f?.title).toBe('~/.aws/config:1: a section header without its closing `]`')
+    expect(finding(run, 'region')?.status).toBe('fail')
+  })
+
+  it('fails a service tier Bedrock does not accept, naming the settings line, and reports prompt caching off', async () => {
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({
+          AWS_REGION: 'us-east-1',
+          ANTHROPIC_MODEL: `us.${SONNET_46}`,
+          ANTHROPIC_BEDROCK_SERVICE_TIER: 'premium',
+          DISABLE_PROMPT_CACHING: '1'
+        })
+      }
+    )
+    const f = run.report?.findings.find((x) => x.messageId === 'serviceTierRefused')
+    expect(f).toMatchObject({
+      checkId: 'agent-settings',
+      status: 'fail',
+      location: { file: '.claude/settings.json', line: 5 }
+    })
+    expect(f?.title).toBe(
+      'ANTHROPIC_BEDROCK_SERVICE_TIER is premium (ANTHROPIC_BEDROCK_SERVICE_TIER in .claude/settings.json:5): not a service tier Bedrock accepts'
+    )
+    expect(f?.fix).toContain('priority, default, flex, reserved')
+    const read = run.report?.findings.find((x) => x.messageId === 'read')
+    expect(read?.observed?.join('\n')).toContain(
+      'prompt caching off (DISABLE_PROMPT_CACHING in .claude/settings.json:6)'
+    )
+    expect(run.outputs.result).toBe('fail')
+  })
+
+  it('does not fail a gateway setup on AWS credentials the agent never uses (CLAUDE_CODE_SKIP_BEDROCK_AUTH)', async () => {
+    const run = await runAction({
+      endpoints: fake.env,
+      // No AWS credentials at all: the gateway signs the agent's calls.
+      env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined },
+      inputs: {},
+      files: {
+        '.claude/settings.json': settings(
+          {
+            CLAUDE_CODE_USE_BEDROCK: '1',
+            AWS_REGION: 'us-east-1',
+            ANTHROPIC_MODEL: `us.${SONNET_46}`,
+            ANTHROPIC_BEDROCK_BASE_URL: `https://svc:${GATEWAY_PASSWORD}@llm-gateway.corp.example/bedrock`,
+            CLAUDE_CODE_SKIP_BEDROCK_AUTH: '1'
+          },
+          { awsCredentialExport: `vault read -field=json aws/creds ${EXPORT_TOKEN}` }
+        )
+      }
+    })
+    expect(leakedSecrets(run, [GATEWAY_PASSWORD, EXPORT_TOKEN])).toEqual([])
+    expect(run.blocked).toEqual([])
+    expect(finding(run, 'credentials')).toMatchObject({
+      status: 'skipped',
+      messageId: 'gatewayOnly'
+    })
+    // Everything that needs AWS credentials is skipped for that reason, never failed.
+    expect(finding(run, 'identity')?.status).toBe('skipped')
+    const gw = run.report?.findings.find((x) => x.messageId === 'gatewayAuth')
+    expect(gw?.status).toBe('unverified')
+    expect(gw?.title).toContain('llm-gateway.corp.example')
+    expect(gw?.title).toContain('CLAUDE_CODE_SKIP_BEDROCK_AUTH in .claude/settings.json:8')
+    expect(run.report?.findings.filter((x) => x.status === 'fail')).toEqual([])
+    expect(run.outputs.result).not.toBe('fail')
   })
 
   it('fails a subagent model the region cannot call, with the fix in the settings file', async () => {
@@ -214,6 +334,35 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(run.outputs.result).not.toBe('pass')
   })
 
+  it('passes a `[1m]` model whose 1M Context Length quota fits one call, naming that quota', async () => {
+    fake.handle(serviceQuotasHandlers(quotaWorld(undefined, 100, { longContext: 500_000 })))
+    const run = await preflight(
+      { 'aws-region': 'us-east-1' },
+      { '.claude/settings.json': settings({ ANTHROPIC_MODEL: `us.${SONNET_45}[1m]` }) }
+    )
+    const f = finding(run, 'quota')
+    expect(f).toMatchObject({ status: 'pass', messageId: 'longContextWithin' })
+    expect(f?.title).toContain(
+      'Cross-Region InvokeModel tokens per minute for Anthropic Claude Sonnet 4.5 V1 1M Context Length is 500,000'
+    )
+    expect(f?.observed?.join('\n')).toContain('1M context: tokens per minute: 500,000')
+  })
+
+  it('fails a `[1m]` model whose 1M Context Length quota is 0, with the increase to paste', async () => {
+    fake.handle(serviceQuotasHandlers(quotaWorld(undefined, 100, { longContext: 0 })))
+    const run = await preflight(
+      { 'aws-region': 'us-east-1' },
+      { '.claude/settings.json': settings({ ANTHROPIC_MODEL: `us.${SONNET_45}[1m]` }) }
+    )
+    const f = finding(run, 'quota')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'longContextZero' })
+    expect(f?.title).toContain('ANTHROPIC_MODEL in .claude/settings.json:3 ends in `[1m]`')
+    expect(f?.fix).toContain(
+      'aws service-quotas request-service-quota-increase --service-code bedrock --quota-code L-8EA73537'
+    )
+    expect(run.outputs.result).toBe('fail')
+  })
+
   it('reports an unreadable settings file, a refresh command and a credential, never its value', async () => {
     const run = await preflight(
       { 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` },
@@ -244,5 +393,43 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     )
     expect(run.everything).not.toContain('aws sso login --profile dev')
     expect(run.masked).toContain(KEY_IN_SETTINGS)
+  })
+})
+
+describe("an app on an Anthropic SDK's Bedrock client (agent: anthropic-sdk-…), through the bundled action", () => {
+  it('checks us-east-1 for a TypeScript app when only AWS_DEFAULT_REGION is set: AnthropicBedrock never reads it', async () => {
+    const run = await preflight(
+      { agent: 'anthropic-sdk-typescript', 'model-id': `eu.${SONNET_46}` },
+      {},
+      { AWS_DEFAULT_REGION: 'eu-west-1' }
+    )
+    expect(run.report?.regions).toEqual(['us-east-1'])
+    expect(finding(run, 'region')?.observed).toContain(
+      "from AnthropicBedrock (TypeScript)'s default when AWS_REGION is unset; it never reads AWS_DEFAULT_REGION"
+    )
+    // Its eu. profile cannot be called from the region the app really calls.
+    expect(finding(run, 'model-resolve', `us-east-1 · eu.${SONNET_46}`)?.status).toBe('fail')
+    expect(run.outputs.result).toBe('fail')
+  })
+
+  it("checks the Python app's boto3 session region (AWS_DEFAULT_REGION), and reads no Claude Code settings", async () => {
+    const run = await preflight(
+      { agent: 'anthropic-sdk-python', 'model-id': `eu.${SONNET_46}` },
+      // Claude Code's file: the app never reads it.
+      {
+        '.claude/settings.json': settings({
+          ANTHROPIC_MODEL: `us.${SONNET_46}`,
+          AWS_REGION: 'us-east-1'
+        })
+      },
+      { AWS_DEFAULT_REGION: 'eu-west-1' }
+    )
+    expect(run.report?.regions).toEqual(['eu-west-1'])
+    expect(run.report?.models).toEqual([`eu.${SONNET_46}`])
+    expect(finding(run, 'region')?.observed).toContain(
+      "from AWS_DEFAULT_REGION, boto3's session region"
+    )
+    expect(finding(run, 'model-resolve', `eu-west-1 · eu.${SONNET_46}`)?.status).toBe('pass')
+    expect(finding(run, 'agent-settings')).toBeUndefined()
   })
 })

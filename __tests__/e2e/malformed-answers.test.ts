@@ -102,6 +102,12 @@ const JOBS: Job[] = [
     inputs: { 'model-id': `us.${OPUS_47}`, 'timeout-seconds': '10' },
     // Served here: a profile the region cannot call would skip the quota check under that cause.
     handlers: bedrockHandlers(worldWithNewerModels())
+  },
+  // An ID one edit away from a listed one: model-resolve reads ListFoundationModels for the
+  // nearest listed ID (issue 31's missing `:0`).
+  {
+    name: 'an ID Bedrock does not list',
+    inputs: { 'model-id': `us.${SONNET_45}`.replace(/:0$/, ''), 'timeout-seconds': '10' }
   }
 ]
 

@@ -42,7 +42,7 @@ describe('a model ID one edit away from a listed one, through the bundled action
     )
     expect(f?.cause).toContain('differs by the version suffix')
     expect(f?.cause).toContain('not a region problem')
-    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
+    expect(f?.fix).toContain(`model-id: us.${SONNET_45}`)
     // Never the false claim of issue 31, nor a correction without its suffix.
     expect(run.summary).not.toContain('does not list us-east-1')
     expect(run.summary).not.toContain(`global.${NO_SUFFIX}\``)
@@ -57,7 +57,7 @@ describe('a model ID one edit away from a listed one, through the bundled action
     expect(f?.title).toBe(
       `eu.${SONNET_45} cannot be called from us-east-1: did you mean us.${SONNET_45}?`
     )
-    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
+    expect(f?.fix).toContain(`model-id: us.${SONNET_45}`)
   })
 
   it('a wrong prefix and no suffix at once: the listed ID of this region', async () => {
@@ -73,7 +73,7 @@ describe('a model ID one edit away from a listed one, through the bundled action
     const f = finding(run, 'model-resolve')
     expect(f?.messageId).toBe('nearMiss')
     expect(f?.title).toContain(`did you mean us.${SONNET_46}?`)
-    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_46}`)
+    expect(f?.fix).toContain(`model-id: us.${SONNET_46}`)
     expect(f?.observed?.join('\n')).toContain(`nearest listed in us-east-1: \`us.${SONNET_46}\``)
   })
 
@@ -139,6 +139,6 @@ describe('a model ID one edit away from a listed one, through the bundled CLI', 
     expect(f?.messageId).toBe('nearMiss')
     expect(f?.location?.line).toBe(2)
     expect(f?.location?.file).toMatch(/\.insightworker\/\.env$/)
-    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
+    expect(f?.fix).toContain(`model-id: us.${SONNET_45}`)
   })
 })

@@ -107,15 +107,14 @@ describe('a malformed Bedrock API key is one finding, the Bedrock checks skipped
     for (const blame of ACCESS_KEY_BLAME) expect(said(run)).not.toMatch(blame)
   })
 
-  it('in the terminal: one failure, the Bedrock checks skipped "because the key is malformed"', async () => {
+  it('in the terminal: one failure, the Bedrock checks listed under the key as skipped because of it', async () => {
     const run = await cliRun(['--region', 'us-east-1', '--model', PROFILE], {
       env: { ...OIDC_SESSION_ENV, AWS_BEARER_TOKEN_BEDROCK: MALFORMED_KEY }
     })
     expect(run.exitCode).toBe(1)
     expect(leakedSecrets(run, [MALFORMED_KEY])).toEqual([])
-    expect(run.stdout).toContain(
-      'Skipped: the Bedrock API key is malformed (see the api-key finding)'
-    )
+    // The skipped checks are listed under their cause, not as failures of their own.
+    expect(run.stdout).toMatch(/Also skipped because of this: model-resolve \(us-east-1/)
     expect(run.stdout).not.toMatch(/✖ fail\s+(Could not|STS|Access key)/)
     expect(problems(run).map((f) => f.checkId)).toEqual(['api-key'])
     for (const blame of ACCESS_KEY_BLAME) expect(run.stdout).not.toMatch(blame)

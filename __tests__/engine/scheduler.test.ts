@@ -498,6 +498,17 @@ describe('the run verdict', () => {
     expect(runResult(tasks)).toBe('fail')
   })
 
+  it('fails when a gate was skipped because the check before it could not verify', async () => {
+    // Only a gate skipped by choice (the agent's gateway signs its calls) lets the run go on: one
+    // skipped for an unverified dependency means nothing after it was checked.
+    const tasks = await run([
+      check('creds', { run: async (ctx) => ctx.report('unverified', { id: 'c' }) }),
+      check('gate', { gate: true, dependsOn: ['creds'] })
+    ])
+    expect(byId(tasks, 'gate')?.status).toBe('skipped')
+    expect(runResult(tasks)).toBe('fail')
+  })
+
   it('warns on an unverified non-gate check, passes only when everything passed', async () => {
     const unverified = await run([
       check('x', {

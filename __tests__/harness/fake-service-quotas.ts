@@ -99,15 +99,23 @@ export function modelQuotas(
       )
     ]
   }
-  const longContext = (
-    LONG_CONTEXT_QUOTAS_FACT.value[modelId] ?? [madeUpCode(`${modelId}/1m`)]
-  ).map((c) =>
+  // Named as the standard quota of its path, then `V1 1M Context Length` (reference bedrock.md
+  // §00): the bundled codes are hints, the first taken as the geographic path's, the second the
+  // global one's; the check trusts the name AWS returns, never the code.
+  const [crossCode, globalCode] = LONG_CONTEXT_QUOTAS_FACT.value[modelId] ?? []
+  const model1m = `${display.replace(/ V1$/, '')} V1 1M Context Length`
+  const longContext = [
     q(
-      c,
-      `Cross-Region InvokeModel tokens per minute for ${display} V1 1M Context Length`,
+      crossCode ?? madeUpCode(`${modelId}/1m/cross-region`),
+      `Cross-Region InvokeModel tokens per minute for ${model1m}`,
+      options.longContext ?? 0
+    ),
+    q(
+      globalCode ?? madeUpCode(`${modelId}/1m/global`),
+      `Global cross-Region model inference tokens per minute for ${model1m}`,
       options.longContext ?? 0
     )
-  )
+  ]
   return [
     ...perMinute('tpm', (tokens) => tokens),
     q(

@@ -11,6 +11,7 @@ import { claudeFlags } from './claude-args.js'
 import { parseSettings, readSettingsFile, type SettingsRead } from './settings-file.js'
 import type { AgentStepRead } from './workflow-step.js'
 import type { AgentNote, AgentProfile, AgentSetting } from './types.js'
+import type { AgentKind } from './sdk-profile.js'
 
 /** Where Claude Code reads managed settings on Linux (code.claude.com/docs/en/settings, 2026-12-07). */
 const MANAGED_LINUX = '/etc/claude-code/managed-settings.json'
@@ -20,6 +21,8 @@ const MANAGED_MACOS = '/Library/Application Support/ClaudeCode/managed-settings.
 const READ_INPUTS = new Set(['use_bedrock', 'model', 'claude_args', 'settings', 'claude_env'])
 
 export interface ResolveOptions {
+  /** The agent whose configuration is read; an SDK app reads no Claude Code settings (sdk-profile.ts). */
+  kind?: AgentKind
   processEnv: Readonly<Record<string, string | undefined>>
   /** The project directory Claude Code runs in (GITHUB_WORKSPACE, the CLI's working directory). */
   workspace: string
@@ -45,7 +48,10 @@ export function resolveAgentProfile(options: ResolveOptions): {
   profile: AgentProfile
   secrets: string[]
 } {
-  const { processEnv, workspace, step } = options
+  const { processEnv, workspace } = options
+  // An app on an Anthropic SDK reads no settings file and runs in no claude-code-action step.
+  const claudeCode = (options.kind ?? 'claude-code') === 'claude-code'
+  const step = claudeCode ? options.step : undefined
   const notes: AgentNote[] = []
   const secrets: string[] = []
   const layers: { read: SettingsRead; file: string }[] = []
@@ -57,7 +63,7 @@ export function resolveAgentProfile(options: ResolveOptions): {
   }
   const managed =
     (options.platform ?? process.platform) === 'darwin' ? MANAGED_MACOS : MANAGED_LINUX
-  add(readSettingsFile(managed, managed), managed)
+  if (claudeCode) add(readSettingsFile(managed, managed), managed)
 
   // The command line's settings: claude_args --settings, then the action's `settings` input.
   const inputs = step?.inputs ?? new Map<string, AgentSetting>()
@@ -88,13 +94,13 @@ export function resolveAgentProfile(options: ResolveOptions): {
   }
 
   const project = join(workspace, '.claude')
-  for (const name of ['settings.local.json', 'settings.json']) {
+  for (const name of claudeCode ? ['settings.local.json', 'settings.json'] : []) {
     const path = join(project, name)
     add(readSettingsFile(path, display(workspace, path)), display(workspace, path))
   }
   const home =
     processEnv.CLAUDE_CONFIG_DIR || (processEnv.HOME ? join(processEnv.HOME, '.claude') : undefined)
-  if (home) {
+  if (home && claudeCode) {
     const user = normalize(join(home, 'settings.json'))
     // The user layer is the machine's own (HOME), shown as ~ so a finding reads the same anywhere.
     const shown =

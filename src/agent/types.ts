@@ -23,6 +23,13 @@ export type AgentNote =
   | { kind: 'workflow-unread'; file: string; problem: string }
   | { kind: 'not-bedrock'; where: string; location?: SourceLocation }
   | { kind: 'outside'; where: string; path: string; location?: SourceLocation }
+  | {
+      kind: 'aws-config-invalid'
+      file: string
+      problem: string
+      line?: number
+      location?: SourceLocation
+    }
 
 /** A settings layer that was read: its display path and the keys it set. */
 export interface AgentLayerRead {
@@ -50,4 +57,27 @@ export interface AgentProfile {
   /** The agent step found in this job's workflow, as findings name it. */
   step?: string
   notes: AgentNote[]
+}
+
+/** Settings of the agent's that change whether its calls work (src/agent/switches.ts). */
+export interface AgentSwitches {
+  /** ANTHROPIC_BEDROCK_SERVICE_TIER, and whether Bedrock accepts its value. */
+  serviceTier?: AgentSetting & { accepted: boolean }
+  /**
+   * DISABLE_PROMPT_CACHING set: every turn's whole prompt then counts against the per-minute quota
+   * ("Cache reads do not count toward Bedrock token quotas", AWS's agent toolkit,
+   * github.com/aws/agent-toolkit-for-aws, skills/core-skills/amazon-bedrock/references/
+   * prompt-caching.md, read 2026-12-07).
+   */
+  promptCachingOff?: AgentSetting
+  /**
+   * CLAUDE_CODE_SKIP_BEDROCK_AUTH with ANTHROPIC_BEDROCK_BASE_URL on a host that is not AWS's:
+   * Claude Code sends its calls unsigned to the gateway, which authenticates to Bedrock itself
+   * (docs.anthropic.com/en/docs/claude-code/third-party-integrations: the SKIP_AUTH flags "are used
+   * in LLM gateway scenarios where the gateway handles provider authentication"; the client uses
+   * smithy.api#noAuth then,
+   * claude-code-internals.pages.dev/models/bedrock, March 2026 snapshot). Only the host is kept:
+   * a URL can carry a user and password.
+   */
+  gatewayAuth?: { skip: AgentSetting; gateway: { host: string; source: string } }
 }

@@ -1,6 +1,6 @@
 import type { CatalogEntry, FixContext } from './entry.js'
 import { GROUPED_ENTRIES } from './entries/index.js'
-import { configureCredentialsStep, RESTART_SURFACES } from './snippets.js'
+import { configureCredentialsStep, modelSettingWords, RESTART_SURFACES } from './snippets.js'
 import { KNOWN_REGIONS } from '../data/regions.js'
 import { FALLBACK_MODEL_FACT } from '../data/models.js'
 import { refreshSteps } from '../commands/credential-refresh.js'
@@ -791,7 +791,7 @@ const LISTED_HERE = [
     cause:
       "Bedrock refuses the call, raised by the runtime rather than the catalog API. First, the model may be Legacy and in its public extended-access period (GetFoundationModel's `modelLifecycle`: status `LEGACY`, `publicExtendedAccessTime` passed), when calls are refused with this text. Otherwise it is the account itself: since October 2025 model access is enabled by default and the console's *Model access* page is retired, so this error now usually means an account-level restriction (new or flagged accounts), which only AWS can lift.",
     fix: (ctx) =>
-      `First read the model's lifecycle; if it is \`LEGACY\` and past its \`publicExtendedAccessTime\`, move to an active Claude model (\`aws bedrock list-inference-profiles\`) and update \`BEDROCK_MODEL\`:\n\n\`\`\`sh\naws bedrock get-foundation-model --model-identifier ${ctx.modelId ?? '<model-id>'}${ctx.region ? ` --region ${ctx.region}` : ''} --query modelDetails.modelLifecycle\n\`\`\`\n\nOtherwise check that the model is available to the account (\`aws bedrock get-foundation-model-availability --model-id ${ctx.modelId ?? '<id>'}\`) and that the Anthropic use-case form was submitted. If all is in order, open an AWS Support case (Account and billing) quoting the error; AWS lifts the restriction.`,
+      `First read the model's lifecycle; if it is \`LEGACY\` and past its \`publicExtendedAccessTime\`, move to an active Claude model (\`aws bedrock list-inference-profiles\`) and update ${modelSettingWords(ctx.surface)}:\n\n\`\`\`sh\naws bedrock get-foundation-model --model-identifier ${ctx.modelId ?? '<model-id>'}${ctx.region ? ` --region ${ctx.region}` : ''} --query modelDetails.modelLifecycle\n\`\`\`\n\nOtherwise check that the model is available to the account (\`aws bedrock get-foundation-model-availability --model-id ${ctx.modelId ?? '<id>'}\`) and that the Anthropic use-case form was submitted. If all is in order, open an AWS Support case (Account and billing) quoting the error; AWS lifts the restriction.`,
     doc: DOC.modelAccess,
     verdict: 'fail'
   },
@@ -837,8 +837,8 @@ const LISTED_HERE = [
     title: 'Model past end of life',
     patterns: [/model version has reached the end of its life/i],
     cause: 'This model version was retired and can no longer be called.',
-    fix: () =>
-      'Move to an active Claude model (`aws bedrock list-inference-profiles` shows what is current) and update `BEDROCK_MODEL`.',
+    fix: (ctx) =>
+      `Move to an active Claude model (\`aws bedrock list-inference-profiles\` shows what is current) and update ${modelSettingWords(ctx.surface)}.`,
     doc: DOC.lifecycle,
     verdict: 'fail'
   },
@@ -851,7 +851,7 @@ const LISTED_HERE = [
     ],
     cause:
       'The model is in its Legacy period and the account has not used it in the last 15 (or 30) days, so access was withdrawn.',
-    fix: () => 'Move to an active Claude model and update `BEDROCK_MODEL`.',
+    fix: (ctx) => `Move to an active Claude model and update ${modelSettingWords(ctx.surface)}.`,
     doc: DOC.lifecycle,
     verdict: 'fail'
   },
@@ -900,7 +900,7 @@ const LISTED_HERE = [
       /model not found/i
     ],
     cause:
-      "The model or inference profile in `BEDROCK_MODEL` doesn't exist in this region, or is not enabled for the account here.",
+      "The model or inference profile the agent names doesn't exist in this region, or is not enabled for the account here.",
     fix: (ctx) =>
       `List what is callable here:\n\n\`\`\`sh\naws bedrock list-inference-profiles --region ${ctx.region ?? '$AWS_REGION'}\n\`\`\`\n\nIf the model you want is missing, use a region that offers it, or the prefix for your region (\`us.\` profiles only serve US regions and ca-central-1; in the EU use \`eu.\`, in Tokyo \`jp.\`, anywhere \`global.\`). Dropping the prefix only works where the model runs in-region.`,
     doc: DOC.regions,

@@ -1,4 +1,5 @@
 // Text the catalog and the checks' messages both print: one wording, one place.
+import type { FixContext } from './entry.js'
 
 /** The seed page's restart advice: a running process never picks up new tokens. */
 export const RESTART_SURFACES =
@@ -24,4 +25,15 @@ export function configureCredentialsStep(region?: string): string {
     '  - uses: org/bedrock-preflight@v1',
     '```'
   ].join('\n')
+}
+
+/**
+ * Where a catalog fix tells the user to change the model, in the words of the face it runs on (a
+ * catalog entry knows the face, not where the model was set): the flag, the input, and the agent's
+ * own variable, which is what the agent itself reads.
+ */
+export function modelSettingWords(surface: FixContext['surface']): string {
+  return surface === 'cli'
+    ? 'the model you pass with `--model` (or the variable your agent reads: `BEDROCK_MODEL`, `ANTHROPIC_MODEL`)'
+    : "the step's `model-id:` input (or the variable your agent reads: `BEDROCK_MODEL`, `ANTHROPIC_MODEL`)"
 }

@@ -94,6 +94,11 @@ export const DocUrl = {
   staticCredentials: `${SDK_REFERENCE}/feature-static-credentials.html`,
   imds: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html',
   region: `${SDK_REFERENCE}/feature-region.html`,
+  awsConfigFile: `${SDK_REFERENCE}/file-format.html`,
+  serviceTier:
+    'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ServiceTier.html',
+  promptCaching: 'https://docs.aws.amazon.com/bedrock/latest/userguide/prompt-caching.html',
+  claudeCodeGateway: 'https://code.claude.com/docs/en/llm-gateway',
   sso: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html',
 
   // ── GitHub, Anthropic, tools ──

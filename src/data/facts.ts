@@ -23,6 +23,7 @@ import {
   STALE_RPM_CODES_FACT
 } from './quota-hints.js'
 import { KNOWN_REGIONS_FACT, PARTITIONS_FACT } from './regions.js'
+import { SERVICE_TIERS_FACT } from './service-tiers.js'
 
 export const FACTS: Readonly<Record<string, Fact<unknown>>> = {
   regions: KNOWN_REGIONS_FACT,
@@ -43,5 +44,6 @@ export const FACTS: Readonly<Record<string, Fact<unknown>>> = {
   'newest-output-maximum': NEWEST_MAX_OUTPUT_FACT,
   lifecycle: LIFECYCLE_FACT,
   'fallback-model': FALLBACK_MODEL_FACT,
-  'messages-api': MESSAGES_API_FACT
+  'messages-api': MESSAGES_API_FACT,
+  'service-tiers': SERVICE_TIERS_FACT
 }

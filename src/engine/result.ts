@@ -24,7 +24,20 @@ export function countStatuses(findings: Finding[]): Record<CheckStatus, number> 
 export function runResult(tasks: Task[]): RunResult {
   const findings = tasks.flatMap((t) => t.findings ?? [])
   if (findings.some((f) => f.status === 'fail')) return 'fail'
-  if (tasks.some((t) => t.meta.gate && !passed(t))) return 'fail'
+  // A gate skipped by choice (its findings all `skipped`: the agent's gateway signs its calls, so
+  // this job's missing credentials are nobody's failure) stops what follows without failing. A
+  // gate skipped because another finding failed or could not verify is not by choice: it still
+  // fails the run, or a job whose credentials could not be verified would go on to the agent.
+  const rootOf = (f: Finding): Finding | undefined =>
+    f.explainedBy
+      ? findings.find(
+          (g) => g.checkId === f.explainedBy!.checkId && g.subject === f.explainedBy!.subject
+        )
+      : f
+  const skippedByChoice = (t: Task) =>
+    (t.findings ?? []).length > 0 &&
+    (t.findings ?? []).every((f) => f.status === 'skipped' && rootOf(f)?.status === 'skipped')
+  if (tasks.some((t) => t.meta.gate && !passed(t) && !skippedByChoice(t))) return 'fail'
   if (findings.some((f) => f.status === 'warn' || f.status === 'unverified')) return 'warn'
   return 'pass'
 }

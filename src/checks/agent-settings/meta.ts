@@ -81,6 +81,32 @@ export const meta = defineMeta({
       fix: 'Add `use_bedrock: "true"` to the step\'s `with:`.',
       doc: DocUrl.claudeCodeActionProviders
     },
+    serviceTierRefused: {
+      status: 'fail',
+      title:
+        'ANTHROPIC_BEDROCK_SERVICE_TIER is {{value}} ({{source}}): not a service tier Bedrock accepts',
+      cause:
+        "Claude Code sends this value as the `X-Amzn-Bedrock-Service-Tier` header of every call, and Bedrock accepts only {{tiers}}, so each of the agent's calls is refused.",
+      fix: 'Set ANTHROPIC_BEDROCK_SERVICE_TIER to one of {{tiers}} ({{source}}), or remove it to use the default tier.',
+      doc: DocUrl.serviceTier
+    },
+    gatewayAuth: {
+      status: 'unverified',
+      title:
+        "The agent's calls go unsigned to the gateway {{host}} ({{skip}}): its own access to Bedrock was not checked",
+      cause:
+        "With CLAUDE_CODE_SKIP_BEDROCK_AUTH, Claude Code signs nothing and sends its calls to ANTHROPIC_BEDROCK_BASE_URL ({{gateway}}); the gateway authenticates to Bedrock with its own credentials. This run's AWS checks test the credentials of the preflight's environment, which the agent does not use for these calls, so whether the gateway's identity may call the models is not known here.",
+      fix: "Run the preflight where the gateway runs, with the gateway's own credentials (the same role), to check the identity that really calls Bedrock; the checks here still say what the account and region offer.",
+      doc: DocUrl.claudeCodeGateway
+    },
+    awsConfigInvalid: {
+      status: 'warn',
+      title: '{{where}}: {{problem}}',
+      cause:
+        'The AWS SDKs, and Claude Code through them, read the active profile\'s region and credentials from this file when AWS_REGION is unset. The AWS CLI refuses a file it cannot parse ("Unable to parse config file"); the AWS SDK for JavaScript skips what it cannot read, so the profile may not set what its author meant, and this preflight did not take a region from it.',
+      fix: 'Correct {{where}}: a config file holds `[profile name]` (or `[default]`) headers and `key = value` lines; `aws configure list` shows what the CLI reads. Or set AWS_REGION for the job.',
+      doc: DocUrl.awsConfigFile
+    },
     outside: {
       status: 'warn',
       title: '{{where}} names {{path}}, outside the workspace: not read',

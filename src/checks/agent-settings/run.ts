@@ -1,14 +1,11 @@
 import type { CheckRun } from '../shared/check.js'
 import type { meta } from './meta.js'
+import { SERVICE_TIERS_FACT } from '../../data/service-tiers.js'
 
 /** Settings of Claude Code's on Bedrock this version reads but does not check (docs/claude-code.md). */
-const UNCHECKED: ReadonlySet<string> = new Set([
-  'ANTHROPIC_BEDROCK_SERVICE_TIER',
-  'DISABLE_PROMPT_CACHING',
-  'CLAUDE_CODE_SKIP_BEDROCK_AUTH',
-  'AWS_PROFILE',
-  'MAX_THINKING_TOKENS'
-])
+const UNCHECKED: ReadonlySet<string> = new Set(['MAX_THINKING_TOKENS'])
+
+const TIERS = SERVICE_TIERS_FACT.value.join(', ')
 
 export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const agent = ctx.config.agent
@@ -46,21 +43,67 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       case 'not-bedrock':
         ctx.report('notBedrock', { where: note.where }, at)
         break
+      case 'aws-config-invalid': {
+        const where = note.line ? `${note.file}:${note.line}` : note.file
+        ctx.report(
+          'awsConfigInvalid',
+          { where, problem: note.problem },
+          { observed: [`${where}: ${note.problem}`], ...at }
+        )
+        break
+      }
       case 'outside':
         ctx.report('outside', { where: note.where, path: note.path.slice(0, 200) }, at)
         break
     }
   }
+  const { serviceTier, promptCachingOff, gatewayAuth } = agent.switches ?? {}
+  if (serviceTier && !serviceTier.accepted) {
+    ctx.report(
+      'serviceTierRefused',
+      { value: serviceTier.value.slice(0, 40), source: serviceTier.source, tiers: TIERS },
+      serviceTier.location ? { location: serviceTier.location } : {}
+    )
+  }
+  if (gatewayAuth) {
+    ctx.report(
+      'gatewayAuth',
+      {
+        host: gatewayAuth.gateway.host,
+        skip: gatewayAuth.skip.source,
+        gateway: gatewayAuth.gateway.source
+      },
+      gatewayAuth.skip.location ? { location: gatewayAuth.skip.location } : {}
+    )
+  }
+  // Read and reported, never a verdict of their own: what the agent's calls ask for.
+  const switchLines = [
+    ...(serviceTier?.accepted
+      ? [
+          `service tier: ${serviceTier.value} (${serviceTier.source}), sent as X-Amzn-Bedrock-Service-Tier`
+        ]
+      : []),
+    ...(promptCachingOff
+      ? [
+          `prompt caching off (${promptCachingOff.source}): every turn's whole prompt counts against tokens per minute (cache reads do not), so the agent reaches its quota sooner than with caching`
+        ]
+      : [])
+  ]
   const read = agent.layers.filter((l) => l.keys.length > 0)
-  if (read.length === 0 && !agent.step) return
+  if (read.length === 0 && !agent.step && switchLines.length === 0) return
   const models = ctx.config.models.filter((m) => m.tier)
   const unchecked = [...new Set(read.flatMap((l) => l.keys))].filter((k) => UNCHECKED.has(k))
   ctx.report(
     'read',
-    { what: [...read.map((l) => l.file), ...(agent.step ? [agent.step] : [])].join(', ') },
+    {
+      what:
+        [...read.map((l) => l.file), ...(agent.step ? [agent.step] : [])].join(', ') ||
+        'the environment'
+    },
     {
       observed: [
         ...read.map((l) => `${l.file}: ${l.keys.join(', ')}`),
+        ...switchLines,
         ...(unchecked.length > 0
           ? [`set but not checked by this version: ${unchecked.join(', ')}`]
           : []),

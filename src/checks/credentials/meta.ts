@@ -76,6 +76,15 @@ export const meta = defineMeta({
       status: 'pass',
       title: 'No IAM credentials: the job authenticates to Bedrock with the API key from {{source}}'
     },
+    gatewayOnly: {
+      status: 'skipped',
+      title:
+        'No AWS credentials here, and the agent uses none: its calls go unsigned to the gateway {{host}} ({{skip}})',
+      cause:
+        "With CLAUDE_CODE_SKIP_BEDROCK_AUTH and a gateway in ANTHROPIC_BEDROCK_BASE_URL, Claude Code signs nothing: the gateway authenticates to Bedrock with its own credentials. Missing AWS credentials in this job are not the agent's problem; the checks that need them (identity, permissions, quotas) are skipped.",
+      fix: "To check the identity that really calls Bedrock, run the preflight where the gateway runs, with the gateway's credentials.",
+      doc: DocUrl.claudeCodeGateway
+    },
     notLoaded: {
       status: 'catalog',
       title: 'Credentials from {{source}} could not be loaded',

@@ -51,6 +51,15 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ctx.aws.providerTrail.length > 0
       ? [`providers tried, in order: ${ctx.aws.providerTrail.join(' → ')}`]
       : []
+  const gateway = ctx.config.agent?.switches?.gatewayAuth
+  if (!resolved.ok && gateway && !ctx.config.bedrockApiKey) {
+    ctx.report(
+      'gatewayOnly',
+      { host: gateway.gateway.host, skip: gateway.skip.source },
+      { observed: [`expected source: ${source.label}`, ...tried] }
+    )
+    return facts
+  }
   if (!resolved.ok) {
     const { verdict, apiKeyOnly } = unresolvedVerdict(
       resolved.error,

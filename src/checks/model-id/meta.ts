@@ -28,7 +28,7 @@ export const meta = defineMeta({
       title: 'No model named: checking {{model}}, {{why}}',
       cause:
         'No model is named (`model-id`, `BEDROCK_MODEL`, or a Claude Code model variable), so the preflight checks the newest Claude Sonnet that {{region}} can call, which it reads with ListInferenceProfiles. That read did not answer (the error is under Observed), so it checks the built-in fallback: a newer Sonnet may exist, and the agent may call another model.',
-      fix: 'Name the model the job calls (`model-id: <id>` or `BEDROCK_MODEL=<id>`), or allow `bedrock:ListInferenceProfiles` so the preflight can read which Sonnet is newest.',
+      fix: 'Name the model the job calls ({{nameModel}}), or allow `bedrock:ListInferenceProfiles` so the preflight can read which Sonnet is newest.',
       doc: DocUrl.profiles
     },
     newPrefix: {
@@ -39,10 +39,10 @@ export const meta = defineMeta({
     regionlessArn: {
       status: 'warn',
       title:
-        'Region-less foundation-model ARN: it belongs in IAM policies for global. profiles, not in BEDROCK_MODEL',
+        'Region-less foundation-model ARN: it belongs in IAM policies for global. profiles, not in the model setting',
       cause:
         '`arn:aws:bedrock:::foundation-model/…` is the resource IAM evaluates for the global hop of a `global.` inference profile; applications call the profile ID instead.',
-      fix: 'Use `BEDROCK_MODEL=global.{{model}}` for global routing, or the geographic profile for your region (model-resolve names it).',
+      fix: 'Set {{setGlobal}} for global routing, or the geographic profile for your region (model-resolve names it).',
       doc: DocUrl.globalCris
     },
     malformed: {
@@ -56,7 +56,7 @@ export const meta = defineMeta({
       catalog: 'model-id-format',
       title: 'Model identifier from {{source}} is not usable: {{problem}}',
       skips: 'the model identifier is misspelt',
-      fix: 'Use `BEDROCK_MODEL={{suggestion}}` (action input `model-id: {{suggestion}}`). Copy IDs exactly from `aws bedrock list-inference-profiles` or `aws bedrock list-foundation-models`.'
+      fix: 'Set {{setSuggestion}}. Copy IDs exactly from `aws bedrock list-inference-profiles` or `aws bedrock list-foundation-models`.'
     },
     unsupported: {
       status: 'unverified',

@@ -2,7 +2,7 @@ import type { CheckRun } from '../shared/check.js'
 import { parseModelId, type ModelId } from '../../parse/model-id.js'
 import { defaultModelRegion } from '../../aws/default-model.js'
 import { listSystemProfiles } from '../shared/bedrock-reads.js'
-import { modelFileLocation } from '../shared/env-location.js'
+import { modelFileLocation, setModelTo } from '../shared/env-location.js'
 import type { ModelIdFacts } from './facts.js'
 import type { meta } from './meta.js'
 
@@ -35,7 +35,14 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     const data = { source, problem: parsed.problem }
     if (parsed.unsupported) ctx.report('unsupported', data, extra)
     else if (parsed.suggestion)
-      ctx.report('misspelt', { ...data, suggestion: parsed.suggestion }, extra)
+      ctx.report(
+        'misspelt',
+        {
+          ...data,
+          setSuggestion: setModelTo(ctx, parsed.suggestion)
+        },
+        extra
+      )
     else ctx.report('malformed', data, extra)
     return
   }
@@ -49,7 +56,12 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   if (parsed.prefix && !parsed.knownPrefix) {
     ctx.report('newPrefix', { kind: KIND_LABEL[parsed.kind], prefix: parsed.prefix }, { observed })
   } else if (parsed.kind === 'foundation-model-arn' && parsed.regionless) {
-    ctx.report('regionlessArn', { model: parsed.baseModelId ?? '' }, { observed, ...at })
+    const model = parsed.baseModelId ?? ''
+    ctx.report(
+      'regionlessArn',
+      { setGlobal: setModelTo(ctx, `global.${model}`) },
+      { observed, ...at }
+    )
   } else if (sourced?.chosen) {
     const why = source.replace(/^default: /, '')
     // The engine's read, answered from the run's shared reads (no second request).
@@ -60,7 +72,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     if (region && listed && !listed.ok) {
       ctx.report(
         'chosenUnverified',
-        { model: value, why, region },
+        { model: value, why, region, nameModel: setModelTo(ctx, { placeholder: 'model-id' }) },
         { observed, error: listed.error, permission: 'bedrock:ListInferenceProfiles' }
       )
     } else {

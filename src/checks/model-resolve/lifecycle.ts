@@ -3,6 +3,7 @@ import type { ObservedError } from '../../engine/types.js'
 import { isReadDenied } from '../../engine/read-denied.js'
 import { isRetired, type ResolveContext } from './answers.js'
 import type { LifecycleFacts } from './facts.js'
+import { setModelTo } from '../shared/env-location.js'
 
 function dateOnly(d: Date | undefined): string | undefined {
   return d && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : undefined
@@ -113,17 +114,18 @@ export function reportLifecycle(
     ],
     fixContext: { modelId: model }
   }
+  const setNew = setModelTo(ctx, { placeholder: 'active-model-id' })
   if (endOfLife && life.endOfLifeTime && life.endOfLifeTime.getTime() <= Date.now()) {
     ctx.report('endOfLife', { model, endOfLife }, extra)
   } else if (endOfLife && life.endOfLifeTime) {
     const days = plural(daysUntil(life.endOfLifeTime))
     if (inExtended && extended) {
-      ctx.report('legacyExtendedAccess', { model, endOfLife, days, extended }, extra)
+      ctx.report('legacyExtendedAccess', { model, endOfLife, days, extended, setNew }, extra)
     } else {
-      ctx.report('legacy', { model, endOfLife, days }, extra)
+      ctx.report('legacy', { model, endOfLife, days, setNew }, extra)
     }
   } else {
-    ctx.report('legacyUndated', { model }, extra)
+    ctx.report('legacyUndated', { model, setNew }, extra)
   }
 }
 

@@ -7,7 +7,7 @@ import { MAX_EDITS } from './near-miss.js'
 
 /**
  * The line to put in the configuration; `{{use}}` is the identifier to use instead, `{{setModel}}`
- * the setting that names it (`BEDROCK_MODEL=…` and the input, or the Claude Code variable).
+ * the setting that names it, in the words of the face and the file that set it (setModelTo).
  */
 const USE = 'Set {{setModel}}:'
 const REMEMBER_IAM =
@@ -74,7 +74,7 @@ const LEGACY = {
   title: '{{model}} is Legacy: end of life {{endOfLife}} ({{days}} left)',
   cause:
     'The provider has moved this model version to Legacy: it still answers, but stops at its end-of-life date, costs more during public extended access, and accounts that have not used it recently lose access.',
-  fix: 'Plan the move to an active Claude model before the end-of-life date: `aws bedrock list-inference-profiles` shows the current ones; update `BEDROCK_MODEL`.',
+  fix: 'Plan the move to an active Claude model before the end-of-life date: `aws bedrock list-inference-profiles` shows the current ones; then set {{setNew}}.',
   doc: DocUrl.lifecycle
 } as const
 
@@ -295,7 +295,7 @@ export const meta = defineMeta({
         '{{model}} is Legacy, in public extended access since {{extended}}: end of life {{endOfLife}} ({{days}} left)',
       cause:
         'The provider has moved this model version to Legacy and it is now in the public extended-access part of that period: it still answers for accounts that use it, at the higher prices the provider set, until its end of life. Calls in this period have been refused with "ValidationException: Operation not allowed", the same text as an account-level restriction: if the invoke probe or the agent gets it, this is the first cause to rule out.',
-      fix: 'Move to an active Claude model before {{endOfLife}}: `aws bedrock list-inference-profiles` shows the current ones; update `BEDROCK_MODEL` (or the Claude Code variable that names it).'
+      fix: 'Move to an active Claude model before {{endOfLife}}: `aws bedrock list-inference-profiles` shows the current ones; then set {{setNew}}.'
     },
     endOfLife: {
       status: 'catalog',

@@ -84,11 +84,34 @@ export const meta = defineMeta({
     longContextUnchecked: {
       status: 'unverified',
       title:
-        '{{model}} is called with the 1M-token context ({{source}} ends in `[1m]`): its 1M Context Length quotas in {{region}} were not checked',
+        '{{model}} is called with the 1M-token context ({{source}} ends in `[1m]`): no 1M Context Length quota of it is listed in {{region}} {{path}}',
       cause:
-        'Service Quotas lists the 1M-context quotas of a model apart from its standard ones, and they apply to every call that uses the 1M-context beta, as the `[1m]` suffix makes Claude Code do. The preflight checked the standard quotas only ({{summary}}), so these calls may still be throttled: a 1M-context quota is often lower than the standard one, or 0.',
+        'Service Quotas lists the 1M-context quotas of a model apart from its standard ones, and they apply to every call that uses the 1M-context beta, as the `[1m]` suffix makes Claude Code do. The listing of the region names none for this model on this path, so only the standard quotas were checked ({{summary}}); these calls may still be throttled or refused.',
       fix: 'Check the "… 1M Context Length" quotas of the model in the Service Quotas console (Amazon Bedrock, {{region}}) and request an increase where one is 0, or drop `[1m]` from the model setting to use the standard context.',
       doc: DocUrl.quotas
+    },
+    longContextZero: {
+      status: 'fail',
+      title:
+        '{{quota}} is 0 in {{region}}: every 1M-context call of {{model}} is throttled ({{source}} ends in `[1m]`)',
+      cause:
+        "Service Quotas meters the calls that use the 1M-context beta, as the `[1m]` suffix makes Claude Code do, by the model's 1M Context Length quotas, apart from its standard ones ({{summary}}). This one is 0, so no such call can start.",
+      fix: 'Request an increase:\n\n```sh\naws service-quotas request-service-quota-increase --service-code bedrock --quota-code {{code}} --desired-value {{desired}} --region {{region}}\n```\n\nor drop `[1m]` from {{source}} to use the standard context.',
+      doc: DocUrl.quotaIncrease
+    },
+    longContextBelow: {
+      status: 'warn',
+      title:
+        '{{quota}} is {{value}}, below the {{min}} tokens one 1M-context call of {{model}} may reserve',
+      cause:
+        'Calls with the 1M-context beta ({{source}} ends in `[1m]`) draw on this quota, not the standard one. Bedrock reserves the input tokens plus `max_tokens` against it when a call starts, so a quota below that throttles even a single call.',
+      fix: 'Request an increase:\n\n```sh\naws service-quotas request-service-quota-increase --service-code bedrock --quota-code {{code}} --desired-value {{desired}} --region {{region}}\n```\n\nor lower CLAUDE_CODE_MAX_OUTPUT_TOKENS, or drop `[1m]` from {{source}}.',
+      doc: DocUrl.quotaIncrease
+    },
+    longContextWithin: {
+      status: 'pass',
+      title:
+        '{{model}} with the 1M-token context in {{region}}: {{quota}} is {{value}}, enough for one call ({{min}})'
     },
     needsCredentials: {
       status: 'unverified',

@@ -8,10 +8,12 @@ import {
 import type { ModelIdFacts } from '../model-id/facts.js'
 import type { ResolveFacts } from '../model-resolve/facts.js'
 import { findQuotas, METRICS } from './find.js'
+import { findLongContextQuota } from './long-context.js'
 import { modelKeyOfId } from '../shared/quota-names.js'
 import type { QuotaValue } from '../shared/quota-reads.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
 import type { meta } from './meta.js'
+import type { ObservedError } from '../../engine/types.js'
 
 const PATH_LABEL: Record<QuotaPath, string> = {
   'on-demand': 'on demand (in-Region)',
@@ -104,11 +106,20 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     return
   }
   const found = await findQuotas(ctx, region, base, path)
+  // A read that failed: the permission is the operation's when it was a Service Quotas one.
+  const notRead = (error: ObservedError) =>
+    ctx.report(
+      'notRead',
+      { model, region },
+      {
+        error,
+        permission: error.operation?.startsWith('servicequotas:')
+          ? error.operation
+          : 'servicequotas:ListServiceQuotas'
+      }
+    )
   if (found.error) {
-    const permission = found.error.operation?.startsWith('servicequotas:')
-      ? found.error.operation
-      : 'servicequotas:ListServiceQuotas'
-    ctx.report('notRead', { model, region }, { error: found.error, permission })
+    notRead(found.error)
     return
   }
   // The agent's own output budget (CLAUDE_CODE_MAX_OUTPUT_TOKENS) for this model, unless the
@@ -171,15 +182,35 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ctx.report('noMatch', { ...base4, metrics: missing.join(', ') }, { observed })
     return facts
   }
+  // A `[1m]` model's calls use the 1M-context beta (Claude Code's suffix, src/agent/tiers.ts).
+  const named = ctx.config.models.find((m) => m.value === id.input && m.longContext)
   if (problems === 0) {
     const summary = METRICS.map(
       (m) => `${number(found.byMetric[m]!.value)} ${METRIC_LABEL[m]}`
     ).join(', ')
-    // The standard quotas fit; a `[1m]` model's calls are metered by its 1M-context quotas instead.
-    const named = ctx.config.models.find((m) => m.value === id.input && m.longContext)
-    if (named) {
-      ctx.report('longContextUnchecked', { ...base4, source: named.source, summary }, { observed })
-    } else ctx.report('within', { ...base4, path: PATH_TITLE[path], summary }, { observed })
+    if (!named) ctx.report('within', { ...base4, path: PATH_TITLE[path], summary }, { observed })
+    else {
+      // The standard quotas fit; a `[1m]` model's calls are metered by its 1M-context quotas.
+      const data = { ...base4, source: named.source, summary }
+      const long = await findLongContextQuota(ctx, region, base, path)
+      if (long.error) notRead(long.error)
+      else if (!long.quota) ctx.report('longContextUnchecked', data, { observed })
+      else {
+        const q = long.quota
+        const seen = [...observed, `1M context: ${line(q, 'tpm')}`]
+        const fields = {
+          ...data,
+          quota: q.name,
+          code: q.code,
+          value: number(q.value),
+          min: number(min),
+          desired: desiredValue(min, q.defaultValue)
+        }
+        if (q.value === 0) ctx.report('longContextZero', fields, { observed: seen })
+        else if (q.value < min) ctx.report('longContextBelow', fields, { observed: seen })
+        else ctx.report('longContextWithin', fields, { observed: seen })
+      }
+    }
   }
   return facts
 }

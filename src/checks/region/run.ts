@@ -18,7 +18,8 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       {},
       {
         observed: [
-          `${config.surface === 'cli' ? '--region' : 'aws-region input'}, AWS_REGION and AWS_DEFAULT_REGION are all unset${config.envFile ? ` (also in ${config.envFile.displayPath})` : ''}`
+          `${config.surface === 'cli' ? '--region' : 'aws-region input'}, AWS_REGION and AWS_DEFAULT_REGION are all unset${config.envFile ? ` (also in ${config.envFile.displayPath})` : ''}`,
+          "no region in the active profile's section of the shared config file (AWS_CONFIG_FILE, else ~/.aws/config)"
         ],
         // The seed page's fix is a line in the env file: point at the file it belongs in.
         ...(config.envFile ? { location: { file: config.envFile.displayPath } } : {})

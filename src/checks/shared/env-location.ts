@@ -5,6 +5,7 @@ import {
   type SourcedModel
 } from '../../config.js'
 import { setTo, type SettingAt, type SettingKind } from '../../commands/settings.js'
+import type { Word } from '../../commands/shell.js'
 import type { ReadContext } from '../../engine/check.js'
 import type { SourceLocation } from '../../engine/types.js'
 
@@ -110,7 +111,7 @@ function fileVariable(config: PreflightConfig, source: string): string | undefin
  * The setting that makes the job call `use` instead of the subject's model, as a fix names it
  * (src/commands/settings.ts decides the words for the face and the source).
  */
-export function setModelTo(ctx: ReadContext, use: string): string {
+export function setModelTo(ctx: ReadContext, use: Word): string {
   return setTo('model', use, settingAt(ctx.config, 'model', ctx.subject.model))
 }
 

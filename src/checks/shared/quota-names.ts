@@ -72,3 +72,13 @@ export function quotaMeaning(name: string): QuotaMeaning | undefined {
   const model = modelKeyOfName(text.slice(at + 5))
   return model ? { kind: 'model', metric, path, model } : undefined
 }
+
+/**
+ * Reads the name of a 1M-context quota ("Cross-region model inference tokens per minute for
+ * Anthropic Claude Sonnet 4.5 V1 1M Context Length", reference bedrock.md §00): what it limits,
+ * read as the standard quota it stands beside. Undefined for every other quota.
+ */
+export function longContextMeaning(name: string): QuotaMeaning | undefined {
+  if (!LONG_CONTEXT_NAME.test(name)) return undefined
+  return quotaMeaning(name.replace(LONG_CONTEXT_NAME, ' '))
+}
