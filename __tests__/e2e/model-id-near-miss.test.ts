@@ -139,6 +139,6 @@ describe('a model ID one edit away from a listed one, through the bundled CLI', 
     expect(f?.messageId).toBe('nearMiss')
     expect(f?.location?.line).toBe(2)
     expect(f?.location?.file).toMatch(/\.insightworker\/\.env$/)
-    expect(f?.fix).toContain(`model-id: us.${SONNET_45}`)
+    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}\` in the agent's .env`)
   })
 })
