@@ -159,7 +159,7 @@ export function buildConfig(raw: RawSettings): {
   const envFile = raw.envFilePath
     ? readEnvFile(raw.envFilePath, raw.envFileOptional ?? false, raw.workspace)
     : undefined
-  // The InsightWorker .env as an agent profile: it fills what the environment leaves unset.
+  // The agent's .env as an agent profile: it fills what the environment leaves unset.
   const { env, fileValues, lookup: fromEnv } = envFileProfile(raw.processEnv, envFile)
   // The agent's settings override the environment (Claude Code applies their `env` over the
   // shell's), the agent step's own environment comes next (src/agent/resolve.ts).

@@ -146,7 +146,7 @@ describe('model routing through the bundled action', () => {
     const f = finding(run, 'model-id')
     expect(f?.status).toBe('fail')
     expect(f?.title).toContain('LiteLLM routing prefix')
-    expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}`)
+    expect(f?.fix).toContain(`model-id: us.${SONNET_45}`)
     expect(finding(run, 'model-resolve')?.status).toBe('skipped')
     expect(fake.requests.filter((r) => r.service === 'bedrock')).toHaveLength(0)
   })

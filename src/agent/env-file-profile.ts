@@ -1,5 +1,5 @@
 /**
- * The InsightWorker `.env` (the `env-file` input; InsightWorker's troubleshooting page tells users
+ * The agent's `.env` (the `env-file` input; the agent's troubleshooting page tells users
  * to "Add to ~/.insightworker/.env: AWS_REGION=us-east-1") read as an agent profile: its values
  * fill what the environment leaves unset, as dotenv does, each kept with the file and line that
  * set it, and only the keys the preflight may apply (src/env-file/keys.ts) are applied. The
