@@ -2,9 +2,9 @@
 // missing or wrong version suffix (`…-v1` for `…-v1:0`), a geography prefix of another region
 // (`eu.` from us-east-1), a typo. Pure: the candidates are what the region's own listing
 // (ListInferenceProfiles, ListFoundationModels) answered, so a correction is never synthesized.
+import { MAX_EDITS } from './meta.js'
 
-/** At most this many edits away, a prefix swap or a version suffix counting as one. */
-export const MAX_EDITS = 2
+export { MAX_EDITS }
 
 export interface NearMatches {
   /** The one nearest listed ID, when a single one is nearest (ties broken as `rank` says). */
