@@ -233,7 +233,7 @@ describe('a profile that is not defined is one finding with a fix that works her
     expect(fix).not.toContain('--profile no such')
     // The block's fence is longer than any run of backticks inside, so no name can close it.
     const block = /^(`{3,})sh\n([\s\S]*?)\n\1$/m.exec(fix)
-    expect(block?.[2].split('\n')).toEqual([
+    expect(block?.[2]?.split('\n')).toEqual([
       '# IAM Identity Center (SSO)',
       "aws configure sso --profile 'no such; rm -rf ~ `x`'",
       '# or an access key pair',
