@@ -363,28 +363,22 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(run.outputs.result).toBe('fail')
   })
 
-  // A 1M-context row of another enforced metric, as Service Quotas would name it beside the standard
-  // one (the standard daily name, then `V1 1M Context Length`; reference bedrock.md §00).
-  const longContextRow = (name: string, value: number) => ({
-    code: 'L-1A2B3C4D',
-    name,
-    value,
-    defaultValue: value,
-    adjustable: true
-  })
-
-  it('fails a `[1m]` model whose 1M-context tokens-per-day quota is 0, though its per-minute one fits', async () => {
-    const world = [
-      ...quotaWorld(undefined, 100, { longContext: 500_000 }),
-      longContextRow(
-        'Model invocation max tokens per day for Anthropic Claude Sonnet 4.5 V1 1M Context Length',
-        0
-      )
-    ]
-    fake.handle(serviceQuotasHandlers(world))
-    const run = await preflight(
+  // A 1M-context row of another metric at 0, named as Service Quotas names the standard one, then
+  // `V1 1M Context Length` (reference bedrock.md §00).
+  const withLongContextRow = async (name: string) => {
+    const row = { code: 'L-1A2B3C4D', name, value: 0, defaultValue: 0, adjustable: true }
+    fake.handle(
+      serviceQuotasHandlers([...quotaWorld(undefined, 100, { longContext: 500_000 }), row])
+    )
+    return preflight(
       { 'aws-region': 'us-east-1' },
       { '.claude/settings.json': settings({ ANTHROPIC_MODEL: `us.${SONNET_45}[1m]` }) }
+    )
+  }
+
+  it('fails a `[1m]` model whose 1M-context tokens-per-day quota is 0, though its per-minute one fits', async () => {
+    const run = await withLongContextRow(
+      'Model invocation max tokens per day for Anthropic Claude Sonnet 4.5 V1 1M Context Length'
     )
     const f = finding(run, 'quota')
     expect(f).toMatchObject({ status: 'fail', messageId: 'longContextZero' })
@@ -397,17 +391,8 @@ describe("Claude Code's own configuration, through the bundled action", () => {
   })
 
   it('does not fail a `[1m]` model on a stale 1M-context requests-per-minute row at 0: AWS no longer enforces RPM', async () => {
-    const world = [
-      ...quotaWorld(undefined, 100, { longContext: 500_000 }),
-      longContextRow(
-        'Cross-Region InvokeModel requests per minute for Anthropic Claude Sonnet 4.5 V1 1M Context Length',
-        0
-      )
-    ]
-    fake.handle(serviceQuotasHandlers(world))
-    const run = await preflight(
-      { 'aws-region': 'us-east-1' },
-      { '.claude/settings.json': settings({ ANTHROPIC_MODEL: `us.${SONNET_45}[1m]` }) }
+    const run = await withLongContextRow(
+      'Cross-Region InvokeModel requests per minute for Anthropic Claude Sonnet 4.5 V1 1M Context Length'
     )
     expect(finding(run, 'quota')).toMatchObject({ status: 'pass', messageId: 'longContextWithin' })
   })
