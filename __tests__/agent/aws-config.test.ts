@@ -1,6 +1,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
+import { loadSharedConfigFiles } from '@smithy/core/config'
 import { readProfileRegion, regionInConfig, AWS_CONFIG_BYTES } from '../../src/agent/aws-config.js'
 
 const CONFIG = [
@@ -68,10 +70,11 @@ describe("the active profile's region, as the AWS SDKs read ~/.aws/config", () =
     expect(readProfileRegion({ env: { HOME: home('[default]\noutput = json\n') } })).toEqual({})
   })
 
-  it('names the file and line of a line it cannot parse, and takes no region from the file', () => {
+  it('names the line the SDK skips, and still takes the region the SDK reads', () => {
+    // parseIni skips `[profile dev` (no `]`, no `=`), so line 4 stays in [default].
     const dir = home('[default]\nregion = us-east-1\n[profile dev\nregion = eu-west-1\n')
     const read = readProfileRegion({ env: { HOME: dir } })
-    expect(read.region).toBeUndefined()
+    expect(read.region?.value).toBe('eu-west-1')
     expect(read.note).toEqual({
       kind: 'aws-config-invalid',
       file: '~/.aws/config',
@@ -93,6 +96,96 @@ describe("the active profile's region, as the AWS SDKs read ~/.aws/config", () =
     })
     expect(read.region).toBeUndefined()
     expect(read.note).toMatchObject({ kind: 'aws-config-invalid', line: 1 })
+  })
+
+  it('reads `region = us-east-1 # prod` as us-east-1, as the SDK strips a comment after whitespace', () => {
+    expect(regionInConfig('[default]\nregion = us-east-1 # prod\n', 'default').region?.value).toBe(
+      'us-east-1'
+    )
+    expect(regionInConfig('[default]\nregion = us-east-1\t; prod\n', 'default').region?.value).toBe(
+      'us-east-1'
+    )
+    // No whitespace before `#`: the SDK keeps it in the value, and so do we.
+    expect(regionInConfig('[default]\nregion = us-east-1#prod\n', 'default').region?.value).toBe(
+      'us-east-1#prod'
+    )
+  })
+
+  it("keeps the active profile's region when a line under another profile is bad, naming that line", () => {
+    const dir = home('[profile other]\nthis is not ini\n[profile dev]\nregion = eu-west-1\n')
+    const read = readProfileRegion({
+      env: { HOME: dir },
+      profile: { value: 'dev', source: 'AWS_PROFILE' }
+    })
+    expect(read.region?.value).toBe('eu-west-1')
+    expect(read.note).toMatchObject({ kind: 'aws-config-invalid', line: 2 })
+  })
+
+  it('reads an indented `region =` line, but not one inside a sub-section', () => {
+    expect(regionInConfig('[default]\n  region = us-west-2\n', 'default').region).toEqual({
+      value: 'us-west-2',
+      line: 2,
+      section: 'default'
+    })
+    expect(
+      regionInConfig('[default]\ns3 =\n  region = us-west-2\n', 'default').region
+    ).toBeUndefined()
+  })
+
+  it('reads [profile default] over [default], and not `[profile  dev]` (two spaces), as the SDK does', () => {
+    const text = '[default]\nregion = us-east-1\n[profile default]\nregion = eu-west-1\n'
+    expect(regionInConfig(text, 'default').region?.value).toBe('eu-west-1')
+    const spaced = regionInConfig('[profile  dev]\nregion = eu-west-1\n', 'dev')
+    expect(spaced.region).toBeUndefined()
+    expect(spaced.bad?.line).toBe(1)
+  })
+
+  it('reads the same region as the AWS SDK for JavaScript for any config file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-awscfg-sdk-'))
+    const file = join(dir, 'config')
+    const piece = fc.constantFrom(
+      '[default]',
+      '[profile dev]',
+      '[profile  dev]',
+      '[ profile dev ]',
+      '[profile default]',
+      '[dev]',
+      '[sso-session corp]',
+      '[foo bar]',
+      '[profile dev',
+      'region = us-east-1',
+      'region = eu-west-1 # prod',
+      'region = ap-south-1;x',
+      'region=us-west-2 ;x',
+      '  region = ca-central-1',
+      'Region = sa-east-1',
+      's3 =',
+      '  max_concurrent_requests = 10',
+      'output = json',
+      'this is not ini',
+      '# comment',
+      '; comment',
+      '= value',
+      ''
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 12 }),
+        fc.constantFrom('default', 'dev'),
+        async (lines, profile) => {
+          const text = lines.join('\n')
+          writeFileSync(file, text)
+          const sdk = await loadSharedConfigFiles({
+            configFilepath: file,
+            filepath: join(dir, 'none'),
+            ignoreCache: true
+          })
+          const theirs = sdk.configFile[profile]?.region
+          expect(regionInConfig(text, profile).region?.value).toBe(theirs)
+        }
+      ),
+      { numRuns: 300 }
+    )
   })
 
   it('does not read a file larger than its bound', () => {

@@ -363,6 +363,40 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(run.outputs.result).toBe('fail')
   })
 
+  // A 1M-context row of another metric at 0, named as Service Quotas names the standard one, then
+  // `V1 1M Context Length` (reference bedrock.md §00).
+  const withLongContextRow = async (name: string) => {
+    const row = { code: 'L-1A2B3C4D', name, value: 0, defaultValue: 0, adjustable: true }
+    fake.handle(
+      serviceQuotasHandlers([...quotaWorld(undefined, 100, { longContext: 500_000 }), row])
+    )
+    return preflight(
+      { 'aws-region': 'us-east-1' },
+      { '.claude/settings.json': settings({ ANTHROPIC_MODEL: `us.${SONNET_45}[1m]` }) }
+    )
+  }
+
+  it('fails a `[1m]` model whose 1M-context tokens-per-day quota is 0, though its per-minute one fits', async () => {
+    const run = await withLongContextRow(
+      'Model invocation max tokens per day for Anthropic Claude Sonnet 4.5 V1 1M Context Length'
+    )
+    const f = finding(run, 'quota')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'longContextZero' })
+    expect(f?.title).toContain(
+      'tokens per day for Anthropic Claude Sonnet 4.5 V1 1M Context Length is 0'
+    )
+    expect(f?.fix).toContain('--quota-code L-1A2B3C4D')
+    expect(f?.observed?.join('\n')).toContain('1M context: tokens per minute: 500,000')
+    expect(run.outputs.result).toBe('fail')
+  })
+
+  it('does not fail a `[1m]` model on a stale 1M-context requests-per-minute row at 0: AWS no longer enforces RPM', async () => {
+    const run = await withLongContextRow(
+      'Cross-Region InvokeModel requests per minute for Anthropic Claude Sonnet 4.5 V1 1M Context Length'
+    )
+    expect(finding(run, 'quota')).toMatchObject({ status: 'pass', messageId: 'longContextWithin' })
+  })
+
   it('reports an unreadable settings file, a refresh command and a credential, never its value', async () => {
     const run = await preflight(
       { 'aws-region': 'us-east-1', 'model-id': `us.${SONNET_45}` },

@@ -392,6 +392,25 @@ describe('bedrock-preflight explain', () => {
     }
   })
 
+  it('hides session tokens (STS JSON, credentials file, environment) in a pasted log', async () => {
+    // A session token is base64 (IQoJb3JpZ2luX2Vj… decodes to "\t\norigin_ec"), with / + and =.
+    const token = `IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD+abc/def+ghi==`
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY'
+    const expired = 'ExpiredTokenException: The security token included in the request is expired'
+    for (const line of [
+      `{"Credentials": {"AccessKeyId": "ASIAIOSFODNN7EXAMPLE", "SecretAccessKey": "${secret}", "SessionToken": "${token}"}} ${expired}`,
+      `{"Version": 1, "SessionToken": "${token}"} ${expired}`,
+      `aws_session_token = ${token} ${expired}`,
+      `aws_security_token=${token} ${expired}`,
+      `export AWS_SESSION_TOKEN=${token} AWS_SECRET_ACCESS_KEY=${secret} ${expired}`
+    ]) {
+      const run = await cli(['explain'], { stdin: `INFO starting\n${line}\n` })
+      expect(run.stdout).toContain('The first real error is on line 2:')
+      expect(run.stdout).not.toContain(token.slice(0, 24))
+      expect(run.stdout).not.toContain(secret)
+    }
+  })
+
   it('says plainly when an error is not in the catalog, exit 1', async () => {
     const run = await cli(['explain', 'Segmentation fault in the flux capacitor'])
     expect(run.exitCode).toBe(1)

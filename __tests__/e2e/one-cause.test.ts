@@ -215,6 +215,33 @@ describe('a profile that is not defined is one finding with a fix that works her
     expect(f?.fix).toContain('`--profile dev`')
   })
 
+  it('quotes hostile profile names so every printed command works when pasted', async () => {
+    // Names as they can be written in the user's files and environment: a space, `;`, backticks.
+    const hostile = 'no such; rm -rf ~ `x`'
+    const defined = "dev team's`"
+    const run = await cliRun(['--region', 'us-east-1', '--model', PROFILE], {
+      env: { ...NO_IAM_CREDENTIALS, AWS_PROFILE: hostile },
+      files: { '.aws/config': `[profile ${defined}]\nregion = us-east-1\n` }
+    })
+    const [f] = of(run, 'credentials')
+    expect(f?.messageId).toBe('profileMissing')
+    const fix = f?.fix ?? ''
+    expect(fix).toContain("aws configure sso --profile 'no such; rm -rf ~ `x`'")
+    expect(fix).toContain("aws configure --profile 'no such; rm -rf ~ `x`'")
+    expect(fix).toContain("``--profile 'dev team'\\''s`'``")
+    expect(fix).toContain("``export AWS_PROFILE='dev team'\\''s`'``")
+    expect(fix).not.toContain('--profile no such')
+    // The block's fence is longer than any run of backticks inside, so no name can close it.
+    const block = /^(`{3,})sh\n([\s\S]*?)\n\1$/m.exec(fix)
+    expect(block?.[2]?.split('\n')).toEqual([
+      '# IAM Identity Center (SSO)',
+      "aws configure sso --profile 'no such; rm -rf ~ `x`'",
+      '# or an access key pair',
+      "aws configure --profile 'no such; rm -rf ~ `x`'"
+    ])
+    expect(f?.cause).toContain("``AWS_PROFILE='no such; rm -rf ~ `x`'``")
+  })
+
   it('in a job: says to drop AWS_PROFILE for configure-aws-credentials, not to run aws configure', async () => {
     const run = await runAction({
       endpoints: fake.env,

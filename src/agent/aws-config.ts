@@ -20,70 +20,101 @@ export interface ProfileRegion {
   note?: AgentNote
 }
 
-/** What one line of the AWS INI dialect is. */
-type IniLine =
-  | { kind: 'blank' }
-  | { kind: 'section'; name: string }
-  | { kind: 'key'; key: string; value: string }
-  | { kind: 'nested' }
-  | { kind: 'bad'; problem: string }
+/** The section types parseIni keeps a `[type name]` header of (@smithy/types IniSectionType). */
+const SECTION_TYPES = ['profile', 'sso-session', 'services']
+/** parseIni's pattern for `[type name]` (one whitespace, an optionally quoted name). */
+const PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/
 
-function lineKind(raw: string): IniLine {
-  const line = raw.trim()
-  if (!line || line.startsWith('#') || line.startsWith(';')) return { kind: 'blank' }
-  // An indented line continues the key above it (`s3 =` then `  max_concurrent_requests = 10`).
-  if (/^\s/.test(raw)) return { kind: 'nested' }
-  if (line.startsWith('[')) {
-    const header = /^\[\s*([^\]]+?)\s*\]\s*(?:[#;].*)?$/.exec(line)
-    return header?.[1]
-      ? { kind: 'section', name: header[1].replace(/\s+/g, ' ') }
-      : { kind: 'bad', problem: 'a section header without its closing `]`' }
-  }
-  const eq = line.indexOf('=')
-  if (eq <= 0)
-    return { kind: 'bad', problem: 'neither a `[section]` header nor a `key = value` line' }
-  return {
-    kind: 'key',
-    key: line.slice(0, eq).trim().toLowerCase(),
-    value: line.slice(eq + 1).trim()
-  }
+/**
+ * The key parseIni files a `[header]` under (`profile.dev` for `[profile dev]`), or undefined when
+ * it drops the section's lines (a known type-like prefix it does not know, `[foo bar]`).
+ */
+function sectionKey(name: string): string | undefined {
+  const m = PREFIXED.exec(name)
+  if (!m) return name
+  return SECTION_TYPES.includes(m[1] ?? '') ? `${m[1]}.${m[3]}` : undefined
 }
 
 /**
- * The `region` of profile `profile` in the config text, with its line; or the first line the
- * file cannot be read at (the AWS CLI refuses such a file, "Unable to parse config file"; the
- * JavaScript SDK skips the line, so the profile may not say what its author meant).
+ * The keys of the sections the SDK merges into profile `profile` (getConfigData): `profile.name`
+ * for a named one; for `default`, `profile.default` when it holds any key, else `default`.
+ */
+function profileKeys(profile: string, filled: ReadonlySet<string>): string[] {
+  if (profile !== 'default') return [`profile.${profile}`]
+  return filled.has('profile.default') ? ['profile.default'] : ['default']
+}
+
+type Found = { value: string; line: number; section: string }
+
+/**
+ * The `region` of profile `profile` in the config text, read line by line exactly as the
+ * JavaScript SDK (Smithy `parseIni`, then `getConfigData`, @smithy/core 3.41) reads it — which is
+ * what Claude Code uses: a comment starts at `#` or `;` at the start of the line or after
+ * whitespace; a `[…]` line is a header; an indented line after `key =` belongs to that sub-section;
+ * any other line with `=` past its first character is a key (case kept); every other line is
+ * skipped. Also the first line the SDK skips or cannot file under a profile (`bad`: the AWS CLI
+ * refuses such a file, "Unable to parse config file", and the author may have meant something
+ * else), wherever it is: it is said, but it changes nothing the SDK reads.
  */
 export function regionInConfig(
   text: string,
   profile: string
 ): {
-  region?: { value: string; line: number; section: string }
+  region?: Found
   bad?: { line: number; problem: string }
   unprefixed?: number
 } {
-  const wanted = profile === 'default' ? ['default', 'profile default'] : [`profile ${profile}`]
+  // Per section key: its `region` and where it was set (the last one wins, as parseIni's map does).
+  const regions = new Map<string, Found>()
+  const filled = new Set<string>()
   let section: string | undefined
-  let region: { value: string; line: number; section: string } | undefined
+  let header = ''
+  let sub: string | undefined
+  let bad: { line: number; problem: string } | undefined
   let unprefixed: number | undefined
-  const lines = text.split(/\r?\n/)
-  for (const [i, raw] of lines.entries()) {
-    const kind = lineKind(raw)
-    if (kind.kind === 'bad') return { bad: { line: i + 1, problem: kind.problem } }
-    if (kind.kind === 'section') {
-      section = kind.name
-      if (profile !== 'default' && section === profile) unprefixed ??= i + 1
-    } else if (kind.kind === 'key') {
+  const flag = (line: number, problem: string) => (bad ??= { line, problem })
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.split(/(?:^|\s)[;#]/)[0]!.trim()
+    if (!line) continue
+    if (line.startsWith('[') && line.endsWith(']')) {
+      header = line.slice(1, -1)
+      section = sectionKey(header)
+      sub = undefined
+      if (profile !== 'default' && header === profile) unprefixed ??= i + 1
+      // The header itself is not repeated: it is the user's text, and a title is Markdown.
       if (section === undefined)
-        return {
-          bad: { line: i + 1, problem: 'a `key = value` line before any `[section]` header' }
-        }
-      // The last value wins, as the SDKs merge repeated sections.
-      if (wanted.includes(section) && kind.key === 'region' && kind.value)
-        region = { value: kind.value, line: i + 1, section }
+        flag(i + 1, 'a section of a type the AWS SDKs do not read (its lines are skipped)')
+      else if (/\s/.test(header) && !PREFIXED.test(header))
+        flag(
+          i + 1,
+          'a section header the AWS SDK for JavaScript does not read as a profile: write `[profile name]`, one space between'
+        )
+      continue
     }
+    const eq = line.indexOf('=')
+    if (eq <= 0 && line.startsWith('[')) flag(i + 1, 'a section header without its closing `]`')
+    else if (eq <= 0) flag(i + 1, 'neither a `[section]` header nor a `key = value` line')
+    else if (section === undefined && !header)
+      flag(i + 1, 'a `key = value` line before any `[section]` header')
+    if (section === undefined || eq <= 0) continue
+    const key = line.slice(0, eq).trim()
+    const value = line.slice(eq + 1).trim()
+    if (value === '') {
+      sub = key
+      continue
+    }
+    if (sub !== undefined && raw.trimStart() === raw) sub = undefined
+    filled.add(section)
+    if (sub === undefined && key === 'region')
+      regions.set(section, { value, line: i + 1, section: header })
   }
-  return { ...(region ? { region } : {}), ...(unprefixed && !region ? { unprefixed } : {}) }
+  const keys = profileKeys(profile, filled)
+  const region = keys.map((k) => regions.get(k)).find(Boolean)
+  return {
+    ...(region ? { region } : {}),
+    ...(bad ? { bad } : {}),
+    ...(unprefixed && !region ? { unprefixed } : {})
+  }
 }
 
 export interface ProfileRegionOptions {
@@ -123,16 +154,19 @@ export function readProfileRegion({ env, profile }: ProfileRegionOptions): Profi
   }
   const name = profile?.value ?? 'default'
   const found = regionInConfig(text, name)
-  if (found.bad) return invalid(found.bad.problem, found.bad.line)
-  if (found.unprefixed) {
-    return invalid(
-      `[${name}] is not read as profile ${name}: in a config file a named profile is \`[profile ${name}]\``,
-      found.unprefixed
-    )
-  }
-  if (!found.region) return {}
+  // A line the SDK skips is said, but the region is still the one the SDK reads.
+  const note = found.unprefixed
+    ? invalid(
+        `[${name}] is not read as profile ${name}: in a config file a named profile is \`[profile ${name}]\``,
+        found.unprefixed
+      )
+    : found.bad
+      ? invalid(found.bad.problem, found.bad.line)
+      : {}
+  if (!found.region) return note
   const by = profile ? ` (${profile.source})` : ''
   return {
+    ...note,
     region: {
       value: found.region.value,
       source: `region of [${found.region.section}] in ${file}:${found.region.line}${by}`,

@@ -103,7 +103,7 @@ export const meta = defineMeta({
       status: 'warn',
       title: '{{where}}: {{problem}}',
       cause:
-        'The AWS SDKs, and Claude Code through them, read the active profile\'s region and credentials from this file when AWS_REGION is unset. The AWS CLI refuses a file it cannot parse ("Unable to parse config file"); the AWS SDK for JavaScript skips what it cannot read, so the profile may not set what its author meant, and this preflight did not take a region from it.',
+        'The AWS SDKs, and Claude Code through them, read the active profile\'s region and credentials from this file when AWS_REGION is unset. The AWS CLI refuses a file it cannot parse ("Unable to parse config file"); the AWS SDK for JavaScript skips what it cannot read, so the profile may not set what its author meant. The region this preflight takes from the file, if any, is the one the JavaScript SDK reads despite this line.',
       fix: 'Correct {{where}}: a config file holds `[profile name]` (or `[default]`) headers and `key = value` lines; `aws configure list` shows what the CLI reads. Or set AWS_REGION for the job.',
       doc: DocUrl.awsConfigFile
     },

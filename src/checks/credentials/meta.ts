@@ -38,7 +38,7 @@ export const meta = defineMeta({
       cause:
         '{{named}} names a profile that is in neither AWS file ({{where}}), so the SDK, and the agent, cannot take credentials from it.',
       fix: {
-        cli: '{{choose}}\n\n```sh\naws configure sso --profile {{profile}}   # IAM Identity Center (SSO)\naws configure --profile {{profile}}       # or an access key pair\n```',
+        cli: '{{choose}}\n\n{{create}}',
         'github-actions':
           "A job gets its credentials from `aws-actions/configure-aws-credentials`, not from a profile: remove `AWS_PROFILE` from the workflow's `env:` (job or step){{orDefined}}."
       },

@@ -1,6 +1,7 @@
 import type { CredentialSourceReport } from '../../aws/credential-source.js'
 import type { SsoTokenState } from '../../aws/sso-token.js'
 import { renewSoonStep } from '../../commands/credential-refresh.js'
+import { commandInline, commandText, inlineCode } from '../../commands/shell.js'
 import { configureCredentialsStep } from '../../catalog/snippets.js'
 import type { PreflightConfig } from '../../config.js'
 import { humanDuration } from '../../engine/duration.js'
@@ -185,11 +186,17 @@ function profileMissing(
   profile: string,
   config: Pick<PreflightConfig, 'surface' | 'profile'>
 ): CredentialsVerdict {
-  const named =
-    config.profile === profile ? `\`--profile ${profile}\`` : `\`AWS_PROFILE=${profile}\``
+  // Every name here is read from the user's files or environment: each is one shell word and one
+  // code span, whatever it holds (a space, `;`, a backtick), so the fix works when pasted.
+  const namedText = commandText(
+    config.profile === profile
+      ? { argv: ['--profile', profile] }
+      : { env: [['AWS_PROFILE', profile]] }
+  )
+  const named = inlineCode(namedText)
   const { names, filesFound } = source.definedProfiles ?? { names: [], filesFound: [] }
   const files = `${source.configFile} and ${source.credentialsFile}`
-  const listed = names.map((n) => `\`${n}\``).join(', ')
+  const listed = names.map(inlineCode).join(', ')
   const define = filesFound.length === 1 ? 'defines' : 'define'
   const where =
     filesFound.length === 0
@@ -198,16 +205,27 @@ function profileMissing(
   const first = names[0]
   const unset = config.profile === profile ? `dropping \`--profile\`` : '`unset AWS_PROFILE`'
   const orDefault = names.includes('default') ? `; ${unset} uses \`default\`` : ''
-  const choose = first
-    ? `Use one of the profiles defined here: ${listed} (\`--profile ${first}\` or \`export AWS_PROFILE=${first}\`${orDefault}), or create \`${profile}\`:`
-    : `Create the profile (this writes ${source.configFile}):`
-  const orDefined = first ? `, or set it to a profile this runner defines (${listed})` : ''
+  const choose =
+    first !== undefined
+      ? `Use one of the profiles defined here: ${listed} (${commandInline({ argv: ['--profile', first] })} or ${commandInline({ env: [['AWS_PROFILE', first]], export: true })}${orDefault}), or create ${inlineCode(profile)}:`
+      : `Create the profile (this writes ${source.configFile}):`
+  const orDefined =
+    first !== undefined ? `, or set it to a profile this runner defines (${listed})` : ''
+  const create = {
+    commands: [
+      {
+        note: 'IAM Identity Center (SSO)',
+        argv: ['aws', 'configure', 'sso', '--profile', profile]
+      },
+      { note: 'or an access key pair', argv: ['aws', 'configure', '--profile', profile] }
+    ]
+  }
   return {
     id: 'profileMissing',
-    data: { profile, named, where, choose, orDefined },
+    data: { profile, named, where, choose, orDefined, create },
     extra: {
       observed: [
-        `${named.replace(/`/g, '')} names the profile`,
+        `${namedText} names the profile`,
         ...(filesFound.length === 0
           ? [`${files}: not found`]
           : [

@@ -8,7 +8,7 @@ import {
 import type { ModelIdFacts } from '../model-id/facts.js'
 import type { ResolveFacts } from '../model-resolve/facts.js'
 import { findQuotas, METRICS } from './find.js'
-import { findLongContextQuota } from './long-context.js'
+import { findLongContextQuotas } from './long-context.js'
 import { modelKeyOfId } from '../shared/quota-names.js'
 import type { QuotaValue } from '../shared/quota-reads.js'
 import { apiKeyOnly } from '../shared/api-key-only.js'
@@ -192,23 +192,36 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     else {
       // The standard quotas fit; a `[1m]` model's calls are metered by its 1M-context quotas.
       const data = { ...base4, source: named.source, summary }
-      const long = await findLongContextQuota(ctx, region, base, path)
+      const long = await findLongContextQuotas(ctx, region, base, path)
+      const listedLong = METRICS.flatMap((m) => {
+        const q = long.quotas[m]
+        return q ? [{ metric: m, q }] : []
+      })
       if (long.error) notRead(long.error)
-      else if (!long.quota) ctx.report('longContextUnchecked', data, { observed })
+      else if (listedLong.length === 0) ctx.report('longContextUnchecked', data, { observed })
       else {
-        const q = long.quota
-        const seen = [...observed, `1M context: ${line(q, 'tpm')}`]
-        const fields = {
+        const seen = [
+          ...observed,
+          ...listedLong.map(({ metric, q }) => `1M context: ${line(q, metric)}`)
+        ]
+        const fields = (q: QuotaValue) => ({
           ...data,
           quota: q.name,
           code: q.code,
           value: number(q.value),
           min: number(min),
           desired: desiredValue(min, q.defaultValue)
+        })
+        // Each metric judged as the standard ones are: 0 fails, below one call's need warns.
+        let short = 0
+        for (const { q } of listedLong) {
+          if (q.value === 0) ctx.report('longContextZero', fields(q), { observed: seen })
+          else if (q.value < min) ctx.report('longContextBelow', fields(q), { observed: seen })
+          else continue
+          short += 1
         }
-        if (q.value === 0) ctx.report('longContextZero', fields, { observed: seen })
-        else if (q.value < min) ctx.report('longContextBelow', fields, { observed: seen })
-        else ctx.report('longContextWithin', fields, { observed: seen })
+        if (short === 0)
+          ctx.report('longContextWithin', fields(listedLong[0]!.q), { observed: seen })
       }
     }
   }
