@@ -148,6 +148,43 @@ describe("the invoke probe sends Claude Code's request", () => {
     expect(run.outputs.result).toBe('fail')
   })
 
+  it('with two flags sent and none named, says one of them is refused and offers each left out, never all', async () => {
+    const run = await action({
+      '.claude/settings.json': settings({
+        ANTHROPIC_MODEL: `us.${SONNET_46}`,
+        ANTHROPIC_BETAS: 'interleaved-thinking-2025-05-14,mcp-servers-2025-12-04'
+      })
+    })
+    const f = finding(run, 'invoke-probe', `us-east-1 · us.${SONNET_46}`)
+    expect(f).toMatchObject({ status: 'fail', messageId: 'oneBetaRefused' })
+    expect(f?.title).toBe(
+      `Bedrock refused one of the beta flags interleaved-thinking-2025-05-14, mcp-servers-2025-12-04 the agent sends with us.${SONNET_46} in us-east-1`
+    )
+    expect(f?.fix).toContain('does not say which flag')
+    expect(f?.fix).not.toContain('remove `ANTHROPIC_BETAS`')
+    // Each alternative is a JSON member of the file's `env` as written.
+    const members = [
+      ...(f?.fix ?? '').matchAll(/`("ANTHROPIC_BETAS": [^`]*)` in \.claude\/settings\.json:4/g)
+    ]
+    expect(members.map((m) => JSON.parse(`{${m[1]}}`) as unknown)).toEqual([
+      { ANTHROPIC_BETAS: 'mcp-servers-2025-12-04' },
+      { ANTHROPIC_BETAS: 'interleaved-thinking-2025-05-14' }
+    ])
+  })
+
+  it("the action: a refused flag in the job's env keeps the others, written as YAML", async () => {
+    const { run } = await probeRun('action', {
+      env: {
+        ANTHROPIC_MODEL: `us.${SONNET_46}`,
+        ANTHROPIC_BETAS: 'interleaved-thinking-2025-05-14,mcp-servers-2025-12-04'
+      }
+    })
+    const f = finding(run, 'invoke-probe', `us-east-1 · us.${SONNET_46}`)
+    expect(f?.fix).toContain(
+      "Stop sending `mcp-servers-2025-12-04`: `ANTHROPIC_BETAS: interleaved-thinking-2025-05-14` (in the job's `env:`)."
+    )
+  })
+
   it('the CLI passes the same probe without the flag', async () => {
     const { report } = await cli({ ANTHROPIC_MODEL: `us.${SONNET_46}` })
     expect(report.findings.find((x) => x.checkId === 'invoke-probe')?.status).toBe('pass')

@@ -1,5 +1,6 @@
 import { useFakeAws } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, finding, type ActionRun } from '../harness/run-action.js'
+import { runCli } from '../harness/cli.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import { HAIKU_45, SONNET_45, SONNET_46 } from '../harness/fake-bedrock.js'
@@ -212,19 +213,17 @@ describe("Claude Code's own configuration, through the bundled action", () => {
   })
 
   it('the CLI: CLAUDE_CODE_SKIP_BEDROCK_AUTH in the shell with an AWS base URL fails, and the fix unsets it', async () => {
-    const run = await runAction({
-      endpoints: fake.env,
-      env: {
-        ...OIDC_SESSION_ENV,
-        GITHUB_ACTIONS: undefined,
-        GITHUB_OUTPUT: undefined,
-        GITHUB_STEP_SUMMARY: undefined,
-        CLAUDE_CODE_SKIP_BEDROCK_AUTH: 'yes',
-        ANTHROPIC_BEDROCK_BASE_URL: 'https://bedrock-runtime.us-east-1.amazonaws.com'
-      },
-      script: 'cli.js',
-      args: ['--region', 'us-east-1', '--model', `us.${SONNET_46}`, '--json']
-    })
+    const run = await runCli(
+      fake.env,
+      ['--region', 'us-east-1', '--model', `us.${SONNET_46}`, '--json'],
+      {
+        env: {
+          ...OIDC_SESSION_ENV,
+          CLAUDE_CODE_SKIP_BEDROCK_AUTH: 'yes',
+          ANTHROPIC_BEDROCK_BASE_URL: 'https://bedrock-runtime.us-east-1.amazonaws.com'
+        }
+      }
+    )
     expect(run.blocked).toEqual([])
     const report = JSON.parse(run.stdout) as {
       findings: { messageId: string; status: string; cause?: string; fix?: string }[]

@@ -41,6 +41,16 @@ export const meta = defineMeta({
         'Bedrock answered InvokeModelWithResponseStream with {{modelId}} "{{message}}": it does not accept {{flags}} for this model here. The agent sends it because of {{sources}}. Credentials, permissions and model access are fine: Bedrock read the request and refused the flag, and the agent\'s every call will be refused the same way.',
       fix: '{{stop}}'
     },
+    // Bedrock refused a flag without naming it, and the agent sends two or more: any one may be it.
+    oneBetaRefused: {
+      status: 'fail',
+      catalog: 'beta-flag-invalid',
+      title:
+        'Bedrock refused one of the beta flags {{flags}} the agent sends with {{modelId}} in {{region}}',
+      cause:
+        'Bedrock answered InvokeModelWithResponseStream with {{modelId}} "{{message}}": it does not accept at least one of {{flags}} for this model here, and does not say which. The agent sends them because of {{sources}}. Credentials, permissions and model access are fine: Bedrock read the request and refused a flag, and the agent\'s every call will be refused the same way.',
+      fix: '{{stop}}'
+    },
     // Bedrock refused the service tier the agent asks for: the setting that asks for it.
     tierRefused: {
       status: 'fail',

@@ -7,7 +7,7 @@ import type { ObservedError } from '../../engine/types.js'
 import type { CheckRun } from '../shared/check.js'
 import type { meta } from './meta.js'
 import { probeBody, sentBetas } from './request.js'
-import { refusedBetas, stopSending } from './stop-betas.js'
+import { findRefused, refusedBetas, stopSending } from './stop-betas.js'
 import { removeVariable } from '../shared/agent-variable.js'
 import { SERVICE_TIERS_FACT } from '../../data/service-tiers.js'
 
@@ -79,17 +79,17 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     const entry = await ctx.explain(error)
     const fixContext = model.baseModelId ? { fixContext: { modelId: model.baseModelId } } : {}
     if (entry?.id === 'beta-flag-invalid' && betas.length) {
-      const refused = refusedBetas(betas, error.message)
+      const { refused, known } = refusedBetas(betas, error.message)
       const location = refused.find((b) => b.model?.location)?.model?.location
       ctx.report(
-        'betaRefused',
+        known ? 'betaRefused' : 'oneBetaRefused',
         {
           modelId,
           region,
           flags: refused.map((b) => b.flag).join(', '),
           message: error.message,
           sources: [...new Set(refused.map((b) => b.source))].join(' and '),
-          stop: stopSending(ctx, refused)
+          stop: known ? stopSending(ctx, refused) : findRefused(ctx, refused)
         },
         { error, observed: [...sent, COST_NOTE], ...fixContext, ...(location ? { location } : {}) }
       )
