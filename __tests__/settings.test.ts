@@ -143,3 +143,18 @@ describe('which endpoint the agent calls, from its own settings', () => {
     )
   })
 })
+
+describe("the beta flags the agent sends (ANTHROPIC_BETAS, Claude Code's)", () => {
+  const betas = (agent?: string) =>
+    buildConfig({
+      surface: 'cli',
+      processEnv: { ANTHROPIC_BETAS: 'interleaved-thinking-2025-05-14' },
+      log: silentLogger,
+      ...(agent ? { agent } : {})
+    }).config.anthropicBetas?.value
+  it('reads them for Claude Code only: an app on an Anthropic SDK never sends them', () => {
+    expect(betas()).toEqual(['interleaved-thinking-2025-05-14'])
+    expect(betas('anthropic-sdk-typescript')).toBeUndefined()
+    expect(betas('anthropic-sdk-python')).toBeUndefined()
+  })
+})

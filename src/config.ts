@@ -123,7 +123,7 @@ export interface PreflightConfig {
    * comma-separated list): the probes send them too, so a flag the model refuses on Bedrock
    * ("invalid beta flag") fails here, not in the job.
    */
-  anthropicBetas?: Sourced<string[]>
+  anthropicBetas?: Sourced<string[]> & { location?: { file: string; line?: number } }
   /** The bedrock-mantle project the agent's requests go to (`mantle-project`); absent: `default`. */
   mantleProject?: Sourced<string>
   /** Make one real Converse call with maxTokens 1 (costs a fraction of a cent). */

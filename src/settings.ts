@@ -262,7 +262,8 @@ export function buildConfig(raw: RawSettings): {
   const endpoint = endpointFrom(raw, labelled)
   const mantleProject = mantleProjectFrom(raw)
   const switches = agentSwitches(claudeCode)
-  const betasVar = labelled('ANTHROPIC_BETAS')
+  // Claude Code's own list of beta flags: an SDK app never sends it.
+  const betasVar = claudeCode('ANTHROPIC_BETAS')
   const betas = betasVar ? splitList(betasVar.value) : []
 
   const config: PreflightConfig = {
@@ -274,7 +275,13 @@ export function buildConfig(raw: RawSettings): {
     ...(endpoint ? { endpoint } : {}),
     ...(mantleProject ? { mantleProject } : {}),
     ...(betasVar && betas.length
-      ? { anthropicBetas: { value: betas, source: betasVar.source } }
+      ? {
+          anthropicBetas: {
+            value: betas,
+            source: betasVar.source,
+            ...(betasVar.location ? { location: betasVar.location } : {})
+          }
+        }
       : {}),
     invokeProbe,
     failOn,

@@ -50,4 +50,27 @@ describe("Claude Code's switches that change whether its calls work", () => {
       agentSwitches(lookup({ ANTHROPIC_BEDROCK_BASE_URL: 'https://gw.corp.example' })).gatewayAuth
     ).toBeUndefined()
   })
+
+  it('says CLAUDE_CODE_SKIP_BEDROCK_AUTH sends unsigned calls to AWS when no gateway is named', () => {
+    expect(
+      agentSwitches(lookup({ CLAUDE_CODE_SKIP_BEDROCK_AUTH: 'true' })).skipWithoutGateway
+    ).toEqual({ skip: { value: 'true', source: 'CLAUDE_CODE_SKIP_BEDROCK_AUTH' } })
+    expect(
+      agentSwitches(
+        lookup({
+          CLAUDE_CODE_SKIP_BEDROCK_AUTH: '1',
+          ANTHROPIC_BEDROCK_BASE_URL: 'https://bedrock-runtime.us-east-1.amazonaws.com'
+        })
+      ).skipWithoutGateway?.aws
+    ).toEqual({
+      host: 'bedrock-runtime.us-east-1.amazonaws.com',
+      source: 'ANTHROPIC_BEDROCK_BASE_URL'
+    })
+    // A gateway signs them; a switch that is off signs as usual.
+    const quiet: Record<string, string>[] = [
+      { CLAUDE_CODE_SKIP_BEDROCK_AUTH: '1', ANTHROPIC_BEDROCK_BASE_URL: 'https://gw.corp.example' },
+      { CLAUDE_CODE_SKIP_BEDROCK_AUTH: '0' }
+    ]
+    for (const vars of quiet) expect(agentSwitches(lookup(vars)).skipWithoutGateway).toBeUndefined()
+  })
 })

@@ -1,5 +1,5 @@
 /** One place words how a fix sets a region, model or profile: the face run, and where it was set. */
-import { setTo } from '../../src/commands/settings.js'
+import { setTo, setVariableTo } from '../../src/commands/settings.js'
 
 describe('how a fix names a setting', () => {
   it('names the flag the user typed in the CLI', () => {
@@ -54,5 +54,33 @@ describe('how a fix names a setting', () => {
       "`export AWS_PROFILE='a'\\''b c'`"
     )
     expect(setTo('model', 'x`y', { surface: 'cli', source: '--model' })).toBe("``--model 'x`y'``")
+  })
+})
+
+describe('how a fix sets a variable no flag or input stands for (ANTHROPIC_BETAS)', () => {
+  it('writes it as the place it was set reads it: shell, job env, JSON, YAML, .env', () => {
+    const cli = { surface: 'cli' as const, source: 'ANTHROPIC_BETAS' }
+    expect(setVariableTo('ANTHROPIC_BETAS', 'a,b', cli)).toBe('`export ANTHROPIC_BETAS=a,b`')
+    expect(setVariableTo('ANTHROPIC_BETAS', 'a;b c', cli)).toBe("`export ANTHROPIC_BETAS='a;b c'`")
+    expect(setVariableTo('ANTHROPIC_BETAS', 'a,b', { ...cli, surface: 'github-actions' })).toBe(
+      "`ANTHROPIC_BETAS: 'a,b'` (in the job's `env:`)"
+    )
+    expect(
+      setVariableTo('ANTHROPIC_BETAS', 'a', {
+        ...cli,
+        style: 'json',
+        where: '.claude/settings.json:3'
+      })
+    ).toBe('`"ANTHROPIC_BETAS": "a"` in .claude/settings.json:3')
+    expect(
+      setVariableTo('ANTHROPIC_BETAS', 'a: b', {
+        ...cli,
+        style: 'yaml',
+        where: 'claude_env of step claude'
+      })
+    ).toBe("`ANTHROPIC_BETAS: 'a: b'` in claude_env of step claude")
+    expect(
+      setVariableTo('ANTHROPIC_BETAS', 'a b', { ...cli, source: '~/.insightworker/.env line 4' })
+    ).toBe("`ANTHROPIC_BETAS='a b'` in the agent's .env (~/.insightworker/.env)")
   })
 })

@@ -107,6 +107,84 @@ describe("the invoke probe sends Claude Code's request", () => {
     expect(run.exitCode).toBe(1)
   })
 
+  it("sends the agent's service tier as X-Amzn-Bedrock-Service-Tier, and says so", async () => {
+    const run = await action({
+      '.claude/settings.json': settings({
+        ANTHROPIC_MODEL: `us.${SONNET_46}`,
+        ANTHROPIC_BEDROCK_SERVICE_TIER: 'flex'
+      })
+    })
+    const f = finding(run, 'invoke-probe', `us-east-1 · us.${SONNET_46}`)
+    expect(f?.status).toBe('pass')
+    expect(probes()[0]?.headers['x-amzn-bedrock-service-tier']).toBe('flex')
+    expect(f?.observed?.join('\n')).toContain(
+      'X-Amzn-Bedrock-Service-Tier flex (from ANTHROPIC_BEDROCK_SERVICE_TIER in .claude/settings.json:4)'
+    )
+  })
+
+  it('fails a service tier Bedrock refuses for the model, naming the setting and its line', async () => {
+    const run = await action({
+      '.claude/settings.json': settings({
+        ANTHROPIC_MODEL: `us.${SONNET_46}`,
+        ANTHROPIC_BEDROCK_SERVICE_TIER: 'reserved'
+      })
+    })
+    const f = finding(run, 'invoke-probe', `us-east-1 · us.${SONNET_46}`)
+    expect(f).toMatchObject({
+      status: 'fail',
+      messageId: 'tierRefused',
+      catalogId: 'service-tier-refused',
+      location: { file: '.claude/settings.json', line: 4 }
+    })
+    expect(f?.title).toBe(
+      `Bedrock refused the service tier reserved the agent asks for with us.${SONNET_46} in us-east-1 (ANTHROPIC_BEDROCK_SERVICE_TIER in .claude/settings.json:4)`
+    )
+    // Bedrock's words for `reserved` without a reservation (envoyproxy/ai-gateway#1749).
+    expect(f?.cause).toContain('"Reservation not found."')
+    expect(f?.fix).toContain(
+      'remove `ANTHROPIC_BEDROCK_SERVICE_TIER` from .claude/settings.json:4.'
+    )
+    expect(probes()[0]?.headers['x-amzn-bedrock-service-tier']).toBe('reserved')
+    expect(run.outputs.result).toBe('fail')
+  })
+
+  it('with two flags sent and none named, says one of them is refused and offers each left out, never all', async () => {
+    const run = await action({
+      '.claude/settings.json': settings({
+        ANTHROPIC_MODEL: `us.${SONNET_46}`,
+        ANTHROPIC_BETAS: 'interleaved-thinking-2025-05-14,mcp-servers-2025-12-04'
+      })
+    })
+    const f = finding(run, 'invoke-probe', `us-east-1 · us.${SONNET_46}`)
+    expect(f).toMatchObject({ status: 'fail', messageId: 'oneBetaRefused' })
+    expect(f?.title).toBe(
+      `Bedrock refused one of the beta flags interleaved-thinking-2025-05-14, mcp-servers-2025-12-04 the agent sends with us.${SONNET_46} in us-east-1`
+    )
+    expect(f?.fix).toContain('does not say which flag')
+    expect(f?.fix).not.toContain('remove `ANTHROPIC_BETAS`')
+    // Each alternative is a JSON member of the file's `env` as written.
+    const members = [
+      ...(f?.fix ?? '').matchAll(/`("ANTHROPIC_BETAS": [^`]*)` in \.claude\/settings\.json:4/g)
+    ]
+    expect(members.map((m) => JSON.parse(`{${m[1]}}`) as unknown)).toEqual([
+      { ANTHROPIC_BETAS: 'mcp-servers-2025-12-04' },
+      { ANTHROPIC_BETAS: 'interleaved-thinking-2025-05-14' }
+    ])
+  })
+
+  it("the action: a refused flag in the job's env keeps the others, written as YAML", async () => {
+    const { run } = await probeRun('action', {
+      env: {
+        ANTHROPIC_MODEL: `us.${SONNET_46}`,
+        ANTHROPIC_BETAS: 'interleaved-thinking-2025-05-14,mcp-servers-2025-12-04'
+      }
+    })
+    const f = finding(run, 'invoke-probe', `us-east-1 · us.${SONNET_46}`)
+    expect(f?.fix).toContain(
+      "Stop sending `mcp-servers-2025-12-04`: `ANTHROPIC_BETAS: interleaved-thinking-2025-05-14` (in the job's `env:`)."
+    )
+  })
+
   it('the CLI passes the same probe without the flag', async () => {
     const { report } = await cli({ ANTHROPIC_MODEL: `us.${SONNET_46}` })
     expect(report.findings.find((x) => x.checkId === 'invoke-probe')?.status).toBe('pass')

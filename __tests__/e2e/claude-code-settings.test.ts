@@ -1,5 +1,6 @@
 import { useFakeAws } from '../harness/fake-aws.js'
 import { runAction, leakedSecrets, finding, type ActionRun } from '../harness/run-action.js'
+import { runCli } from '../harness/cli.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
 import { HAIKU_45, SONNET_45, SONNET_46 } from '../harness/fake-bedrock.js'
@@ -184,6 +185,56 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(gw?.title).toContain('CLAUDE_CODE_SKIP_BEDROCK_AUTH in .claude/settings.json:8')
     expect(run.report?.findings.filter((x) => x.status === 'fail')).toEqual([])
     expect(run.outputs.result).not.toBe('fail')
+  })
+
+  it('fails CLAUDE_CODE_SKIP_BEDROCK_AUTH without a gateway: AWS refuses unsigned calls; the fix removes it from its line', async () => {
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({
+          AWS_REGION: 'us-east-1',
+          ANTHROPIC_MODEL: `us.${SONNET_46}`,
+          CLAUDE_CODE_SKIP_BEDROCK_AUTH: '1'
+        })
+      }
+    )
+    const f = run.report?.findings.find((x) => x.messageId === 'skipWithoutGateway')
+    expect(f).toMatchObject({
+      checkId: 'agent-settings',
+      status: 'fail',
+      location: { file: '.claude/settings.json', line: 5 }
+    })
+    expect(f?.title).toContain('CLAUDE_CODE_SKIP_BEDROCK_AUTH in .claude/settings.json:5')
+    expect(f?.cause).toContain('ANTHROPIC_BEDROCK_BASE_URL is unset')
+    expect(f?.fix).toContain('remove `CLAUDE_CODE_SKIP_BEDROCK_AUTH` from .claude/settings.json:5.')
+    expect(f?.fix).toContain("set ANTHROPIC_BEDROCK_BASE_URL to the gateway's https:// URL")
+    expect(run.report?.findings.find((x) => x.messageId === 'gatewayAuth')).toBeUndefined()
+    expect(run.outputs.result).toBe('fail')
+  })
+
+  it('the CLI: CLAUDE_CODE_SKIP_BEDROCK_AUTH in the shell with an AWS base URL fails, and the fix unsets it', async () => {
+    const run = await runCli(
+      fake.env,
+      ['--region', 'us-east-1', '--model', `us.${SONNET_46}`, '--json'],
+      {
+        env: {
+          ...OIDC_SESSION_ENV,
+          CLAUDE_CODE_SKIP_BEDROCK_AUTH: 'yes',
+          ANTHROPIC_BEDROCK_BASE_URL: 'https://bedrock-runtime.us-east-1.amazonaws.com'
+        }
+      }
+    )
+    expect(run.blocked).toEqual([])
+    const report = JSON.parse(run.stdout) as {
+      findings: { messageId: string; status: string; cause?: string; fix?: string }[]
+    }
+    const f = report.findings.find((x) => x.messageId === 'skipWithoutGateway')
+    expect(f?.status).toBe('fail')
+    expect(f?.cause).toContain(
+      "ANTHROPIC_BEDROCK_BASE_URL (ANTHROPIC_BEDROCK_BASE_URL) names AWS's own host bedrock-runtime.us-east-1.amazonaws.com"
+    )
+    expect(f?.fix).toContain('```sh\nunset CLAUDE_CODE_SKIP_BEDROCK_AUTH\n```')
+    expect(run.exitCode).toBe(1)
   })
 
   it('fails a subagent model the region cannot call, with the fix in the settings file', async () => {

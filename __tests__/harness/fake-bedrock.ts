@@ -13,6 +13,7 @@ import {
   type StreamMessage
 } from './fake-aws.js'
 import { FAKE } from './run-action.js'
+import { model } from '../aws-models/model-shapes.js'
 
 export const SONNET_45 = 'anthropic.claude-sonnet-4-5-20250929-v1:0'
 export const HAIKU_45 = 'anthropic.claude-haiku-4-5-20251001-v1:0'
@@ -68,6 +69,18 @@ const NO_1M_CONTEXT = [HAIKU_45, OPUS_45]
 export function betaAccepted(modelId: string, flag: string): boolean {
   if (!BEDROCK_BETAS.includes(flag)) return false
   return flag !== 'context-1m-2025-08-07' || !NO_1M_CONTEXT.some((m) => modelId.endsWith(m))
+}
+/**
+ * Bedrock's refusal of a service tier (the `X-Amzn-Bedrock-Service-Tier` header, the API model's
+ * ServiceTierType), or nothing when it serves it. A value outside the model's enum:
+ * "service tier provided is invalid" (NousResearch/hermes-agent#34476, 2026-05-29, seen through
+ * Converse; modelled the same for the header). `reserved` with no reservation, which the fake
+ * world never has: "Reservation not found." (envoyproxy/ai-gateway#1749, 2026-01-09).
+ */
+export function tierRefusal(tier: string): string | undefined {
+  if (!(model('bedrock-runtime').shapes.ServiceTierType?.enum ?? []).includes(tier))
+    return 'service tier provided is invalid'
+  return tier === 'reserved' ? 'Reservation not found.' : undefined
 }
 export const FTU_MISSING =
   'Model use case details have not been submitted for this account. Fill out the Anthropic use case details form before using the model. If you have already filled out the form, try again in 15 minutes.'
@@ -320,8 +333,13 @@ export function bedrockHandlers(world: BedrockWorld = documentedWorld()): Handle
       const betas = Array.isArray(body.anthropic_beta) ? (body.anthropic_beta as string[]) : []
       if (betas.some((b) => !betaAccepted(req.params.modelId ?? '', b)))
         return rest.error('ValidationException', INVALID_BETA, 400)
+      const tier = req.headers['x-amzn-bedrock-service-tier']
+      const refused = typeof tier === 'string' ? tierRefusal(tier) : undefined
+      if (refused) return rest.error('ValidationException', refused, 400)
       return eventStream([messageStart(req.params.modelId ?? ''), textDelta('Hello')], {
-        'x-amzn-bedrock-content-type': 'application/json'
+        'x-amzn-bedrock-content-type': 'application/json',
+        // The answer names the tier that served it (the API model's response header).
+        ...(typeof tier === 'string' ? { 'x-amzn-bedrock-service-tier': tier } : {})
       })
     },
     'bedrock-runtime:Converse': (req) => {

@@ -23,11 +23,15 @@ export function agentSwitches(get: AgentLookup): AgentSwitches {
   if (caching && isTruthy(caching.value)) out.promptCachingOff = caching
   const skip = get('CLAUDE_CODE_SKIP_BEDROCK_AUTH')
   const base = get('ANTHROPIC_BEDROCK_BASE_URL')
-  if (skip && isTruthy(skip.value) && base?.value.trim()) {
-    const host = hostOf(base.value)
-    if (host && envKeyUse('ANTHROPIC_BEDROCK_BASE_URL', base.value).use === 'endpoint-only') {
-      out.gatewayAuth = { skip, gateway: { host, source: base.source } }
-    }
+  if (skip && isTruthy(skip.value)) {
+    const url = base?.value.trim()
+    const host = url ? hostOf(url) : undefined
+    const gateway =
+      url !== undefined && envKeyUse('ANTHROPIC_BEDROCK_BASE_URL', url).use === 'endpoint-only'
+    if (host && gateway) out.gatewayAuth = { skip, gateway: { host, source: base!.source } }
+    // No gateway: the unsigned calls go to AWS's own host, which refuses them.
+    else if (!gateway)
+      out.skipWithoutGateway = { skip, ...(host ? { aws: { host, source: base!.source } } : {}) }
   }
   return out
 }

@@ -80,4 +80,11 @@ export interface AgentSwitches {
    * a URL can carry a user and password.
    */
   gatewayAuth?: { skip: AgentSetting; gateway: { host: string; source: string } }
+  /**
+   * CLAUDE_CODE_SKIP_BEDROCK_AUTH with no gateway (ANTHROPIC_BEDROCK_BASE_URL unset, or on AWS's
+   * own bedrock-runtime host): Claude Code still signs nothing, and AWS refuses an unsigned call
+   * (SigV4 or an API key is required: docs.aws.amazon.com/bedrock/latest/userguide/security-iam.html).
+   * `aws` is the AWS host the base URL names, when it names one.
+   */
+  skipWithoutGateway?: { skip: AgentSetting; aws?: { host: string; source: string } }
 }

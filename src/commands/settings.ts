@@ -20,8 +20,8 @@ export interface SettingAt {
   source?: string
   /** The variable or key that named it, when known (ANTHROPIC_MODEL, BEDROCK_MODEL, model). */
   variable?: string
-  /** How the agent writes it, when it came from the agent's settings. */
-  style?: 'env' | 'json' | 'flag'
+  /** How the agent writes it, when it came from the agent's settings (`yaml`: a workflow's `KEY: value`). */
+  style?: 'env' | 'json' | 'flag' | 'yaml'
   /** The file (or step) that holds it. */
   where?: string
 }
@@ -54,16 +54,8 @@ const envLine = (key: string, value: Word): string => commandInline({ env: [[key
 export function setTo(kind: SettingKind, value: Word, at: SettingAt): string {
   const source = at.source ?? ''
   const variable = at.variable ?? VARIABLE[kind]
-  // The agent's own settings: its variable, in its file.
-  if (at.style === 'json') {
-    const text = JSON.stringify(typeof value === 'string' ? value : `<${value.placeholder}>`)
-    return `${inlineCode(`"${variable}": ${text}`)}${at.where ? ` in ${at.where}` : ''}`
-  }
-  if (at.style === 'flag')
-    return `${commandInline({ argv: [variable, value] })}${at.where ? ` in ${at.where}` : ''}`
-  if (at.where) return `${envLine(variable, value)} in ${at.where}`
-  if (FILE_LINE.test(source))
-    return `${envLine(variable, value)} in the agent's .env (${source.replace(FILE_LINE, '')})`
+  const own = inAgentSettings(variable, value, at)
+  if (own) return own
   const input = inputOf(INPUT[kind])
   if (at.surface === 'cli') {
     // Typed as a flag, or named nowhere: the flag. From the shell's environment: that variable.
@@ -78,6 +70,35 @@ export function setTo(kind: SettingKind, value: Word, at: SettingAt): string {
   )
     return `${inlineCode(`${input.name}: ${yamlScalar(value)}`)} (in the step's \`with:\`)`
   return `${inlineCode(`${variable}: ${yamlScalar(value)}`)} (in the job's \`env:\`)`
+}
+
+/**
+ * The words that set `variable` to `value` where the user set it, for a variable no flag or input
+ * stands for (`ANTHROPIC_BETAS`): in the agent's file or step, in its `.env`, else `export` in the
+ * CLI's shell and the job's `env:` in the action.
+ */
+export function setVariableTo(variable: string, value: Word, at: SettingAt): string {
+  const own = inAgentSettings(variable, value, at)
+  if (own) return own
+  return at.surface === 'cli'
+    ? commandInline({ env: [[variable, value]], export: true })
+    : `${inlineCode(`${variable}: ${yamlScalar(value)}`)} (in the job's \`env:\`)`
+}
+
+/** The variable in the agent's own settings (a file, a step, its `.env`), as that place writes it. */
+function inAgentSettings(variable: string, value: Word, at: SettingAt): string | undefined {
+  const source = at.source ?? ''
+  const where = at.where ? ` in ${at.where}` : ''
+  if (at.style === 'json') {
+    const text = JSON.stringify(typeof value === 'string' ? value : `<${value.placeholder}>`)
+    return `${inlineCode(`"${variable}": ${text}`)}${where}`
+  }
+  if (at.style === 'flag') return `${commandInline({ argv: [variable, value] })}${where}`
+  if (at.style === 'yaml') return `${inlineCode(`${variable}: ${yamlScalar(value)}`)}${where}`
+  if (at.where) return `${envLine(variable, value)}${where}`
+  if (FILE_LINE.test(source))
+    return `${envLine(variable, value)} in the agent's .env (${source.replace(FILE_LINE, '')})`
+  return undefined
 }
 
 /** A value as a YAML plain scalar when it reads back as itself, else single-quoted. */

@@ -152,6 +152,19 @@ export const REQUEST_ENTRIES = [
     doc: MESSAGES_API,
     verdict: 'fail'
   },
+  // Bedrock's answers to a service tier it does not serve (envoyproxy/ai-gateway#1749, 2026-01-09:
+  // reserved without a reservation; NousResearch/hermes-agent#34476, 2026-05-29: "cheapest").
+  {
+    id: 'service-tier-refused',
+    title: 'Service tier not served',
+    patterns: [/Reservation not found/i, /service tier provided is invalid/i],
+    cause:
+      "The request asks for a service tier (the `X-Amzn-Bedrock-Service-Tier` header, Converse's `serviceTier`) Bedrock does not serve for it: a value other than priority, default, flex or reserved, or `reserved` without a capacity reservation for this model in this account and region. Credentials, permissions and model access are fine.",
+    fix: () =>
+      'Ask for a tier the model offers here, or leave the tier out to use the default one. In Claude Code, `ANTHROPIC_BEDROCK_SERVICE_TIER` sets it; `reserved` needs a reservation made with AWS first.',
+    doc: DocUrl.serviceTier,
+    verdict: 'fail'
+  },
   {
     id: 'model-feature-unsupported',
     title: 'The model does not offer this feature',

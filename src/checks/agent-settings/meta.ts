@@ -99,6 +99,15 @@ export const meta = defineMeta({
       fix: "Run the preflight where the gateway runs, with the gateway's own credentials (the same role), to check the identity that really calls Bedrock; the checks here still say what the account and region offer.",
       doc: DocUrl.claudeCodeGateway
     },
+    skipWithoutGateway: {
+      status: 'fail',
+      title:
+        "The agent's calls go unsigned to AWS ({{skip}}), which refuses them: no gateway in ANTHROPIC_BEDROCK_BASE_URL",
+      cause:
+        'With CLAUDE_CODE_SKIP_BEDROCK_AUTH, Claude Code signs none of its calls: it is meant for an LLM gateway that authenticates to Bedrock itself. Here {{target}}, so the calls go to AWS unsigned, and AWS refuses every call that carries neither a signature nor an API key. The AWS checks of this run use credentials the agent will not send.',
+      fix: "If no gateway is meant to sign the agent's calls, let Claude Code sign them with the job's AWS credentials: {{remove}}\n\nIf an LLM gateway is, set ANTHROPIC_BEDROCK_BASE_URL to the gateway's https:// URL where {{skip}} is set.",
+      doc: DocUrl.claudeCodeGateway
+    },
     awsConfigInvalid: {
       status: 'warn',
       title: '{{where}}: {{problem}}',

@@ -1,6 +1,7 @@
 import type { CheckRun } from '../shared/check.js'
 import type { meta } from './meta.js'
 import { SERVICE_TIERS_FACT } from '../../data/service-tiers.js'
+import { removeVariable } from '../shared/agent-variable.js'
 
 /** Settings of Claude Code's on Bedrock this version reads but does not check (docs/claude-code.md). */
 const UNCHECKED: ReadonlySet<string> = new Set(['MAX_THINKING_TOKENS'])
@@ -57,7 +58,21 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
         break
     }
   }
-  const { serviceTier, promptCachingOff, gatewayAuth } = agent.switches ?? {}
+  const { serviceTier, promptCachingOff, gatewayAuth, skipWithoutGateway } = agent.switches ?? {}
+  if (skipWithoutGateway) {
+    const { skip, aws } = skipWithoutGateway
+    ctx.report(
+      'skipWithoutGateway',
+      {
+        skip: skip.source,
+        target: aws
+          ? `ANTHROPIC_BEDROCK_BASE_URL (${aws.source}) names AWS's own host ${aws.host}`
+          : 'ANTHROPIC_BEDROCK_BASE_URL is unset',
+        remove: removeVariable(ctx.config, 'CLAUDE_CODE_SKIP_BEDROCK_AUTH', skip.source)
+      },
+      skip.location ? { location: skip.location } : {}
+    )
+  }
   if (serviceTier && !serviceTier.accepted) {
     ctx.report(
       'serviceTierRefused',

@@ -1,5 +1,6 @@
 import { defineMeta } from '../shared/check.js'
 import { usesRuntime } from '../../parse/endpoint.js'
+import { DocUrl } from '../../data/doc-url.js'
 
 /**
  * One real call in the agent's shape, the only definitive test: it exercises IAM, SCPs, the
@@ -39,6 +40,27 @@ export const meta = defineMeta({
       cause:
         'Bedrock answered InvokeModelWithResponseStream with {{modelId}} "{{message}}": it does not accept {{flags}} for this model here. The agent sends it because of {{sources}}. Credentials, permissions and model access are fine: Bedrock read the request and refused the flag, and the agent\'s every call will be refused the same way.',
       fix: '{{stop}}'
+    },
+    // Bedrock refused a flag without naming it, and the agent sends two or more: any one may be it.
+    oneBetaRefused: {
+      status: 'fail',
+      catalog: 'beta-flag-invalid',
+      title:
+        'Bedrock refused one of the beta flags {{flags}} the agent sends with {{modelId}} in {{region}}',
+      cause:
+        'Bedrock answered InvokeModelWithResponseStream with {{modelId}} "{{message}}": it does not accept at least one of {{flags}} for this model here, and does not say which. The agent sends them because of {{sources}}. Credentials, permissions and model access are fine: Bedrock read the request and refused a flag, and the agent\'s every call will be refused the same way.',
+      fix: '{{stop}}'
+    },
+    // Bedrock refused the service tier the agent asks for: the setting that asks for it.
+    tierRefused: {
+      status: 'fail',
+      catalog: 'service-tier-refused',
+      title:
+        'Bedrock refused the service tier {{tier}} the agent asks for with {{modelId}} in {{region}} ({{source}})',
+      cause:
+        'Bedrock answered InvokeModelWithResponseStream with {{modelId}} "{{message}}". Claude Code sends ANTHROPIC_BEDROCK_SERVICE_TIER ({{source}}) as the `X-Amzn-Bedrock-Service-Tier` header of every call, so every call of the agent\'s is refused the same way. Credentials, permissions and model access are fine.',
+      fix: 'Ask for a tier Bedrock serves for this model here (one of {{tiers}}; `reserved` needs a capacity reservation for it), or use the default tier: {{remove}}',
+      doc: DocUrl.serviceTier
     },
     // Whatever the runtime answered (a denial too: that is the probe's finding, not a missing
     // read permission), explained by the catalog.

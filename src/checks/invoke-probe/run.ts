@@ -1,10 +1,15 @@
-import type { InvokeModelWithResponseStreamCommandOutput } from '@aws-sdk/client-bedrock-runtime'
+import type {
+  InvokeModelWithResponseStreamCommandOutput,
+  ServiceTierType
+} from '@aws-sdk/client-bedrock-runtime'
 import { readFirstEvent } from '../../aws/first-event.js'
 import type { ObservedError } from '../../engine/types.js'
 import type { CheckRun } from '../shared/check.js'
 import type { meta } from './meta.js'
 import { probeBody, sentBetas } from './request.js'
-import { refusedBetas, stopSending } from './stop-betas.js'
+import { findRefused, refusedBetas, stopSending } from './stop-betas.js'
+import { removeVariable } from '../shared/agent-variable.js'
+import { SERVICE_TIERS_FACT } from '../../data/service-tiers.js'
 
 /** At list prices about 10 input + 1 output tokens: on the order of $0.00002 (reference §6 d). */
 const COST_NOTE =
@@ -38,11 +43,18 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
   const modelId = model.input
   const runtime = await ctx.aws.runtime(region)
   const betas = sentBetas(ctx.config, modelId)
+  // Claude Code sends ANTHROPIC_BEDROCK_SERVICE_TIER as this header with every call, accepted or
+  // not (src/data/service-tiers.ts): so does the probe.
+  const tier = ctx.config.agent?.switches?.serviceTier
   const sent = [
     `sent what Claude Code sends: the Anthropic Messages body (anthropic_version bedrock-2023-05-31, max_tokens 1)${
       betas.length
         ? `, anthropic_beta ${betas.map((b) => `${b.flag} (from ${b.source})`).join(', ')}`
         : ', no beta flags'
+    }${
+      tier
+        ? `, X-Amzn-Bedrock-Service-Tier ${tier.value.slice(0, 40)} (from ${tier.source})`
+        : ', no service tier (the default one)'
     }`
   ]
   const started = Date.now()
@@ -52,7 +64,8 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       modelId,
       contentType: 'application/json',
       accept: 'application/json',
-      body: new TextEncoder().encode(JSON.stringify(probeBody(betas)))
+      body: new TextEncoder().encode(JSON.stringify(probeBody(betas))),
+      ...(tier ? { serviceTier: tier.value as ServiceTierType } : {})
     }),
     ctx.signal
   )
@@ -66,19 +79,40 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     const entry = await ctx.explain(error)
     const fixContext = model.baseModelId ? { fixContext: { modelId: model.baseModelId } } : {}
     if (entry?.id === 'beta-flag-invalid' && betas.length) {
-      const refused = refusedBetas(betas, error.message)
+      const { refused, known } = refusedBetas(betas, error.message)
       const location = refused.find((b) => b.model?.location)?.model?.location
       ctx.report(
-        'betaRefused',
+        known ? 'betaRefused' : 'oneBetaRefused',
         {
           modelId,
           region,
           flags: refused.map((b) => b.flag).join(', '),
           message: error.message,
           sources: [...new Set(refused.map((b) => b.source))].join(' and '),
-          stop: stopSending(ctx, refused)
+          stop: known ? stopSending(ctx, refused) : findRefused(ctx, refused)
         },
         { error, observed: [...sent, COST_NOTE], ...fixContext, ...(location ? { location } : {}) }
+      )
+      return
+    }
+    if (entry?.id === 'service-tier-refused' && tier) {
+      ctx.report(
+        'tierRefused',
+        {
+          modelId,
+          region,
+          tier: tier.value.slice(0, 40),
+          source: tier.source,
+          message: error.message,
+          tiers: SERVICE_TIERS_FACT.value.join(', '),
+          remove: removeVariable(ctx.config, 'ANTHROPIC_BEDROCK_SERVICE_TIER', tier.source)
+        },
+        {
+          error,
+          observed: [...sent, COST_NOTE],
+          ...fixContext,
+          ...(tier.location ? { location: tier.location } : {})
+        }
       )
       return
     }

@@ -1,16 +1,27 @@
 /**
  * How to stop the agent sending a beta flag Bedrock refused, named by the setting that sends it:
  * the `[1m]` of a model setting (Claude Code's 1M-context flag), or `ANTHROPIC_BETAS` where it was
- * set (a settings file, the env file, the job's or the shell's environment).
+ * set (a settings file, the env file, the job's or the shell's environment), each in the words
+ * that place takes (src/commands/settings.ts).
  */
+import { setVariableTo } from '../../commands/settings.js'
 import type { ReadContext } from '../../engine/check.js'
+import { removeVariable, variableAt } from '../shared/agent-variable.js'
 import { setModelTo } from '../shared/env-location.js'
 import { CONTEXT_1M_BETA, type SentBeta } from './request.js'
 
-/** The flags the error names, else every flag sent (Bedrock's "invalid beta flag" names none). */
-export function refusedBetas(sent: readonly SentBeta[], message: string): SentBeta[] {
+/**
+ * The flags the error names; else every flag sent, `known` only when that is one flag: Bedrock's
+ * "invalid beta flag" names none, so of two or more sent, any one may be the refused one.
+ */
+export function refusedBetas(
+  sent: readonly SentBeta[],
+  message: string
+): { refused: SentBeta[]; known: boolean } {
   const named = sent.filter((b) => message.includes(b.flag))
-  return named.length ? named : [...sent]
+  return named.length
+    ? { refused: named, known: true }
+    : { refused: [...sent], known: sent.length === 1 }
 }
 
 export function stopSending(ctx: ReadContext, refused: readonly SentBeta[]): string {
@@ -22,25 +33,26 @@ export function stopSending(ctx: ReadContext, refused: readonly SentBeta[]): str
     )
   }
   const own = refused.filter((b) => !b.model)
-  if (own.length) {
-    const source = own[0]!.source
+  const betas = ctx.config.anthropicBetas
+  if (own.length && betas) {
     const flags = own.map((b) => `\`${b.flag}\``).join(', ')
-    const rest = (ctx.config.anthropicBetas?.value ?? []).filter(
-      (f) => !own.some((b) => b.flag === f)
-    )
-    const keep = rest.length ? `ANTHROPIC_BETAS=${rest.join(',')}` : undefined
-    const where =
-      source === 'ANTHROPIC_BETAS'
-        ? ctx.config.surface === 'github-actions'
-          ? "the workflow's `env:` (the job's or the agent step's)"
-          : 'your shell'
-        : source.replace(/^ANTHROPIC_BETAS in /, '')
+    const rest = betas.value.filter((f) => !own.some((b) => b.flag === f))
     lines.push(
-      `Stop sending ${flags}: ${keep ? `set \`${keep}\`` : 'remove `ANTHROPIC_BETAS`'} in ${where}.` +
-        (source === 'ANTHROPIC_BETAS' && ctx.config.surface === 'cli'
-          ? `\n\n\`\`\`sh\n${keep ? `export ${keep}` : 'unset ANTHROPIC_BETAS'}\n\`\`\``
-          : '')
+      rest.length
+        ? `Stop sending ${flags}: ${setVariableTo('ANTHROPIC_BETAS', rest.join(','), variableAt(ctx.config, 'ANTHROPIC_BETAS', betas))}.`
+        : `Stop sending ${flags}: ${removeVariable(ctx.config, 'ANTHROPIC_BETAS', betas.source)}`
     )
   }
   return lines.join('\n\n')
+}
+
+/**
+ * Two or more flags sent and none named: which one Bedrock refuses is not known, so each is
+ * offered on its own, to leave out one at a time, never all at once.
+ */
+export function findRefused(ctx: ReadContext, sent: readonly SentBeta[]): string {
+  return [
+    "Bedrock's answer does not say which flag it refuses. Leave out one at a time and re-run the preflight (with `invoke-probe`) after each; keep the flags it then accepts.",
+    ...sent.map((b) => stopSending(ctx, [b]))
+  ].join('\n\n')
 }
