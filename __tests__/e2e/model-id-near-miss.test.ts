@@ -3,12 +3,25 @@
  * mean …?" with the ID from Bedrock's own listing, the fix sets exactly that ID, and no region is
  * blamed for an ID Bedrock does not know. Through the bundled action and the bundled CLI.
  */
-import { useFakeAws, rest } from '../harness/fake-aws.js'
+import {
+  useFakeAws,
+  rest,
+  type FakeReply,
+  type Handler,
+  type Handlers
+} from '../harness/fake-aws.js'
 import { runAction, finding, leakedSecrets, FAKE } from '../harness/run-action.js'
 import { runCli } from '../harness/cli.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
-import { SONNET_45, SONNET_46 } from '../harness/fake-bedrock.js'
+import {
+  bedrockHandlers,
+  documentedWorld,
+  SONNET_37,
+  SONNET_45,
+  SONNET_46,
+  type BedrockWorld
+} from '../harness/fake-bedrock.js'
 import type { Report } from '../../src/engine/types.js'
 
 const fake = useFakeAws(() => healthyAccount())
@@ -108,6 +121,99 @@ describe('a model ID one edit away from a listed one, through the bundled action
     expect(f?.title).toContain('its listing could not be read (AccessDeniedException)')
     expect(run.summary).not.toContain('did you mean')
     expect(run.summary).not.toContain('does not list us-east-1')
+  })
+})
+
+/**
+ * The documented world, but `model` is known only in `regions` and its profiles are callable only
+ * from there (a model not yet offered in us-east-1, say).
+ */
+function offeredOnlyIn(model: string, regions: string[]): BedrockWorld {
+  const world = documentedWorld()
+  for (const m of world.models.filter((x) => x.id === model))
+    m.regions = Object.fromEntries(regions.map((r) => [r, m.regions[r] ?? []]))
+  for (const p of world.profiles.filter((x) => x.id.endsWith(`.${model}`)))
+    p.sources = Object.fromEntries(
+      Object.entries(p.sources).filter(([source]) => regions.includes(source))
+    )
+  return world
+}
+
+const CALLER = `arn:aws:sts::${FAKE.account}:assumed-role/github-actions-bedrock/GitHubActions`
+
+/** That world, with GetFoundationModel in `region` answering `reply` instead. */
+function readRefusedIn(world: BedrockWorld, region: string, reply: FakeReply): Handlers {
+  const handlers = bedrockHandlers(world)
+  const answer = handlers['bedrock:GetFoundationModel'] as Handler
+  return {
+    ...handlers,
+    'bedrock:GetFoundationModel': (req) => (req.region === region ? reply : answer(req))
+  }
+}
+
+describe('a correct ID in a region that does not offer the model: never "did you mean"', () => {
+  it('a correct profile ID: the region cannot call it, the ID is not called mistyped', async () => {
+    fake.handle(bedrockHandlers(offeredOnlyIn(SONNET_46, ['us-west-2'])))
+    const run = await action('us-east-1', `us.${SONNET_46}`)
+    expect(run.exitCode).toBe(1)
+    const f = finding(run, 'model-resolve')
+    expect(f).toMatchObject({ status: 'fail', messageId: 'profileNotHereNoAlternative' })
+    expect(f?.title).toBe(`us.${SONNET_46} cannot be called from us-east-1`)
+    expect(f?.observed).toContain(`GetFoundationModel knows ${SONNET_46} in: us-west-2`)
+    expect(run.summary).not.toContain('did you mean')
+    expect(run.summary).not.toContain('mistyped')
+    expect(run.summary).not.toContain('is not an ID Bedrock lists')
+  })
+
+  it("a bare ID whose other region's read an SCP denies: could not verify, no correction", async () => {
+    // An SCP's region deny, in IAM's words for it (the form
+    // __tests__/catalog/bedrock-reference.test.ts quotes from reference bedrock.md).
+    const denied = rest.error(
+      'AccessDeniedException',
+      `User: ${CALLER} is not authorized to perform: bedrock:GetFoundationModel on resource: arn:aws:bedrock:us-west-2::foundation-model/${SONNET_37} with an explicit deny in a service control policy`,
+      403
+    )
+    fake.handle(readRefusedIn(offeredOnlyIn(SONNET_37, ['us-west-2']), 'us-west-2', denied))
+    const run = await action('us-east-1', SONNET_37)
+    const f = finding(run, 'model-resolve')
+    expect(f).toMatchObject({
+      status: 'unverified',
+      messageId: 'elsewhereUnverified',
+      permission: 'bedrock:GetFoundationModel'
+    })
+    expect(f?.title).toBe(
+      `Could not verify ${SONNET_37} in us-east-1: Bedrock does not know it there, and GetFoundationModel in us-west-2 could not be read (AccessDeniedException)`
+    )
+    expect(f?.observed?.join('\n')).toContain(
+      `GetFoundationModel did not find ${SONNET_37} in eu-central-1, ap-northeast-1 either`
+    )
+    expect(f?.observed).toContain(
+      `GetFoundationModel ${SONNET_37} in us-west-2: not read (AccessDeniedException)`
+    )
+    expect(f?.fix).toContain('`bedrock:GetFoundationModel`')
+    expect(run.summary).not.toContain('did you mean')
+    expect(run.summary).not.toContain('mistyped')
+    expect(run.summary).not.toContain('(a typo?)')
+    expect(run.summary).not.toContain(`is not offered in us-east-1`)
+  })
+
+  it("a profile ID whose model's other-region read a gateway answers: could not verify, no correction", async () => {
+    // A proxy's sign-in page with HTTP 200 (malformed-answers.test.ts): no answer either way.
+    const portal: FakeReply = {
+      kind: 'response',
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><head><title>Sign in</title></head><body><p>Welcome</p></body></html>',
+      outside: 'a proxy or gateway answering for AWS: deliberately not an AWS answer'
+    }
+    fake.handle(readRefusedIn(offeredOnlyIn(SONNET_37, ['us-west-2']), 'us-west-2', portal))
+    const run = await action('us-east-1', `us.${SONNET_37}`)
+    const f = finding(run, 'model-resolve')
+    expect(f).toMatchObject({ status: 'unverified', messageId: 'elsewhereUnverified' })
+    expect(f?.title).toContain('GetFoundationModel in us-west-2 could not be read')
+    expect(run.summary).not.toContain('did you mean')
+    expect(run.summary).not.toContain('mistyped')
+    expect(run.summary).not.toContain('cannot be called from us-east-1')
   })
 })
 

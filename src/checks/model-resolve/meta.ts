@@ -231,6 +231,17 @@ export const meta = defineMeta({
       fix: 'Check the ID: `aws bedrock list-inference-profiles --region {{region}}`. Allow the preflight `bedrock:ListInferenceProfiles` and `bedrock:ListFoundationModels` (read-only) to have it named.',
       doc: DocUrl.profiles
     },
+    // Unknown here and where GetFoundationModel answered, but some regions asked did not answer:
+    // "exists nowhere" (mistyped) and "exists elsewhere" (a region problem) are both unproven.
+    elsewhereUnverified: {
+      status: 'unverified',
+      title:
+        'Could not verify {{input}} in {{region}}: Bedrock does not know it there, and GetFoundationModel in {{unread}} could not be read ({{code}})',
+      cause:
+        'Bedrock in {{region}} does not know `{{input}}` (under Observed). Whether that is a region problem or a mistyped ID depends on whether `{{model}}` is offered in other regions, and GetFoundationModel in {{unread}} did not answer, so neither is claimed.',
+      fix: 'See where the model is offered: `aws bedrock get-foundation-model --model-identifier {{model}} --region {{first}}`, then run the preflight again.',
+      doc: DocUrl.regions
+    },
 
     profileUnlistedUnverified: {
       status: 'unverified',

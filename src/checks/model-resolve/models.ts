@@ -7,12 +7,10 @@ import { getFoundationModel, getProvisionedModel } from '../shared/bedrock-reads
 import { modelLocation, setModelTo, setRegionTo } from '../shared/env-location.js'
 import { isNotHere, isRetired, type ResolveContext } from './answers.js'
 import { reportCorrection } from './correction.js'
+import { askElsewhere, elsewhereLines, reportElsewhereUnread } from './elsewhere.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 import { lifecycleFacts, lifecycleLine, reportLifecycle } from './lifecycle.js'
 import { suggestionLines, suggestProfiles } from './profiles.js'
-
-/** Regions asked "do you know this model?" when the configured one does not (failure path only). */
-const PROBE_REGIONS = ['us-east-1', 'us-west-2', 'eu-central-1', 'ap-northeast-1']
 
 /**
  * A bare foundation-model ID or ARN. It is callable only where GetFoundationModel lists
@@ -113,7 +111,11 @@ async function reportProfileOnly(
   }
 }
 
-/** Not known in this region: where does it exist? This region's profiles, then a few large regions. */
+/**
+ * Not known in this region: where does it exist? This region's profiles, then other regions. A
+ * mistyped ID is claimed only when every region asked answered "not found"; a read that did not
+ * answer (an SCP's region deny, a throttle) leaves it unverified, never a correction or a region.
+ */
 async function reportNotOffered(
   ctx: ResolveContext,
   model: ModelId,
@@ -121,35 +123,29 @@ async function reportNotOffered(
   error: ObservedError
 ): Promise<void> {
   const base = model.baseModelId ?? ''
-  const elsewhere = PROBE_REGIONS.filter((r) => r !== region)
-  const [s, found] = await Promise.all([
+  const [s, elsewhere] = await Promise.all([
     suggestProfiles(ctx, region, base),
-    Promise.all(
-      elsewhere.map(async (r) => ((await getFoundationModel(ctx, r, base)).ok ? r : undefined))
-    )
+    askElsewhere(ctx, base, region)
   ])
-  const offeredIn = found.filter((r): r is string => !!r)
   const here = s.source === 'api' ? s.profiles : []
-  const extra = {
-    error,
-    observed: [
-      ...(here.length ? [`callable from ${region} through:`, ...suggestionLines(s, region)] : []),
-      offeredIn.length
-        ? `GetFoundationModel knows ${base} in: ${offeredIn.join(', ')}`
-        : `GetFoundationModel did not find ${base} in ${elsewhere.join(', ')} either (a typo?)`
-    ],
-    fixContext: { modelId: base }
-  }
+  const observed = [
+    ...(here.length ? [`callable from ${region} through:`, ...suggestionLines(s, region)] : []),
+    ...elsewhereLines(base, elsewhere)
+  ]
+  const extra = { error, observed, fixContext: { modelId: base } }
   const data = { model: base, region }
+  const offeredIn = elsewhere.offeredIn[0]
   if (here[0]) {
     ctx.report(
       'modelNotHereUseProfile',
       { ...data, use: here[0].id, setModel: setModelTo(ctx, here[0].id) },
       extra
     )
-  } else if (offeredIn[0]) {
-    const setOfferedIn = setRegionTo(ctx, offeredIn[0])
-    ctx.report('modelInOtherRegions', { ...data, offeredIn: offeredIn[0], setOfferedIn }, extra)
+  } else if (offeredIn) {
+    const setOfferedIn = setRegionTo(ctx, offeredIn)
+    ctx.report('modelInOtherRegions', { ...data, offeredIn, setOfferedIn }, extra)
+  } else if (elsewhere.unread.length) {
+    reportElsewhereUnread(ctx, model.input, base, region, elsewhere, { error, observed })
   } else if (!(await reportCorrectionIfNear(ctx, model, region, error))) {
     ctx.report('modelNotFound', { ...data, provider: model.provider ?? 'anthropic' }, extra)
   }

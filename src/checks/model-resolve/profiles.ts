@@ -21,6 +21,7 @@ import {
   type ResolveContext
 } from './answers.js'
 import { reportCorrection } from './correction.js'
+import { askElsewhere, elsewhereLines, reportElsewhereUnread } from './elsewhere.js'
 import { routeFacts, type ResolveFacts } from './facts.js'
 import {
   lifecycleFacts,
@@ -160,11 +161,27 @@ async function reportNotCallable(
     )
     return undefined
   }
-  // Nothing here calls the model behind the ID, and Bedrock does not know that model: the ID is
-  // mistyped (a missing `:0`, a typo), so "cannot be called from here" would be false. The
-  // region's listing names the ID it was meant to be.
+  // Nothing here calls the model behind the ID, and Bedrock does not know that model here. Only
+  // when the prefix's home region and the probe regions do not know it either is the ID mistyped
+  // (a missing `:0`, a typo), and the region's listing names the ID it was meant to be; a model
+  // offered elsewhere is a region problem, and a read there that did not answer settles nothing.
   const modelListed = s.source === 'api' && s.profiles.length > 0
-  if (!modelListed && modelKnown !== true) {
+  const elsewhere =
+    !modelListed && modelKnown !== true
+      ? await askElsewhere(ctx, base, region, model.prefix)
+      : undefined
+  const alternatives = suggestionLines(s, region)
+  const observed = [
+    `callable from ${region} for ${base}:`,
+    ...(alternatives.length ? alternatives : ['no inference profile for this model']),
+    ...(onDemand ? [`\`${base}\` (bare ID, in-region on demand)`] : []),
+    ...(elsewhere ? elsewhereLines(base, elsewhere) : [])
+  ]
+  if (elsewhere && !elsewhere.offeredIn.length) {
+    if (elsewhere.unread.length) {
+      reportElsewhereUnread(ctx, profile, base, region, elsewhere, { error, observed })
+      return undefined
+    }
     const reported = await reportCorrection(
       ctx,
       profile,
@@ -175,17 +192,7 @@ async function reportNotCallable(
     )
     if (reported) return undefined
   }
-  const alternatives = suggestionLines(s, region)
-  const extra = {
-    error,
-    observed: [
-      `callable from ${region} for ${base}:`,
-      ...(alternatives.length ? alternatives : ['no inference profile for this model']),
-      ...(onDemand ? [`\`${base}\` (bare ID, in-region on demand)`] : [])
-    ],
-    fixContext,
-    ...location
-  }
+  const extra = { error, observed, fixContext, ...location }
   const data = { profile, region, prefix }
   // The table says `prefix.` serves the region, Bedrock says this profile is not here, and the list
   // that would settle it could not be read: claiming a region problem would be a guess.
