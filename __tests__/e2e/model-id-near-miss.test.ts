@@ -191,6 +191,10 @@ describe('a correct ID in a region that does not offer the model: never "did you
       `GetFoundationModel ${SONNET_37} in us-west-2: not read (AccessDeniedException)`
     )
     expect(f?.fix).toContain('`bedrock:GetFoundationModel`')
+    // An explicit Deny in an SCP: no Allow overrides it, so no statement is offered to paste.
+    expect(f?.cause).toContain('an explicit Deny in a service control policy refuses it')
+    expect(f?.fix).toContain('Ask whoever owns a service control policy to exempt')
+    expect(f?.fix).not.toContain('"Effect": "Allow"')
     expect(run.summary).not.toContain('did you mean')
     expect(run.summary).not.toContain('mistyped')
     expect(run.summary).not.toContain('(a typo?)')

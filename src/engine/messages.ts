@@ -1,6 +1,6 @@
 import type { FixContext } from '../catalog/types.js'
 import type { Surface } from '../config.js'
-import { READ_DENIED } from '../catalog/read-denied.js'
+import { explicitDenyIn, READ_DENIED } from '../catalog/read-denied.js'
 import type { IamPolicy } from '../policy/document.js'
 import { markdownOf, type FixPart } from '../policy/fix-parts.js'
 import type {
@@ -125,13 +125,17 @@ export async function findingsFrom(
       t === undefined ? undefined : fillParts(pick(t, surface), data)
     const words = (t: string | undefined): FixPart[] | undefined =>
       t === undefined ? undefined : [{ text: t }]
-    const cause = denied
-      ? READ_DENIED.cause(extra.permission!)
-      : throttledRead
-        ? READ_THROTTLED.cause(extra.error!.operation ?? 'unknown')
-        : noAnswer
-          ? entry?.cause
-          : (text(spec.cause) ?? entry?.cause ?? (extra.error ? UNRECOGNISED.cause : undefined))
+    // Refused by an explicit Deny: no Allow statement would help, so none is offered.
+    const explicit = denied ? explicitDenyIn(extra.error!.message) : undefined
+    const cause = explicit
+      ? READ_DENIED.explicitDeny.cause(extra.permission!, explicit)
+      : denied
+        ? READ_DENIED.cause(extra.permission!)
+        : throttledRead
+          ? READ_THROTTLED.cause(extra.error!.operation ?? 'unknown')
+          : noAnswer
+            ? entry?.cause
+            : (text(spec.cause) ?? entry?.cause ?? (extra.error ? UNRECOGNISED.cause : undefined))
     const grant = denied ? meta.permissions.find((p) => p.action === extra.permission) : undefined
     const policy =
       grant &&
@@ -145,21 +149,23 @@ export async function findingsFrom(
         grant.statement,
         fixContext
       )
-    const fixParts: FixPart[] | undefined = denied
-      ? policy
-        ? [
-            { text: READ_DENIED.lead(extra.permission!) },
-            { policy },
-            { text: READ_DENIED.tail(surface) }
-          ]
-        : [{ text: READ_DENIED.withoutStatement(extra.permission!, surface) }]
-      : throttledRead
-        ? words(READ_THROTTLED.fix())
-        : noAnswer
-          ? words(entry?.fix(fixContext))
-          : (parts(spec.fix) ??
-            words(entry?.fix(fixContext)) ??
-            words(extra.error ? UNRECOGNISED.fix : undefined))
+    const fixParts: FixPart[] | undefined = explicit
+      ? words(READ_DENIED.explicitDeny.fix(extra.permission!, explicit, surface))
+      : denied
+        ? policy
+          ? [
+              { text: READ_DENIED.lead(extra.permission!) },
+              { policy },
+              { text: READ_DENIED.tail(surface) }
+            ]
+          : [{ text: READ_DENIED.withoutStatement(extra.permission!, surface) }]
+        : throttledRead
+          ? words(READ_THROTTLED.fix())
+          : noAnswer
+            ? words(entry?.fix(fixContext))
+            : (parts(spec.fix) ??
+              words(entry?.fix(fixContext)) ??
+              words(extra.error ? UNRECOGNISED.fix : undefined))
     const fix = fixParts && markdownOf(fixParts, surface)
     const catalogId = denied ? READ_DENIED.catalogId : entry?.id
     const docUrl = noAnswer
