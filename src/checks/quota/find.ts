@@ -8,7 +8,7 @@ import {
   type QuotaMetric,
   type QuotaPath
 } from '../../data/quota-hints.js'
-import { modelKeyOfId, quotaMeaning } from '../shared/quota-names.js'
+import { modelKeyOfId, quotaMeaning, type QuotaMeaning } from '../shared/quota-names.js'
 import { listQuotas, readQuota, type QuotaValue } from '../shared/quota-reads.js'
 
 /**
@@ -27,15 +27,23 @@ export interface FoundQuotas {
   error?: ObservedError
 }
 
-/** Whether a quota of this name limits `metric` of `model` on `path`. */
-function limits(name: string, model: string, path: QuotaPath, metric: QuotaMetric): number {
-  const m = quotaMeaning(name)
-  if (m?.kind !== 'model' || m.model !== model || m.metric !== metric) return 0
-  // The per-day quota is the model's on every path (doubled for cross-Region calls); a global
-  // one of its own, where the region lists it, is the better match.
-  if (m.path === path) return 2
-  return metric === 'tpd' && m.path === 'any' ? 1 : 0
+/**
+ * How well a quota of this name, read by `meaning` (the standard quotas' or the 1M-context ones'),
+ * limits `metric` of `model` on `path`: 2 for its own path, 1 for a per-day quota of every path,
+ * 0 for none.
+ */
+export function limitsBy(meaning: (name: string) => QuotaMeaning | undefined) {
+  return (name: string, model: string, path: QuotaPath, metric: QuotaMetric): number => {
+    const m = meaning(name)
+    if (m?.kind !== 'model' || m.model !== model || m.metric !== metric) return 0
+    // The per-day quota is the model's on every path (doubled for cross-Region calls); a global
+    // one of its own, where the region lists it, is the better match.
+    if (m.path === path) return 2
+    return metric === 'tpd' && m.path === 'any' ? 1 : 0
+  }
 }
+
+const limits = limitsBy(quotaMeaning)
 
 /**
  * The quotas a call of `baseModelId` draws on when it takes `path`: first by the bundled codes

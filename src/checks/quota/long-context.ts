@@ -5,7 +5,7 @@ import {
   type EnforcedMetric,
   type QuotaPath
 } from '../../data/quota-hints.js'
-import { METRICS } from './find.js'
+import { limitsBy, METRICS } from './find.js'
 import { longContextMeaning, modelKeyOfId } from '../shared/quota-names.js'
 import { listQuotas, readQuota, type QuotaValue } from '../shared/quota-reads.js'
 
@@ -20,17 +20,8 @@ export interface FoundLongContext {
   error?: ObservedError
 }
 
-/**
- * How well a quota of this name is the 1M-context `metric` quota of `model` on `path`: 2 for its
- * own path, 1 for a per-day quota of every path, 0 for none (as find.ts's `limits` reads the
- * standard ones).
- */
-function limits(name: string, model: string, path: QuotaPath, metric: EnforcedMetric): number {
-  const m = longContextMeaning(name)
-  if (m?.kind !== 'model' || m.model !== model || m.metric !== metric) return 0
-  if (m.path === path) return 2
-  return metric === 'tpd' && m.path === 'any' ? 1 : 0
-}
+/** How well a quota of this name is the 1M-context `metric` quota of `model` on `path`. */
+const limits = limitsBy(longContextMeaning)
 
 /**
  * The 1M Context Length quotas a `[1m]` call of `baseModelId` draws on when it takes `path`
