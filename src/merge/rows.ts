@@ -34,8 +34,11 @@ export function targetOf(loaded: LoadedReport, base: string): TargetInfo {
 
 /** Whether a finding is about this row: run-wide, or about its region, its model or both. */
 function concerns(f: Finding, report: Report, region: string, model: string): boolean {
-  if (!f.subject) return true
-  return f.subject.split(' · ').every((part) => {
+  // The subject as data; a report from a version before `scope` has only its label to go by.
+  const parts = f.scope
+    ? [f.scope.region, f.scope.model].filter((p): p is string => p !== undefined)
+    : (f.subject?.split(' · ') ?? [])
+  return parts.every((part) => {
     if (report.regions.includes(part)) return part === region
     if (report.models.includes(part)) return part === model
     return true
