@@ -111,7 +111,7 @@ export const meta = defineMeta({
     longContextWithin: {
       status: 'pass',
       title:
-        '{{model}} with the 1M-token context in {{region}}: {{quota}} is {{value}}, enough for one call ({{min}})'
+        '{{model}} with the 1M-token context in {{region}}: {{quota}} is {{value}}, enough for the output budget of one call ({{min}}; a long call also reserves its input)'
     },
     needsCredentials: {
       status: 'unverified',
