@@ -219,6 +219,15 @@ export function buildConfig(raw: RawSettings): {
   const profileRegion =
     regionInputs.length > 0 || regionFallback || sdkKind ? undefined : readProfile().region
   if (fromProfile?.note) profile.notes.push(fromProfile.note)
+  // Claude Code's own Bedrock page has said both that AWS_REGION is required and never read from
+  // ~/.aws/config, and that it is optional when the profile sets a region (aws-config.ts): the
+  // profile's region is checked, and never passed quietly as the one Claude Code will call.
+  if (profileRegion)
+    profile.notes.push({
+      kind: 'region-from-profile',
+      region: profileRegion.value,
+      source: profileRegion.source
+    })
   const regions =
     regionInputs.length > 0
       ? [...regionInputs, ...(agentRegion ? [plain(agentRegion)] : [])]

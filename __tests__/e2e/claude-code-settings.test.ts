@@ -90,6 +90,11 @@ describe("Claude Code's own configuration, through the bundled action", () => {
       'from region of [profile dev] in ~/.aws/config:5 (AWS_PROFILE in .claude/settings.json:4)'
     )
     expect(finding(run, 'model-resolve', `eu-west-1 · eu.${SONNET_46}`)?.status).toBe('pass')
+    // Claude Code's docs disagree on whether it reads that region: never a quiet green.
+    const warned = run.report?.findings.find((f) => f.messageId === 'regionFromProfile')
+    expect(warned).toMatchObject({ checkId: 'agent-settings', status: 'warn' })
+    expect(warned?.fix).toContain('AWS_REGION=eu-west-1')
+    expect(run.outputs.result).not.toBe('pass')
   })
 
   it("takes the InsightWorker .env's AWS_PROFILE to the profile's region, naming both lines", async () => {

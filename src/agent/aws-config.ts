@@ -3,9 +3,12 @@
  * AWS SDKs read it when AWS_REGION is unset: the file AWS_CONFIG_FILE names, else ~/.aws/config;
  * the profile AWS_PROFILE names, else `default`; `[profile name]` sections, and `[default]` for
  * the default profile (docs.aws.amazon.com/sdkref/latest/guide/file-format.html, "Format of the
- * config file", 2026-12-07). Claude Code reads it too: its Bedrock setup marks AWS_REGION
- * "optional if your AWS profile already sets a region" (code.claude.com/docs/en/amazon-bedrock,
- * "Manual setup", as summarised June 2026 at library.ryansallison.com/book/claude-code-june-2026).
+ * config file", 2026-12-07). Whether Claude Code reads it is disputed: its Bedrock page said
+ * "AWS_REGION is a required environment variable. Claude Code does not read from the .aws config
+ * file for this setting" (code.claude.com/docs/en/amazon-bedrock, every stored copy), while a
+ * June 2026 summary of its setup (library.ryansallison.com/book/claude-code-june-2026) marks
+ * AWS_REGION "optional if your AWS profile already sets a region". The region is checked, and
+ * agent-settings warns (regionFromProfile) so the run is never green on it alone.
  * Only names and the region are read: a value of any other key never leaves this file.
  */
 import { readFileSync, statSync } from 'node:fs'

@@ -24,6 +24,12 @@ export type AgentNote =
   | { kind: 'not-bedrock'; where: string; location?: SourceLocation }
   | { kind: 'outside'; where: string; path: string; location?: SourceLocation }
   | {
+      /** Claude Code's region taken from the profile, where its own docs disagree (aws-config.ts). */
+      kind: 'region-from-profile'
+      region: string
+      source: string
+    }
+  | {
       kind: 'aws-config-invalid'
       file: string
       problem: string

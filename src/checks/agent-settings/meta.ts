@@ -108,6 +108,15 @@ export const meta = defineMeta({
       fix: "If no gateway is meant to sign the agent's calls, let Claude Code sign them with the job's AWS credentials: {{remove}}\n\nIf an LLM gateway is, set ANTHROPIC_BEDROCK_BASE_URL to the gateway's https:// URL where {{skip}} is set.",
       doc: DocUrl.claudeCodeGateway
     },
+    regionFromProfile: {
+      status: 'warn',
+      title:
+        'No AWS_REGION for Claude Code: checked {{region}}, the region of {{source}}, which some Claude Code versions do not read',
+      cause:
+        'Claude Code\'s Bedrock page has said both that AWS_REGION is required ("Claude Code does not read from the .aws config file for this setting") and, later, that it is optional when the AWS profile sets a region. Which one the installed version follows decides the region its calls go to, so the region checked here may not be the agent\'s.',
+      fix: "Set AWS_REGION={{region}} where Claude Code reads it (the `env` block of `.claude/settings.json`, or the job's `env:`), so every version calls the region this preflight checked.",
+      doc: DocUrl.claudeCodeBedrock
+    },
     awsConfigInvalid: {
       status: 'warn',
       title: '{{where}}: {{problem}}',

@@ -53,6 +53,9 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
         )
         break
       }
+      case 'region-from-profile':
+        ctx.report('regionFromProfile', { region: note.region, source: note.source })
+        break
       case 'outside':
         ctx.report('outside', { where: note.where, path: note.path.slice(0, 200) }, at)
         break
