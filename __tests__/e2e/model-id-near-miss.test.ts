@@ -252,3 +252,20 @@ describe('a model ID one edit away from a listed one, through the bundled CLI', 
     expect(f?.fix).toContain(`BEDROCK_MODEL=us.${SONNET_45}\` in the agent's .env`)
   })
 })
+
+describe('a profile listing that never ends', () => {
+  it('is no evidence: could not verify, never "not listed" and never a correction', async () => {
+    // Every page names another one (a listing cut by a proxy, or more profiles than the read's
+    // bound): what was read is not the whole list.
+    fake.handle({
+      'bedrock:ListInferenceProfiles': () =>
+        rest.ok({ inferenceProfileSummaries: [], nextToken: 'next-page' })
+    })
+    const run = await action('us-east-1', NO_SUFFIX)
+    const f = finding(run, 'model-resolve')
+    expect(f?.status).toBe('unverified')
+    expect(f?.error?.code).toBe('IncompleteAnswer')
+    expect(run.summary).not.toContain('did you mean')
+    expect(run.summary).not.toContain('mistyped')
+  })
+})

@@ -9,6 +9,7 @@ import type {
   GetFoundationModelCommandOutput
 } from '@aws-sdk/client-bedrock'
 import type { AwsResult } from '../../aws/access.js'
+import { INCOMPLETE_ANSWER, incompleteAnswerMessage } from '../../aws/complete.js'
 import type { ReadContext } from '../../engine/check.js'
 
 // Bedrock control-plane reads of the model checks. model-resolve, model-access and invoke-probe
@@ -74,6 +75,22 @@ export function listSystemProfiles(
       all.push(...(r.value.inferenceProfileSummaries ?? []))
       nextToken = r.value.nextToken
       if (!nextToken) break
+    }
+    // Still a page to read after the bound: a partial list is no evidence ("none of the profiles
+    // it lists calls the model"), so it is no answer, as an incomplete page is.
+    if (nextToken) {
+      return {
+        ok: false as const,
+        error: {
+          code: INCOMPLETE_ANSWER,
+          message: incompleteAnswerMessage(
+            'ListInferenceProfiles',
+            200,
+            'with another page after 10 pages of 1,000 profiles'
+          ),
+          operation: 'bedrock:ListInferenceProfiles'
+        }
+      }
     }
     return { ok: true as const, value: all }
   })
