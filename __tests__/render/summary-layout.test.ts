@@ -71,4 +71,22 @@ describe('the job summary of a matrix', () => {
     expect(summary.replace(/\s+/g, ' ')).toContain(long)
     expect(summary).not.toContain('…')
   })
+
+  it('keeps a grid whole when a model ID holds a pipe: every row has as many cells as the header', () => {
+    const hostile = 'us.anthropic.claude|sonnet'
+    const summary = renderSummary(
+      reportOf(
+        [
+          atPair('us-east-1', MODEL, 'model-resolve', 'pass', 'model-resolve'),
+          atPair('us-east-1', hostile, 'model-id', 'fail', 'Model identifier is not usable')
+        ],
+        'fail',
+        { regions: ['us-east-1'], models: [MODEL, hostile] }
+      )
+    )
+    const rows = summary.split('\n').filter((l) => l.startsWith('| '))
+    const cells = (line: string) => line.split(/(?<!\\)\|/).length
+    expect(rows.length).toBeGreaterThanOrEqual(2)
+    for (const row of rows) expect(cells(row)).toBe(cells(rows[0]!))
+  })
 })

@@ -131,13 +131,17 @@ export function markdownInline(text: string, inTable = false): string {
   return inTable ? out.replace(/\|/g, '\\|') : out
 }
 
-/** A value as inline code, whatever backticks it holds (CommonMark: a longer fence, padded). */
-export function markdownCode(text: string): string {
+/**
+ * A value as inline code, whatever backticks it holds (CommonMark: a longer fence, padded); in a
+ * table cell its pipes escaped too (GFM splits a row at every unescaped pipe, in code spans too).
+ */
+export function markdownCode(text: string, inTable = false): string {
   const value = stripControls(text, true)
   const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((r) => r.length))
   const fence = '`'.repeat(longest + 1)
   const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : ''
-  return `${fence}${pad}${value}${pad}${fence}`
+  const code = `${fence}${pad}${value}${pad}${fence}`
+  return inTable ? code.replace(/\|/g, '\\|') : code
 }
 
 /** Lines in a fenced code block no line of theirs can close (a fence longer than any run in them). */

@@ -118,13 +118,15 @@ function gridSection(states: readonly LeafState[]): string[] {
   for (const grid of gridsOf(states)) {
     const names = shortModelNames(grid.columns)
     const single = grid.columns.length === 1 && grid.columns[0] === ''
-    const head = single ? ['Status'] : grid.columns.map((c) => markdownCode(names.get(c) ?? c))
+    const head = single
+      ? ['Status']
+      : grid.columns.map((c) => markdownCode(names.get(c) ?? c, true))
     out.push(
       `| ${grid.rowTitle} | ${head.join(' | ')} |`,
       `|${'---|'.repeat(head.length + 1)}`,
       ...grid.rows.map(
         (r) =>
-          `| ${markdownCode(r)} | ${grid.columns.map((c) => cellText(grid.cell(r, c), STATUS_ICON)).join(' | ')} |`
+          `| ${markdownCode(r, true)} | ${grid.columns.map((c) => cellText(grid.cell(r, c), STATUS_ICON)).join(' | ')} |`
       ),
       ''
     )
@@ -173,7 +175,7 @@ function restLines(report: Report, causes: Cause[], detail: Detail): string[] {
   }
   const everywhere = checksPassedEverywhere(report.findings)
   if (everywhere.length && report.result !== 'pass') {
-    out.push(`Passed wherever they ran: ${everywhere.map(markdownCode).join(', ')}.`, '')
+    out.push(`Passed wherever they ran: ${everywhere.map((s) => markdownCode(s)).join(', ')}.`, '')
   }
   return out
 }
@@ -216,8 +218,10 @@ function render(
   ]
   const context = [
     report.identity?.arn ? `Caller ${markdownCode(report.identity.arn)}` : '',
-    report.regions.length ? `region ${report.regions.map(markdownCode).join(', ')}` : 'no region',
-    report.models.length ? `model ${report.models.map(markdownCode).join(', ')}` : '',
+    report.regions.length
+      ? `region ${report.regions.map((s) => markdownCode(s)).join(', ')}`
+      : 'no region',
+    report.models.length ? `model ${report.models.map((s) => markdownCode(s)).join(', ')}` : '',
     `${(report.durationMs / 1000).toFixed(1)} s`
   ].filter(Boolean)
   out.push(context.join(' · '), '')
