@@ -32,6 +32,15 @@ describe('the statement printed for a denied read names the principal as IAM sto
     ).toBe('arn:aws-us-gov:iam::111122223333:role/team/ci')
   })
 
+  it('the role to assume as its own ARN, path included (a name alone would grant another role)', () => {
+    const policy = readGrantPolicy(['sts:AssumeRole'], 'AssumeNamedRolesResultDiscarded', {
+      surface: 'github-actions',
+      callerArn: 'arn:aws:sts::111122223333:assumed-role/gha/run-1',
+      roleArn: 'arn:aws:iam::111122223333:role/ci/bedrock-runner'
+    })
+    expect(policy?.Statement[0]?.Resource).toBe('arn:aws:iam::111122223333:role/ci/bedrock-runner')
+  })
+
   it('a statement on every resource stays `*`', () => {
     expect(
       policyOf('arn:aws:iam::111122223333:user/x', 'ReadBedrockModelState').Statement[0]?.Resource

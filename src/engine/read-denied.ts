@@ -28,7 +28,6 @@ export function readGrantPolicy(
   fix: FixContext
 ): IamPolicy | undefined {
   const caller = fix.callerArn ? describeCaller(fix.callerArn) : undefined
-  const subjectRole = fix.roleArn ? describeCaller(fix.roleArn) : undefined
   // The job's own principal as IAM stores it. A user's or a role's ARN carries its path; a
   // session ARN drops its role's path (every IAM Identity Center role lives under
   // /aws-reserved/sso.amazonaws.com/), so the role is named at the root and under any path.
@@ -43,14 +42,18 @@ export function readGrantPolicy(
           : []
   const fill = (template: string): string[] => {
     if (template === '*') return [template]
+    // The role to assume or the OIDC role is named by its own ARN: its account and its path
+    // (`role/ci/bedrock-runner`), which a template rebuilt from its name would lose.
+    if (/role\/<(ASSUME|OIDC)_ROLE_NAME>$/.test(template)) {
+      const role = fix.roleArn ? parseArn(fix.roleArn) : undefined
+      return role?.service === 'iam' && role.resource.startsWith('role/')
+        ? [fix.roleArn!.trim()]
+        : []
+    }
     if (!caller?.account) return []
-    let out = template
+    const out = template
       .replace('arn:aws:', `arn:${caller.partition || 'aws'}:`)
       .replace('<ACCOUNT_ID>', caller.account)
-    if (/<(ASSUME|OIDC)_ROLE_NAME>/.test(out)) {
-      if (!subjectRole?.roleName) return []
-      out = out.replace(/<(ASSUME|OIDC)_ROLE_NAME>/, subjectRole.roleName)
-    }
     const filled = out.includes('role/<JOB_ROLE_NAME>')
       ? selves.map((self) => out.replace('role/<JOB_ROLE_NAME>', self))
       : [out]
