@@ -197,3 +197,23 @@ describe('an event stream (InvokeModelWithResponseStream) is complete by its fir
     expect(firstEventProblem(event)).toBe(gap)
   })
 })
+
+describe('an iam:GetRole answer', () => {
+  const role = (RoleName: string) => ({
+    Role: {
+      Arn: `arn:aws:iam::111122223333:role/${RoleName}`,
+      RoleName,
+      AssumeRolePolicyDocument: '{}'
+    }
+  })
+  it('for the role asked in another case is complete: IAM names are not distinguished by case', () => {
+    expect(
+      incompleteness('iam:GetRole', { RoleName: 'bedrock-runner' }, role('Bedrock-Runner'))
+    ).toBeUndefined()
+  })
+  it('for another role is incomplete', () => {
+    expect(incompleteness('iam:GetRole', { RoleName: 'bedrock-runner' }, role('admin'))).toBe(
+      'with the role admin, not bedrock-runner'
+    )
+  })
+})

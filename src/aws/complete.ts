@@ -12,6 +12,8 @@
 
 /** The error code of an answer that is not AWS's whole answer (catalog: `incomplete-answer`). */
 export const INCOMPLETE_ANSWER = 'IncompleteAnswer'
+/** What src/aws/errors.ts calls a body that is not the protocol's: no answer either. */
+export const MALFORMED_RESPONSE = 'MalformedResponse'
 
 /**
  * A member path (`Credentials.AccessKeyId`, `models[].modelArn`: every item of a non-empty list)
@@ -81,7 +83,9 @@ export const COMPLETE: Readonly<Record<string, Completeness>> = {
     members: [text('Role.Arn'), text('Role.RoleName'), text('Role.AssumeRolePolicyDocument')],
     matches: (input, output) => {
       const role = output.Role as Record<string, unknown>
-      return str(role.RoleName) === str(input.RoleName)
+      // IAM names are unique whatever their case ("Names are not distinguished by case", IAM
+      // CreateRole): a role asked for in another case is answered with its stored name.
+      return str(role.RoleName).toLowerCase() === str(input.RoleName).toLowerCase()
         ? undefined
         : `the role ${str(role.RoleName)}, not ${str(input.RoleName)}`
     }
@@ -327,7 +331,7 @@ export function rawAnswerProblem(
   return expected.test(type)
     ? undefined
     : {
-        code: 'MalformedResponse',
+        code: MALFORMED_RESPONSE,
         message: `answered HTTP ${status} with content type ${type.split(';')[0]!.trim()}, not AWS ${stream ? 'event stream' : XML_SERVICES.has(service) ? 'XML' : 'JSON'}`
       }
 }

@@ -59,19 +59,23 @@ export async function readFirstEvent(
   const events = body[Symbol.asyncIterator]()
   let timer: NodeJS.Timeout | undefined
   let onAbort: (() => void) | undefined
-  const stop = new Promise<'timeout'>((resolve) => {
+  const stop = new Promise<'timeout' | 'aborted'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs)
-    onAbort = () => resolve('timeout')
+    onAbort = () => resolve('aborted')
     signal.addEventListener('abort', onAbort, { once: true })
   })
   try {
     const first = await Promise.race([events.next(), stop])
-    if (first === 'timeout') {
+    if (first === 'timeout' || first === 'aborted') {
       return {
         ok: false,
         error: {
           code: 'TimeoutError',
-          message: `${operation} began answering but sent no event within ${Math.round(timeoutMs / 1000)} s`,
+          // The run's own deadline is not the stream's silence: said as access.ts says it.
+          message:
+            first === 'aborted'
+              ? 'The run reached timeout-seconds before AWS answered'
+              : `${operation} began answering but sent no event within ${Math.round(timeoutMs / 1000)} s`,
           operation
         }
       }

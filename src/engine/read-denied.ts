@@ -3,6 +3,7 @@ import { POLICY_STATEMENTS, type StatementId } from '../policy/preflight-policy.
 import { describeCaller, parseArn } from '../parse/arn.js'
 import type { IamPolicy } from '../policy/document.js'
 import type { ObservedError } from './types.js'
+import { INCOMPLETE_ANSWER, MALFORMED_RESPONSE } from '../aws/complete.js'
 
 /**
  * Codes that mean "the caller may not read this", whatever the message says: AWS's, and
@@ -99,7 +100,7 @@ export function isReadThrottled(error: Pick<ObservedError, 'code' | 'operation'>
  * it would say of a real refusal: could not verify, never pass, never fail.
  */
 export function isNoAnswer(error: Pick<ObservedError, 'code'>): boolean {
-  return error.code === 'IncompleteAnswer' || error.code === 'MalformedResponse'
+  return error.code === INCOMPLETE_ANSWER || error.code === MALFORMED_RESPONSE
 }
 
 export const READ_THROTTLED = {
