@@ -149,6 +149,11 @@ export interface PreflightConfig {
   agent?: AgentRead
   /** The AWS profile to use, when one was named (`--profile`, `AWS_PROFILE`). */
   profile?: string
+  /**
+   * Where `profile` came from when the agent's own settings named it (`AWS_PROFILE in
+   * .claude/settings.json:4`, the agent step's `env:`): Claude Code applies them over the shell's.
+   */
+  profileSource?: string
   surface: Surface
   /** Obtains a GitHub OIDC token for an audience (the action wires `core.getIDToken`). */
   getIdToken?: (audience: string) => Promise<string>

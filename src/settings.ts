@@ -205,6 +205,9 @@ export function buildConfig(raw: RawSettings): {
   const profileName = raw.profile?.trim()
     ? { value: raw.profile.trim(), source: inputSource('profile', raw.surface) }
     : labelled('AWS_PROFILE')
+  // The profile the agent's settings name is the one its SDK signs with (it applies them over the
+  // shell's environment): credentials, identity and fixes use it too, unless an input names one.
+  const agentProfile = raw.profile?.trim() ? undefined : fromAgent('AWS_PROFILE')
   let fromProfile: ReturnType<typeof readProfileRegion> | undefined
   const readProfile = () =>
     (fromProfile ??= readProfileRegion({
@@ -304,7 +307,11 @@ export function buildConfig(raw: RawSettings): {
           }
         }
       : {}),
-    ...(raw.profile?.trim() ? { profile: raw.profile.trim() } : {}),
+    ...(raw.profile?.trim()
+      ? { profile: raw.profile.trim() }
+      : agentProfile
+        ? { profile: agentProfile.value, profileSource: agentProfile.source }
+        : {}),
     surface: raw.surface,
     ...(raw.getIdToken ? { getIdToken: raw.getIdToken } : {}),
     log: raw.log

@@ -1,5 +1,5 @@
 import { useFakeAws } from '../harness/fake-aws.js'
-import { runAction, leakedSecrets, finding, type ActionRun } from '../harness/run-action.js'
+import { runAction, leakedSecrets, finding, FAKE, type ActionRun } from '../harness/run-action.js'
 import { runCli } from '../harness/cli.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
@@ -81,7 +81,9 @@ describe("Claude Code's own configuration, through the bundled action", () => {
           AWS_PROFILE: 'dev',
           ANTHROPIC_MODEL: `eu.${SONNET_46}`
         }),
-        '.aws/config': '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n'
+        '.aws/config': '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n',
+        // The agent signs with profile dev: it has keys, as a working laptop's would.
+        '.aws/credentials': `[dev]\naws_access_key_id = ${FAKE.temporaryKeyId}\naws_secret_access_key = ${FAKE.secretAccessKey}\naws_session_token = ${FAKE.sessionToken}\n`
       }
     )
     expect(run.report?.regions).toEqual(['eu-west-1'])
@@ -90,6 +92,29 @@ describe("Claude Code's own configuration, through the bundled action", () => {
       'from region of [profile dev] in ~/.aws/config:5 (AWS_PROFILE in .claude/settings.json:4)'
     )
     expect(finding(run, 'model-resolve', `eu-west-1 · eu.${SONNET_46}`)?.status).toBe('pass')
+  })
+
+  it("checks the credentials of the AWS profile .claude/settings.json names, not the shell's default, naming where", async () => {
+    // Claude Code applies its settings' env over the shell's: its SDK signs with profile bedrock.
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({
+          CLAUDE_CODE_USE_BEDROCK: '1',
+          AWS_PROFILE: 'bedrock',
+          AWS_REGION: 'us-east-1',
+          ANTHROPIC_MODEL: `us.${SONNET_46}`
+        }),
+        '.aws/config': '[default]\nregion = us-east-1\n\n[profile bedrock]\nregion = us-east-1\n'
+        // The shell's keys would pass; profile bedrock defines no credentials.
+      }
+    )
+    const creds = finding(run, 'credentials')
+    expect(creds?.status).not.toBe('pass')
+    expect(creds?.observed).toContain(
+      'profile "bedrock" from AWS_PROFILE in .claude/settings.json:4'
+    )
+    expect(finding(run, 'identity')?.status).not.toBe('pass')
   })
 
   it("takes the InsightWorker .env's AWS_PROFILE to the profile's region, naming both lines", async () => {

@@ -77,6 +77,8 @@ export function settingAt(config: PreflightConfig, kind: SettingKind, current?: 
   const at: SettingAt = { surface: config.surface }
   if (kind === 'profile') {
     if (!config.profile) return at
+    if (config.profileSource)
+      return { ...at, source: config.profileSource, variable: 'AWS_PROFILE' }
     if (config.env.AWS_PROFILE !== config.profile) return { ...at, source: '--profile' }
     const line = envFileLocation(config, 'AWS_PROFILE')
     return { ...at, source: line ? `${line.file} line ${line.line}` : 'AWS_PROFILE' }
