@@ -31,7 +31,7 @@ export interface Sourced<T> {
 /** A model the agent calls: its ID with where it was named, and what else about its calls is set. */
 export interface SourcedModel extends Sourced<string> {
   /** The region this model's calls go to when it is not the run's (the small/fast model's own). */
-  region?: Sourced<string>
+  region?: Sourced<string> & Pick<SourcedModel, 'setting'>
   /** The agent's model tier: main, opus, sonnet, haiku, small/fast, subagent, fallback. */
   tier?: string
   /** The variable, flag or key that names it (ANTHROPIC_MODEL, --model, model). */

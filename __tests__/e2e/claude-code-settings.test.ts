@@ -282,6 +282,26 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(run.outputs.result).toBe('fail')
   })
 
+  it("fixes a misspelt small/fast region where it is set, not the run's region", async () => {
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({
+          AWS_REGION: 'us-east-1',
+          ANTHROPIC_MODEL: `us.${SONNET_46}`,
+          ANTHROPIC_SMALL_FAST_MODEL: `us.${HAIKU_45}`,
+          ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: 'us-east1'
+        })
+      }
+    )
+    const f = run.report?.findings.find((x) => x.checkId === 'region' && x.messageId === 'misspelt')
+    expect(f?.status).toBe('fail')
+    expect(f?.fix).toContain(
+      '`"ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION": "us-east-1"` in .claude/settings.json'
+    )
+    expect(f?.fix).not.toContain('aws-region')
+  })
+
   it('checks the small/fast model in its own region, where its us. profile is refused', async () => {
     const run = await preflight(
       { 'aws-region': 'us-east-1' },

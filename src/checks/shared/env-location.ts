@@ -83,10 +83,16 @@ export function settingAt(config: PreflightConfig, kind: SettingKind, current?: 
     const line = envFileLocation(config, 'AWS_PROFILE')
     return { ...at, source: line ? `${line.file} line ${line.line}` : 'AWS_PROFILE' }
   }
+  // A model's own region (Claude Code's small/fast one) is set by its own variable, not the run's.
+  const own =
+    kind === 'region' && current !== undefined && !config.regions.some((r) => r.value === current)
+      ? config.models.find((m) => m.region?.value === current)?.region
+      : undefined
   const named: SourcedModel | undefined =
-    kind === 'region'
+    own ??
+    (kind === 'region'
       ? (config.regions.find((r) => r.value === current) ?? config.regions[0])
-      : (config.models.find((m) => m.value === current) ?? config.models[0])
+      : (config.models.find((m) => m.value === current) ?? config.models[0]))
   if (!named || named.chosen) return at
   const variable =
     named.setting?.name ??
