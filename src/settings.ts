@@ -119,11 +119,16 @@ function withinLimit<T>(items: T[], input: string, what: string, limit: number):
   return items
 }
 
-/** Drops repeated values, keeping the first of each (with its source); a model per its region. */
-function dedupe<T extends { value: string; region?: Sourced<string> }>(items: T[]): T[] {
+/**
+ * Drops repeated values, keeping the first of each (with its source); a model per its region and
+ * per context window: a `[1m]` setting of a model named plainly too sends the 1M-context flag.
+ */
+function dedupe<T extends { value: string; region?: Sourced<string>; longContext?: true }>(
+  items: T[]
+): T[] {
   const seen = new Set<string>()
   return items.filter((item) => {
-    const key = `${item.value}\n${item.region?.value ?? ''}`
+    const key = `${item.value}\n${item.region?.value ?? ''}\n${item.longContext ? '1m' : ''}`
     return !seen.has(key) && seen.add(key) !== undefined
   })
 }

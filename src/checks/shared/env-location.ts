@@ -93,7 +93,17 @@ export function settingAt(config: PreflightConfig, kind: SettingKind, current?: 
     (kind === 'region'
       ? (config.regions.find((r) => r.value === current) ?? config.regions[0])
       : (config.models.find((m) => m.value === current) ?? config.models[0]))
-  if (!named || named.chosen) return at
+  return named ? namedAt(config, kind, named) : at
+}
+
+/** Where the user set this one model (or region) `named`, for `setTo`: its own variable and place. */
+export function namedAt(
+  config: PreflightConfig,
+  kind: SettingKind,
+  named: SourcedModel
+): SettingAt {
+  const at: SettingAt = { surface: config.surface }
+  if (named.chosen) return at
   const variable =
     named.setting?.name ??
     (kind === 'model' ? modelVariable(config, named.value) : fileVariable(config, named.source))
