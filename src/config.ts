@@ -31,7 +31,7 @@ export interface Sourced<T> {
 /** A model the agent calls: its ID with where it was named, and what else about its calls is set. */
 export interface SourcedModel extends Sourced<string> {
   /** The region this model's calls go to when it is not the run's (the small/fast model's own). */
-  region?: Sourced<string>
+  region?: Sourced<string> & Pick<SourcedModel, 'setting'>
   /** The agent's model tier: main, opus, sonnet, haiku, small/fast, subagent, fallback. */
   tier?: string
   /** The variable, flag or key that names it (ANTHROPIC_MODEL, --model, model). */
@@ -149,6 +149,11 @@ export interface PreflightConfig {
   agent?: AgentRead
   /** The AWS profile to use, when one was named (`--profile`, `AWS_PROFILE`). */
   profile?: string
+  /**
+   * Where `profile` came from when the agent's own settings named it (`AWS_PROFILE in
+   * .claude/settings.json:4`, the agent step's `env:`): Claude Code applies them over the shell's.
+   */
+  profileSource?: string
   surface: Surface
   /** Obtains a GitHub OIDC token for an audience (the action wires `core.getIDToken`). */
   getIdToken?: (audience: string) => Promise<string>

@@ -119,11 +119,16 @@ function withinLimit<T>(items: T[], input: string, what: string, limit: number):
   return items
 }
 
-/** Drops repeated values, keeping the first of each (with its source); a model per its region. */
-function dedupe<T extends { value: string; region?: Sourced<string> }>(items: T[]): T[] {
+/**
+ * Drops repeated values, keeping the first of each (with its source); a model per its region and
+ * per context window: a `[1m]` setting of a model named plainly too sends the 1M-context flag.
+ */
+function dedupe<T extends { value: string; region?: Sourced<string>; longContext?: true }>(
+  items: T[]
+): T[] {
   const seen = new Set<string>()
   return items.filter((item) => {
-    const key = `${item.value}\n${item.region?.value ?? ''}`
+    const key = `${item.value}\n${item.region?.value ?? ''}\n${item.longContext ? '1m' : ''}`
     return !seen.has(key) && seen.add(key) !== undefined
   })
 }
@@ -205,6 +210,9 @@ export function buildConfig(raw: RawSettings): {
   const profileName = raw.profile?.trim()
     ? { value: raw.profile.trim(), source: inputSource('profile', raw.surface) }
     : labelled('AWS_PROFILE')
+  // The profile the agent's settings name is the one its SDK signs with (it applies them over the
+  // shell's environment): credentials, identity and fixes use it too, unless an input names one.
+  const agentProfile = raw.profile?.trim() ? undefined : fromAgent('AWS_PROFILE')
   let fromProfile: ReturnType<typeof readProfileRegion> | undefined
   const readProfile = () =>
     (fromProfile ??= readProfileRegion({
@@ -313,7 +321,11 @@ export function buildConfig(raw: RawSettings): {
           }
         }
       : {}),
-    ...(raw.profile?.trim() ? { profile: raw.profile.trim() } : {}),
+    ...(raw.profile?.trim()
+      ? { profile: raw.profile.trim() }
+      : agentProfile
+        ? { profile: agentProfile.value, profileSource: agentProfile.source }
+        : {}),
     surface: raw.surface,
     ...(raw.getIdToken ? { getIdToken: raw.getIdToken } : {}),
     log: raw.log

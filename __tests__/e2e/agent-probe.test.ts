@@ -95,6 +95,26 @@ describe("the invoke probe sends Claude Code's request", () => {
     expect(run.annotations.find((a) => a.title?.includes('invoke-probe'))?.level).toBe('error')
   })
 
+  it('fixes the [1m] setting that sent the refused flag, not another naming the same model', async () => {
+    const run = await action({
+      '.claude/settings.json': settings({
+        CLAUDE_CODE_USE_BEDROCK: '1',
+        ANTHROPIC_MODEL: `us.${HAIKU_45}`,
+        ANTHROPIC_DEFAULT_SONNET_MODEL: `us.${HAIKU_45}[1m]`
+      })
+    })
+    const f = finding(run, 'invoke-probe', `us-east-1 · us.${HAIKU_45}`)
+    expect(f).toMatchObject({ status: 'fail', messageId: 'betaRefused' })
+    expect(f?.cause).toContain(
+      '`[1m]` after ANTHROPIC_DEFAULT_SONNET_MODEL in .claude/settings.json:5'
+    )
+    expect(f?.fix).toContain(
+      `\`"ANTHROPIC_DEFAULT_SONNET_MODEL": "us.${HAIKU_45}"\` in .claude/settings.json`
+    )
+    expect(f?.fix).not.toContain('"ANTHROPIC_MODEL"')
+    expect(run.report?.models).toEqual([`us.${HAIKU_45}`])
+  })
+
   it('the CLI: ANTHROPIC_BETAS with a flag Bedrock refuses fails, and the fix unsets it in the shell', async () => {
     const { run, report } = await cli({
       ANTHROPIC_MODEL: `us.${SONNET_46}`,

@@ -1,5 +1,5 @@
 import { useFakeAws } from '../harness/fake-aws.js'
-import { runAction, leakedSecrets, finding, type ActionRun } from '../harness/run-action.js'
+import { runAction, leakedSecrets, finding, FAKE, type ActionRun } from '../harness/run-action.js'
 import { runCli } from '../harness/cli.js'
 import { healthyAccount } from '../harness/e2e-world.js'
 import { OIDC_SESSION_ENV } from '../harness/scenarios.js'
@@ -81,7 +81,9 @@ describe("Claude Code's own configuration, through the bundled action", () => {
           AWS_PROFILE: 'dev',
           ANTHROPIC_MODEL: `eu.${SONNET_46}`
         }),
-        '.aws/config': '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n'
+        '.aws/config': '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n',
+        // The agent signs with profile dev: it has keys, as a working laptop's would.
+        '.aws/credentials': `[dev]\naws_access_key_id = ${FAKE.temporaryKeyId}\naws_secret_access_key = ${FAKE.secretAccessKey}\naws_session_token = ${FAKE.sessionToken}\n`
       }
     )
     expect(run.report?.regions).toEqual(['eu-west-1'])
@@ -95,6 +97,29 @@ describe("Claude Code's own configuration, through the bundled action", () => {
     expect(warned).toMatchObject({ checkId: 'agent-settings', status: 'warn' })
     expect(warned?.fix).toContain('AWS_REGION=eu-west-1')
     expect(run.outputs.result).not.toBe('pass')
+  })
+
+  it("checks the credentials of the AWS profile .claude/settings.json names, not the shell's default, naming where", async () => {
+    // Claude Code applies its settings' env over the shell's: its SDK signs with profile bedrock.
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({
+          CLAUDE_CODE_USE_BEDROCK: '1',
+          AWS_PROFILE: 'bedrock',
+          AWS_REGION: 'us-east-1',
+          ANTHROPIC_MODEL: `us.${SONNET_46}`
+        }),
+        '.aws/config': '[default]\nregion = us-east-1\n\n[profile bedrock]\nregion = us-east-1\n'
+        // The shell's keys would pass; profile bedrock defines no credentials.
+      }
+    )
+    const creds = finding(run, 'credentials')
+    expect(creds?.status).not.toBe('pass')
+    expect(creds?.observed).toContain(
+      'profile "bedrock" from AWS_PROFILE in .claude/settings.json:4'
+    )
+    expect(finding(run, 'identity')?.status).not.toBe('pass')
   })
 
   it("takes the InsightWorker .env's AWS_PROFILE to the profile's region, naming both lines", async () => {
@@ -260,6 +285,26 @@ describe("Claude Code's own configuration, through the bundled action", () => {
       `CLAUDE_CODE_SUBAGENT_MODEL in .claude/settings.json:3 = us.${SONNET_46}`
     )
     expect(run.outputs.result).toBe('fail')
+  })
+
+  it("fixes a misspelt small/fast region where it is set, not the run's region", async () => {
+    const run = await preflight(
+      {},
+      {
+        '.claude/settings.json': settings({
+          AWS_REGION: 'us-east-1',
+          ANTHROPIC_MODEL: `us.${SONNET_46}`,
+          ANTHROPIC_SMALL_FAST_MODEL: `us.${HAIKU_45}`,
+          ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION: 'us-east1'
+        })
+      }
+    )
+    const f = run.report?.findings.find((x) => x.checkId === 'region' && x.messageId === 'misspelt')
+    expect(f?.status).toBe('fail')
+    expect(f?.fix).toContain(
+      '`"ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION": "us-east-1"` in .claude/settings.json'
+    )
+    expect(f?.fix).not.toContain('aws-region')
   })
 
   it('checks the small/fast model in its own region, where its us. profile is refused', async () => {

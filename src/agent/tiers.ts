@@ -93,7 +93,15 @@ export function agentModels(get: AgentLookup, profile: AgentProfile | undefined)
       ...settingStyle(setting, variable),
       ...(setting.location ? { location: setting.location } : {}),
       ...(/\[1m\]$/i.test(setting.value.trim()) ? { longContext: true as const } : {}),
-      ...(region ? { region: { value: region.value.trim(), source: region.source } } : {})
+      ...(region
+        ? {
+            region: {
+              value: region.value.trim(),
+              source: region.source,
+              ...settingStyle(region, SMALL_FAST_REGION)
+            }
+          }
+        : {})
     })
   }
   const env = get('ANTHROPIC_MODEL')

@@ -84,7 +84,7 @@ export async function runPreflight(given: PreflightConfig, options: RunOptions):
     durationMs: Date.now() - startedAt.getTime(),
     result: runResult(tasks),
     regions: config.regions.map((r) => r.value),
-    models: config.models.map((m) => m.value),
+    models: [...new Set(config.models.map((m) => m.value))],
     ...(identity ? { identity } : {}),
     counts: countStatuses(findings),
     findings,

@@ -19,6 +19,10 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     ...(region ? { region } : {})
   }
   const facts = { source: source.kind }
+  // The profile the agent's own settings name (not the shell's): say where, in every finding.
+  const named = ctx.config.profileSource
+    ? [`profile "${ctx.config.profile}" from ${ctx.config.profileSource}`]
+    : []
   // Problems found so far: when credentials then resolve, each gets the resolution's lines too.
   const raised = setupProblems(source, ctx.config, envFileLocation(ctx.config, 'AWS_ACCESS_KEY_ID'))
   const flush = (more: string[] = []) =>
@@ -26,7 +30,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
       ctx,
       raised.map((v): Verdict<typeof meta.messages> => {
         const observed = [...(v.extra?.observed ?? [])]
-        for (const line of more) if (!observed.includes(line)) observed.push(line)
+        for (const line of [...named, ...more]) if (!observed.includes(line)) observed.push(line)
         return { ...v, extra: { fixContext, ...v.extra, observed } }
       })
     )
@@ -75,7 +79,7 @@ export const run: CheckRun<typeof meta.messages> = async (ctx) => {
     return apiKeyOnly ? { source: 'api-key-only' } : facts
   }
 
-  const observed = [`source: ${source.label}`, ...tried]
+  const observed = [`source: ${source.label}`, ...named, ...tried]
   const expiration = resolved.value.expiration
   if (expiration) {
     const expiry = expiryVerdict(expiration, Date.now(), observed, source.kind, profile)

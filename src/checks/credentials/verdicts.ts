@@ -184,14 +184,13 @@ export function expiryVerdict(
 function profileMissing(
   source: CredentialSourceReport,
   profile: string,
-  config: Pick<PreflightConfig, 'surface' | 'profile'>
+  config: Pick<PreflightConfig, 'surface' | 'profile' | 'profileSource'>
 ): CredentialsVerdict {
+  const flag = config.profile === profile && !config.profileSource
   // Every name here is read from the user's files or environment: each is one shell word and one
   // code span, whatever it holds (a space, `;`, a backtick), so the fix works when pasted.
   const namedText = commandText(
-    config.profile === profile
-      ? { argv: ['--profile', profile] }
-      : { env: [['AWS_PROFILE', profile]] }
+    flag ? { argv: ['--profile', profile] } : { env: [['AWS_PROFILE', profile]] }
   )
   const named = inlineCode(namedText)
   const { names, filesFound } = source.definedProfiles ?? { names: [], filesFound: [] }
@@ -203,7 +202,7 @@ function profileMissing(
       ? `neither ${source.configFile} nor ${source.credentialsFile} exists on this machine`
       : `${filesFound.join(' and ')} ${define} ${names.length > 0 ? listed : 'no profile'}`
   const first = names[0]
-  const unset = config.profile === profile ? `dropping \`--profile\`` : '`unset AWS_PROFILE`'
+  const unset = flag ? `dropping \`--profile\`` : '`unset AWS_PROFILE`'
   const orDefault = names.includes('default') ? `; ${unset} uses \`default\`` : ''
   const choose =
     first !== undefined

@@ -4,10 +4,10 @@
  * set (a settings file, the env file, the job's or the shell's environment), each in the words
  * that place takes (src/commands/settings.ts).
  */
-import { setVariableTo } from '../../commands/settings.js'
+import { setTo, setVariableTo } from '../../commands/settings.js'
 import type { ReadContext } from '../../engine/check.js'
 import { removeVariable, variableAt } from '../shared/agent-variable.js'
-import { setModelTo } from '../shared/env-location.js'
+import { namedAt } from '../shared/env-location.js'
 import { CONTEXT_1M_BETA, type SentBeta } from './request.js'
 
 /**
@@ -27,9 +27,11 @@ export function refusedBetas(
 export function stopSending(ctx: ReadContext, refused: readonly SentBeta[]): string {
   const lines: string[] = []
   const long = refused.find((b) => b.model)
-  if (long) {
+  if (long?.model) {
+    // The setting that carries `[1m]`, not the first that names the same model without it.
+    const set = setTo('model', long.model.value, namedAt(ctx.config, 'model', long.model))
     lines.push(
-      `Name the model without \`[1m]\` (${long.source}): ${setModelTo(ctx, ctx.subject.model ?? '')}. Claude Code then stops sending \`${CONTEXT_1M_BETA}\` and uses the standard context window; to keep the 1M window, use a model and region where Bedrock offers it.`
+      `Name the model without \`[1m]\` (${long.source}): ${set}. Claude Code then stops sending \`${CONTEXT_1M_BETA}\` and uses the standard context window; to keep the 1M window, use a model and region where Bedrock offers it.`
     )
   }
   const own = refused.filter((b) => !b.model)

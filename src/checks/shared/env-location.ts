@@ -77,15 +77,33 @@ export function settingAt(config: PreflightConfig, kind: SettingKind, current?: 
   const at: SettingAt = { surface: config.surface }
   if (kind === 'profile') {
     if (!config.profile) return at
+    if (config.profileSource)
+      return { ...at, source: config.profileSource, variable: 'AWS_PROFILE' }
     if (config.env.AWS_PROFILE !== config.profile) return { ...at, source: '--profile' }
     const line = envFileLocation(config, 'AWS_PROFILE')
     return { ...at, source: line ? `${line.file} line ${line.line}` : 'AWS_PROFILE' }
   }
+  // A model's own region (Claude Code's small/fast one) is set by its own variable, not the run's.
+  const own =
+    kind === 'region' && current !== undefined && !config.regions.some((r) => r.value === current)
+      ? config.models.find((m) => m.region?.value === current)?.region
+      : undefined
   const named: SourcedModel | undefined =
-    kind === 'region'
+    own ??
+    (kind === 'region'
       ? (config.regions.find((r) => r.value === current) ?? config.regions[0])
-      : (config.models.find((m) => m.value === current) ?? config.models[0])
-  if (!named || named.chosen) return at
+      : (config.models.find((m) => m.value === current) ?? config.models[0]))
+  return named ? namedAt(config, kind, named) : at
+}
+
+/** Where the user set this one model (or region) `named`, for `setTo`: its own variable and place. */
+export function namedAt(
+  config: PreflightConfig,
+  kind: SettingKind,
+  named: SourcedModel
+): SettingAt {
+  const at: SettingAt = { surface: config.surface }
+  if (named.chosen) return at
   const variable =
     named.setting?.name ??
     (kind === 'model' ? modelVariable(config, named.value) : fileVariable(config, named.source))
